@@ -1,0 +1,57 @@
+"""``kamscreen extract FILE``: the facts of one CV, each with its evidence."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kamscreen.cli.options import parse_as_of
+
+
+def extract_command(
+    file: Path = typer.Argument(..., help="A CV file (PDF, DOCX, RTF, TXT)."),
+    as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+    allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
+) -> None:
+    """Extract the job timeline, experience, team size, languages, industry and KPIs of one CV."""
+    from kamscreen.extract import extract
+    from kamscreen.parse import parse
+
+    present = parse_as_of(as_of)
+    facts = extract(parse(file, as_of=present, allow_large=allow_large), as_of=present)
+    if as_json:
+        typer.echo(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2))
+        return
+    _print_facts(facts)
+
+
+def _print_facts(facts) -> None:
+    console = Console()
+    if facts.status != "ok":
+        console.print(f"[bold red]{facts.status}[/]: {facts.error['message'] if facts.error else ''}")
+        return
+    exp = facts.experience
+    console.print(f"[bold]{facts.file}[/] ({facts.language}, as of {facts.as_of})")
+    console.print(
+        f"total {exp.total_years} y · B2B {exp.b2b_years} y · key-account {exp.key_account_years} y · "
+        f"management {exp.management_years} y · stated {exp.stated_total_years}"
+    )
+    jobs = Table("start", "end", "title", "employer", "role", "mgmt", "b2b", "industry")
+    for job in facts.jobs:
+        jobs.add_row(job.start, job.end or "present", job.title or "", job.employer or "", job.role,
+                     "yes" if job.management else "", "yes" if job.b2b else "", job.industry)
+    console.print(jobs)
+    team = facts.team_size
+    console.print(f"team size: {team.value} " + (f"« {team.evidence.text} »" if team.evidence else f"({team.reason})"))
+    for lang in facts.languages:
+        console.print(f"language: {lang.language} {lang.level}  « {lang.evidence.text} »")
+    for kpi in facts.kpis:
+        console.print(f"KPI {kpi.kind}: {kpi.value or ''}  « {kpi.evidence.text} »")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)

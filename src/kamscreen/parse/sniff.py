@@ -1,0 +1,40 @@
+"""Which kind of file the bytes are, judged from the bytes alone (never from the extension)."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+
+
+def sniff_format(data: bytes) -> str:
+    """Return ``pdf``, ``docx``, ``zip`` (a zip that is not DOCX), ``rtf``, ``doc`` (OLE), ``text`` or ``empty``.
+
+    ``text`` only means "none of the binary formats": the text decoder decides whether it really is
+    text or a binary blob.
+
+    >>> sniff_format(b"%PDF-1.7 ...")
+    'pdf'
+    """
+    if not data.strip():
+        return "empty"
+    head = data[:1024]
+    if head.startswith(b"%PDF") or b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(OLE_MAGIC):
+        return "doc"
+    if data.startswith(ZIP_MAGICS):
+        return "docx" if _is_docx(data) else "zip"
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return "rtf"
+    return "text"
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # a truncated DOCX keeps its local headers: judge by the first member's name
+        return b"word/" in data[:4096] or b"[Content_Types].xml" in data[:4096]
