@@ -1,0 +1,57 @@
+"""NLP stage: text → spaCy ``Doc`` with cached pymorphy3 lemmas and CV clause boundaries.
+
+>>> from kamscreen.nlp import make_doc
+>>> [t.lemma_ for t in make_doc("Руководил командой", "ru")]
+['руководить', 'команда']
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
+
+from kamscreen.nlp import clauses, lemmatizer  # noqa: F401  (registers the factories)
+
+PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
+# Brackets glued to words split off: "языку(Upper-Intermediate)", "отделом(5 KAM)".
+EXTRA_INFIXES = (r"(?<=\w)[()\[\]](?=\w)",)
+
+
+@lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    """The cached pipeline for ``lang`` (``ru``, ``en``; ``mixed`` and others use ``ru``)."""
+    base = "en" if lang == "en" else "ru"
+    if base != lang:
+        return get_nlp(base)
+    nlp = spacy.blank(base)
+    infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for name in PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def make_doc(text: str, lang: str) -> Doc:
+    """Tokenize, lemmatize and split ``text`` into clauses with the pipeline of ``lang``."""
+    return get_nlp(lang)(text)
+
+
+def trim(span: Span) -> Span:
+    """``span`` without leading/trailing whitespace and punctuation tokens (bullets, dashes)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in ")%"):
+        end -= 1
+    return doc[start:end]
+
+
+def clause_of(doc: Doc, start: int, end: int | None = None) -> Span:
+    """The (trimmed) clause holding tokens ``start``..``end``; several clauses if it spans them."""
+    first = doc[start].sent
+    last = doc[(end or start + 1) - 1].sent
+    return trim(doc[first.start : last.end])

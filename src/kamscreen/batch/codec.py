@@ -1,0 +1,50 @@
+"""Rebuild the stage dataclasses from their ``to_dict`` JSON (the cache stores JSON, scoring needs Facts).
+
+Generic over the type hints, so an optional field added to a dataclass later round-trips too.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+
+from kamscreen.extract.model import Facts
+
+
+def facts_from_dict(data: dict) -> Facts:
+    """``Facts.to_dict()`` → an equal ``Facts``."""
+    return _build(Facts, data)
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(cls: type) -> dict:
+    return typing.get_type_hints(cls)
+
+
+def _build(cls: type, data: dict):
+    hints = _hints(cls)
+    kwargs = {}
+    for field in dataclasses.fields(cls):
+        if field.name in data and field.init:
+            kwargs[field.name] = _convert(hints[field.name], data[field.name])
+    return cls(**kwargs)
+
+
+def _convert(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        for option in options:
+            if dataclasses.is_dataclass(option) and isinstance(value, dict):
+                return _build(option, value)
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        item = args[0] if args else typing.Any
+        return tuple(_convert(item, v) for v in value)
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return _build(hint, value)
+    return value

@@ -1,0 +1,70 @@
+"""``kamscreen score FILE...``: the checklist verdict, flags, fit and rank of each CV."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kamscreen.cli.options import parse_as_of
+
+_STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]✗[/]", "no_data": "[dim]?[/]"}
+
+
+def score_command(
+    files: list[Path] = typer.Argument(..., help="CV files (PDF, DOCX, RTF, TXT)."),
+    profile: str = typer.Option("kam-director", "--profile",
+                                help="kam-director, senior-kam, kam, junior-kam, or a profile YAML file."),
+    industry: str = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
+    model: str = typer.Option(None, "--model", help="A trained fit model folder, e.g. models/default."),
+    as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per candidate."),
+) -> None:
+    """Score CVs against a role profile's checklist and rank them (by fit when a model is given)."""
+    from kamscreen.extract import extract
+    from kamscreen.parse import parse
+    from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, score
+
+    err = Console(stderr=True)
+    try:
+        prof = load_profile(profile)
+        fit_model = load_model(model) if model else None
+    except (ProfileError, ModelError) as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    present = parse_as_of(as_of)
+    assessments = [score(extract(parse(f, as_of=present), as_of=present), prof, industry) for f in files]
+    ranked = rank(assessments, fit_model)
+    if as_json:
+        typer.echo(json.dumps([a.to_dict() for a in ranked], ensure_ascii=False, indent=2))
+        return
+    _print(ranked, prof)
+
+
+def _print(ranked, prof) -> None:
+    console = Console()
+    table = Table(title=f"{prof.label_en} ({prof.name})")
+    for column in ("#", "file", "verdict", "score", "fit"):
+        table.add_column(column)
+    criteria = ranked[0].checklist.criteria if ranked else ()
+    for crit in criteria:
+        table.add_column(crit.id + ("*" if crit.must_have else ""), justify="center")
+    table.add_column("flags")
+    for a in ranked:
+        verdict = {"pass": "[green]pass[/]", "fail": "[red]fail[/]"}.get(a.checklist.verdict, a.checklist.verdict)
+        fit = f"{a.fit.probability:.2f}" if a.fit.probability is not None else "–"
+        flags = " ".join(("[red]" if f.severity == "red" else "[green]") + f.kind + "[/]" for f in a.flags)
+        table.add_row(str(a.rank), Path(a.facts.file).name, verdict, f"{a.checklist.score:.0f}", fit,
+                      *(_STATUS[c.status] for c in a.checklist.criteria), flags)
+    console.print(table)
+    console.print("[dim]* must-have · ✓ met · ½ partly · ✗ not met · ? no data[/]")
+    for a in ranked:
+        if a.fit.reasons:
+            reasons = "; ".join(f"{r.direction} {r.text}" for r in a.fit.reasons)
+            console.print(f"[bold]{a.rank}. {Path(a.facts.file).name}[/]: {reasons}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score_command)

@@ -1,0 +1,198 @@
+"""Period grammar: "Апрель 2017 — по настоящее время", "03.2018–05.2021", "Jan 2015 to Current".
+
+One grammar for the periods of a CV, RU and EN: a start date, a separator and an end date or a word
+for "present". Dates are a month name and a year (any Russian case, abbreviations, "Mar '15"), a
+year and a month name ("2004, февраль"), numeric months ("03.2018", "09/2013", "2012-03",
+"01.03.2018") or a bare year. Month names come from ``lexicons/months.yaml``, "present" words
+from ``lexicons/present.yaml``.
+
+Year-only rule: a start year alone means January, an end year alone means December, except an
+end year equal to the present's year, which means the present's month. A period is dropped when
+a month is impossible, the end is before the start, or a year is before 1950 or after the
+present's year + 1. A single date ("2009") is not a period.
+
+>>> import datetime as dt
+>>> [p.month_range() for p in find_periods("Апрель 2017 — по настоящее время", dt.date(2025, 9, 1))]
+[('2017-04', None)]
+>>> find_periods("2015–2019", dt.date(2025, 9, 1))[0].end
+(2019, 12)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+
+from kamscreen.resources import lexicon_path
+
+MIN_YEAR = 1950
+PREPOSITIONS = ("по", "до", "to", "till", "until", "through", "thru")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period as written: ``text == source[span[0]:span[1]]``; ``end`` None means "present".
+
+    ``precision`` is ``month`` when both ends name a month (or the end is "present"), else ``year``.
+    """
+
+    start: tuple[int, int]
+    end: tuple[int, int] | None
+    precision: str
+    span: tuple[int, int]
+    text: str
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
+
+    def month_range(self) -> tuple[str, str | None]:
+        """Start and end as ``YYYY-MM`` strings (end None while current)."""
+        return month_str(self.start), (month_str(self.end) if self.end else None)
+
+
+def month_str(ym: tuple[int, int]) -> str:
+    return f"{ym[0]:04d}-{ym[1]:02d}"
+
+
+def _alternation(words: list[str]) -> str:
+    """Longest first, spaces matching any run of spaces (or none after a dot)."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = r"\s*".join(re.escape(piece) for piece in word.split())
+        parts.append(re.sub(r"\\\.(?!$)", r"\\.\\s*", pattern))
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _lexicons() -> tuple[dict[str, int], list[str]]:
+    months_raw = yaml.safe_load(lexicon_path("months.yaml").read_text(encoding="utf-8"))
+    months = {str(form).lower(): int(number) for number, forms in months_raw.items() for form in forms}
+    present_raw = yaml.safe_load(lexicon_path("present.yaml").read_text(encoding="utf-8"))
+    present = [str(word) for words in present_raw.values() for word in words]
+    return months, present
+
+
+def _date(p: str) -> str:
+    """A date with named groups prefixed ``p`` (``s_`` start, ``e_`` end)."""
+    months, _ = _lexicons()
+    month = rf"(?<!\w)(?:{_alternation(list(months))})(?!\w)\.?"
+    year = r"(?:19|20)\d\d"
+    short_year = r"['’‘`´]\d\d(?!\d)"
+    suffix = r"(?:[ \t]*(?:года|год|гг\.?|г\.?)(?!\w))?"
+    num_month = r"(?:0?[1-9]|1[0-2])"
+    return (
+        rf"(?:(?P<{p}mn1>{month})[ \t]*,?[ \t]*(?:(?P<{p}y1>{year})|(?P<{p}yy1>{short_year})){suffix}"
+        rf"|(?P<{p}y2>{year}){suffix}[ \t]*,?[ \t]*(?P<{p}mn2>{month})"
+        rf"|(?:(?:0?[1-9]|[12]\d|3[01])[./])?(?P<{p}m3>{num_month})[./](?P<{p}y3>{year})"
+        rf"|(?P<{p}y4>{year})[-./](?P<{p}m4>{num_month})(?![\d./-])"
+        rf"|(?P<{p}y5>{year}){suffix})"
+    )
+
+
+def _build() -> re.Pattern[str]:
+    _, present = _lexicons()
+    preposition = "|".join(PREPOSITIONS)
+    dash = r"(?:[-–—−‒―－]+|ï¼\u200b?|â€[“”])"  # also the mojibake of fullwidth and en/em dashes
+    space = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a period may be broken over lines: "June 2014\nto\nMay 2016"
+    sep = (
+        rf"(?:[ \t]*\n?[ \t]*{dash}[ \t]*\n?[ \t]*(?:(?:{preposition})[ \t]+)?"
+        rf"|{space}(?:{preposition}){space})"
+    )
+    now = rf"(?P<now>(?<!\w)(?:{_alternation(present)})(?!\w))"
+    return re.compile(
+        rf"(?<![\w./,])(?<!\d[ \t-])(?:(?:с|from|since|between)[ \t]+)?"
+        rf"{_date('s_')}{sep}(?:{now}|{_date('e_')})(?![\d]|[-./]\d)",
+        re.IGNORECASE,
+    )
+
+
+PATTERN = _build()
+YEAR_RE = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
+
+
+def _read(match: re.Match[str], p: str, present: dt.date) -> tuple[int, int | None] | None:
+    """(year, month or None when only the year is written) of one side of a period."""
+    months, _ = _lexicons()
+    g = match.groupdict()
+    if g[f"{p}mn1"]:
+        month = months[re.sub(r"[\s.]", "", g[f"{p}mn1"]).lower()]
+        if g[f"{p}y1"]:
+            return int(g[f"{p}y1"]), month
+        yy = int(g[f"{p}yy1"][1:])
+        return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), month
+    if g[f"{p}y2"]:
+        return int(g[f"{p}y2"]), months[re.sub(r"[\s.]", "", g[f"{p}mn2"]).lower()]
+    if g[f"{p}y3"]:
+        return int(g[f"{p}y3"]), int(g[f"{p}m3"])
+    if g[f"{p}y4"]:
+        return int(g[f"{p}y4"]), int(g[f"{p}m4"])
+    if g[f"{p}y5"]:
+        return int(g[f"{p}y5"]), None
+    return None
+
+
+def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
+    start = _read(match, "s_", present)
+    if start is None:
+        return None
+    end = None if match.group("now") else _read(match, "e_", present)
+    if end is None and not match.group("now"):
+        return None
+    precision = "month"
+    start_ym = (start[0], start[1] or 1)
+    if start[1] is None:
+        precision = "year"
+    end_ym: tuple[int, int] | None = None
+    if end is not None:
+        if end[1] is None:
+            precision = "year"
+            end_ym = (end[0], present.month if end[0] == present.year else 12)
+        else:
+            end_ym = (end[0], end[1])
+    years = [start_ym[0]] + ([end_ym[0]] if end_ym else [])
+    if any(y < MIN_YEAR or y > present.year + 1 for y in years):
+        return None
+    if end_ym is not None and end_ym < start_ym:
+        return None
+    if end_ym is None and start_ym > (present.year, present.month):
+        return None
+    return Period(start_ym, end_ym, precision, match.span(), text[match.start() : match.end()])
+
+
+def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
+    """All periods in ``text``, in text order. ``present`` (default today) resolves year-only ends.
+
+    >>> find_periods("Jan 2015 – Present", dt.date(2021, 8, 8))[0].current
+    True
+    """
+    present = present or dt.date.today()
+    found = []
+    for start, end in _windows(text):
+        for match in PATTERN.finditer(text, start, end):
+            period = _period(match, text, present)
+            if period is not None:
+                found.append(period)
+    return found
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Runs of lines around the years of ``text``, the only places a period can be (a speed-up):
+    from the line before a year to two lines after it ("June 2014\nto\nPresent")."""
+    windows: list[tuple[int, int]] = []
+    for match in YEAR_RE.finditer(text):
+        start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, match.start()))) + 1
+        end = match.end()
+        for _ in range(3):
+            end = text.find("\n", end + 1) if end < len(text) else end
+            if end < 0:
+                end = len(text)
+                break
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows

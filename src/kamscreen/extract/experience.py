@@ -1,0 +1,102 @@
+"""Years of experience: the union of the months of the jobs, and the total the CV states itself.
+
+Months are counted inclusively, as hh.ru does: "Декабрь 2017 — сентябрь 2025" is 94 months, 7.83
+years. Overlapping jobs count once. A current job ends in the present's month (the document date,
+not today). The stated total is the CV's own claim ("Опыт работы 8 лет 3 месяца", "10+ years of
+experience"); a gap of more than half a year between the two is flagged.
+
+>>> import datetime as dt
+>>> from kamscreen.extract.model import Job
+>>> compute((Job("2017-12", None, True, None, None),), dt.date(2025, 9, 1), "").total_years
+7.83
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from kamscreen.extract.model import Evidence, Experience, Job
+
+MISMATCH_YEARS = 0.5
+MAX_STATED_YEARS = 60
+
+_RU_NUM = r"(?P<y>\d{1,2})\+?\s+(?:год|года|лет)(?:\s+(?P<m>\d{1,2})\s+месяц(?:а|ев)?)?(?!\w)"
+_RU_MONTHS = r"(?P<m2>\d{1,2})\s+месяц(?:а|ев)?(?!\w)"
+STATED_PATTERNS = (
+    # hh.ru: "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев"; also "общий стаж 10 лет".
+    re.compile(
+        rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*(?:(?:более|свыше|около|больше)\s+)?"
+        rf"(?:{_RU_NUM}|{_RU_MONTHS})",
+        re.IGNORECASE,
+    ),
+    # "более 10 лет опыта работы", "12 лет общего опыта", "10+ лет профессионального опыта".
+    re.compile(
+        r"(?<![\w.])(?P<y>\d{1,2})\+?\s+(?:год|года|лет)\s+(?:общего\s+|профессионального\s+|трудового\s+)?"
+        r"(?:опыта|стажа)(?:\s+работы)?(?=\s*[.,;)\n]|\s*$|\s+работы)",
+        re.IGNORECASE,
+    ),
+    # "10+ years of experience", "25 years of progressive leadership experience",
+    # "15 years' experience in sales", "over 12 years of professional experience".
+    re.compile(
+        r"(?<![\w.])(?P<y>\d{1,2})\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?experience"
+        r"(?!\s+(?:with|using|of\s+using|working\s+with)\b)",
+        re.IGNORECASE,
+    ),
+)
+
+
+def _month_index(ym: str) -> int:
+    year, month = ym.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def months_union(jobs: Iterable[Job], present: dt.date) -> set[int]:
+    """Month numbers (``year * 12 + month - 1``) covered by any of ``jobs``, ends included."""
+    now = present.year * 12 + present.month - 1
+    months: set[int] = set()
+    for job in jobs:
+        start = _month_index(job.start)
+        end = now if job.end is None else _month_index(job.end)
+        months.update(range(start, end + 1))
+    return months
+
+
+def years(jobs: Iterable[Job], present: dt.date) -> float:
+    """Years covered by ``jobs`` (overlaps merged), rounded to 2 decimals."""
+    return round(len(months_union(jobs, present)) / 12, 2)
+
+
+def stated_total(text: str) -> tuple[float, Evidence] | None:
+    """The first statement of total experience in ``text``, in years, with its span."""
+    best: re.Match[str] | None = None
+    for pattern in STATED_PATTERNS:
+        for match in pattern.finditer(text):
+            if best is None or match.start() < best.start():
+                best = match
+            break
+    if best is None:
+        return None
+    g = best.groupdict()
+    total = int(g.get("y") or 0) + int(g.get("m") or g.get("m2") or 0) / 12
+    if not 0 < total <= MAX_STATED_YEARS:
+        return None
+    return round(total, 2), Evidence.of(text, *best.span())
+
+
+def compute(jobs: tuple[Job, ...], present: dt.date, text: str) -> Experience:
+    """Total, B2B, key-account and management years of ``jobs``, and the stated total of ``text``."""
+    stated = stated_total(text)
+    stated_years, stated_evidence = stated if stated else (None, None)
+    if not jobs:
+        return Experience(stated_total_years=stated_years, stated_evidence=stated_evidence)
+    total = years(jobs, present)
+    return Experience(
+        total_years=total,
+        b2b_years=years((j for j in jobs if j.b2b), present),
+        key_account_years=years((j for j in jobs if j.role == "key_account"), present),
+        management_years=years((j for j in jobs if j.management), present),
+        stated_total_years=stated_years,
+        stated_evidence=stated_evidence,
+        stated_mismatch=stated_years is not None and abs(stated_years - total) > MISMATCH_YEARS,
+    )

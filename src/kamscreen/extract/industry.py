@@ -1,0 +1,185 @@
+"""The industry of each job and of the whole career.
+
+A job's industry comes from, in this order: the employer's name (``lexicons/companies.yaml``,
+~1000 companies of Russia and multinationals), the hh.ru industry line of the job block
+("Продукты питания" → fmcg), the words of the description (``lexicons/industries.yaml``),
+else ``other``. The career's industry is the one with the most years.
+
+>>> from kamscreen.extract.model import Job
+>>> employer_industry("ООО «Нестле Россия»")
+'fmcg'
+>>> hh_line_industry("Информационные технологии, системная интеграция, интернет... Показать еще")
+'it'
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc
+
+from kamscreen.extract.experience import months_union
+from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
+from kamscreen.extract.roles import PhraseLexicon
+from kamscreen.resources import lexicon_path
+
+_NON_WORD = re.compile(r"[^\w&+]+")
+_CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)
+_MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter phrases match whole
+_HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
+
+
+def normalize_name(name: str) -> str:
+    """Case, ё, accents, quotes and punctuation folded: ``"«Нестле» (Nestlé)"`` → ``"нестле nestle"``."""
+    text = unicodedata.normalize("NFKD", name.lower().replace("ё", "е"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("&", " & ")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+@dataclass(frozen=True)
+class _Data:
+    company_industry: dict[str, str]
+    longest: int  # words in the longest alias
+    hh_lines: tuple[tuple[str, str], ...]
+    keywords: PhraseLexicon
+    min_score: float
+
+
+def _load(filename: str) -> dict:
+    with open(lexicon_path(filename), encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    aliases: dict[str, str] = {}
+    for industry, entries in _load("companies.yaml").items():
+        if industry not in INDUSTRIES:
+            raise ValueError(f"companies.yaml: unknown industry {industry!r}")
+        for entry in entries or ():
+            for alias in str(entry).split("|"):
+                key = normalize_name(alias)
+                if key:
+                    aliases.setdefault(key, industry)
+    longest = max((len(a.split()) for a in aliases), default=1)
+    lex = _load("industries.yaml")
+    hh = tuple((normalize_name(line), ind) for line, ind in lex["hh_lines"].items())
+    for _, ind in hh:
+        if ind not in INDUSTRIES:
+            raise ValueError(f"industries.yaml: unknown industry {ind!r}")
+    keywords = PhraseLexicon("industries", {"kw": lex["keywords"]})
+    return _Data(aliases, longest, hh, keywords, float(lex["min_score"]))
+
+
+def employer_industry(employer: str | None) -> str | None:
+    """Industry of a known employer (the longest alias found in the name, as whole words), else None."""
+    if not employer:
+        return None
+    data = _data()
+    words = normalize_name(employer).split()
+    best = ""
+    for i in range(len(words)):
+        for j in range(min(len(words), i + data.longest), i, -1):
+            alias = " ".join(words[i:j])
+            if alias in data.company_industry:
+                if len(alias) > len(best):
+                    best = alias
+                break
+    return data.company_industry[best] if best else None
+
+
+def hh_line_industry(line: str) -> str | None:
+    """Industry of an hh.ru industry line (possibly cut with "... Показать еще"), else None."""
+    text = normalize_name(_CUT.sub("", line.strip()))
+    if not text:
+        return None
+    for phrase, industry in _data().hh_lines:
+        if text == phrase or (len(phrase) >= _MIN_CUT and text.startswith(phrase + " ")):
+            return industry
+        if len(text) >= _MIN_CUT and phrase.startswith(text):
+            return industry
+    return None
+
+
+def keyword_scores(doc: Doc, start: int, end: int) -> dict[str, float]:
+    """Sum of distinct industry-keyword weights found in ``doc.text[start:end]``."""
+    best: dict[tuple[str, str], float] = {}
+    for hit in _data().keywords.find(doc):
+        if start <= hit.start_char and hit.end_char <= end:
+            key = (hit.label, hit.key)
+            best[key] = max(best.get(key, 0.0), hit.weight)
+    scores: dict[str, float] = {}
+    for (label, _), weight in best.items():
+        scores[label] = scores.get(label, 0.0) + weight
+    return scores
+
+
+def _header_lines(job: Job, block: str) -> list[str]:
+    """The lines of a job block before its description: up to the title, or the first few."""
+    lines = block.splitlines()
+    if job.title:
+        for i, line in enumerate(lines[:_HEADER_LINES * 2]):
+            if job.title.strip() and job.title.strip() in line:
+                return lines[:i]
+    return lines[:_HEADER_LINES]
+
+
+def classify_job(job: Job, doc: Doc) -> str:
+    """Industry of one job: employer name, then hh.ru industry line, then description words."""
+    found = employer_industry(job.employer)
+    if found:
+        return found
+    if job.description is None:
+        return "other"
+    start, end = max(0, job.description.start), min(len(doc.text), job.description.end)
+    for line in _header_lines(job, doc.text[start:end]):
+        if len(line) < 200 and (found := hh_line_industry(line)):
+            return found
+    scores = keyword_scores(doc, start, end)
+    if not scores:
+        return "other"
+    industry, score = max(scores.items(), key=lambda kv: kv[1])
+    return industry if score >= _data().min_score else "other"
+
+
+def _month(ym: str) -> int:
+    year, month = ym.split("-")
+    return int(year) * 12 + int(month) - 1
+
+
+def _months_by_industry(jobs: Iterable[Job], present: dt.date) -> dict[str, set[int]]:
+    groups: dict[str, list[Job]] = {}
+    for job in jobs:
+        try:
+            _month(job.start)
+            if job.end is not None:
+                _month(job.end)
+        except (ValueError, AttributeError):
+            continue
+        groups.setdefault(job.industry, []).append(job)
+    return {ind: months_union(js, present) for ind, js in groups.items()}
+
+
+def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:
+    """Years per industry (union of inclusive months; a current job ends at ``present``), most first."""
+    months = _months_by_industry(jobs, present)
+    ranked = sorted(months.items(), key=lambda kv: (-len(kv[1]), -max(kv[1], default=0), kv[0]))
+    return tuple(IndustryYears(ind, round(len(m) / 12, 2)) for ind, m in ranked if m)
+
+
+def overall(jobs: Iterable[Job], present: dt.date) -> str | None:
+    """The industry with the most years; ties go to the most recent; ``other`` only if it is all."""
+    jobs = tuple(jobs)
+    if not jobs:
+        return None
+    months = {ind: m for ind, m in _months_by_industry(jobs, present).items() if m}
+    named = {ind: m for ind, m in months.items() if ind != "other"}
+    if not named:
+        return "other"
+    return max(named, key=lambda ind: (len(named[ind]), max(named[ind])))

@@ -1,0 +1,83 @@
+"""Portfolio KPIs: revenue growth, retention, NPS, LTV, churn, P&L, margin, receivables,
+portfolio growth, up-sell/cross-sell, C-level negotiation and CRM/BI tools.
+
+Each kind is a set of lemma rules in ``lexicons/kpis.yaml`` ("рост выручки", "удержание
+клиентов", "P&L", "Salesforce"; "увеличил" + "продажи" in one clause). One KPI per kind and
+clause; its evidence is the clause and its value the clause's number as written ("+25 %",
+"с 5 до 9", "1,2 млрд руб."), the first after the phrase or else the last before it.
+
+>>> from kamscreen.nlp import make_doc
+>>> [(k.kind, k.value) for k in find_kpis(make_doc("Увеличил продажи на 25% за год", "ru"))]
+[('revenue_growth', '25%')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
+from kamscreen.nlp import clause_of, get_nlp
+from kamscreen.nlp.patterns import RuleSet, load_lexicon
+
+LEXICON = "kpis.yaml"
+
+_NUM = r"[-+−±]?\d+(?:[   ]\d{3})*(?:[.,]\d+)?"
+_SCALE = r"(?:\s?(?:тыс|млн|млрд|трлн|k|m|mm|bn|million|billion|thousand|mln|bln)\b\.?)"
+_MONEY = r"(?:\s?(?:руб\b\.?|рублей|рубля|р\.|₽|usd|eur|долл\w*\.?|\$|€|dollars))"
+_PCT = r"(?:\s?(?:%|п\.\s?п\.?|процент\w*|percent\b|pp\b))"
+VALUE = re.compile(
+    rf"(?:(?:\bс|\bfrom)\s+{_NUM}{_SCALE}?{_MONEY}?{_PCT}?\s+(?:до|to)\s+{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)"  # с 5 до 9
+    rf"|(?:[$€₽]\s?{_NUM}{_SCALE}?)"  # $1.2M
+    rf"|(?:\bв\s+{_NUM}\s+раз\w*|\b[xх]\s?{_NUM}\b|\b{_NUM}\s?[xх]\b|\b{_NUM}-fold\b)"  # в 2 раза, x2
+    rf"|(?:{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)",
+    re.IGNORECASE,
+)
+_NOT_VALUE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> tuple[RuleSet, frozenset[str]]:
+    lex = load_lexicon(LEXICON)
+    unknown = set(lex) - set(KPI_KINDS) - {"without_value"}
+    if unknown:
+        raise ValueError(f"{LEXICON}: unknown KPI kinds {sorted(unknown)}")
+    rules = RuleSet(get_nlp(lang), {kind: lex[kind] for kind in KPI_KINDS if kind in lex})
+    return rules, frozenset(lex.get("without_value", ()))
+
+
+def find_kpis(doc: Doc) -> tuple[Kpi, ...]:
+    """Every KPI kind stated in the text, once per clause, in text order."""
+    rules, without_value = _rules(doc.lang_)
+    seen: set[tuple[str, int]] = set()
+    kpis = []
+    for kind, span in rules.find(doc):
+        clause = clause_of(doc, span.start, span.end)
+        if (kind, clause.start) in seen or not len(clause):
+            continue
+        seen.add((kind, clause.start))
+        value = None if kind in without_value else find_value(clause, span)
+        kpis.append(Kpi(kind, value, Evidence.of(doc.text, clause.start_char, clause.end_char)))
+    return tuple(kpis)
+
+
+def find_value(clause: Span, anchor: Span) -> str | None:
+    """The number of ``clause`` as written: the first after ``anchor``, else the last before it."""
+    text, base = clause.text, clause.start_char
+    at = anchor.start_char - base
+    before = after = None
+    for m in VALUE.finditer(text):
+        found = m.group(0).strip()
+        if _NOT_VALUE.match(found) or _inside_word(text, m.start(), m.end()):
+            continue
+        if m.start() >= at:
+            after = after or found
+        else:
+            before = found
+    return after or before
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """"Bitrix24", "B2B", "1С": digits glued to letters are names, not values."""
+    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha() and text[end - 1].isdigit())

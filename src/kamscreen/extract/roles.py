@@ -1,0 +1,312 @@
+"""What kind of work one job was: key_account, sales, account_management or other.
+
+The decision weighs the title against the description (``lexicons/roles.yaml``): a "Менеджер по
+продажам" who ran federal chains with account plans and P&L is a KAM; a "Key Account Manager"
+doing 40 cold calls a day with 120 clients is a salesperson. Phrases match on lemmas, so Russian
+inflections hit. Also decides whether the job led people (``management``) and sold to businesses
+(``b2b``).
+
+>>> from kamscreen.nlp import make_doc                                  # doctest: +SKIP
+>>> text = "Менеджер по продажам\\nВедение 4 федеральных сетей, account plan, P&L"
+>>> job = Job("2020-01", None, True, "Менеджер по продажам", None,
+...           description=Evidence.of(text, 0, len(text)))              # doctest: +SKIP
+>>> classify(job, make_doc(text, "ru")).role                            # doctest: +SKIP
+'key_account'
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kamscreen.extract.model import ROLES, Evidence, Job
+from kamscreen.nlp import get_nlp, make_doc
+from kamscreen.nlp.patterns import load_matcher
+from kamscreen.resources import lexicon_path
+
+_COMMERCIAL = ("key_account", "sales", "account_management")
+_PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
+_GROUP = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass(frozen=True)
+class RoleVerdict:
+    """The role of one job, whether it led people and sold to businesses, and why."""
+
+    role: str
+    management: bool
+    b2b: bool
+    reasons: tuple[Evidence, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.role not in ROLES:
+            raise ValueError(f"unknown role {self.role!r}")
+
+
+@dataclass(frozen=True)
+class PhraseHit:
+    """One lexicon phrase found in the doc: its group (e.g. ``title``), label and weight."""
+
+    group: str
+    label: str
+    weight: float
+    start: int  # token offsets in the doc
+    end: int
+    start_char: int
+    end_char: int
+    key: str  # the matched lemmas: the same phrase found twice counts once
+
+
+def expand_phrase(phrase: str) -> list[str]:
+    """All spellings a lexicon entry stands for (``word*`` and ``#`` marks pass through).
+
+    ``account(s)`` → account, accounts; ``manag(e|ed)`` → manage, managed; a hyphen also stands for a
+    space ("аккаунт-менеджер" = "аккаунт менеджер").
+    """
+    parts = _GROUP.split(phrase)
+    choices = []
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            choices.append([part])
+        else:
+            alternatives = part.split("|")
+            choices.append(alternatives if len(alternatives) > 1 else ["", part])
+    spellings = {"".join(c).strip() for c in itertools.product(*choices)}
+    spellings |= {s.replace("-", " ") for s in spellings if "-" in s}
+    return sorted(s for s in spellings if s)
+
+
+class PhraseLexicon:
+    """Weighted phrases (``kamscreen.nlp.patterns`` syntax plus :func:`expand_phrase` groups),
+    matched on lemmas and compiled once per language.
+
+    ``groups`` maps a group name to ``{label: {phrase: weight}}``. ``find(doc)`` returns every hit,
+    cached on the doc, so the jobs of one CV share one matching pass.
+    """
+
+    def __init__(self, name: str, groups: dict[str, dict[str, dict[str, float]]]):
+        self.name = name
+        self.groups = groups
+
+    @lru_cache(maxsize=4)
+    def _matcher(self, lang: str) -> tuple[Matcher, dict[int, tuple[str, str, float]]]:
+        nlp = get_nlp(lang)
+        entries: dict[str, list[str]] = {}
+        meta: dict[int, tuple[str, str, float]] = {}
+        for group, labels in self.groups.items():
+            for label, phrases in labels.items():
+                for phrase, weight in (phrases or {}).items():
+                    key = f"{self.name}|{group}|{label}|{float(weight)}"
+                    entries.setdefault(key, []).extend(expand_phrase(str(phrase)))
+                    meta[nlp.vocab.strings.add(key)] = (group, label, float(weight))
+        return load_matcher(nlp, entries), meta
+
+    def find(self, doc: Doc) -> tuple[PhraseHit, ...]:
+        cache_key = f"kamscreen.{self.name}"
+        cached = doc.user_data.get(cache_key)
+        if cached is None:
+            matcher, meta = self._matcher(doc.lang_)
+            hits = []
+            for match_id, start, end in matcher(doc):
+                group, label, weight = meta[match_id]
+                span = doc[start:end]
+                hits.append(PhraseHit(group, label, weight, start, end, span.start_char,
+                                      span.end_char, " ".join(t.lemma_ for t in span)))
+            cached = doc.user_data[cache_key] = tuple(hits)
+        return cached
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    phrases: PhraseLexicon
+    counts: dict
+    min_score: float
+    lead_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    with open(lexicon_path("roles.yaml"), encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    m = data["management"]
+    groups = {
+        "title": data["titles"],
+        "desc": data["description"],
+        "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
+                 "weak": m["people_weak"]},
+        "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
+    }
+    counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
+              for k, v in data["counts"].items()}
+    return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
+                    frozenset(str(w).lower() for w in m["lead_words"]))
+
+
+def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
+    """Character range of the job title inside its block, if it is written there."""
+    if not job.title:
+        return None
+    title = job.title.strip()
+    lo, hi = block
+    at = doc.text.find(title, lo, hi)
+    if at < 0:
+        at = doc.text.lower().find(title.lower(), lo, hi)
+    return (at, at + len(title)) if at >= 0 else None
+
+
+def _number(tokens) -> int | None:
+    digits = "".join(re.sub(r"\D", "", t.text) for t in tokens)
+    return int(digits) if digits and len(digits) <= 6 else None
+
+
+def _count_hits(doc: Doc, lo: int, hi: int, lex: _Lexicon) -> list[tuple[str, float, Evidence, str]]:
+    """Numbers before nouns: "40 звонков в день" (sales), "120 клиентов" (sales),
+    "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
+    c = lex.counts
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    toks = list(span)
+    for i, tok in enumerate(toks):
+        if not tok.like_num or (i + 1 < len(toks) and toks[i + 1].like_num):
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].like_num and toks[j].whitespace_:
+            j -= 1
+        value = _number(toks[j + 1 : i + 1])
+        if value is None:
+            continue
+        for k in range(i + 1, min(i + 4, len(toks))):
+            lemma = toks[k].lemma_.lower()
+            ev = Evidence.of(doc.text, toks[j + 1].idx, toks[k].idx + len(toks[k]))
+            if lemma in c["calls"]:
+                out.append(("sales", float(c["calls_weight"]), ev, "calls"))
+            elif lemma in c["clients"]:
+                near = {t.lemma_.lower() for t in toks[max(0, j - 2) : k + 1]}
+                if value >= c["many_clients"]:
+                    out.append(("sales", float(c["many_weight"]), ev, "many_clients"))
+                elif 0 < value <= c["few_clients"] and near & c["key_words"]:
+                    out.append(("key_account", float(c["few_weight"]), ev, "few_key_clients"))
+            elif lemma in c["people"]:
+                out.append(("people", 1.0, ev, "people"))
+            else:
+                if toks[k].is_alpha:
+                    continue  # an adjective between: "5 ключевых клиентов"
+            break
+    return out
+
+
+def _distinct(hits):
+    """Sum of weights with each distinct phrase counted once per label."""
+    best: dict[tuple[str, str], PhraseHit] = {}
+    for h in hits:
+        k = (h.label, h.key)
+        if k not in best or h.weight > best[k].weight:
+            best[k] = h
+    return list(best.values())
+
+
+def classify(job: Job, doc: Doc) -> RoleVerdict:
+    """Decide the role of ``job`` from its title and the block of ``doc`` it spans."""
+    lex = _lexicon()
+    text = doc.text
+    block = None
+    if job.description is not None:
+        block = (max(0, job.description.start), min(len(text), job.description.end))
+    title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
+    if title_rng is None and job.title:  # the title is not in the block: read it on its own
+        title_doc = make_doc(job.title, doc.lang_)
+        title_rng = (0, len(title_doc.text))
+    in_doc = title_doc is doc
+
+    def inside(h: PhraseHit, rng: tuple[int, int] | None) -> bool:
+        return rng is not None and rng[0] <= h.start_char and h.end_char <= rng[1]
+
+    hits = lex.phrases.find(doc)
+    in_block = [h for h in hits if inside(h, block)]
+    if in_doc:
+        title_hits = [h for h in in_block if inside(h, title_rng)]
+        body = [h for h in in_block if not inside(h, title_rng)]
+    else:
+        title_hits = [h for h in lex.phrases.find(title_doc) if inside(h, title_rng)]
+        body = in_block
+    title_set = set(title_hits)
+
+    def ev(h: PhraseHit) -> Evidence | None:
+        if h in title_set and not in_doc:
+            return None
+        return Evidence.of(text, h.start_char, h.end_char)
+
+    # Role: the longest title phrases, then the description's distinct phrases and counts.
+    titles = [h for h in title_hits if h.group == "title"]
+    kept = filter_spans([title_doc[h.start:h.end] for h in titles])
+    kept_ranges = {(s.start, s.end) for s in kept}
+    titles = [h for h in titles if (h.start, h.end) in kept_ranges]
+    scores = {r: 0.0 for r in ROLES}
+    support: dict[str, list[Evidence]] = {r: [] for r in ROLES}
+    for role in ROLES:
+        best = max((h for h in titles if h.label == role), key=lambda h: h.weight, default=None)
+        if best is not None:
+            scores[role] += best.weight
+            if (e := ev(best)) is not None:
+                support[role].append(e)
+    for h in _distinct([h for h in body if h.group == "desc"]):
+        scores[h.label] += h.weight
+        support[h.label].append(ev(h))
+    counts = _count_hits(doc, *block, lex) if block else []
+    seen_counts = set()
+    for label, weight, e, kind in counts:
+        if label in scores and kind not in seen_counts:
+            seen_counts.add(kind)
+            scores[label] += weight
+            support[label].append(e)
+    role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
+    if scores[role] < lex.min_score or scores["other"] >= scores[role]:
+        role = "other"
+
+    # Management: a title that implies a team, or people evidence (weak evidence needs a lead word).
+    mgmt = [h for h in title_hits + body if h.group == "mgmt"]
+    team_title = [h for h in mgmt if h.label == "team_title" and h in title_set and h.weight > 0]
+    strong = [h for h in mgmt if h.label == "strong"]
+    weak = [h for h in mgmt if h.label == "weak"]
+    people = [e for label, _, e, _ in counts if label == "people"]
+    lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words
+                     for t in _title_tokens(title_doc, title_rng))
+    mgmt_ev: list[Evidence] = []
+    if team_title or strong:
+        mgmt_ev = [e for h in (team_title + strong)[:3] if (e := ev(h)) is not None]
+        management = True
+    elif lead_title and (weak or people):
+        mgmt_ev = [e for h in weak[:2] if (e := ev(h)) is not None] + people[:1]
+        management = True
+    else:
+        management = False
+
+    # B2B: key accounts are businesses; otherwise business markers must outweigh consumer ones.
+    market = _distinct([h for h in title_hits + body if h.group == "market"])
+    b2b_score = sum(h.weight for h in market if h.label == "b2b")
+    b2c_score = sum(h.weight for h in market if h.label == "b2c")
+    if role == "key_account":
+        b2b = True
+    elif role == "other":
+        b2b = False
+    else:
+        b2b = b2b_score >= b2c_score  # commercial work is B2B unless consumers outweigh
+    b2b_ev = [e for h in market if h.label == ("b2b" if b2b else "b2c") and (e := ev(h)) is not None]
+
+    reasons = tuple(dict.fromkeys(support[role][:6] + mgmt_ev + b2b_ev[:3]))
+    return RoleVerdict(role, management, b2b, reasons)
+
+
+def _title_tokens(title_doc: Doc, rng: tuple[int, int] | None):
+    if rng is None:
+        return []
+    span = title_doc.char_span(rng[0], rng[1], alignment_mode="expand")
+    return list(span) if span is not None else []

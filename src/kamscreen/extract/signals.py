@@ -1,0 +1,82 @@
+"""Signals: competency and working-style markers, each with the phrase that shows it.
+
+KAM markers (conflict_resolution, stakeholders, strategic, presentation, negotiation,
+key_accounts, long_relationships, tenders) and sales markers (cold_calls, lead_generation,
+deal_volume, many_clients) are lemma rules in ``lexicons/signals.yaml``; many_clients is a client
+count of at least 50 ("база 150 клиентов", "portfolio of 120 accounts"). One signal per kind and
+clause, in text order.
+
+>>> from kamscreen.nlp import make_doc
+>>> [(s.kind, s.evidence.text) for s in find_signals(make_doc("Вёл переговоры с сетями", "ru"))]
+[('negotiation', 'переговоры')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kamscreen.extract.model import Evidence, Signal
+from kamscreen.nlp import get_nlp
+from kamscreen.nlp.patterns import RuleSet, load_lexicon, token_pattern
+
+LEXICON = "signals.yaml"
+_COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
+_COUNT_TOKEN = {"TEXT": {"REGEX": r"^[~≈+]?\d[\d   ]*\+?$"}}
+_APPROX = {"LOWER": {"IN": ["более", "свыше", "около", "over", "more", "than", "чем", "about", "approximately", "of", ":", "—", "-", "из", "в"]}, "OP": "*"}
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    rules: RuleSet
+    clients: Matcher
+    min_clients: int
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    nlp = get_nlp(lang)
+    lex = load_lexicon(LEXICON)
+    many = lex["many_clients"]
+    clients = Matcher(nlp.vocab)
+    nouns = [token_pattern(nlp, n) for n in many["client_nouns"]]
+    clients.add("COUNT", [[_COUNT_TOKEN, {"IS_ALPHA": True, "OP": "?"}, *n] for n in nouns])
+    clients.add("BASE", [[*token_pattern(nlp, b), _APPROX, _COUNT_TOKEN] for b in many["base_phrases"]])
+    return _Grammar(RuleSet(nlp, lex["kinds"]), clients, int(many["min"]))
+
+
+def find_signals(doc: Doc) -> tuple[Signal, ...]:
+    """Every marker found, once per kind and clause, in text order."""
+    g = _grammar(doc.lang_)
+    hits = list(g.rules.find(doc)) + [("many_clients", span) for span in _client_counts(doc, g)]
+    hits.sort(key=lambda h: (h[1].start, -h[1].end))
+    seen: set[tuple[str, int]] = set()
+    signals = []
+    for kind, span in hits:
+        key = (kind, span.sent.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        signals.append(Signal(kind, Evidence.of(doc.text, span.start_char, span.end_char)))
+    return tuple(signals)
+
+
+def _client_counts(doc: Doc, g: _Grammar) -> list[Span]:
+    """Spans stating a client count of at least ``g.min_clients``."""
+    found = []
+    for match_id, start, end in g.clients(doc):
+        label = doc.vocab.strings[match_id]
+        token = doc[start] if label == "COUNT" else doc[end - 1]
+        m = _COUNT.match(token.text)
+        if m and _is_count(doc, token) and int(re.sub(r"\D", "", m.group(1))) >= g.min_clients:
+            found.append(doc[start:end])
+    return found
+
+
+def _is_count(doc: Doc, token) -> bool:
+    """Not the tail of a range, a decimal or a year ("2019 clients" is a date, not a count)."""
+    value = re.sub(r"\D", "", token.text)
+    return not (len(value) == 4 and value[:2] in ("19", "20"))

@@ -1,0 +1,188 @@
+"""Team size: the largest team the candidate led, from phrases like "руководил командой из 7
+человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "managed 5 direct reports".
+
+A number counts when it is attached to people ("7 человек", "5 KAM", "6 account managers") or
+to a unit ("команда из семи", "team of twelve", "10-person team"), and the clause says the
+candidate led them: a lead word nearby ("руководил", "в подчинении", "managed"), a self-leading
+noun ("подчиненных", "direct reports") or a unit noun right before the number that is not a
+membership phrase ("работал в команде из 10 человек" is not a team led). Vocabulary:
+``lexicons/team.yaml``.
+
+>>> from kamscreen.nlp import make_doc
+>>> find_team_size(make_doc("Руководил командой из семи человек", "ru")).value
+7
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kamscreen.extract.model import Evidence, TeamSize
+from kamscreen.nlp import get_nlp, trim
+from kamscreen.nlp.patterns import load_lexicon, load_matcher, token_pattern
+
+LEXICON = "team.yaml"
+_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
+_N_PERSON = re.compile(r"^(\d{1,4})-(?:person|member|strong|people)$", re.IGNORECASE)
+_DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
+_DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
+_FILLER = {"IS_ALPHA": True, "OP": "?"}
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Compiled team-size grammar of one pipeline."""
+
+    candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes
+    context: Matcher  # LEAD / UNIT / MEMBER / SELF / APPROX / NOT_PEOPLE words
+    numbers: dict[str, int]
+    lead_before: int
+    lead_after: int
+    unit_window: int
+    min_size: int
+    max_size: int
+
+
+@lru_cache(maxsize=None)
+def _grammar(lang: str) -> _Grammar:
+    nlp = get_nlp(lang)
+    lex = load_lexicon(LEXICON)
+    numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
+    word_num = {"LEMMA": {"IN": sorted(numbers)}, "OP": "+"}
+    approx = [token_pattern(nlp, a) for a in lex["approx"]]
+    prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до"]}, "OP": "?"}
+    candidates = Matcher(nlp.vocab)
+    for num in (_DIGIT_TOKEN, word_num):
+        count = [num, _DASH, dict(_DIGIT_TOKEN, OP="?"), _FILLER, _DASH, _FILLER]
+        candidates.add("COUNT", [count + token_pattern(nlp, p) for p in lex["people"]])
+        unit_of = [[*token_pattern(nlp, u), prep, *a, num] for u in lex["unit"] for a in [[], *approx]]
+        candidates.add("UNIT_OF", unit_of)
+    candidates.add("N_PERSON", [
+        [{"TEXT": {"REGEX": _N_PERSON.pattern}}],
+        [_DIGIT_TOKEN, {"TEXT": "-"}, {"LOWER": {"IN": ["person", "member", "strong", "people"]}}],
+    ])
+    context = load_matcher(nlp, {
+        "LEAD": lex["lead"], "UNIT": lex["unit"], "MEMBER": lex["member"],
+        "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"],
+    })
+    return _Grammar(
+        candidates, context, numbers, int(lex["lead_window_before"]), int(lex["lead_window_after"]),
+        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
+    )
+
+
+def find_team_size(doc: Doc) -> TeamSize:
+    """The largest team the candidate led, with the clause that states it.
+
+    Ranges count by their lower bound ("10–15 человек" → 10); "до 20 человек" counts 20, the
+    size the team reached. Returns ``TeamSize(None, reason="not stated")`` when nothing is found.
+    """
+    g = _grammar(doc.lang_)
+    marks = _context_marks(doc, g)
+    best: tuple[int, Span] | None = None
+    for match_id, start, end in g.candidates(doc):
+        label = doc.vocab.strings[match_id]
+        found = _read(doc[start:end], label, g)
+        if found is None:
+            continue
+        value, num_start, num_end = found
+        if _upper_bound(doc, num_start):
+            continue
+        if not g.min_size <= value <= g.max_size:
+            continue
+        first = _led(doc, label, start, end, num_start, num_end, marks, g)
+        if first is None:
+            continue
+        if best is None or value > best[0]:
+            best = (value, trim(doc[first:_phrase_end(doc, end, label, marks)]))
+    if best is None:
+        return TeamSize(None, reason="not stated")
+    value, span = best
+    return TeamSize(value, Evidence.of(doc.text, span.start_char, span.end_char))
+
+
+def _phrase_end(doc: Doc, end: int, label: str, marks: dict[str, list[tuple[int, int]]]) -> int:
+    """End of the evidence: the match, plus a closing bracket or the unit of "10-person team"."""
+    hi = doc[end - 1].sent.end
+    if end < hi and doc[end].text == ")":
+        return end + 1
+    if label == "N_PERSON":
+        return max([e for s, e in marks.get("UNIT", ()) if end <= s < end + 2 and e <= hi] + [end])
+    return end
+
+
+def _upper_bound(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the second number of a split range ("10 - 15")? The first one counts."""
+    return i >= 2 and doc[i - 1].text in "-–—" and _DIGITS.match(doc[i - 2].text) is not None
+
+
+def _context_marks(doc: Doc, g: _Grammar) -> dict[str, list[tuple[int, int]]]:
+    marks: dict[str, list[tuple[int, int]]] = {}
+    for match_id, start, end in g.context(doc):
+        marks.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+    return marks
+
+
+def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
+    """``(value, first, end)`` of the number inside a candidate span (token indices)."""
+    tokens = list(span)
+    if label == "UNIT_OF":  # the number ends the span
+        tokens = tokens[::-1]
+    for k, tok in enumerate(tokens):
+        m = _DIGITS.match(tok.text) or _N_PERSON.match(tok.text)
+        if m:
+            return int(m.group(1)), tok.i, tok.i + 1
+        if tok.lemma_ in g.numbers:
+            run = [tok]
+            for nxt in tokens[k + 1 :]:
+                if nxt.lemma_ not in g.numbers:
+                    break
+                run.append(nxt)
+            run.sort(key=lambda t: t.i)
+            return sum(g.numbers[t.lemma_] for t in run), run[0].i, run[-1].i + 1
+    return None
+
+
+def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
+         marks: dict[str, list[tuple[int, int]]], g: _Grammar) -> int | None:
+    """Where the statement that the candidate led these people starts (token index), or None."""
+    sent = doc[num_start].sent
+    lo, hi = sent.start, sent.end
+
+    def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
+        a, b = max(a, lo), min(b, hi)
+        return [(s, e) for s, e in marks.get(kind, ()) if a <= s and e <= b]
+
+    if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
+        return None
+    before = within("LEAD", num_start - g.lead_before, num_start)
+    if before:
+        last = max(e for _, e in before)
+        return min(min(s for s, e in before if e == last), start)
+    if within("LEAD", num_end, end + g.lead_after) or within("SELF", num_end, end):
+        return start
+    if label == "N_PERSON":  # "10-person team": the unit follows the number
+        units = within("UNIT", end, end + 2)
+    else:
+        units = within("UNIT", num_start - g.unit_window, num_start)
+    if not units:
+        return None
+    unit_start = units[-1][0]
+    if label != "N_PERSON" and any(doc[i].text == ":" for i in range(unit_start, num_start)):
+        return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
+    first = num_start if label == "N_PERSON" else unit_start
+    if within("MEMBER", first - 3, first):
+        return None
+    return min(first, start)
+
+
+def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: dict[str, list[tuple[int, int]]]) -> bool:
+    """"команда из 5 регионов", "team of 3 countries": a unit count of things, not people."""
+    for s, _ in marks.get("NOT_PEOPLE", ()):
+        if num_end <= s < min(num_end + 2, hi):
+            return True
+    return False

@@ -1,0 +1,148 @@
+"""``parse(path)``: any CV file → ``ParsedCV``; a bad file becomes an error value, never an exception."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kamscreen.parse.cleanup import clean_text, drop_running_lines
+from kamscreen.parse.docdate import document_date
+from kamscreen.parse.docx_reader import read_docx
+from kamscreen.parse.encoding import NotText, decode_text
+from kamscreen.parse.errors import ParseFailure
+from kamscreen.parse.language import detect_language
+from kamscreen.parse.legacy_doc import convert_doc
+from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError
+from kamscreen.parse.pdf import read_pdf
+from kamscreen.parse.rtf_reader import read_rtf, rtf_date
+from kamscreen.parse.sections import find_sections
+from kamscreen.parse.sniff import sniff_format
+from kamscreen.parse.timelimit import time_limit
+
+DEFAULT_MAX_BYTES = 20 * 2**20
+DEFAULT_MAX_PAGES = 30
+DEFAULT_TIMEOUT = 30.0
+_EARLIEST_METADATA = dt.date(1990, 1, 1)
+
+
+@dataclass
+class _Raw:
+    """What a format reader produced, before clean-up."""
+
+    format: str
+    text: str
+    pages: int = 1
+    metadata_date: dt.date | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse(
+    path: str | Path,
+    *,
+    as_of: dt.date | None = None,
+    allow_large: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    pdf_engine: str = "pdfium",
+) -> ParsedCV:
+    """Read one CV file (PDF, DOCX, RTF, legacy DOC, TXT in any common encoding) into a ``ParsedCV``.
+
+    The format is sniffed from the bytes. Unreadable files give ``status="error"`` (or
+    ``"needs_ocr"``) with a ``ParseError`` whose code is one of ``model.ERROR_CODES``.
+    ``timeout`` (seconds) is enforced with SIGALRM in a process's main thread only; the batch runner
+    enforces its own per-file timeout in worker processes. A missing path raises ``FileNotFoundError``.
+
+    >>> cv = parse("cv.pdf", as_of=dt.date(2025, 9, 1))  # doctest: +SKIP
+    >>> cv.status, cv.section("experience")[0].header  # doctest: +SKIP
+    ('ok', 'Опыт работы')
+    """
+    path = Path(path)
+    name = path.name
+    stat = path.stat()
+    mtime = dt.datetime.fromtimestamp(stat.st_mtime).date()
+    fallback_date = document_date("", as_of=as_of, mtime=mtime)
+    if stat.st_size > max_bytes and not allow_large:
+        return _failed(
+            name,
+            "",
+            fallback_date,
+            ParseFailure("too_large", f"{name}: {stat.st_size / 2**20:.1f} MB, more than the {max_bytes / 2**20:.0f} MB limit"),
+        )
+    data = path.read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    fmt = "unknown"
+    try:
+        with time_limit(timeout, name):
+            fmt = sniff_format(data)
+            raw = _read(data, fmt, name, None if allow_large else max_pages)
+            text = clean_text(raw.text)
+            if not text:
+                raise ParseFailure("empty", f"{name}: no text in the file")
+            sections = find_sections(text)
+    except ParseFailure as failure:
+        return _failed(name, sha256, fallback_date, failure, fmt)
+    except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a bad file must not crash a batch
+        failure = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
+        return _failed(name, sha256, fallback_date, failure, fmt)
+    metadata = raw.metadata_date
+    if metadata is not None and not (_EARLIEST_METADATA <= metadata <= dt.date.today() + dt.timedelta(days=1)):
+        raw.warnings.append(f"metadata date {metadata.isoformat()} ignored as implausible")
+        metadata = None
+    return ParsedCV(
+        file=name,
+        status="ok",
+        text=text,
+        sections=sections,
+        language=detect_language(text),
+        format=raw.format,
+        pages=raw.pages,
+        sha256=sha256,
+        document_date=document_date(text, as_of=as_of, metadata=metadata, mtime=mtime),
+        warnings=tuple(raw.warnings),
+    )
+
+
+def _failed(name: str, sha256: str, date: DocumentDate, failure: ParseFailure, fmt: str = "unknown") -> ParsedCV:
+    status = "needs_ocr" if failure.code == "needs_ocr" else "error"
+    return ParsedCV(
+        file=name,
+        status=status,
+        format=fmt,
+        sha256=sha256,
+        document_date=date,
+        error=ParseError(failure.code, failure.reason.replace("\n", " ")),
+    )
+
+
+def _read(data: bytes, fmt: str, name: str, max_pages: int | None) -> _Raw:
+    if fmt == "empty":
+        raise ParseFailure("empty", f"{name}: the file is empty")
+    if fmt == "pdf":
+        pdf = read_pdf(data, name, max_pages=max_pages)
+        pages, dropped = drop_running_lines(pdf.pages)
+        if dropped:
+            pdf.warnings.append(f"{dropped} running header/footer line(s) dropped")
+        return _Raw("pdf", "\n\n".join(pages), len(pdf.pages), pdf.metadata_date, pdf.warnings)
+    if fmt == "docx":
+        docx = read_docx(data, name)
+        return _Raw("docx", docx.text, 1, docx.modified, docx.warnings)
+    if fmt == "rtf":
+        return _Raw("rtf", read_rtf(data, name), metadata_date=rtf_date(data))
+    if fmt == "doc":
+        kind, converted = convert_doc(data, name)
+        raw = _read(converted, "docx" if kind == "docx" else "text", name, max_pages)
+        raw.format = "doc"
+        raw.warnings.append(f"legacy .doc converted via {'libreoffice' if kind == 'docx' else 'antiword'}")
+        return raw
+    if fmt == "zip":
+        raise ParseFailure("unsupported_format", f"{name}: a zip archive that is not a DOCX; send the CV itself")
+    try:
+        text, encoding = decode_text(data)
+    except NotText as exc:
+        raise ParseFailure("unsupported_format", f"{name}: not a CV format kamscreen reads (binary data)") from exc
+    raw = _Raw("txt", text)
+    if encoding not in ("utf-8", "ascii"):
+        raw.warnings.append(f"text decoded as {encoding}")
+    return raw

@@ -1,0 +1,109 @@
+"""Section headers (RU and EN) → contiguous named spans of the CV text.
+
+The header phrases live in ``lexicons/sections.yaml``. A header is a whole short line equal to a
+phrase after normalisation (case, bullets, trailing colon, spaces); the section runs from its header
+to the next header. Text before the first header becomes ``contacts`` (a short block, or one with
+an e-mail / phone) or ``summary``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+import yaml
+
+from kamscreen.parse.model import SECTION_NAMES, Section
+from kamscreen.resources import lexicon_path
+
+MAX_HEADER_WORDS = 6
+_DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•-]+$")
+_SPACES = re.compile(r"\s+")
+_CONTACT = re.compile(r"@|\+?\d[\d\s().-]{8,}\d|https?://|linkedin\.com|t\.me/|telegram", re.IGNORECASE)
+
+
+@functools.cache
+def header_lexicon() -> dict[str, str]:
+    """Normalised header phrase → section name, from ``sections.yaml``."""
+    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    lexicon: dict[str, str] = {}
+    data.pop("inside_experience", None)
+    for name, by_language in data.items():
+        if name not in SECTION_NAMES:
+            raise ValueError(f"sections.yaml: unknown section name {name!r}")
+        for phrases in by_language.values():
+            for phrase in phrases:
+                lexicon[normalise_header(str(phrase))] = name
+    return lexicon
+
+
+@functools.cache
+def inside_experience() -> frozenset[str]:
+    """Headings that stay inside an experience section ("Достижения:" under a job)."""
+    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return frozenset(normalise_header(str(phrase)) for phrase in data.get("inside_experience", ()))
+
+
+def normalise_header(line: str) -> str:
+    """Lower-case, without bullets / trailing colon, single spaces; "ё" kept as "е"."""
+    line = _DECORATION.sub("", line.strip())
+    return _SPACES.sub(" ", line).lower().replace("ё", "е")
+
+
+def header_name(line: str) -> str | None:
+    """The section a line opens, or ``None`` if it is not a header.
+
+    >>> header_name("ОПЫТ РАБОТЫ:")
+    'experience'
+    """
+    stripped = line.strip()
+    if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADER_WORDS:
+        return None
+    first_letter = next((ch for ch in stripped if ch.isalpha()), "")
+    if first_letter.islower():
+        return None  # the tail of a wrapped sentence ("... and\nskills"), not a heading
+    return header_lexicon().get(normalise_header(stripped))
+
+
+def find_sections(text: str) -> tuple[Section, ...]:
+    """Split ``text`` into contiguous sections covering it from 0 to ``len(text)``."""
+    if not text:
+        return ()
+    starts: list[tuple[int, str, str | None]] = []
+    offset = 0
+    for line in text.split("\n"):
+        name = header_name(line)
+        if name is not None and not (
+            starts and starts[-1][1] == "experience" and normalise_header(line) in inside_experience()
+        ):
+            starts.append((offset, name, line.strip()))
+        offset += len(line) + 1
+    if not starts or starts[0][0] > 0:
+        lead_end = starts[0][0] if starts else len(text)
+        starts.insert(0, (0, _lead_name(text[:lead_end], bool(starts)), None))
+    sections: list[Section] = []
+    for (start, name, header), following in zip(starts, starts[1:] + [(len(text), "", None)]):
+        end = following[0]
+        previous = sections[-1] if sections else None
+        if previous and previous.name == name and not _body(text, previous).strip():
+            sections[-1] = Section(name, previous.start, end, previous.header)  # "Образование\nОбразование"
+            continue
+        sections.append(Section(name, start, end, header))
+    return tuple(sections)
+
+
+def _body(text: str, section: Section) -> str:
+    body = text[section.start : section.end]
+    if section.header:
+        body = body.split("\n", 1)[1] if "\n" in body else ""
+    return body
+
+
+def _lead_name(lead: str, has_headers: bool) -> str:
+    if not has_headers:
+        return "other"
+    lines = [line for line in lead.split("\n") if line.strip()]
+    if _CONTACT.search(lead) or len(lines) <= 10:
+        return "contacts"
+    return "summary"

@@ -1,0 +1,49 @@
+"""Score stage: Facts → Assessment (checklist of a role profile, flags; fit and rank from a model).
+
+>>> from kamscreen.score import score, rank, load_model               # doctest: +SKIP
+>>> a = score(facts, profile="kam-director", industry="fmcg")        # doctest: +SKIP
+>>> a.checklist.verdict, a.checklist.score                           # doctest: +SKIP
+('pass', 92.3)
+>>> ranked = rank([a, b, c], load_model("default"))                  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+from kamscreen.extract.model import Facts
+from kamscreen.score.checklist import evaluate
+from kamscreen.score.classifier import FitModel, ModelError, load_model, rank
+from kamscreen.score.flags import find_flags
+from kamscreen.score.model import Assessment
+from kamscreen.score.profiles import Profile, ProfileError, available_profiles, load_profile
+from kamscreen.score.protected import ProtectedFeatureError
+
+__all__ = [
+    "score", "rank", "load_model", "load_profile", "available_profiles", "Profile", "ProfileError",
+    "FitModel", "ModelError", "ProtectedFeatureError",
+]
+
+
+def score(facts: Facts, profile: str | Path | Profile = "kam-director", industry: str | None = None) -> Assessment:
+    """Check one candidate's facts against a role profile and raise its flags (no model, no rank).
+
+    ``profile`` is a shipped name (``kam-director``, ``senior-kam``, ``kam``, ``junior-kam``), a
+    YAML path or a loaded Profile; ``industry`` (e.g. ``fmcg``) makes that industry required.
+    """
+    prof = load_profile(profile)
+    industry = industry.strip().lower() if industry else None
+    return Assessment(facts=facts, checklist=evaluate(facts, prof, industry), flags=find_flags(facts, industry))
+
+
+class _CallableModule(types.ModuleType):
+    """``kamscreen.score`` is both this package and the function: once the package is imported
+    it shadows the lazy ``kamscreen.score`` function, so calling the package calls ``score``."""
+
+    def __call__(self, facts: Facts, profile: str | Path | Profile = "kam-director",
+                 industry: str | None = None) -> Assessment:
+        return score(facts, profile, industry)
+
+
+sys.modules[__name__].__class__ = _CallableModule

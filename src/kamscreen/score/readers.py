@@ -1,0 +1,179 @@
+"""Named fact readers: how a profile criterion gets its value (and evidence) out of Facts.
+
+A criterion names its reader in ``fact:``, e.g. ``experience.key_account_years``,
+``team_size.value``, ``languages.en``, ``kpis.any[revenue_growth,retention]``,
+``signals.any[strategic,presentation]``, ``industry.years``. A reader returns a Reading whose
+``value`` is None when the CV does not state the fact at all (→ status ``no_data``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kamscreen.extract.model import CEFR_LEVELS, KPI_KINDS, Evidence, Facts
+from kamscreen.score.tenure import job_months
+
+LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
+
+# KPI kinds that show the candidate ran accounts, not just deals (for ``experience.kam_years``).
+KEY_ACCOUNT_KPIS = ("retention", "ltv", "churn", "pnl", "margin", "portfolio_growth",
+                    "upsell_cross_sell", "c_level_negotiation")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a reader found: ``value`` (None = not stated) and the evidence behind it."""
+
+    value: object
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A named reader; ``kind`` is ``number`` or ``level`` (CEFR), ``args`` whether it takes ``[...]``."""
+
+    name: str
+    kind: str
+    read: Callable[[Facts, tuple[str, ...], str | None], Reading]
+    args: bool = False
+    arg_choices: tuple[str, ...] = ()
+
+
+_FACT = re.compile(r"^(?P<name>[a-z_]+\.[a-z_]+)(?:\[(?P<args>[a-z_,\s]*)\])?$")
+
+
+def parse_fact(spec: str) -> tuple[Reader, tuple[str, ...]]:
+    """``"kpis.any[nps,ltv]"`` → (reader, ("nps", "ltv")); ValueError naming the problem."""
+    match = _FACT.match(spec.strip()) if isinstance(spec, str) else None
+    if not match:
+        raise ValueError(f"fact {spec!r} is not of the form 'group.name' or 'group.name[a,b]'")
+    name, raw = match["name"], match["args"]
+    reader = READERS.get(name) or _language_reader(name)
+    if reader is None:
+        raise ValueError(f"unknown fact reader {name!r}; known: {', '.join(sorted(READERS))}, languages.<iso>")
+    args = tuple(a.strip() for a in raw.split(",") if a.strip()) if raw is not None else ()
+    if reader.args and not args:
+        raise ValueError(f"fact reader {name!r} needs a list, e.g. {name}[{reader.arg_choices[0]}]")
+    if not reader.args and raw is not None:
+        raise ValueError(f"fact reader {name!r} takes no [...] list")
+    unknown = [a for a in args if reader.arg_choices and a not in reader.arg_choices]
+    if unknown:
+        raise ValueError(f"unknown {name} kind(s) {', '.join(unknown)}; known: {', '.join(reader.arg_choices)}")
+    return reader, args
+
+
+def _has_cv(facts: Facts) -> bool:
+    return facts.status == "ok" and bool(facts.jobs)
+
+
+def _experience(field: str) -> Callable[[Facts, tuple[str, ...], str | None], Reading]:
+    def read(facts: Facts, _args: tuple[str, ...], _industry: str | None) -> Reading:
+        if not facts.jobs:
+            return Reading(None)
+        value = getattr(facts.experience, field)
+        evidence = tuple(j.evidence for j in facts.jobs if j.evidence and _job_counts(j, field))
+        return Reading(value, evidence[:3])
+    return read
+
+
+def _job_counts(job, field: str) -> bool:
+    return {"key_account_years": job.role == "key_account", "b2b_years": job.b2b,
+            "management_years": job.management}.get(field, True)
+
+
+def _kam_years(facts: Facts, _args, _industry) -> Reading:
+    """Key-account years; B2B years count too when the CV shows key-account work (KPIs of a portfolio)."""
+    if not facts.jobs:
+        return Reading(None)
+    exp = facts.experience
+    ka = exp.key_account_years or 0.0
+    proof = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
+    value = max(ka, exp.b2b_years or 0.0) if (ka > 0 or proof) else ka
+    evidence = tuple(j.evidence for j in facts.jobs if j.evidence and (j.role == "key_account" or j.b2b))
+    return Reading(round(value, 2), evidence[:3] + tuple(k.evidence for k in proof[:1]))
+
+
+def _commercial_years(facts: Facts, _args, _industry) -> Reading:
+    """Years in B2B, sales, account or key-account management (whichever is largest)."""
+    if not facts.jobs:
+        return Reading(None)
+    exp = facts.experience
+    role_years = sum(_job_years(j, facts.as_of) for j in facts.jobs
+                     if j.role in ("sales", "account_management", "key_account"))
+    value = max(exp.b2b_years or 0.0, exp.key_account_years or 0.0, role_years)
+    evidence = tuple(j.evidence for j in facts.jobs if j.evidence and j.role != "other")
+    return Reading(round(value, 2), evidence[:3])
+
+
+def _job_years(job, as_of: str) -> float:
+    return job_months(job, as_of) / 12
+
+
+def _team_size(facts: Facts, _args, _industry) -> Reading:
+    team = facts.team_size
+    return Reading(team.value, (team.evidence,) if team.evidence else ())
+
+
+def _language_reader(name: str) -> Reader | None:
+    group, _, code = name.partition(".")
+    if group != "languages" or not re.fullmatch(r"[a-z]{2}", code):
+        return None
+
+    def read(facts: Facts, _args, _industry) -> Reading:
+        found = [s for s in facts.languages if s.language == code]
+        levels = [s for s in found if s.level in LEVEL_ORDER]
+        if not levels:
+            return Reading(None, tuple(s.evidence for s in found))
+        best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
+        return Reading(best.level, (best.evidence,))
+    return Reader(name, "level", read)
+
+
+def _any_of(attr: str) -> Callable[[Facts, tuple[str, ...], str | None], Reading]:
+    def read(facts: Facts, args: tuple[str, ...], _industry) -> Reading:
+        if facts.status != "ok" or not facts.jobs and not getattr(facts, attr):
+            return Reading(None)
+        found = [item for item in getattr(facts, attr) if item.kind in args]
+        kinds = {item.kind for item in found}
+        return Reading(len(kinds), tuple(item.evidence for item in found)[:3])
+    return read
+
+
+def _industry_years(facts: Facts, _args, required: str | None) -> Reading:
+    """Years in the industry asked for (``--industry``), else in the candidate's main industry."""
+    if not facts.jobs:
+        return Reading(None)
+    target = required or facts.industry
+    if not target or target == "other":
+        return Reading(None)
+    return _years_in(facts, target)
+
+
+def _required_industry_years(facts: Facts, _args, required: str | None) -> Reading:
+    if not facts.jobs or not required:
+        return Reading(None)
+    return _years_in(facts, required)
+
+
+def _years_in(facts: Facts, industry: str) -> Reading:
+    years = next((i.years for i in facts.industries if i.industry == industry), 0.0)
+    evidence = tuple(j.evidence for j in facts.jobs if j.evidence and j.industry == industry)
+    return Reading(round(years, 2), evidence[:3])
+
+
+_SIGNAL_KINDS = ("conflict_resolution", "stakeholders", "strategic", "presentation", "negotiation",
+                 "analytics", "c_level", "travel", "cold_calls", "lead_generation", "many_clients",
+                 "deal_volume", "client_service")
+
+READERS: dict[str, Reader] = {
+    **{f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
+       for f in ("total_years", "b2b_years", "key_account_years", "management_years")},
+    "experience.kam_years": Reader("experience.kam_years", "number", _kam_years),
+    "experience.commercial_years": Reader("experience.commercial_years", "number", _commercial_years),
+    "team_size.value": Reader("team_size.value", "number", _team_size),
+    "kpis.any": Reader("kpis.any", "number", _any_of("kpis"), args=True, arg_choices=KPI_KINDS),
+    "signals.any": Reader("signals.any", "number", _any_of("signals"), args=True, arg_choices=_SIGNAL_KINDS),
+    "industry.years": Reader("industry.years", "number", _industry_years),
+    "industry.required_years": Reader("industry.required_years", "number", _required_industry_years),
+}

@@ -1,0 +1,50 @@
+"""Month arithmetic over the job timeline: tenures and gaps (``YYYY-MM`` strings)."""
+from __future__ import annotations
+
+from kamscreen.extract.model import Job
+
+
+def month_index(month: str) -> int:
+    """``"2019-04"`` → a month count; ValueError on a malformed value."""
+    year, mon = month[:7].split("-")
+    return int(year) * 12 + int(mon) - 1
+
+
+def months_between(start: str, end: str) -> int:
+    """Whole months from ``start`` to ``end`` (0 when the same month)."""
+    return month_index(end) - month_index(start)
+
+
+def job_months(job: Job, as_of: str) -> int:
+    """Length of a job in months, counting both the first and the last month."""
+    try:
+        return max(1, months_between(job.start, job.end or as_of[:7]) + 1)
+    except (ValueError, AttributeError):
+        return 0
+
+
+def average_tenure_years(jobs: tuple[Job, ...], as_of: str) -> float | None:
+    """Mean job length in years; None without jobs."""
+    months = [m for m in (job_months(j, as_of) for j in jobs) if m > 0]
+    return round(sum(months) / len(months) / 12, 2) if months else None
+
+
+def gaps(jobs: tuple[Job, ...], as_of: str) -> list[tuple[Job, Job, int]]:
+    """(previous job, next job, months without work) for every break between jobs, in time order.
+
+    Overlapping jobs never make a gap: the break is measured from the latest end seen so far.
+    """
+    dated = []
+    for job in jobs:
+        try:
+            dated.append((month_index(job.start), month_index(job.end or as_of[:7]), job))
+        except (ValueError, AttributeError):
+            continue
+    dated.sort(key=lambda item: (item[0], item[1]))
+    found, latest_end, latest_job = [], None, None
+    for start, end, job in dated:
+        if latest_end is not None and start - latest_end - 1 > 0:
+            found.append((latest_job, job, start - latest_end - 1))
+        if latest_end is None or end > latest_end:
+            latest_end, latest_job = end, job
+    return found

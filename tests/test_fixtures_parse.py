@@ -1,0 +1,149 @@
+"""The fixture corpus parses: every CV is ok with its key phrases in order, two-column CVs keep their
+experience block contiguous, hostile files give their documented error code fast."""
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from kamscreen.parse import parse
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
+HOSTILE = json.loads((FIXTURES / "hostile" / "expected.json").read_text(encoding="utf-8"))
+MANIFEST = json.loads((FIXTURES / "special" / "manifest.json").read_text(encoding="utf-8"))
+
+
+def norm(text: str) -> str:
+    """Compare content, not typography: NFKC, one kind of dash, whitespace runs → one space."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _tightest_span(text: str, phrases: list[str]) -> tuple[int, int] | None:
+    """Start and end of the shortest stretch of ``text`` holding ``phrases`` in order, or None."""
+    best = None
+    start = text.find(phrases[0])
+    while start >= 0:
+        pos = start + len(phrases[0])
+        for phrase in phrases[1:]:
+            pos = text.find(phrase, pos)
+            if pos < 0:
+                return best
+            pos += len(phrase)
+        if best is None or pos - start < best[1] - best[0]:
+            best = (start, pos)
+        start = text.find(phrases[0], start + 1)
+    return best
+
+
+def _truth(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def parsed() -> dict:
+    """Each fixture CV parsed once: id → (truth, ParsedCV, normalised text)."""
+    out = {}
+    for path in TRUTHS:
+        truth = _truth(path)
+        cv = parse(FIXTURES / truth["file"])
+        out[truth["id"]] = (truth, cv, norm(cv.text))
+    return out
+
+
+def test_the_corpus_is_large_and_varied():
+    truths = [_truth(p) for p in TRUTHS]
+    assert len(truths) >= 44
+    layouts = {t["layout"] for t in truths}
+    for layout in ("hh", "two_column", "linkedin", "word_table", "word_plain", "plain_txt", "rtf"):
+        assert sum(t["layout"] == layout for t in truths) >= 5, layout
+    assert layouts <= {"hh", "two_column", "linkedin", "word_table", "word_plain", "plain_txt", "rtf"}
+    for t in truths:
+        assert (FIXTURES / t["file"]).is_file(), t["file"]
+
+
+def test_every_cv_parses_ok_with_its_key_phrases_in_order(parsed):
+    failures = []
+    for cv_id, (truth, cv, text) in parsed.items():
+        if cv.status != "ok":
+            failures.append(f"{cv_id}: status {cv.status} {cv.error and cv.error.code}")
+            continue
+        pos = 0
+        for phrase in truth["key_phrases"]:
+            found = text.find(norm(phrase), pos)
+            if found < 0:
+                where = "missing" if norm(phrase) not in text else "out of order"
+                failures.append(f"{cv_id}: {where}: {phrase!r}")
+                break
+            pos = found + len(norm(phrase))
+    assert not failures, "\n".join(failures)
+
+
+def test_parsed_format_matches_the_file(parsed):
+    wrong = [(cv_id, truth["format"], cv.format) for cv_id, (truth, cv, _) in parsed.items()
+             if cv.format != truth["format"]]
+    assert not wrong
+
+
+def test_two_column_experience_block_stays_contiguous(parsed):
+    """No sidebar phrase may land between the first and the last phrase of the experience block."""
+    checked, failures = 0, []
+    for cv_id, (truth, cv, text) in parsed.items():
+        if not truth["sidebar_phrases"] or not cv.ok:
+            continue
+        checked += 1
+        span = _tightest_span(text, [norm(p) for p in truth["experience_block"]])
+        if span is None:
+            failures.append(f"{cv_id}: experience phrases missing or out of order")
+            continue
+        first, last = span
+        inside = [p for p in truth["sidebar_phrases"] if norm(p) in text[first:last]]
+        if inside:
+            failures.append(f"{cv_id}: sidebar inside experience: {inside[:3]}")
+    assert checked >= 10
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_gives_its_code_within_10_seconds(name):
+    started = time.monotonic()
+    cv = parse(FIXTURES / "hostile" / name)
+    elapsed = time.monotonic() - started
+    assert elapsed < 10, f"{name} took {elapsed:.1f}s"
+    expected = HOSTILE[name]
+    if expected == "ok":
+        assert cv.status == "ok" and cv.text.strip()
+    elif expected == "needs_ocr":
+        assert cv.status == "needs_ocr" or (cv.error and cv.error.code == "needs_ocr"), cv
+    else:
+        assert cv.status == "error" and cv.error is not None and cv.error.code == expected, (
+            name, cv.status, cv.error)
+
+
+def test_a_docx_named_pdf_is_sniffed_as_docx():
+    cv = parse(FIXTURES / "hostile" / "docx_named.pdf")
+    assert cv.ok and cv.format == "docx"
+
+
+def test_injection_payloads_survive_parsing_verbatim():
+    cv = parse(FIXTURES / "special" / MANIFEST["xss"]["file"])
+    assert cv.ok
+    for payload in MANIFEST["xss"]["payloads"]:
+        assert payload in cv.text, payload
+
+
+def test_counterfactual_pairs_parse_to_text_that_differs_only_in_personal_data():
+    pairs = MANIFEST["counterfactual_pairs"]
+    assert len(pairs) >= 3
+    for pair in pairs:
+        a = parse(FIXTURES / "special" / pair["a"])
+        b = parse(FIXTURES / "special" / pair["b"])
+        assert a.ok and b.ok, pair
+        for phrase in pair["truth"]["experience_block"]:
+            assert norm(phrase) in norm(a.text) and norm(phrase) in norm(b.text), phrase

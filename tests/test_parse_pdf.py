@@ -1,0 +1,211 @@
+"""PDF reading: column order, hostile PDFs and DOCX zip bombs, generated on the fly."""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from kamscreen.parse import parse
+from kamscreen.parse.errors import ParseFailure
+from kamscreen.parse.timelimit import time_limit
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+SIDEBAR = ["Контакты", "+7 999 123-45-67", "anna@example.com", "Навыки", "Переговоры с сетями", "CRM, Excel",
+           "Знание языков", "Английский — B2"]
+MAIN = [
+    "Опыт работы",
+    "Март 2019 — по настоящее время",
+    "ООО «Альфа», Key Account Manager",
+    "Вела пять федеральных сетей и отвечала за P&L портфеля,",
+    "рост выручки портфеля на 25 % за два года.",
+    "Январь 2015 — февраль 2019",
+    "ООО «Бета», менеджер по продажам",
+    "Холодные звонки и работа с дистрибьюторами в регионах.",
+    "Образование",
+    "МГУ, экономический факультет, 2014",
+]
+
+
+@pytest.fixture(scope="module")
+def font() -> str:
+    if not FONT.exists():
+        pytest.skip("DejaVuSans.ttf is not installed")
+    pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
+    return "DejaVu"
+
+
+def _write(path: Path, draw, **kwargs) -> Path:
+    pdf = canvas.Canvas(str(path), **kwargs)
+    draw(pdf)
+    pdf.save()
+    return path
+
+
+def _sidebar_cv(font: str):
+    def draw(pdf):
+        pdf.setFont(font, 18)
+        pdf.drawString(40, 790, "Анна Иванова — Key Account Manager")
+        pdf.setFont(font, 9)
+        for index, line in enumerate(SIDEBAR):
+            pdf.drawString(40, 740 - 17 * index, line)  # the sidebar's own leading
+        pdf.setFont(font, 10)
+        for index, line in enumerate(MAIN):
+            pdf.drawString(200, 745 - 13 * index, line)
+
+    return draw
+
+
+def _block_is_contiguous(text: str, lines: list[str], others: list[str]) -> None:
+    positions = [text.index(line) for line in lines]
+    assert positions == sorted(positions), "lines out of order"
+    between = text[positions[0] : positions[-1]]
+    for other in others:
+        assert other not in between, f"{other!r} interleaved into the column"
+
+
+def test_sidebar_layout_reads_each_column_whole(tmp_path, font):
+    cv = parse(_write(tmp_path / "sidebar.pdf", _sidebar_cv(font)))
+    assert cv.status == "ok", cv.error
+    assert cv.text.startswith("Анна Иванова")
+    _block_is_contiguous(cv.text, MAIN, SIDEBAR)
+    _block_is_contiguous(cv.text, SIDEBAR, MAIN)
+    experience = cv.section_text("experience")
+    assert "рост выручки портфеля" in experience and "Переговоры" not in experience
+    assert any("column" in warning for warning in cv.warnings)
+    assert cv.language == "ru"
+
+
+def test_two_equal_columns(tmp_path, font):
+    left = [f"Left column sentence number {i} about key accounts" for i in range(12)]
+    right = [f"Right column sentence number {i} about retail" for i in range(12)]
+
+    def draw(pdf):
+        pdf.setFont(font, 10)
+        pdf.drawString(50, 800, "EXPERIENCE")
+        for index, (a, b) in enumerate(zip(left, right)):
+            pdf.drawString(50, 780 - 14 * index, a)
+            pdf.drawString(335, 780 - 14 * index, b)
+
+    cv = parse(_write(tmp_path / "columns.pdf", draw))
+    _block_is_contiguous(cv.text, left, right)
+    _block_is_contiguous(cv.text, right, left)
+
+
+def test_right_aligned_dates_stay_with_their_titles(tmp_path, font):
+    jobs = [("Key Account Manager, Acme", "2019 – Present"), ("Sales Manager, Beta", "2015 – 2019"),
+            ("Account Manager, Gamma", "2012 – 2015"), ("Sales Assistant, Delta", "2010 – 2012")]
+
+    def draw(pdf):
+        pdf.setFont(font, 10)
+        pdf.drawString(50, 800, "Work Experience")
+        y = 780
+        for title, period in jobs:
+            pdf.drawString(50, y, title)
+            pdf.drawRightString(545, y, period)
+            pdf.drawString(50, y - 13, "City, State")
+            y -= 30
+
+    cv = parse(_write(tmp_path / "dates.pdf", draw))
+    for title, period in jobs:
+        assert f"{title} {period}" in cv.text
+
+
+def test_hyphenation_and_page_footer(tmp_path, font):
+    def draw(pdf):
+        for page in (1, 2):
+            pdf.setFont(font, 10)
+            pdf.drawString(50, 800, "Опыт работы" if page == 1 else "Образование")
+            pdf.drawString(50, 780, "Отвечала за ключевых клиентов и их разви-")
+            pdf.drawString(50, 766, "тие в регионах")
+            pdf.drawString(270, 40, f"Page {page} of 2")
+            pdf.showPage()
+
+    cv = parse(_write(tmp_path / "pages.pdf", draw))
+    assert cv.pages == 2
+    assert "развитие в регионах" in cv.text
+    assert "Page 1 of 2" not in cv.text
+
+
+def test_encrypted_pdf(tmp_path, font):
+    def draw(pdf):
+        pdf.setFont(font, 10)
+        pdf.drawString(50, 800, "Опыт работы")
+
+    cv = parse(_write(tmp_path / "locked.pdf", draw, encrypt="secret"))
+    assert (cv.status, cv.error.code) == ("error", "encrypted")
+    assert cv.error.message.startswith("locked.pdf:") and "password" in cv.error.message
+
+
+def test_image_only_pdf_needs_ocr(tmp_path):
+    from PIL import Image
+
+    image = Image.new("RGB", (200, 100), "white")
+
+    def draw(pdf):
+        pdf.drawImage(ImageReader(image), 50, 600, width=400, height=200)
+
+    cv = parse(_write(tmp_path / "scan.pdf", draw))
+    assert (cv.status, cv.error.code) == ("needs_ocr", "needs_ocr")
+
+
+def test_truncated_and_garbage_pdf_are_corrupt(tmp_path, font):
+    good = _write(tmp_path / "good.pdf", _sidebar_cv(font)).read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(good[:300])
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    for path in (cut, garbage):
+        cv = parse(path)
+        assert (cv.status, cv.error.code) == ("error", "corrupt"), path.name
+
+
+def test_too_many_pages(tmp_path, font):
+    def draw(pdf):
+        for page in range(3):
+            pdf.setFont(font, 10)
+            pdf.drawString(50, 800, f"Опыт работы, страница {page}")
+            pdf.showPage()
+
+    path = _write(tmp_path / "long.pdf", draw)
+    assert parse(path, max_pages=2).error.code == "too_large"
+    assert parse(path, max_pages=2, allow_large=True).pages == 3
+
+
+def test_docx_zip_bomb_refused_quickly(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<" + b"\x00" * (60 * 2**20))
+    start = time.perf_counter()
+    cv = parse(path)
+    assert time.perf_counter() - start < 2.0
+    assert (cv.status, cv.error.code) == ("error", "too_large")
+    assert "zip bomb" in cv.error.message
+
+
+def test_truncated_docx_is_corrupt(tmp_path):
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Опыт работы")
+    document.save(buffer)
+    path = tmp_path / "cut.docx"
+    path.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    assert parse(path).error.code == "corrupt"
+
+
+def test_time_limit_interrupts():
+    with pytest.raises(ParseFailure) as caught, time_limit(0.2, "slow.pdf"):
+        while True:
+            time.sleep(0.01)
+    assert caught.value.code == "timeout"
+    assert "slow.pdf" in caught.value.reason

@@ -1,0 +1,80 @@
+"""Every real CV in ../shared/real-cvs parses cleanly into sensible sections (skipped when absent)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kamscreen.parse import parse
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
+HH = sorted((REAL / "hh-ru").glob("*.txt"))
+LIVECAREER = sorted((REAL / "en-livecareer").glob("*/*.pdf"))
+
+pytestmark = [
+    pytest.mark.realcvs,
+    pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-cvs is not present"),
+]
+
+
+@pytest.fixture(scope="module")
+def hh_parsed():
+    return [parse(path) for path in HH]
+
+
+@pytest.fixture(scope="module")
+def livecareer_parsed():
+    return [parse(path) for path in LIVECAREER]
+
+
+def test_hh_all_ok_with_experience(hh_parsed):
+    assert len(hh_parsed) >= 30
+    assert all(cv.status == "ok" for cv in hh_parsed), [cv.error for cv in hh_parsed if not cv.ok]
+    found = sum(bool(cv.section("experience")) for cv in hh_parsed)
+    assert found >= 0.95 * len(hh_parsed)
+    for cv in hh_parsed:
+        assert cv.format == "txt"
+        assert cv.language in ("ru", "mixed", "en")
+        assert cv.sections[0].start == 0 and cv.sections[-1].end == len(cv.text)
+        experience = cv.section_text("experience")
+        # hh.ru's stated total stays inside the experience section, with the jobs
+        assert "Опыт работы" in experience
+    assert sum(cv.language == "ru" for cv in hh_parsed) >= 0.7 * len(hh_parsed)
+
+
+def test_hh_education_found(hh_parsed):
+    assert sum(bool(cv.section("education")) for cv in hh_parsed) >= 0.9 * len(hh_parsed)
+
+
+def test_hh_present_from_footer_or_override(tmp_path):
+    source = HH[0].read_text(encoding="utf-8")
+    copy = tmp_path / HH[0].name
+    copy.write_text(source + "\nРезюме обновлено 28 сентября 2025 в 10:15\n", encoding="utf-8")
+    assert parse(copy).document_date.to_dict() == {"date": "2025-09-28", "source": "hh_footer"}
+    assert parse(HH[0], as_of=dt.date(2025, 9, 30)).document_date.source == "override"
+    assert parse(HH[0]).document_date.source == "mtime"  # the scraped files carry no footer
+
+
+def test_livecareer_all_ok_with_experience(livecareer_parsed):
+    assert len(livecareer_parsed) >= 100
+    assert all(cv.status == "ok" for cv in livecareer_parsed), [cv.error for cv in livecareer_parsed if not cv.ok]
+    found = sum(bool(cv.section("experience")) for cv in livecareer_parsed)
+    assert found >= 0.9 * len(livecareer_parsed)
+    assert sum(cv.language == "en" for cv in livecareer_parsed) >= 0.95 * len(livecareer_parsed)
+
+
+def test_livecareer_present_is_the_metadata_date(livecareer_parsed):
+    dates = {cv.document_date.to_dict()["date"] for cv in livecareer_parsed}
+    sources = {cv.document_date.source for cv in livecareer_parsed}
+    assert sources == {"metadata"}
+    assert dates == {"2021-08-08"}
+
+
+def test_livecareer_words_are_separated(livecareer_parsed):
+    """wkhtmltopdf drops many space glyphs; the layout must restore them."""
+    words = [w for cv in livecareer_parsed for w in cv.text.split()]
+    glued = [w for w in words if len(w) > 25 and w.isalpha()]
+    assert len(glued) < 0.001 * len(words)
+    text = " ".join(cv.text for cv in livecareer_parsed)
+    assert text.count("Company Name") > 10 * text.count("CompanyName")

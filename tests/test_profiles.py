@@ -1,0 +1,85 @@
+"""Role profiles: the shipped YAML loads; a broken one is refused with its file, line and problem."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kamscreen.score import ProfileError, available_profiles, load_profile
+
+GOOD = """\
+name: custom
+label_en: Custom
+label_ru: Свой профиль
+criteria:
+  - id: key_account_years
+    label_en: KA years
+    label_ru: Опыт KA
+    fact: experience.key_account_years
+    threshold: 4
+    partly: 2
+    weight: 2
+    must_have: true
+  - id: english
+    label_en: English
+    label_ru: Английский
+    fact: languages.en
+    threshold: B2
+    weight: 1
+"""
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "custom.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_shipped_profiles_load():
+    assert {"kam-director", "senior-kam", "kam", "junior-kam"} <= set(available_profiles())
+    for name in available_profiles():
+        profile = load_profile(name)
+        assert profile.name == name and profile.criteria
+        assert all(c.weight > 0 and c.label_ru and c.label_en for c in profile.criteria)
+    director = load_profile("kam-director")
+    must = {c.id for c in director.criteria if c.must_have and c.requires is None}
+    assert must == {"key_account_years", "team_size", "english_level", "portfolio_kpis"}
+
+
+def test_a_custom_profile_by_path(tmp_path):
+    profile = load_profile(write(tmp_path, GOOD))
+    assert [c.id for c in profile.criteria] == ["key_account_years", "english"]
+    assert profile.criteria[0].partly == 2 and profile.criteria[1].threshold == "B2"
+
+
+@pytest.mark.parametrize("old, new, line, problem", [
+    ("    weight: 2\n", "    weight: 2\n    wieght: 3\n", 12, "unknown key 'wieght'"),
+    ("    weight: 2\n", "    weight: -1\n", 11, "'weight' must be greater than 0"),
+    ("    weight: 1\n", "    weight: 0\n", 18, "'weight' must be greater than 0"),
+    ("    threshold: 4\n", "    threshold: four\n", 9, "'threshold' must be a number"),
+    ("fact: experience.key_account_years", "fact: experience.shoe_size", 8, "unknown fact reader"),
+    ("fact: languages.en", "fact: kpis.any[nps,happiness]", 16, "unknown kpis.any kind(s) happiness"),
+    ("    threshold: B2\n", "    threshold: B3\n", 17, "language level must be one of"),
+    ("    must_have: true\n", "    must_have: yes please\n", 12, "'must_have' must be true or false"),
+    ("    partly: 2\n", "    partly: 6\n", 10, "must be a weaker bar"),
+    ("  - id: english\n", "  - id: key_account_years\n", 13, "duplicate criterion id"),
+    ("label_ru: Свой профиль\n", "label_ru: Свой профиль\ncolour: red\n", 4, "unknown key 'colour'"),
+])
+def test_errors_name_the_file_line_and_problem(tmp_path, old, new, line, problem):
+    assert old in GOOD
+    path = write(tmp_path, GOOD.replace(old, new, 1))
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    message = str(info.value)
+    assert message.startswith(str(path)), message
+    assert f"line {line}:" in message, message
+    assert problem in message, message
+
+
+def test_invalid_yaml_and_unknown_names(tmp_path):
+    with pytest.raises(ProfileError, match=r"custom\.yaml: line 3: invalid YAML"):
+        load_profile(write(tmp_path, "name: x\ncriteria: [a, b\n  - id: {\n"))
+    with pytest.raises(ProfileError, match="unknown profile 'kam-wizard'.*kam-director"):
+        load_profile("kam-wizard")
+    with pytest.raises(ProfileError, match=re.escape("lacks the required key 'criteria'")):
+        load_profile(write(tmp_path, "name: x\nlabel_en: X\nlabel_ru: X\n"))

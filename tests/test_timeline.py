@@ -1,0 +1,143 @@
+"""Job timeline: periods, titles, employers and blocks in the layouts CVs use."""
+import datetime as dt
+
+from kamscreen.extract.timeline import find_jobs
+from kamscreen.parse.model import ParsedCV, Section
+
+HH = """Менеджер по работе с ключевыми клиентами
+Опыт работы
+Опыт работы 10 лет 7 месяцев
+Декабрь 2017 — по настоящее время
+7 лет 10 месяцев
+ООО «Ромашка»
+Москва, romashka.ru
+Продукты питания... Показать еще
+Менеджер по работе с ключевыми клиентами
+Вёл 5 федеральных сетей, рост выручки +25 %.
+В 2019–2020 годах запустил программу лояльности.
+Март 2015 — ноябрь 2017
+2 года 9 месяцев
+АО Бета
+Санкт-Петербург
+Менеджер по продажам
+Холодные звонки, 120 клиентов.
+Образование
+Высшее
+2009
+Московский государственный университет
+"""
+
+LINKEDIN = """Summary
+Key account manager with 10+ years of experience in FMCG.
+Experience
+Acme Foods
+5 years 2 months
+Key Account Manager
+January 2018 - Present (3 years 8 months)
+Moscow
+Managed national accounts.
+Sales Manager
+March 2015 - December 2017 (2 years 10 months)
+Opened 40 new clients.
+Beta Logistics LLC
+Account Manager
+June 2012 - February 2015 (2 years 9 months)
+Serviced accounts.
+Education
+Moscow State University
+2005 - 2010
+"""
+
+BUILDER = """Professional Experience
+Key Account Manager Jan 2016 to Current
+Company Name - City , State
+Grew the top 5 accounts by 30%.
+Company Name City , State Sales Representative 06/2014 to 03/2017
+Cold calls and new clients.
+Education
+Bachelor of Science 2010 State University
+"""
+
+
+def parsed(text: str, sections: tuple[Section, ...] = (), language: str = "ru") -> ParsedCV:
+    return ParsedCV(file="cv.txt", status="ok", text=text, sections=sections, language=language)
+
+
+def check_spans(jobs, text):
+    for job in jobs:
+        assert job.evidence.text == text[job.evidence.start : job.evidence.end]
+        assert job.description.text == text[job.description.start : job.description.end]
+        assert job.description.start <= job.evidence.start < job.description.end
+
+
+def test_hh_layout():
+    jobs = find_jobs(parsed(HH), dt.date(2025, 9, 20))
+    assert [(j.start, j.end, j.current) for j in jobs] == [("2017-12", None, True), ("2015-03", "2017-11", False)]
+    assert [j.employer for j in jobs] == ["ООО «Ромашка»", "АО Бета"]
+    assert [j.title for j in jobs] == ["Менеджер по работе с ключевыми клиентами", "Менеджер по продажам"]
+    assert "федеральных сетей" in jobs[0].description.text
+    assert "Март 2015" not in jobs[0].description.text
+    assert "Холодные звонки" in jobs[1].description.text and "Образование" not in jobs[1].description.text
+    check_spans(jobs, HH)
+
+
+def test_linkedin_two_positions_at_one_employer():
+    jobs = find_jobs(parsed(LINKEDIN, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in jobs] == [("2018-01", None), ("2015-03", "2017-12"), ("2012-06", "2015-02")]
+    assert [j.title for j in jobs] == ["Key Account Manager", "Sales Manager", "Account Manager"]
+    assert [j.employer for j in jobs] == ["Acme Foods", "Acme Foods", "Beta Logistics LLC"]
+    assert "Opened 40 new clients" in jobs[1].description.text
+    assert "Beta Logistics" not in jobs[1].description.text
+    check_spans(jobs, LINKEDIN)
+
+
+def test_resume_builder_layout_with_overlapping_jobs():
+    jobs = find_jobs(parsed(BUILDER, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.current) for j in jobs] == [("2016-01", None, True), ("2014-06", "2017-03", False)]
+    assert [j.title for j in jobs] == ["Key Account Manager", "Sales Representative"]
+    assert [j.employer for j in jobs] == ["Company Name", "Company Name"]
+    check_spans(jobs, BUILDER)
+
+
+def test_one_line_russian_header():
+    text = "Опыт работы\n03.2018 – 05.2021  ООО «Ромашка», менеджер по работе с ключевыми клиентами\nВела 4 сети.\n"
+    (job,) = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert (job.start, job.end, job.employer) == ("2018-03", "2021-05", "ООО «Ромашка»")
+    assert job.title == "менеджер по работе с ключевыми клиентами"
+    assert job.evidence.text == "03.2018 – 05.2021"
+
+
+def test_education_periods_are_not_jobs():
+    text = (
+        "2005–2010 МГУ им. Ломоносова, экономический факультет\n"
+        "2019-2020 учебный год: стажировка в школе\n"
+        "2012 – 2016 Менеджер по продажам, ООО Альфа\n"
+    )
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert [(j.start, j.end) for j in jobs] == [("2012-01", "2016-12")]
+
+
+def test_parser_sections_limit_the_search():
+    text = "Опыт\nЯнварь 2020 — н.в.\nДиректор по продажам, АО Гамма\nОбразование\n2014 – 2018 МГИМО\n"
+    experience_end = text.index("Образование")
+    sections = (Section("experience", 0, experience_end, "Опыт"), Section("education", experience_end, len(text)))
+    jobs = find_jobs(parsed(text, sections), dt.date(2025, 9, 1))
+    assert [(j.start, j.current, j.title, j.employer) for j in jobs] == [
+        ("2020-01", True, "Директор по продажам", "АО Гамма"),
+    ]
+    assert jobs[0].description.end <= experience_end
+
+
+def test_inline_periods_inside_a_paragraph_are_not_jobs():
+    text = (
+        "Experience\nSales Manager, Acme Inc. 2015 – 2020\n"
+        + "Led the team that, in the years 2016-2018 and after a long restructuring of the whole regional "
+          "network, delivered growth in every one of the eleven regions of the northern territory.\n"
+    )
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in jobs] == [("2015-01", "2020-12")]
+
+
+def test_no_periods_no_jobs():
+    assert find_jobs(parsed("Менеджер по продажам. Опыт работы с 1С."), dt.date(2025, 9, 1)) == []
+    assert find_jobs(parsed(""), dt.date(2025, 9, 1)) == []

@@ -1,0 +1,59 @@
+"""Timeline and experience on real CVs (skipped where ../shared/real-cvs is absent).
+
+hh.ru states each CV's total ("Опыт работы 8 лет 3 месяца") as the union of the listed months with
+both ends counted, so every hh.ru CV checks the period grammar, the job finder and the month
+arithmetic at once. The livecareer PDFs check that jobs are found across many English layouts.
+"""
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kamscreen.extract import experience, timeline
+from kamscreen.parse.model import ParsedCV
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
+HH_PRESENT = dt.date(2025, 9, 30)
+LIVECAREER_PRESENT = dt.date(2021, 8, 8)
+
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+
+
+def test_hh_totals_equal_the_stated_totals():
+    files = sorted((REAL / "hh-ru").glob("*.txt"))
+    assert len(files) == 40
+    matched, misses = 0, []
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        jobs = tuple(timeline.find_jobs(ParsedCV(file=str(path), status="ok", text=text), HH_PRESENT))
+        facts = experience.compute(jobs, HH_PRESENT, text)
+        assert facts.stated_total_years is not None, path.name
+        for job in jobs:
+            assert job.evidence.text == text[job.evidence.start : job.evidence.end]
+            assert job.employer and job.title, (path.name, job.start)
+        if facts.total_years == facts.stated_total_years:
+            matched += 1
+        else:
+            misses.append((path.name, facts.total_years, facts.stated_total_years))
+    print(f"hh.ru: computed total == stated total for {matched}/{len(files)}")
+    assert matched == len(files), misses
+
+
+def test_livecareer_sales_and_business_development_have_jobs():
+    parse = pytest.importorskip("kamscreen.parse").parse
+    files = sorted((REAL / "en-livecareer" / "SALES").glob("*.pdf")) + sorted(
+        (REAL / "en-livecareer" / "BUSINESS-DEVELOPMENT").glob("*.pdf")
+    )
+    assert len(files) >= 40
+    with_jobs = 0
+    for path in files:
+        parsed = parse(path)
+        if not parsed.ok:
+            continue
+        jobs = timeline.find_jobs(parsed, parsed.document_date.date or LIVECAREER_PRESENT)
+        for job in jobs:
+            assert job.evidence.text == parsed.text[job.evidence.start : job.evidence.end]
+            assert job.start <= (job.end or "9999-12")
+        with_jobs += bool(jobs)
+    print(f"livecareer SALES + BUSINESS-DEVELOPMENT: jobs found in {with_jobs}/{len(files)}")
+    assert with_jobs >= 0.85 * len(files)
