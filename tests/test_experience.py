@@ -101,3 +101,8 @@ def test_first_statement_wins_and_mismatch_is_flagged():
     assert experience.stated_mismatch is True
     matching = compute((job("2022-10"),), PRESENT, text)  # Oct 2022 – Sep 2025 = 36 months
     assert matching.total_years == 3.0 and matching.stated_mismatch is False
+
+
+def test_a_statement_is_read_whole_after_other_anchor_words():
+    text = "Frontend-разработчик стажёр\nМужчина\nМосква\n\nОпыт работы\nОпыт работы 5 лет 9 месяцев\n"
+    assert stated_total(text)[0] == 5.75

@@ -6,13 +6,14 @@ score and fit probability; a feature named after a protected attribute is refuse
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from pathlib import Path
 
 import pytest
 
 from kamscreen.extract.model import Evidence, Experience, Facts, Job, Kpi, LanguageSkill, TeamSize
-from kamscreen.score import ProtectedFeatureError, rank, score
+from kamscreen.score import ProtectedFeatureError, load_model, rank, score
 from kamscreen.score.classifier import build_pipeline, fit_model
 from kamscreen.score.features import NUMERIC_FEATURES, frame, job_text, status_columns
 from kamscreen.score.protected import check_feature_names
@@ -73,13 +74,13 @@ def test_counterfactual_facts_get_the_same_score_and_fit(model, seed):
 
 
 def _pairs_from_fixtures():
-    special = FIXTURES / "special"
-    pairs = []
-    for a in sorted(special.glob("counterfactual_*_a*")):
-        b_name = a.name.replace("_a", "_b", 1) if "_a." in a.name or a.name.endswith("_a") else None
-        if b_name and (special / b_name).exists():
-            pairs.append((a, special / b_name))
-    return pairs
+    """The corpus' counterfactual pairs (data/fixtures/special/manifest.json), when generated."""
+    manifest = FIXTURES / "special" / "manifest.json"
+    if not manifest.is_file():
+        return []
+    pairs = json.loads(manifest.read_text(encoding="utf-8")).get("counterfactual_pairs", [])
+    return [(FIXTURES / "special" / p["a"], FIXTURES / "special" / p["b"], p["truth"]["document_date"])
+            for p in pairs]
 
 
 def _written_pair(tmp_path: Path):
@@ -97,22 +98,29 @@ def _written_pair(tmp_path: Path):
         path = tmp_path / name
         path.write_text(head + body, encoding="utf-8")
         paths.append(path)
-    return [tuple(paths)]
+    return [(*paths, "2025-09-01")]
 
 
 def test_counterfactual_cvs_end_to_end(tmp_path, model):
     from kamscreen.extract import extract
     from kamscreen.parse import parse
 
-    pairs = _pairs_from_fixtures() or _written_pair(tmp_path)
-    as_of = dt.date(2025, 9, 1)
-    for path_a, path_b in pairs:
+    pairs = _pairs_from_fixtures() + _written_pair(tmp_path)
+    for path_a, path_b, present in pairs:
+        as_of = dt.date.fromisoformat(present)
         a, b = (score(extract(parse(p, as_of=as_of), as_of=as_of)) for p in (path_a, path_b))
         assert a.facts.status == b.facts.status == "ok", (path_a, a.facts.error)
+        assert a.facts.jobs and a.checklist.score > 0, path_a.name
         assert a.checklist.score == b.checklist.score, (path_a.name, a.checklist, b.checklist)
         assert [c.status for c in a.checklist.criteria] == [c.status for c in b.checklist.criteria]
-        pa, pb = model.predict_proba([a, b])
-        assert pa == pb, path_a.name
+        for fit in [model] + _shipped_model():
+            pa, pb = fit.predict_proba([a, b])
+            assert pa == pb, path_a.name
+
+
+def _shipped_model():
+    shipped = FIXTURES.parents[1] / "models" / "default"
+    return [load_model(shipped)] if (shipped / "model.joblib").is_file() else []
 
 
 def test_protected_feature_names_are_refused():

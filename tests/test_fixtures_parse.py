@@ -2,8 +2,11 @@
 experience block contiguous, hostile files give their documented error code fast."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import subprocess
+import sys
 import time
 import unicodedata
 from pathlib import Path
@@ -12,7 +15,8 @@ import pytest
 
 from kamscreen.parse import parse
 
-FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "data" / "fixtures"
 TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
 HOSTILE = json.loads((FIXTURES / "hostile" / "expected.json").read_text(encoding="utf-8"))
 MANIFEST = json.loads((FIXTURES / "special" / "manifest.json").read_text(encoding="utf-8"))
@@ -91,6 +95,18 @@ def test_parsed_format_matches_the_file(parsed):
     assert not wrong
 
 
+def test_document_date_comes_from_the_footer_or_the_metadata(parsed):
+    """The CV's "present": hh footer first, then file metadata (mtime is not kept by git: not checked)."""
+    wrong = []
+    for cv_id, (truth, cv, _) in parsed.items():
+        if truth["document_date_source"] == "mtime":
+            continue
+        got = (cv.document_date.date and cv.document_date.date.isoformat(), cv.document_date.source)
+        if got != (truth["document_date"], truth["document_date_source"]):
+            wrong.append((cv_id, got, truth["document_date"], truth["document_date_source"]))
+    assert not wrong
+
+
 def test_two_column_experience_block_stays_contiguous(parsed):
     """No sidebar phrase may land between the first and the last phrase of the experience block."""
     checked, failures = 0, []
@@ -142,8 +158,30 @@ def test_counterfactual_pairs_parse_to_text_that_differs_only_in_personal_data()
     pairs = MANIFEST["counterfactual_pairs"]
     assert len(pairs) >= 3
     for pair in pairs:
-        a = parse(FIXTURES / "special" / pair["a"])
-        b = parse(FIXTURES / "special" / pair["b"])
-        assert a.ok and b.ok, pair
+        texts = {}
+        for tag in ("a", "b"):
+            cv = parse(FIXTURES / "special" / pair[tag])
+            assert cv.ok, pair[tag]
+            personal = [norm(line) for line in pair["personal_lines"][tag]]
+            lines = [norm(line) for line in cv.text.splitlines()]
+            texts[tag] = norm(" ".join(line for line in lines if line and line not in personal))
+            assert all(p in norm(cv.text) for p in personal), pair[tag]
+        assert texts["a"] == texts["b"], pair["a"]
         for phrase in pair["truth"]["experience_block"]:
-            assert norm(phrase) in norm(a.text) and norm(phrase) in norm(b.text), phrase
+            assert norm(phrase) in texts["a"], phrase
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "README.md"}
+
+
+def test_the_generator_rewrites_the_committed_fixtures_byte_for_byte(tmp_path):
+    """The corpus is reproducible: a fresh run (which also re-checks every truth file) gives the same bytes."""
+    pytest.importorskip("reportlab")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_fixtures.py"), "--out", str(tmp_path)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    fresh, committed = _digests(tmp_path), _digests(FIXTURES)
+    assert fresh.keys() == committed.keys()
+    assert [name for name in fresh if fresh[name] != committed[name]] == []

@@ -134,12 +134,13 @@ def test_hyphenation_and_page_footer(tmp_path, font):
     assert "Page 1 of 2" not in cv.text
 
 
-def test_encrypted_pdf(tmp_path, font):
+@pytest.mark.parametrize("engine", ["pdfium", "pdfplumber"])
+def test_encrypted_pdf(tmp_path, font, engine):
     def draw(pdf):
         pdf.setFont(font, 10)
         pdf.drawString(50, 800, "Опыт работы")
 
-    cv = parse(_write(tmp_path / "locked.pdf", draw, encrypt="secret"))
+    cv = parse(_write(tmp_path / "locked.pdf", draw, encrypt="secret"), pdf_engine=engine)
     assert (cv.status, cv.error.code) == ("error", "encrypted")
     assert cv.error.message.startswith("locked.pdf:") and "password" in cv.error.message
 
@@ -154,6 +155,13 @@ def test_image_only_pdf_needs_ocr(tmp_path):
 
     cv = parse(_write(tmp_path / "scan.pdf", draw))
     assert (cv.status, cv.error.code) == ("needs_ocr", "needs_ocr")
+
+
+def test_both_engines_read_the_same_words(tmp_path, font):
+    path = _write(tmp_path / "sidebar.pdf", _sidebar_cv(font))
+    fast, plumber = parse(path), parse(path, pdf_engine="pdfplumber")
+    assert fast.ok and plumber.ok
+    assert sorted(fast.text.split()) == sorted(plumber.text.split())
 
 
 def test_truncated_and_garbage_pdf_are_corrupt(tmp_path, font):

@@ -145,3 +145,17 @@ def test_repeated_header_merges():
     sections = find_sections(text)
     assert [s.name for s in sections] == ["experience", "education"]
     assert text[sections[1].start : sections[1].end] == "Образование\nОбразование\nМГУ\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Менеджер по ключевым клиентам. Опыт работы с федеральными сетями, P&L, CRM Salesforce.", "ru"),
+        ("Key Account Manager with ten years of FMCG experience and P&L ownership.", "en"),
+        ("Senior developer. Опыт работы 9 лет. Developing the AI-based staffing platform for job matching.", "mixed"),
+    ],
+)
+def test_language(text, language):
+    from kamscreen.parse.language import detect_language
+
+    assert detect_language(text) == language

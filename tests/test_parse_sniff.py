@@ -110,3 +110,33 @@ def test_file_over_max_bytes_is_too_large_unless_allowed(tmp_path):
     path.write_text("Опыт работы\n" * 200, encoding="utf-8")
     assert parse(path, max_bytes=1000).error.code == "too_large"
     assert parse(path, max_bytes=1000, allow_large=True).status == "ok"
+
+
+# --- DOCX reading: document order, tables, merged and nested cells, headers and footers ---------
+
+
+def test_docx_tables_in_document_order(tmp_path):
+    document = Document()
+    document.sections[0].header.paragraphs[0].text = "Анна Иванова · anna@example.com"
+    document.add_paragraph("Summary")
+    document.add_paragraph("Key account manager, FMCG.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "Experience"
+    table.cell(0, 1).text = "Acme — Key Account Manager"
+    table.cell(1, 0).text = "2019 – Present"
+    inner = table.cell(1, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "Federal chains"
+    inner.cell(0, 1).text = "P&L"
+    merged = document.add_table(rows=1, cols=3)
+    merged.cell(0, 0).merge(merged.cell(0, 2)).text = "Education"
+    document.add_paragraph("MSU, 2012")
+    path = tmp_path / "cv.docx"
+    document.save(path)
+    cv = parse(path)
+    assert cv.status == "ok"
+    order = ["Анна Иванова", "Summary", "Key account manager", "Experience", "Acme — Key Account Manager",
+             "2019 – Present", "Federal chains", "P&L", "Education", "MSU, 2012"]
+    positions = [cv.text.index(phrase) for phrase in order]
+    assert positions == sorted(positions)
+    assert cv.text.count("Education") == 1  # a merged cell is read once
+    assert [s.name for s in cv.sections][-2:] == ["experience", "education"]

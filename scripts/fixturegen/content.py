@@ -118,9 +118,9 @@ DUTIES = {
         "en": ["Advised shoppers on the store floor", "Met personal sales targets", "Processed consumer credit applications"]},
     "account_management": {
         "ru": ["Сопровождение {b} клиентов после подписания договора", "Документооборот, выставление счетов, сверки",
-               "Клиентский сервис и поддержка, решение операционных вопросов", "Продление договоров и консультации по продуктам"],
+               "Клиентский сервис и поддержка, решение операционных вопросов", "Оформление допсоглашений и консультации по продуктам"],
         "en": ["Serviced {b} accounts after the sale", "Handled paperwork, invoicing and reconciliations",
-               "Customer service and support, solving day-to-day issues", "Contract renewals and product consultations"]},
+               "Customer service and support, solving day-to-day issues", "Contract paperwork and product consultations"]},
     "dev": {
         "ru": ["Разработка микросервисов на Python и Go", "Проектирование API, code review",
                "Настройка CI/CD, Docker, Kubernetes", "Оптимизация запросов к PostgreSQL: время ответа снижено в 3 раза"],
@@ -163,8 +163,8 @@ KPI = {
                     "en": ["cut overdue receivables by 30%", "managed receivables and payment terms"]},
     "portfolio_growth": {"ru": ["расширение портфеля с 4 до 9 сетей", "рост портфеля ключевых клиентов с 6 до 11"],
                          "en": ["expanded the portfolio from 6 to 11 key accounts", "grew the key-account portfolio by 40%"]},
-    "upsell_cross_sell": {"ru": ["cross-sell/up-sell", "кросс-продажи и апселл: +15% к среднему чеку"],
-                          "en": ["cross-sell/up-sell", "cross-sell/up-sell adding 15% to the average deal"]},
+    "upsell_cross_sell": {"ru": ["cross-sell/up-sell", "кросс-продажи и апселл сопутствующих категорий"],
+                          "en": ["cross-sell/up-sell", "cross-sell/up-sell of adjacent services"]},
     "c_level_negotiation": {"ru": ["переговоры с первыми лицами", "переговоры с C-level клиентов"],
                             "en": ["C-level negotiations", "negotiated with C-level executives"]},
 }

@@ -57,9 +57,8 @@ def new_canvas(path, date: dt.datetime, title: str, **kwargs) -> canvas.Canvas:
 class Column:
     """A text column that flows onto new pages when full."""
 
-    def __init__(self, c: canvas.Canvas, x0: float, x1: float, top: float, bottom: float = 50, on_new_page=None):
+    def __init__(self, c: canvas.Canvas, x0: float, x1: float, top: float, bottom: float = 50):
         self.c, self.x0, self.x1, self.y, self.top, self.bottom = c, x0, x1, top, top, bottom
-        self.on_new_page = on_new_page
 
     def add(self, p: P) -> None:
         bold, size, leading, before, indent = STYLES[p.style]
@@ -69,8 +68,6 @@ class Column:
         for i, line in enumerate(lines):
             if self.y - leading < self.bottom:
                 self.c.showPage()
-                if self.on_new_page:
-                    self.on_new_page()
                 self.y = self.top
             self.y -= leading
             self.c.setFont(font, size)
@@ -111,7 +108,7 @@ def write_pdf(doc: Doc, path, date: dt.datetime, title: str, layout: str, photo:
     if not doc.sidebar:
         col = Column(c, 50, width - 50 - (110 if photo is not None else 0), top)
         for p in doc.main_paras():
-            if col.x1 < width - 60 and col.y < height - 170:
+            if col.y < height - 170:  # below the photo: use the full width
                 col.x1 = width - 50
             col.add(p)
         c.showPage()
@@ -127,7 +124,7 @@ def write_pdf(doc: Doc, path, date: dt.datetime, title: str, layout: str, photo:
     c.setFillColorRGB(0.93, 0.94, 0.96)
     c.rect(sx0 - 8, 30, side_w + 16, height - 60 - (60 if header else 0), stroke=0, fill=1)
     c.setFillGray(0)
-    head = Column(c, 40, width - 40 - (110 if photo is not None else 0), top)
+    head = Column(c, 40, width - 150, top)  # room for a photo, with or without one
     for p in header:
         head.add(p)
     start = head.y - 8 if header else top
@@ -135,7 +132,7 @@ def write_pdf(doc: Doc, path, date: dt.datetime, title: str, layout: str, photo:
         c.setStrokeGray(0.5)
         c.line(40, start + 2, width - 40, start + 2)
     side = Column(c, sx0, sx1, start)
-    main = Column(c, mx0, mx1, start, on_new_page=lambda: None)
+    main = Column(c, mx0, mx1, start)
     # draw the sidebar first on page 1, then the main column (which may add pages)
     for p in doc.sidebar:
         side.add(p)

@@ -151,16 +151,45 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     layout, lang, persona, opts = entry
     rng = random.Random(seed * 1000 + number)
     rot = rot or Rotation()
-    fmt = FORMATS[layout]
     doc = _doc_date(rng)
-    doc_m = (doc.year, doc.month)
-    hh_like = layout == "hh" or opts.get("hh")
+    hh_like = layout == "hh" or bool(opts.get("hh"))
     gender = rng.choice("mf")
     a = "" if gender == "m" else "а"
-    industry = opts["industry"]
     style = "hh" if hh_like else "linkedin" if layout == "linkedin" else rot.take(f"style:{lang}", STYLE_CYCLE[lang])
-    old_style = ("ru_years" if lang == "ru" else "en_years") if (not hh_like and layout != "linkedin" and number % 3 == 0) else style
+    mixed = not hh_like and layout != "linkedin" and number % 3 == 0  # oldest job written with years only
+    old_style = ("ru_years" if lang == "ru" else "en_years") if mixed else style
 
+    jobs, team_sizes = _jobs(persona, lang, opts, (doc.year, doc.month), rng, rot, a)
+    _write_periods(jobs, style, old_style, lang, (doc.year, doc.month), rot)
+    kpis = _assign_kpis(persona, opts, rng)
+    _place_kpis(jobs, kpis, lang, rng, a, rot)
+    lang_specs = _languages(persona, layout, lang, opts, rng, rot)
+
+    birth_year = jobs[-1].start[0] - rng.randint(21, 24)
+    birth = dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
+    names = C.NAMES[lang][gender]
+    stage0 = _career(persona, opts)[0][0]
+    desired = (jobs[0].title.replace(" (совместительство)", "") if persona != "kam_director"
+               else rng.choice(C.TITLES["director"][lang]))
+    skills = list(C.SKILLS_OTHER[stage0][lang]) if persona == "other" else rng.sample(C.SKILLS[lang], 5)
+    if "crm_bi_tools" in kpis:
+        skills += rng.sample(C.TOOLS, 3)
+    fmt = FORMATS[layout]
+    cv = CVSpec(id=f"{lang}_{layout}_{number:02d}", lang=lang, layout=layout, fmt=fmt, persona=persona,
+                document_date=doc, date_source="hh_footer" if hh_like else ("mtime" if fmt == "txt" else "metadata"),
+                name=names[number % len(names)], gender=gender, birth=birth, city=jobs[0].city, desired_title=desired,
+                jobs=jobs, languages=lang_specs, skills=skills, team_size=max(team_sizes) if team_sizes else None,
+                kpis=kpis, encoding=opts.get("encoding", "utf-8"), sidebar_side=opts.get("side", "left"))
+    cv.summary = list(C.SUMMARY[C.STAGE_ROLE.get(stage0, "other")][lang])
+    _stated_total(cv, hh_like, opts, rng)
+    _education_and_contacts(cv, number, birth_year + 22, rng)
+    return cv
+
+
+def _jobs(persona: str, lang: str, opts: dict, doc_m: D.Month, rng: random.Random, rot: Rotation,
+          a: str) -> tuple[list[JobSpec], list[int]]:
+    """The career backwards from the document month: newest job first, each with duties and team line."""
+    industry = opts["industry"]
     jobs: list[JobSpec] = []
     end: D.Month | None = None if rng.random() < 0.8 else D.add(doc_m, -rng.randint(1, 4))
     cursor = end or doc_m
@@ -176,8 +205,8 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
             employer = employer.replace("é", "e")
         if lang == "en":
             employer = C.COMPANIES_EN.get(employer, employer)
-        job = JobSpec(start, end if k == 0 else cursor, title, employer, role, team is not None and team != "maybe",
-                      C.STAGE_B2B.get(stage, True), ind, rng.choice(C.CITIES[lang]))
+        job = JobSpec(start, end if k == 0 else cursor, title, employer, role, False, C.STAGE_B2B.get(stage, True),
+                      ind, rng.choice(C.CITIES[lang]))
         job.lines = _duties(stage, role, lang, ind, rng)
         if team == "maybe" and rng.random() < 0.4:
             team = "maybe_yes"
@@ -196,32 +225,39 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
         gap = 14 if (opts.get("gap") and k == 0) else rng.choice([0, 0, 1, 2])
         cursor = D.add(start, -(gap + 1))
     if opts.get("overlap"):
-        first = jobs[0]
-        p_start = D.add(first.start, 6)
-        p_end = D.add(p_start, rng.randint(9, 12))
-        if D.index(p_end) > D.index(first.end or doc_m):
-            p_end = D.add(first.end or doc_m, -1)
-        suffix = " (совместительство)" if lang == "ru" else " (part-time)"
-        title = rng.choice(C.TITLES["sales"][lang]) + suffix
-        par = JobSpec(p_start, p_end, title, rng.choice(C.COMPANIES[industry]), "sales", False, True, industry,
-                      rng.choice(C.CITIES[lang]), _duties("sales", "sales", lang, industry, rng))
-        if lang == "en":
-            par.employer = C.COMPANIES_EN.get(par.employer, par.employer)
-        par.industry_line = C.HH_INDUSTRY[industry]
-        jobs.insert(1, par)
+        jobs.insert(1, _parallel_job(jobs[0], lang, industry, doc_m, rng))
+    return jobs, team_sizes
 
-    # periods as written (year-only styles move the facts to whole years)
+
+def _parallel_job(first: JobSpec, lang: str, industry: str, doc_m: D.Month, rng: random.Random) -> JobSpec:
+    """A part-time sales job held at the same time as ``first`` (overlapping months count once)."""
+    p_start = D.add(first.start, 6)
+    p_end = D.add(p_start, rng.randint(9, 12))
+    if D.index(p_end) > D.index(first.end or doc_m):
+        p_end = D.add(first.end or doc_m, -1)
+    suffix = " (совместительство)" if lang == "ru" else " (part-time)"
+    title = rng.choice(C.TITLES["sales"][lang]) + suffix
+    par = JobSpec(p_start, p_end, title, rng.choice(C.COMPANIES[industry]), "sales", False, True, industry,
+                  rng.choice(C.CITIES[lang]), _duties("sales", "sales", lang, industry, rng))
+    if lang == "en":
+        par.employer = C.COMPANIES_EN.get(par.employer, par.employer)
+    par.industry_line = C.HH_INDUSTRY[industry]
+    return par
+
+
+def _write_periods(jobs: list[JobSpec], style: str, old_style: str, lang: str, doc_m: D.Month, rot: Rotation) -> None:
+    """Periods and durations as written; year-only styles move the facts to whole years."""
     for k, job in enumerate(jobs):
         jstyle = old_style if k == len(jobs) - 1 else style
         if jstyle in D.YEAR_ONLY_STYLES:
             job.start, job.end = D.snap_year_only(job.start, job.end, doc_m)
-        job.period_text = D.period(jstyle, job.start, job.end, variant=rot.take(f"present:{jstyle}", [0, 1, 2]) if job.end is None else 0)
+        variant = rot.take(f"present:{jstyle}", [0, 1, 2]) if job.end is None else 0
+        job.period_text = D.period(jstyle, job.start, job.end, variant=variant)
         months = D.inclusive_months(job.start, job.end or doc_m)
         job.duration_text = D.duration_ru(months) if lang == "ru" else D.duration_en(months)
 
-    kpis = _assign_kpis(persona, opts, rng)
-    _place_kpis(jobs, kpis, lang, rng, a, rot)
 
+def _languages(persona: str, layout: str, lang: str, opts: dict, rng: random.Random, rot: Rotation) -> list[LanguageSpec]:
     english = opts.get("english") or rot.take(f"english:{persona}", ENGLISH[persona])
     languages: list[tuple[str, str]]
     if lang == "ru":
@@ -235,52 +271,37 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     elif rng.random() < 0.35:
         third = rng.choice(["de", "fr", "zh", "es", "it"])
         languages.append((third, rng.choice(["A1", "A2", "B1"] if layout == "hh" else ["A2", "B1"])))
-    lang_specs = [LanguageSpec(iso, lvl, _language_line(layout, lang, iso, lvl, rng, rot)) for iso, lvl in languages]
+    return [LanguageSpec(iso, lvl, _language_line(layout, lang, iso, lvl, rng, rot)) for iso, lvl in languages]
 
-    birth_year = (jobs[-1].start[0] - rng.randint(21, 24))
-    birth = dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
-    names = C.NAMES[lang][gender]
-    name = names[number % len(names)]
-    stage0 = _career(persona, opts)[0][0]
-    desired = jobs[0].title.replace(" (совместительство)", "") if persona != "kam_director" else rng.choice(C.TITLES["director"][lang])
 
-    if persona == "other":
-        skills = list(C.SKILLS_OTHER[stage0][lang])
-    else:
-        skills = rng.sample(C.SKILLS[lang], 5)
-    if "crm_bi_tools" in kpis:
-        skills += rng.sample(C.TOOLS, 3)
-
-    cv = CVSpec(id=f"{lang}_{layout}_{number:02d}", lang=lang, layout=layout, fmt=fmt, persona=persona,
-                document_date=doc, date_source="hh_footer" if hh_like else ("mtime" if fmt == "txt" else "metadata"),
-                name=name, gender=gender, birth=birth, city=jobs[0].city, desired_title=desired,
-                jobs=jobs, languages=lang_specs, skills=skills, team_size=max(team_sizes) if team_sizes else None,
-                kpis=kpis, encoding=opts.get("encoding", "utf-8"), sidebar_side=opts.get("side", "left"))
-    cv.summary = list(C.SUMMARY[C.STAGE_ROLE.get(stage0, "other")][lang])
-    total = _union_months(jobs, doc_m)
+def _stated_total(cv: CVSpec, hh_like: bool, opts: dict, rng: random.Random) -> None:
+    """hh.ru total ("Опыт работы 8 лет 3 месяца") and footer, or an English "13+ years of experience"."""
+    doc = cv.document_date
+    total = _union_months(cv.jobs, (doc.year, doc.month))
     if hh_like:
         stated_months = total + (27 if opts.get("mismatch") else 0)
         cv.stated_text = f"Опыт работы {D.duration_ru(stated_months)}"
         cv.stated_years = round(stated_months / 12, 2)
-        cv.footer = (f"Резюме обновлено {doc.day} {D.RU_GEN[doc.month - 1]} {doc.year} в {rng.randint(8, 22)}:{rng.randint(0, 59):02d}"
-                     if rng.random() < 0.6 else f"Резюме от {doc:%d.%m.%Y}")
+        cv.footer = (f"Резюме обновлено {doc.day} {D.RU_GEN[doc.month - 1]} {doc.year} в "
+                     f"{rng.randint(8, 22)}:{rng.randint(0, 59):02d}" if rng.random() < 0.6 else f"Резюме от {doc:%d.%m.%Y}")
     elif opts.get("stated"):
         years = total // 12
         cv.stated_text = f"{years}+ years of experience in B2B sales and key account management."
         cv.stated_years = float(years)
         cv.summary.insert(0, cv.stated_text)
-    grad = birth_year + 22
-    inst, detail = rng.choice(C.EDUCATION[lang])
+
+
+def _education_and_contacts(cv: CVSpec, number: int, grad: int, rng: random.Random) -> None:
+    inst, detail = rng.choice(C.EDUCATION[cv.lang])
     cv.education = [(str(grad), inst, detail)]
     if rng.random() < 0.3:
-        inst2, detail2 = rng.choice([e for e in C.EDUCATION[lang] if e[0] != inst])
+        inst2, detail2 = rng.choice([e for e in C.EDUCATION[cv.lang] if e[0] != inst])
         cv.education.append((str(grad + 2), inst2, detail2))
     digits = f"{number:02d}"
-    cv.contacts = [f"+7 (916) 555-{digits}-{(number * 7) % 100:02d}" if lang == "ru" else f"+44 20 7946 0{digits}",
+    cv.contacts = [f"+7 (916) 555-{digits}-{(number * 7) % 100:02d}" if cv.lang == "ru" else f"+44 20 7946 0{digits}",
                    f"candidate{digits}@example.com"]
-    if layout == "linkedin":
+    if cv.layout == "linkedin":
         cv.contacts.append(f"www.linkedin.com/in/candidate-{digits}")
-    return cv
 
 
 def _union_months(jobs: list[JobSpec], doc_m: D.Month) -> int:

@@ -8,12 +8,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
-from .compose import compose
+from .compose import compose, personal_line
 from .pdf import photo_image
 from .personas import PLAN, build
-from .truth import build_truth
+from .truth import build_truth, check
 from .writers import text_lines
 
 PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://evil","x")',
@@ -28,6 +29,19 @@ PAIRS = [
     (10, "two_column", ("Ирина Степанова", "f", dt.date(1990, 11, 2), ["Гражданство: Россия", "Семейное положение: замужем"]),
                        ("Тимур Исмаилов", "m", dt.date(1963, 4, 27), ["Гражданство: Таджикистан", "Семейное положение: холост"])),
 ]
+
+
+# Russian past-tense verbs agree with gender: pairs use nouns so that the body is identical and natural
+NEUTRAL = [(r"Руководила? командой", "Руководство командой"), (r"Управляла? группой", "Управление группой"),
+           (r"Построила? отдел", "Построение отдела"), (r"увеличила? выручку", "увеличение выручки"),
+           (r"снизила? отток", "снижение оттока")]
+
+
+def _neutral(cv):
+    for job in cv.jobs:
+        for rx, noun in NEUTRAL:
+            job.lines = [re.sub(rx, noun, line) for line in job.lines]
+    return cv
 
 
 def _xss(seed: int) -> tuple[str, dict]:
@@ -45,15 +59,17 @@ def make(out: Path, seed: int, write_cv) -> None:
     manifest = {"xss": {"file": "xss.txt", "payloads": PAYLOADS, "truth": truth}, "counterfactual_pairs": []}
     for n, (plan_index, layout, a, b) in enumerate(PAIRS, start=1):
         layout_entry = (layout,) + PLAN[plan_index][1:]
-        base = build(60 + n, layout_entry, seed)
-        files = {}
+        base = _neutral(build(60 + n, layout_entry, seed))
+        files, personal_text = {}, {}
         for tag, (name, gender, birth, personal) in (("a", a), ("b", b)):
             cv = dataclasses.replace(base, id=f"counterfactual_{n}_{tag}", name=name, gender=gender, birth=birth,
                                      personal=personal, photo=tag == "b")
             write_cv(cv, compose(cv), out / f"{cv.id}.pdf", photo_image(seed + n) if tag == "b" else None)
             files[tag] = f"{cv.id}.pdf"
+            personal_text[tag] = [name] + ([personal_line(cv)] if layout == "hh" else []) + personal
         doc = compose(base)
-        manifest["counterfactual_pairs"].append(
-            {"a": files["a"], "b": files["b"], "differs_in": PROTECTED,
-             "truth": build_truth(dataclasses.replace(base, id=f"counterfactual_{n}"), doc, "screened")})
+        truth = build_truth(dataclasses.replace(base, id=f"counterfactual_{n}"), doc, "screened")
+        check(truth, doc)
+        manifest["counterfactual_pairs"].append({"a": files["a"], "b": files["b"], "differs_in": PROTECTED,
+                                                  "personal_lines": personal_text, "truth": truth})
     (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

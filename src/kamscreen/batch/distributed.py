@@ -23,7 +23,7 @@ def run_on_cluster(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str
     tasks = list(tasks)
     if not tasks:
         return
-    with Client(scheduler, set_as_default=False) as client:
+    with Client(scheduler) as client:
         futures = client.map(work, tasks, pure=False)
         by_key = {future.key: task for future, task in zip(futures, tasks)}
         for future in as_completed(futures):
@@ -33,4 +33,3 @@ def run_on_cluster(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str
             except Exception as exc:  # noqa: BLE001 - a lost worker or a failed task is one file's error
                 result = FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {exc}")
             on_result(result)
-            future.release()

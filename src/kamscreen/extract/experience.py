@@ -45,6 +45,9 @@ STATED_PATTERNS = (
     ),
 )
 
+ANCHOR_RE = re.compile(r"[Ee]xperience|EXPERIENCE|[Оо]пыт|ОПЫТ|[Сс]таж")
+ANCHOR_REACH = 60
+
 
 def _month_index(ym: str) -> int:
     year, month = ym.split("-")
@@ -70,10 +73,13 @@ def years(jobs: Iterable[Job], present: dt.date) -> float:
 def stated_total(text: str) -> tuple[float, Evidence] | None:
     """The first statement of total experience in ``text``, in years, with its span."""
     best: re.Match[str] | None = None
-    for pattern in STATED_PATTERNS:
-        for match in pattern.finditer(text):
-            if best is None or match.start() < best.start():
-                best = match
+    for anchor in ANCHOR_RE.finditer(text):  # only near the words, a speed-up on long CVs
+        start, end = max(0, anchor.start() - ANCHOR_REACH), min(len(text), anchor.end() + ANCHOR_REACH)
+        for pattern in STATED_PATTERNS:
+            match = pattern.search(text, start, end)
+            if match and (best is None or match.start() < best.start()):
+                best = pattern.match(text, match.start()) or match  # whole, past the window's end
+        if best is not None and best.end() < anchor.start():
             break
     if best is None:
         return None

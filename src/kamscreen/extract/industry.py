@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
-from kamscreen.extract.roles import PhraseLexicon
+from kamscreen.extract.roles import PhraseLexicon, doc_text
 from kamscreen.resources import lexicon_path
 
 _NON_WORD = re.compile(r"[^\w&+]+")
@@ -137,8 +137,9 @@ def classify_job(job: Job, doc: Doc) -> str:
         return found
     if job.description is None:
         return "other"
-    start, end = max(0, job.description.start), min(len(doc.text), job.description.end)
-    for line in _header_lines(job, doc.text[start:end]):
+    text = doc_text(doc)
+    start, end = max(0, job.description.start), min(len(text), job.description.end)
+    for line in _header_lines(job, text[start:end]):
         if len(line) < 200 and (found := hh_line_industry(line)):
             return found
     scores = keyword_scores(doc, start, end)

@@ -58,7 +58,7 @@ def find_kpis(doc: Doc) -> tuple[Kpi, ...]:
             continue
         seen.add((kind, clause.start))
         value = None if kind in without_value else find_value(clause, span)
-        kpis.append(Kpi(kind, value, Evidence.of(doc.text, clause.start_char, clause.end_char)))
+        kpis.append(Kpi(kind, value, Evidence(clause.text, clause.start_char, clause.end_char)))
     return tuple(kpis)
 
 

@@ -20,12 +20,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import CEFR_LEVELS, Evidence, LanguageSkill
-from kamscreen.nlp import get_nlp, trim
-from kamscreen.nlp.patterns import find, load_lexicon, load_matcher
+from kamscreen.nlp import clause_bounds, get_nlp, trim
+from kamscreen.nlp.patterns import LexiconMatcher, find, load_lexicon, load_matcher
 from kamscreen.parse.model import ParsedCV
 
 LEXICON = "languages.yaml"
@@ -41,7 +40,7 @@ BACKWARD = 4  # tokens before a name ("Upper-Intermediate English", "Родно�
 
 @dataclass(frozen=True)
 class _Grammar:
-    matcher: Matcher
+    matcher: LexiconMatcher
     certificates: dict[str, dict]
 
 
@@ -77,7 +76,7 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
     section = [(s.start, s.end) for s in parsed.section("languages")]
     by_clause: dict[int, list[tuple[str, Span]]] = {}
     for label, span in hits:
-        by_clause.setdefault(span.sent.start, []).append((label, span))
+        by_clause.setdefault(clause_bounds(doc, span.start)[0], []).append((label, span))
 
     best: dict[str, _Mention] = {}
     order: list[str] = []
@@ -88,7 +87,7 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
             continue
         about = any(label == "header" for label, _ in clause_hits) or _listed(doc, start, about_ends)
         if about:
-            about_ends.add(doc[start].sent.end)
+            about_ends.add(clause_bounds(doc, start)[1])
         for mention in _mentions(clause_hits, g):
             in_section = any(a <= doc[mention.start].idx < b for a, b in section)
             if mention.level is None and not (about or in_section):
@@ -102,7 +101,7 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
     for code in order:
         m = best[code]
         span = trim(doc[m.start : m.end])
-        skills.append(LanguageSkill(code, m.level, Evidence.of(doc.text, span.start_char, span.end_char)))
+        skills.append(LanguageSkill(code, m.level, Evidence(span.text, span.start_char, span.end_char)))
     return tuple(skills)
 
 
@@ -120,7 +119,7 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar) -> list[_Mention
                if label.startswith(("lang:", "cert:"))]
     out = []
     for k, (n, label, span) in enumerate(anchors):
-        clause = span.sent
+        clause = span.doc[slice(*clause_bounds(span.doc, span.start))]
         nxt = anchors[k + 1][2].start if k + 1 < len(anchors) else clause.end
         prev = anchors[k - 1][2].end if k else clause.start
         near = [(lb, sp) for lb, sp in clause_hits[n + 1 :]
@@ -168,7 +167,7 @@ def _certificate_level(anchor: Span, cert: dict) -> tuple[str, list[Span]] | Non
     if cert.get("level"):
         return cert["level"], []
     doc = anchor.doc
-    for tok in doc[anchor.end : min(anchor.end + 4, anchor.sent.end)]:
+    for tok in doc[anchor.end : min(anchor.end + 4, clause_bounds(doc, anchor.start)[1])]:
         if _SCORE.match(tok.text):
             score = float(tok.text.replace(",", "."))
             for low, level in cert.get("bands", ()):

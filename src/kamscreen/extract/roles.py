@@ -63,6 +63,14 @@ class PhraseHit:
     key: str  # the matched lemmas: the same phrase found twice counts once
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
+    text = doc.user_data.get("kamscreen.text")
+    if text is None:
+        text = doc.user_data["kamscreen.text"] = doc.text
+    return text
+
+
 def expand_phrase(phrase: str) -> list[str]:
     """All spellings a lexicon entry stands for (``word*`` and ``#`` marks pass through).
 
@@ -154,9 +162,11 @@ def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] 
         return None
     title = job.title.strip()
     lo, hi = block
-    at = doc.text.find(title, lo, hi)
+    text = doc_text(doc)
+    at = text.find(title, lo, hi)
     if at < 0:
-        at = doc.text.lower().find(title.lower(), lo, hi)
+        at = text[lo:hi].lower().find(title.lower())
+        at = at + lo if at >= 0 else -1
     return (at, at + len(title)) if at >= 0 else None
 
 
@@ -165,42 +175,44 @@ def _number(tokens) -> int | None:
     return int(digits) if digits and len(digits) <= 6 else None
 
 
-def _count_hits(doc: Doc, lo: int, hi: int, lex: _Lexicon) -> list[tuple[str, float, Evidence, str]]:
-    """Numbers before nouns: "40 звонков в день" (sales), "120 клиентов" (sales),
-    "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
+def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, str], ...]:
+    """Numbers before nouns, for the whole doc (cached): "40 звонков в день" (sales), "120 клиентов"
+    (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
+    cached = doc.user_data.get("kamscreen.roles.counts")
+    if cached is not None:
+        return cached
     c = lex.counts
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return []
+    text = doc_text(doc)
     out = []
-    toks = list(span)
-    for i, tok in enumerate(toks):
-        if not tok.like_num or (i + 1 < len(toks) and toks[i + 1].like_num):
+    n = len(doc)
+    for tok in doc:
+        i = tok.i
+        if not tok.like_num or (i + 1 < n and doc[i + 1].like_num):
             continue
         j = i - 1
-        while j >= 0 and toks[j].like_num and toks[j].whitespace_:
+        while j >= 0 and doc[j].like_num and doc[j].whitespace_:
             j -= 1
-        value = _number(toks[j + 1 : i + 1])
+        value = _number(doc[j + 1 : i + 1])
         if value is None:
             continue
-        for k in range(i + 1, min(i + 4, len(toks))):
-            lemma = toks[k].lemma_.lower()
-            ev = Evidence.of(doc.text, toks[j + 1].idx, toks[k].idx + len(toks[k]))
+        for k in range(i + 1, min(i + 4, n)):
+            lemma = doc[k].lemma_.lower()
+            ev = Evidence.of(text, doc[j + 1].idx, doc[k].idx + len(doc[k]))
             if lemma in c["calls"]:
                 out.append(("sales", float(c["calls_weight"]), ev, "calls"))
             elif lemma in c["clients"]:
-                near = {t.lemma_.lower() for t in toks[max(0, j - 2) : k + 1]}
+                near = {t.lemma_.lower() for t in doc[max(0, j - 2) : k + 1]}
                 if value >= c["many_clients"]:
                     out.append(("sales", float(c["many_weight"]), ev, "many_clients"))
                 elif 0 < value <= c["few_clients"] and near & c["key_words"]:
                     out.append(("key_account", float(c["few_weight"]), ev, "few_key_clients"))
             elif lemma in c["people"]:
                 out.append(("people", 1.0, ev, "people"))
-            else:
-                if toks[k].is_alpha:
-                    continue  # an adjective between: "5 ключевых клиентов"
+            elif doc[k].is_alpha:
+                continue  # an adjective between: "5 ключевых клиентов"
             break
-    return out
+    cached = doc.user_data["kamscreen.roles.counts"] = tuple(out)
+    return cached
 
 
 def _distinct(hits):
@@ -216,7 +228,7 @@ def _distinct(hits):
 def classify(job: Job, doc: Doc) -> RoleVerdict:
     """Decide the role of ``job`` from its title and the block of ``doc`` it spans."""
     lex = _lexicon()
-    text = doc.text
+    text = doc_text(doc)
     block = None
     if job.description is not None:
         block = (max(0, job.description.start), min(len(text), job.description.end))
@@ -260,7 +272,7 @@ def classify(job: Job, doc: Doc) -> RoleVerdict:
     for h in _distinct([h for h in body if h.group == "desc"]):
         scores[h.label] += h.weight
         support[h.label].append(ev(h))
-    counts = _count_hits(doc, *block, lex) if block else []
+    counts = [h for h in _count_hits(doc, lex) if block and block[0] <= h[2].start and h[2].end <= block[1]]
     seen_counts = set()
     for label, weight, e, kind in counts:
         if label in scores and kind not in seen_counts:

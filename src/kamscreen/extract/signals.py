@@ -20,8 +20,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, Signal
-from kamscreen.nlp import get_nlp
-from kamscreen.nlp.patterns import RuleSet, load_lexicon, token_pattern
+from kamscreen.nlp import clause_bounds, get_nlp
+from kamscreen.nlp.patterns import RuleSet, load_lexicon, phrase_patterns
 
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
@@ -42,9 +42,9 @@ def _grammar(lang: str) -> _Grammar:
     lex = load_lexicon(LEXICON)
     many = lex["many_clients"]
     clients = Matcher(nlp.vocab)
-    nouns = [token_pattern(nlp, n) for n in many["client_nouns"]]
+    nouns = phrase_patterns(nlp, many["client_nouns"])
     clients.add("COUNT", [[_COUNT_TOKEN, {"IS_ALPHA": True, "OP": "?"}, *n] for n in nouns])
-    clients.add("BASE", [[*token_pattern(nlp, b), _APPROX, _COUNT_TOKEN] for b in many["base_phrases"]])
+    clients.add("BASE", [[*b, _APPROX, _COUNT_TOKEN] for b in phrase_patterns(nlp, many["base_phrases"])])
     return _Grammar(RuleSet(nlp, lex["kinds"]), clients, int(many["min"]))
 
 
@@ -56,11 +56,11 @@ def find_signals(doc: Doc) -> tuple[Signal, ...]:
     seen: set[tuple[str, int]] = set()
     signals = []
     for kind, span in hits:
-        key = (kind, span.sent.start)
+        key = (kind, clause_bounds(doc, span.start)[0])
         if key in seen:
             continue
         seen.add(key)
-        signals.append(Signal(kind, Evidence.of(doc.text, span.start_char, span.end_char)))
+        signals.append(Signal(kind, Evidence(span.text, span.start_char, span.end_char)))
     return tuple(signals)
 
 

@@ -22,8 +22,8 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, TeamSize
-from kamscreen.nlp import get_nlp, trim
-from kamscreen.nlp.patterns import load_lexicon, load_matcher, token_pattern
+from kamscreen.nlp import clause_bounds, get_nlp, trim
+from kamscreen.nlp.patterns import LexiconMatcher, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
@@ -38,7 +38,7 @@ class _Grammar:
     """Compiled team-size grammar of one pipeline."""
 
     candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes
-    context: Matcher  # LEAD / UNIT / MEMBER / SELF / APPROX / NOT_PEOPLE words
+    context: LexiconMatcher  # LEAD / UNIT / MEMBER / SELF / APPROX / NOT_PEOPLE words
     numbers: dict[str, int]
     lead_before: int
     lead_after: int
@@ -53,14 +53,16 @@ def _grammar(lang: str) -> _Grammar:
     lex = load_lexicon(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
     word_num = {"LEMMA": {"IN": sorted(numbers)}, "OP": "+"}
-    approx = [token_pattern(nlp, a) for a in lex["approx"]]
+    approx_words = sorted({w for phrase in lex["approx"] for w in phrase.lower().split()})
+    approx = {"LOWER": {"IN": approx_words}, "OP": "*"}
     prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до"]}, "OP": "?"}
+    people = phrase_patterns(nlp, lex["people"])
+    units = phrase_patterns(nlp, lex["unit"])
     candidates = Matcher(nlp.vocab)
     for num in (_DIGIT_TOKEN, word_num):
         count = [num, _DASH, dict(_DIGIT_TOKEN, OP="?"), _FILLER, _DASH, _FILLER]
-        candidates.add("COUNT", [count + token_pattern(nlp, p) for p in lex["people"]])
-        unit_of = [[*token_pattern(nlp, u), prep, *a, num] for u in lex["unit"] for a in [[], *approx]]
-        candidates.add("UNIT_OF", unit_of)
+        candidates.add("COUNT", [count + p for p in people])
+        candidates.add("UNIT_OF", [[*u, prep, approx, num] for u in units])
     candidates.add("N_PERSON", [
         [{"TEXT": {"REGEX": _N_PERSON.pattern}}],
         [_DIGIT_TOKEN, {"TEXT": "-"}, {"LOWER": {"IN": ["person", "member", "strong", "people"]}}],
@@ -102,12 +104,12 @@ def find_team_size(doc: Doc) -> TeamSize:
     if best is None:
         return TeamSize(None, reason="not stated")
     value, span = best
-    return TeamSize(value, Evidence.of(doc.text, span.start_char, span.end_char))
+    return TeamSize(value, Evidence(span.text, span.start_char, span.end_char))
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: dict[str, list[tuple[int, int]]]) -> int:
     """End of the evidence: the match, plus a closing bracket or the unit of "10-person team"."""
-    hi = doc[end - 1].sent.end
+    hi = clause_bounds(doc, end - 1)[1]
     if end < hi and doc[end].text == ")":
         return end + 1
     if label == "N_PERSON":
@@ -150,8 +152,7 @@ def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
 def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
          marks: dict[str, list[tuple[int, int]]], g: _Grammar) -> int | None:
     """Where the statement that the candidate led these people starts (token index), or None."""
-    sent = doc[num_start].sent
-    lo, hi = sent.start, sent.end
+    lo, hi = clause_bounds(doc, num_start)
 
     def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
         a, b = max(a, lo), min(b, hi)

@@ -59,7 +59,7 @@ LOCATION_START_RE = re.compile(rf"^(?:{_alt(_LEX['locations'])})\s+", re.IGNOREC
 EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['education'])})", re.IGNORECASE)
 BLOCK_ENDS = frozenset(_LEX["block_ends"])
 EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
-SMALL_WORDS = frozenset("a an and at for in of on or the to with & / -".split())
+SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
 
 HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
 DURATION_RE = re.compile(
@@ -72,6 +72,8 @@ DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
 HEADER_LINE_MAX = 130
+NEIGHBOUR_LINE_MAX = 100
+NEIGHBOUR_WORDS_MAX = 14
 SEGMENT_MAX = 80
 
 
@@ -206,6 +208,15 @@ def _title_cased(segment: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _reads_as_header(segment: str, kind: str) -> bool:
+    """A segment of a neighbouring line is a header, not a sentence of a description: in title
+    case, or a short title-word phrase that does not open with a verb ("Managed", "Leading")."""
+    if _title_cased(segment) or kind in ("employer", "location"):
+        return True
+    words = segment.split()
+    return kind == "title" and len(words) <= 8 and not re.match(r"[A-Za-z]+(?:ed|ing)$", words[0])
+
+
 def _continues(line: str) -> bool:
     """A line that carries on the one above it: a wrapped title goes on in lower case."""
     stripped = line.strip()
@@ -213,9 +224,12 @@ def _continues(line: str) -> bool:
 
 
 def _short_line(line: str) -> bool:
+    """A line that may be part of a job header: short, not a bullet, not a sentence or its part."""
     stripped = line.strip()
+    words = stripped.split()
     return (
-        0 < len(stripped) <= SEGMENT_MAX and not stripped.endswith((".", ";", ":"))
+        0 < len(stripped) <= NEIGHBOUR_LINE_MAX and len(words) <= NEIGHBOUR_WORDS_MAX
+        and not stripped.endswith((".", ";", ":", ",")) and words[-1].lower() not in SMALL_WORDS
         and not BULLET_RE.match(stripped) and not _is_heading(stripped)
     )
 
@@ -278,7 +292,10 @@ def _read_generic(p: Period, lines: _Lines, floor: int, taken: set[int], use_bef
     i, j, a, b = _period_lines(p, lines)
     groups: list[tuple[int, list[str]]] = [(a, _segments(text[a : p.span[0]]) + _segments(text[p.span[1] : b]))]
     k = j + 1
-    while k < len(lines) and k - j <= 2 and k not in taken and _short_line(lines.line(k)):
+    if k + 1 < len(lines) and not lines.line(k).strip():
+        k += 1
+    first = k
+    while k < len(lines) and k - first < 2 and k not in taken and _short_line(lines.line(k)):
         line = lines.line(k)
         if k + 1 < len(lines) and k + 1 not in taken and _continues(lines.line(k + 1)):
             k += 1
@@ -303,20 +320,23 @@ def _read_generic(p: Period, lines: _Lines, floor: int, taken: set[int], use_bef
     # In a "title above the period" layout the lines below are places and text, so look above first.
     ordered = groups[:1] + before + groups[1:] if use_before else groups + before
     kinds = [
-        (group_start, [(seg, _kind(seg)) for seg in segments if n == 0 or _title_cased(seg)])
+        (group_start, [(seg, kind) for seg in segments if (kind := _kind(seg)) and (n == 0 or _reads_as_header(seg, kind))])
         for n, (group_start, segments) in enumerate(ordered)
     ]
     title = employer = None
     start = a
-    for group_start, pairs in kinds:
-        if title is None:
-            title = next((seg for seg, kind in pairs if kind == "title"), None)
-            start = start if title is None else min(start, group_start)
-        if employer is None:
-            employer = next((seg for seg, kind in pairs if kind == "employer"), None)
-            start = start if employer is None else min(start, group_start)
+    for group_start, pairs in kinds:  # titles are told by their head words, anywhere
+        title = next((seg for seg, kind in pairs if kind == "title"), None)
+        if title is not None:
+            start = min(start, group_start)
+            break
     named = title is not None
-    for group_start, pairs in kinds:
+    for group_start, pairs in kinds:  # the employer: a name with a marker ("ООО", "Inc") first
+        employer = next((seg for seg, kind in pairs if kind == "employer"), None)
+        if employer is not None:
+            start = min(start, group_start)
+            break
+    for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
         others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]
         if others and title is None:
             title, start = others.pop(0), min(start, group_start)

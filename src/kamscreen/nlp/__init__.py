@@ -13,7 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
-from kamscreen.nlp import clauses, lemmatizer  # noqa: F401  (registers the factories)
+from kamscreen.nlp import lemmatizer  # noqa: F401  (registers the factory)
+from kamscreen.nlp.clauses import clause_bounds
 
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
 # Brackets glued to words split off: "языку(Upper-Intermediate)", "отделом(5 KAM)".
@@ -52,6 +53,6 @@ def trim(span: Span) -> Span:
 
 def clause_of(doc: Doc, start: int, end: int | None = None) -> Span:
     """The (trimmed) clause holding tokens ``start``..``end``; several clauses if it spans them."""
-    first = doc[start].sent
-    last = doc[(end or start + 1) - 1].sent
-    return trim(doc[first.start : last.end])
+    first, _ = clause_bounds(doc, start)
+    _, last = clause_bounds(doc, (end or start + 1) - 1)
+    return trim(doc[first:last])

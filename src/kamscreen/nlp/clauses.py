@@ -7,11 +7,26 @@ lower-case word). ``doc.sents`` then yields those clauses.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+KEY = "kamscreen_clause_starts"  # doc.user_data: sorted token indices where clauses start
 ENDS = frozenset({".", "!", "?", ";", "…"})
 BULLETS = frozenset({"•", "·", "▪", "●", "◦", "‣", "∙", "○", "■", "□", "➢", "►", "✓", "✔", "*"})
+
+
+def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """``(start, end)`` token indices of the clause holding token ``i`` (fast ``token.sent``)."""
+    starts = doc.user_data.get(KEY)
+    if starts is None:
+        sent = doc[i].sent
+        return sent.start, sent.end
+    k = bisect_right(starts, i)
+    return starts[k - 1], starts[k] if k < len(starts) else len(doc)
 
 
 def _breaks_after(token, nxt) -> bool:
@@ -34,9 +49,15 @@ class ClauseSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        doc[0].is_sent_start = True
-        for i in range(1, len(doc)):
-            doc[i].is_sent_start = _breaks_after(doc[i - 1], doc[i])
+        starts = numpy.full(len(doc), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
+        starts[0] = 1
+        prev = doc[0]
+        for token in doc[1:]:
+            if _breaks_after(prev, token):
+                starts[token.i] = 1
+            prev = token
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        doc.user_data[KEY] = numpy.flatnonzero(starts == 1).tolist()
         return doc
 
 

@@ -27,6 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from kamscreen.nlp.clauses import clause_bounds
 from kamscreen.resources import lexicon_path
 
 WINDOW = 4  # default distance (tokens) between a rule's phrase and its "requires" phrase
@@ -56,6 +57,30 @@ def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     return pattern
 
 
+def phrase_patterns(nlp: Language, phrases: Iterable[str]) -> list[list[dict]]:
+    """Matcher patterns of many lexicon phrases, one-token phrases merged into one ``IN`` /
+    alternation pattern (a Matcher with few patterns is many times faster)."""
+    lemmas: list[str] = []
+    prefixes: list[str] = []
+    patterns: list[list[dict]] = []
+    for phrase in phrases:
+        pattern = token_pattern(nlp, phrase)
+        if len(pattern) != 1:
+            if pattern:
+                patterns.append(pattern)
+        elif "LEMMA" in pattern[0]:
+            lemmas.append(pattern[0]["LEMMA"])
+        elif "LOWER" in pattern[0] and isinstance(pattern[0]["LOWER"], dict):
+            prefixes.append(pattern[0]["LOWER"]["REGEX"][1:])
+        else:
+            patterns.append(pattern)
+    if prefixes:
+        patterns.insert(0, [{"LOWER": {"REGEX": "^(?:" + "|".join(sorted(set(prefixes))) + ")"}}])
+    if lemmas:
+        patterns.insert(0, [{"LEMMA": {"IN": sorted(set(lemmas))}}])
+    return patterns
+
+
 def load_phrase_matcher(nlp: Language, entries: Mapping[str, Iterable[str]], attr: str = "LEMMA") -> PhraseMatcher:
     """A PhraseMatcher with one label per key of ``entries`` (label → phrases).
 
@@ -68,17 +93,65 @@ def load_phrase_matcher(nlp: Language, entries: Mapping[str, Iterable[str]], att
     return matcher
 
 
-def load_matcher(nlp: Language, entries: Mapping[str, Iterable[str]]) -> Matcher:
-    """A Matcher with one label per key of ``entries`` (label → lexicon phrases, see module doc)."""
-    matcher = Matcher(nlp.vocab)
-    for label, phrases in entries.items():
-        patterns = [p for p in (token_pattern(nlp, ph) for ph in phrases) if p]
-        if patterns:
-            matcher.add(label, patterns)
-    return matcher
+class LexiconMatcher:
+    """Matches lexicon phrases (see module doc): plain ones with a PhraseMatcher on LEMMA,
+    one-word prefixes (``word*``) by ``str.startswith``, the rest with a Matcher. Called like a
+    spaCy matcher: ``[(label_id, start, end)]`` sorted by position."""
+
+    def __init__(self, nlp: Language, entries: Mapping[str, Iterable[str]]):
+        self.vocab = nlp.vocab
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.patterns = Matcher(nlp.vocab)
+        self.prefixes: dict[str, list[int]] = {}
+        for label, items in entries.items():
+            label_id = nlp.vocab.strings.add(label)
+            plain, wild = [], []
+            for phrase in items:
+                words = phrase.split()
+                if not _is_wild(phrase):
+                    plain.append(phrase)
+                elif len(words) == 1 and words[0] != "#" and len(nlp.make_doc(words[0][:-1])) == 1:
+                    self.prefixes.setdefault(words[0][:-1].lower(), []).append(label_id)
+                else:
+                    wild.append(phrase)
+            if plain:
+                self.phrases.add(label, [d for d in nlp.pipe(plain) if len(d)])
+            if wild:
+                self.patterns.add(label, [token_pattern(nlp, p) for p in wild])
+        alternatives = "|".join(re.escape(p) for p in sorted(self.prefixes, key=len, reverse=True))
+        self._prefix_re = re.compile(rf"(?<!\w)(?:{alternatives})\S*", re.IGNORECASE) if self.prefixes else None
+
+    def add(self, label: str, patterns: list[list[dict]]) -> None:
+        """Add spaCy Matcher token patterns under ``label``."""
+        self.patterns.add(label, patterns)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = list(self.phrases(doc)) if len(self.phrases) else []
+        if len(self.patterns):
+            found += self.patterns(doc)
+        if self._prefix_re is not None:
+            for m in self._prefix_re.finditer(doc.text):
+                span = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+                if span is None or span[0].idx != m.start():
+                    continue
+                token = span[0]
+                lower = token.lower_
+                for prefix, ids in self.prefixes.items():
+                    if lower.startswith(prefix):
+                        found += [(i, token.i, token.i + 1) for i in ids]
+        return sorted(set(found), key=lambda m: (m[1], -m[2], m[0]))
 
 
-def find(matcher: Matcher | PhraseMatcher, doc: Doc, longest: bool = True) -> list[tuple[str, Span]]:
+def _is_wild(phrase: str) -> bool:
+    return any(w == "#" or (w.endswith("*") and len(w) > 1) for w in phrase.split())
+
+
+def load_matcher(nlp: Language, entries: Mapping[str, Iterable[str]]) -> LexiconMatcher:
+    """A matcher with one label per key of ``entries`` (label → lexicon phrases, see module doc)."""
+    return LexiconMatcher(nlp, entries)
+
+
+def find(matcher: Matcher | PhraseMatcher | LexiconMatcher, doc: Doc, longest: bool = True) -> list[tuple[str, Span]]:
     """``(label, span)`` hits in text order; overlapping hits keep the longest when ``longest``."""
     spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
     if longest:
@@ -130,7 +203,7 @@ class RuleSet:
         found: list[tuple[str, Span]] = []
         for rule in self.rules:
             for span in hits.get(rule.key, ()):
-                sent = span.sent
+                sent = doc[slice(*clause_bounds(doc, span.start))]
                 if rule.requires and not _near(hits.get(rule.requires, ()), sent, span, rule.window):
                     continue
                 if rule.excludes and _near(hits.get(rule.excludes, ()), sent, None, len(sent)):

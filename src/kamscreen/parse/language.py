@@ -5,22 +5,27 @@ import re
 
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 _LATIN = re.compile(r"[a-zA-Z]")
-DOMINANT_SHARE = 0.7
+# Russian CVs are full of Latin product names and tech stacks ("React, Redux, Figma": a third of
+# the letters is common), while English CVs hardly ever hold Cyrillic; hence uneven thresholds.
+RU_FROM = 0.5  # Cyrillic share of letters at or above which a CV is Russian
+EN_UP_TO = 0.1  # Cyrillic share at or below which it is English
 
 
 def detect_language(text: str) -> str:
-    """``ru`` when ≥ 70 % of the letters are Cyrillic, ``en`` when ≥ 70 % are Latin, else ``mixed``.
+    """``ru``, ``en`` or ``mixed`` by the share of Cyrillic among Cyrillic and Latin letters.
 
     >>> detect_language("Опыт работы: Key Account Manager в FMCG, переговоры с сетями")
     'ru'
+    >>> detect_language("Senior developer. Опыт работы 9 лет. Developing the AI-based staffing platform")
+    'mixed'
     """
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
-    total = cyrillic + latin
-    if total == 0:
+    if cyrillic + latin == 0:
         return "ru"
-    if cyrillic / total >= DOMINANT_SHARE:
+    share = cyrillic / (cyrillic + latin)
+    if share >= RU_FROM:
         return "ru"
-    if latin / total >= DOMINANT_SHARE:
+    if share <= EN_UP_TO:
         return "en"
     return "mixed"

@@ -91,7 +91,8 @@ def _advances_exact(glyphs: list[Glyph]) -> bool:
     a space; when they lie, the tight glyph boxes are the better evidence.
     """
     touching = pairs = 0
-    for a, b in zip(glyphs, glyphs[1:]):
+    sample = glyphs[:1500]
+    for a, b in zip(sample, sample[1:]):
         if abs(a[3] - b[3]) < 0.5 and b[6] >= a[6]:
             pairs += 1
             touching += abs(b[6] - a[7]) < 0.02 * (a[4] - a[3])
@@ -136,26 +137,31 @@ def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
             if gap > SEGMENT_GAP * height:
                 segments.append(Segment("".join(parts), x0, x1, top, bottom))
                 previous = None
-            elif parts[-1] != " " and (space_before or _is_space(previous, glyph, gap, height, exact)):
+            elif parts[-1] != " " and (
+                space_before
+                or (loose_x0 - previous[7] > LOOSE_SPACE_GAP * height if exact else _tight_space(previous[0], text, gap, height))
+            ):
                 parts.append(" ")
         if previous is None:
             parts = [text]
             x0, x1, top, bottom = gx0, gx1, gtop, gbottom
         else:
             parts.append(text)
-            x1 = max(x1, gx1)
-            top = min(top, gtop)
-            bottom = max(bottom, gbottom)
+            if gx1 > x1:
+                x1 = gx1
+            if gtop < top:
+                top = gtop
+            if gbottom > bottom:
+                bottom = gbottom
         previous = glyph
     if previous is not None:
         segments.append(Segment("".join(parts), x0, x1, top, bottom))
     return segments
 
 
-def _is_space(previous: Glyph, glyph: Glyph, gap: float, height: float, exact: bool) -> bool:
-    if exact:
-        return glyph[6] - previous[7] > LOOSE_SPACE_GAP * height
-    return gap > 0.0 and gap > _space_gap(previous[0], glyph[0]) * height
+def _tight_space(before: str, after: str, gap: float, height: float) -> bool:
+    """A word space judged from tight glyph boxes, for fonts whose advance widths lie."""
+    return gap > 0.0 and gap > _space_gap(before, after) * height
 
 
 def _space_gap(before: str, after: str) -> float:
@@ -254,18 +260,32 @@ def _trim(rows: list[list[Segment]], first: int, last: int, g0: float, g1: float
         min((s.x0 for s in core if s.x0 >= middle), default=g1),
     )
 
-    def joins(row: list[Segment], neighbour: list[Segment]) -> bool:
-        """Lines up with its column's left edge and is not set apart by a paragraph gap."""
-        side = 0 if row[0].x0 < middle else 1
+    def side_of(row: list[Segment]) -> int:
+        return 0 if row[0].x0 < middle else 1
+
+    def joins(index: int, step: int) -> bool:
+        """Row ``index`` lines up with its column's left edge and follows that column's previous
+        line (above when growing down, below when growing up) without a paragraph-sized gap."""
+        row = rows[index]
+        side = side_of(row)
+        if min(s.x0 for s in row) < edges[side] - 3.0:
+            return False
+        neighbour = next(
+            (rows[i] for i in range(index - step, first - 1 if step > 0 else last + 1, -step)
+             if any(side_of([s]) == side for s in rows[i])),
+            None,
+        )
+        if neighbour is None:
+            return False
         height = max(s.bottom - s.top for s in row)
-        gap = max(min(s.top for s in row) - max(s.bottom for s in neighbour),
-                  min(s.top for s in neighbour) - max(s.bottom for s in row))
-        return min(s.x0 for s in row) >= edges[side] - 3.0 and gap <= 1.5 * height
+        above, below = (neighbour, row) if step > 0 else (row, neighbour)
+        gap = min(s.top for s in below) - max(s.bottom for s in above)
+        return gap <= 1.5 * height
 
     start, end = core0, core1
-    while start > first and joins(rows[start - 1], rows[start]):
+    while start > first and joins(start - 1, -1):
         start -= 1
-    while end < last and joins(rows[end + 1], rows[end]):
+    while end < last and joins(end + 1, 1):
         end += 1
     return start, end, g0, g1
 

@@ -51,6 +51,7 @@ def parse(
 
     The format is sniffed from the bytes. Unreadable files give ``status="error"`` (or
     ``"needs_ocr"``) with a ``ParseError`` whose code is one of ``model.ERROR_CODES``.
+    ``pdf_engine`` is ``pdfium`` (fast, column-aware) or ``pdfplumber`` (its ``extract_text``).
     ``timeout`` (seconds) is enforced with SIGALRM in a process's main thread only; the batch runner
     enforces its own per-file timeout in worker processes. A missing path raises ``FileNotFoundError``.
 
@@ -76,7 +77,7 @@ def parse(
     try:
         with time_limit(timeout, name):
             fmt = sniff_format(data)
-            raw = _read(data, fmt, name, None if allow_large else max_pages)
+            raw = _read(data, fmt, name, None if allow_large else max_pages, pdf_engine)
             text = clean_text(raw.text)
             if not text:
                 raise ParseFailure("empty", f"{name}: no text in the file")
@@ -116,11 +117,11 @@ def _failed(name: str, sha256: str, date: DocumentDate, failure: ParseFailure, f
     )
 
 
-def _read(data: bytes, fmt: str, name: str, max_pages: int | None) -> _Raw:
+def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: str = "pdfium") -> _Raw:
     if fmt == "empty":
         raise ParseFailure("empty", f"{name}: the file is empty")
     if fmt == "pdf":
-        pdf = read_pdf(data, name, max_pages=max_pages)
+        pdf = read_pdf(data, name, max_pages=max_pages, engine=pdf_engine)
         pages, dropped = drop_running_lines(pdf.pages)
         if dropped:
             pdf.warnings.append(f"{dropped} running header/footer line(s) dropped")

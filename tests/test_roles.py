@@ -1,0 +1,266 @@
+"""Role, management and B2B per job: one case per phrasing, and the tricky pairs (title vs work)."""
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+
+from kamscreen.extract import roles
+from kamscreen.extract.model import ROLES, Evidence, Job
+from kamscreen.nlp import make_doc
+from kamscreen.nlp.lemmatizer import morph
+from kamscreen.resources import lexicon_path
+
+
+def classify(title: str | None, body: str, lang: str = "ru", title_in_text: bool = True):
+    text = f"{title}\n{body}" if title and title_in_text else body
+    job = Job("2020-01", None, True, title, None, description=Evidence.of(text, 0, len(text)))
+    return roles.classify(job, make_doc(text, lang))
+
+
+# --- key_account ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title", [
+    "Менеджер по работе с ключевыми клиентами",
+    "Менеджер по ключевым клиентам",
+    "Старший менеджер по работе с ключевыми клиентами",
+    "KAM",
+    "Key Account Manager",
+    "Ключевой аккаунт-менеджер",
+])
+def test_key_account_titles_ru(title):
+    v = classify(title, "Ведение портфеля клиентов, переговоры, контроль отгрузок.")
+    assert v.role == "key_account"
+    assert v.b2b
+
+
+@pytest.mark.parametrize("title", [
+    "Key Account Manager", "National Account Manager", "Strategic Account Manager",
+    "Global Account Director", "Junior KAM", "Head of Key Accounts",
+])
+def test_key_account_titles_en(title):
+    assert classify(title, "Managed accounts and negotiated annual terms.", "en").role == "key_account"
+
+
+def test_sales_title_with_key_account_work_is_key_account():
+    v = classify("Менеджер по продажам",
+                 "Вела 4 федеральные сети (X5, Магнит, Лента, Ашан): разработка account plan на год, "
+                 "ответственность за P&L, переговоры с ЛПР, sell-in новых SKU.")
+    assert v.role == "key_account"
+    assert v.b2b
+    assert any("федеральн" in e.text for e in v.reasons)
+
+
+def test_sales_title_with_key_account_work_en():
+    v = classify("Sales Manager",
+                 "Owned 3 key accounts (national retail chains); built joint business plans, "
+                 "ran quarterly business reviews with C-level stakeholders, full P&L responsibility.", "en")
+    assert v.role == "key_account"
+
+
+# --- sales ------------------------------------------------------------------------------------
+
+def test_key_account_title_with_cold_calls_is_sales():
+    v = classify("Key Account Manager",
+                 "Холодные звонки: 40 звонков в день, база 120 клиентов, поиск новых клиентов, "
+                 "выполнение плана продаж.")
+    assert v.role == "sales"
+    assert any("звонк" in e.text for e in v.reasons)
+
+
+def test_key_account_title_with_cold_calls_en():
+    v = classify("Key Account Manager",
+                 "Made 60 cold calls per day, prospecting new customers; managed a base of 150 clients; "
+                 "lead generation and closing deals to hit monthly quota.", "en")
+    assert v.role == "sales"
+
+
+@pytest.mark.parametrize("title", [
+    "Менеджер по продажам", "Менеджер по активным продажам", "Торговый представитель",
+    "Специалист по продажам",
+])
+def test_sales_titles_ru(title):
+    assert classify(title, "Работа с клиентами, выполнение плана.").role == "sales"
+
+
+@pytest.mark.parametrize("title", [
+    "Sales Representative", "Business Development Representative", "Inside Sales Representative",
+    "SDR", "Account Executive", "Sales Manager",
+])
+def test_sales_titles_en(title):
+    assert classify(title, "Worked with customers and met targets.", "en").role == "sales"
+
+
+def test_inflected_sales_markers_hit():
+    v = classify("Специалист", "Осуществлял холодные звонки и поиск новых клиентов, занимался лидогенерацией.")
+    assert v.role == "sales"
+
+
+# --- account management -----------------------------------------------------------------------
+
+def test_account_manager_in_service_is_account_management_en():
+    v = classify("Account Manager",
+                 "Main point of contact for existing clients: onboarding, renewals, customer support, "
+                 "invoicing and resolving issues.", "en")
+    assert v.role == "account_management"
+
+
+def test_advertising_account_manager_ru():
+    v = classify("Аккаунт-менеджер",
+                 "Ведение клиентов агентства: брифы, медиапланы, согласование рекламных кампаний, "
+                 "закрывающие документы.")
+    assert v.role == "account_management"
+    assert v.b2b
+
+
+def test_ambiguous_client_manager_decided_by_description():
+    service = classify("Менеджер по работе с клиентами",
+                       "Сопровождение клиентов, документооборот, выставление счетов, обработка заказов.")
+    hunting = classify("Менеджер по работе с клиентами",
+                       "Холодные звонки, поиск новых клиентов, выполнение плана продаж, воронка.")
+    assert service.role == "account_management"
+    assert hunting.role == "sales"
+
+
+# --- other ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Python-разработчик", "Разработка микросервисов на FastAPI, поддержка CI/CD.", "ru"),
+    ("Бухгалтер", "Документооборот, закрывающие документы, выставление счетов.", "ru"),
+    ("Software Engineer", "Built REST APIs, supported customers in production incidents.", "en"),
+    ("Chef", "Prepared meals for 200 guests a day.", "en"),
+    ("Учитель математики", "Подготовка к ЕГЭ.", "ru"),
+])
+def test_unrelated_jobs_are_other(title, body, lang):
+    v = classify(title, body, lang)
+    assert v.role == "other"
+    assert not v.b2b
+
+
+def test_no_title_no_evidence_is_other():
+    assert classify(None, "Работал.").role == "other"
+
+
+# --- management -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Руководитель отдела по работе с ключевыми клиентами", "Ключевые клиенты: X5, Магнит.", "ru"),
+    ("Руководитель группы KAM", "Развитие ключевых клиентов.", "ru"),
+    ("Head of Key Accounts", "Key accounts strategy.", "en"),
+    ("Team Lead, Key Account Management", "Key accounts.", "en"),
+    ("Key Account Manager", "В подчинении 5 менеджеров, ключевые клиенты.", "ru"),
+    ("Key Account Manager", "Руководил командой из 7 человек.", "ru"),
+    ("National Account Manager", "Managed a team of 6 KAMs covering national accounts.", "en"),
+    ("Key Account Director", "Led a team of 4 account managers.", "en"),
+])
+def test_management_evidence(title, body, lang):
+    v = classify(title, body, lang)
+    assert v.management
+    assert v.reasons
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Frontend-разработчик", "Работал в команде из 5 человек.", "ru"),
+    ("Key Account Manager", "Развитие ключевых клиентов, работа в команде.", "ru"),
+    ("Account Director", "Day-to-day contact for the agency's largest client, briefs and media plans.", "en"),
+    ("Sales Manager", "Cold calls and prospecting.", "en"),
+])
+def test_no_management_without_people(title, body, lang):
+    assert not classify(title, body, lang).management
+
+
+# --- b2b --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Продавец-консультант", "Консультирование покупателей в торговом зале, работа с кассой.", "ru"),
+    ("Специалист по продажам физическим лицам", "Продажа вкладов частным клиентам.", "ru"),
+    ("Retail Sales Associate", "Helped shoppers on the sales floor of a retail store.", "en"),
+])
+def test_consumer_sales_is_not_b2b(title, body, lang):
+    v = classify(title, body, lang)
+    assert v.role == "sales"
+    assert not v.b2b
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Торговый представитель", "Работа с торговыми точками и дистрибьюторами.", "ru"),
+    ("Менеджер по продажам", "Оптовые продажи металлопроката предприятиям, тендеры.", "ru"),
+    ("Sales Representative", "Sold to distributors and dealers.", "en"),
+])
+def test_business_sales_is_b2b(title, body, lang):
+    assert classify(title, body, lang).b2b
+
+
+# --- contract details -------------------------------------------------------------------------
+
+def test_reasons_point_into_the_text():
+    title = "Менеджер по продажам"
+    body = "Вела 3 федеральные сети, account plan, P&L. В подчинении 2 менеджера."
+    text = f"Опыт работы\n{title}\n{body}\n"
+    job = Job("2020-01", None, True, title, None, description=Evidence.of(text, 12, len(text)))
+    v = roles.classify(job, make_doc(text, "ru"))
+    assert v.reasons
+    for e in v.reasons:
+        assert text[e.start:e.end] == e.text
+        assert 12 <= e.start
+
+
+def test_only_the_jobs_block_counts():
+    text = "Key Account Manager\nВедение ключевых клиентов.\nПрограммист\nРазработка на Python.\n"
+    cut = text.index("Программист")
+    job = Job("2020-01", None, True, "Программист", None, description=Evidence.of(text, cut, len(text)))
+    assert roles.classify(job, make_doc(text, "ru")).role == "other"
+
+
+def test_title_missing_from_block_and_no_block():
+    assert classify("Key Account Manager", "Развитие ключевых клиентов.", title_in_text=False).role == "key_account"
+    doc = make_doc("Что-то другое", "ru")
+    job = Job("2020-01", "2021-01", False, "Торговый представитель", None)
+    assert roles.classify(job, doc).role == "sales"
+
+
+def test_verdict_rejects_unknown_role():
+    with pytest.raises(ValueError):
+        roles.RoleVerdict("manager", False, False)
+
+
+def test_expand_phrase():
+    assert roles.expand_phrase("key account(s)") == ["key account", "key accounts"]
+    assert roles.expand_phrase("manag(e|ed) a team") == ["manage a team", "managed a team"]
+    assert "аккаунт менеджер" in roles.expand_phrase("аккаунт-менеджер")
+
+
+def test_lexicon_labels_are_known_roles():
+    data = yaml.safe_load(lexicon_path("roles.yaml").read_text(encoding="utf-8"))
+    assert set(data["titles"]) <= set(ROLES)
+    assert set(data["description"]) <= set(ROLES) - {"other"}
+
+
+@pytest.mark.parametrize("phrase,case", [
+    ("менеджер по работе с ключевыми клиентами", "ablt"),
+    ("федеральная сеть", "gent"),
+    ("холодный звонок", "nomn"),
+    ("стратегическое партнёрство", "ablt"),
+])
+def test_russian_inflections_match(phrase, case):
+    """Inflect every noun/adjective of a lexicon phrase (plural) and expect the same role evidence."""
+    words = []
+    for word in phrase.split():
+        parse = morph().parse(word)[0]
+        form = parse.inflect({case, "plur"}) if parse.tag.POS in ("NOUN", "ADJF") else None
+        words.append(form.word if form and word not in ("менеджер",) else word)
+    text = "Опыт: " + " ".join(words)
+    hits = roles._lexicon().phrases.find(make_doc(text, "ru"))
+    assert any(h.group == "desc" or h.group == "title" for h in hits), text
+
+
+def test_classify_is_fast():
+    text = "Менеджер по продажам\n" + "Работа с федеральными сетями, холодные звонки, сопровождение клиентов. " * 20
+    doc = make_doc(text, "ru")
+    job = Job("2020-01", None, True, "Менеджер по продажам", None, description=Evidence.of(text, 0, len(text)))
+    roles.classify(job, doc)  # warm: builds the matcher and matches the doc once
+    start = time.perf_counter()
+    for _ in range(200):
+        roles.classify(job, doc)
+    assert (time.perf_counter() - start) / 200 < 0.005
