@@ -119,3 +119,12 @@ def test_other_profiles_relax_the_bar():
     b2b_only = make_facts(ka=0.0, b2b=4.0, kpis=("retention",))
     assert status(score(b2b_only, "kam"), "kam_years") == "met"  # B2B years count with key-account KPIs
     assert status(score(make_facts(ka=0.0, b2b=4.0, kpis=()), "kam"), "kam_years") == "not_met"
+
+
+def test_kam_years_accept_key_account_markers():
+    from dataclasses import replace
+
+    plain = make_facts(ka=0.0, b2b=4.0, kpis=())
+    marked = replace(plain, signals=(Signal("key_accounts", ev("Ведение 5 федеральных сетей")),))
+    assert status(score(marked, "kam"), "kam_years") == "met"
+    assert status(score(plain, "kam"), "kam_years") == "not_met"

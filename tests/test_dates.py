@@ -36,6 +36,14 @@ PRESENT = dt.date(2025, 9, 15)
         ("June 2014\nto\nSeptember 2017", "2014-06", "2017-09", "month"),
         ("2010–2012 гг.", "2010-01", "2012-12", "year"),
         ("Nov 2019 until Feb 2020", "2019-11", "2020-02", "month"),
+        ("Апрель 2017 по настоящее время", "2017-04", None, "month"),
+        ("05.2019 – н/в", "2019-05", None, "month"),
+        ("September 2020 - Present (4 years 10 months)", "2020-09", None, "month"),
+        ("1/2015 - 12/2016", "2015-01", "2016-12", "month"),
+        ("2016 – till now", "2016-01", None, "year"),
+        ("Mar 2019 - to date", "2019-03", None, "month"),
+        ("март — июнь 2017", "2017-03", "2017-06", "month"),
+        ("Jan – Jun 2017", "2017-01", "2017-06", "month"),
     ],
 )
 def test_period_forms(text, start, end, precision):
@@ -75,6 +83,7 @@ def test_two_digit_years_resolve_to_the_right_century():
         "2030 - 2032",                              # after the present year + 1
         "Сентябрь 2026 — по настоящее время",       # starts after the present
         "Родился 12 марта 1987",                    # a birth date is not a period
+        "март — н.в.",                              # a month without any year
     ],
 )
 def test_not_periods(text):

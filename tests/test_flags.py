@@ -1,7 +1,7 @@
 """Red and green flags, each with a plain message and evidence pointing into the CV text."""
 from __future__ import annotations
 
-from kamscreen.extract.model import Evidence, Experience, Facts, IndustryYears, Job, Kpi, Signal
+from kamscreen.extract.model import Evidence, Experience, Facts, IndustryYears, Job, Kpi
 from kamscreen.score import score
 from kamscreen.score.flags import find_flags
 
@@ -75,8 +75,8 @@ def test_gap_and_tenure_thresholds():
 
 def test_green_flags_with_evidence():
     green_facts = facts(kpis=(Kpi("pnl", None, ev("Отвечал за P&L направления")),
-                              Kpi("revenue_growth", "30%", ev("Рост выручки на 30%"))),
-                        signals=(Signal("c_level", ev("Переговоры с первыми лицами сетей")),))
+                              Kpi("revenue_growth", "30%", ev("Рост выручки на 30%")),
+                              Kpi("c_level_negotiation", None, ev("Переговоры с первыми лицами сетей"))))
     green = kinds(find_flags(green_facts, industry="fmcg"), "green")
     assert set(green) == {"pnl", "c_level_negotiation", "kpi_numbers", "industry_match"}
     assert "30%" in green["kpi_numbers"].message

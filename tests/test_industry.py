@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 import yaml
@@ -174,3 +175,29 @@ def test_overall_ignores_other_unless_all():
 def test_bad_months_are_skipped_not_fatal():
     jobs = [J("2020-13x", None, "it"), J("2019-01", "2019-12", "retail")]
     assert industry.overall(jobs, PRESENT) == "retail"
+
+
+# --- real CVs (skipped where ../shared/real-cvs is absent) ------------------------------------
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
+
+
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+def test_real_hh_industry_lines_decide_unknown_employers():
+    from kamscreen.extract import timeline
+    from kamscreen.parse.model import ParsedCV
+
+    checked = 0
+    for path in sorted((REAL / "hh-ru").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        parsed = ParsedCV(file=str(path), status="ok", text=text)
+        doc = make_doc(text, "ru")
+        for job in timeline.find_jobs(parsed, dt.date(2025, 9, 30)):
+            block = text[job.description.start:job.description.end]
+            lines = [ln for ln in block.splitlines() if "Показать еще" in ln]
+            if not lines or industry.employer_industry(job.employer):
+                continue
+            checked += 1
+            assert industry.classify_job(job, doc) == industry.hh_line_industry(lines[0]), (path.name, job.start)
+    assert checked >= 30

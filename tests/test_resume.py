@@ -46,7 +46,7 @@ def cached_rows(db: Path) -> int:
 
 
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path):
-    total = 40
+    total = 30
     folder = replicated_pdfs(tmp_path / "cvs", total)
     killed_out = tmp_path / "killed"
     proc = subprocess.Popen([*CLI, "screen", str(folder), "--out", str(killed_out), "--as-of", AS_OF, "--jobs", "1"],

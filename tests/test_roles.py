@@ -1,7 +1,10 @@
 """Role, management and B2B per job: one case per phrasing, and the tricky pairs (title vs work)."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -264,3 +267,52 @@ def test_classify_is_fast():
     for _ in range(200):
         roles.classify(job, doc)
     assert (time.perf_counter() - start) / 200 < 0.005
+
+
+# --- real CVs (skipped where ../shared/real-cvs is absent) ------------------------------------
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
+
+
+def _real_jobs(paths, present, read):
+    from kamscreen.extract import timeline
+
+    for path in paths:
+        parsed = read(path)
+        if not parsed.ok:
+            continue
+        doc = make_doc(parsed.text, parsed.language)
+        for job in timeline.find_jobs(parsed, present):
+            yield job, roles.classify(job, doc)
+
+
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+def test_real_hh_developers_are_not_commercial():
+    from kamscreen.parse.model import ParsedCV
+
+    def read(path):
+        return ParsedCV(file=str(path), status="ok", text=path.read_text(encoding="utf-8"))
+
+    verdicts = [v for _, v in _real_jobs(sorted((REAL / "hh-ru").glob("*.txt")), dt.date(2025, 9, 30), read)]
+    assert len(verdicts) >= 40
+    assert not [v for v in verdicts if v.role == "key_account"]
+    assert sum(v.role == "other" for v in verdicts) >= 0.95 * len(verdicts)
+
+
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+def test_real_livecareer_sales_titles_are_sales():
+    parse = pytest.importorskip("kamscreen.parse").parse
+    files = sorted((REAL / "en-livecareer" / "SALES").glob("*.pdf"))
+    salesy = re.compile(r"sales (representative|associate|manager|consultant|rep)\b", re.IGNORECASE)
+    unrelated = re.compile(r"\b(teacher|cashier|warehouse|housekeeping|engineer|designer)\b", re.IGNORECASE)
+    sales, other = [], []
+    for job, v in _real_jobs(files, dt.date(2021, 8, 8), parse):
+        if job.title and salesy.search(job.title):
+            sales.append(v.role)
+        elif job.title and unrelated.search(job.title) and "sales" not in job.title.lower():
+            other.append(v.role)
+    assert len(sales) >= 15 and len(other) >= 5
+    assert sum(r == "sales" for r in sales) >= 0.9 * len(sales), sales
+    assert all(r == "other" for r in other), other

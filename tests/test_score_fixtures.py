@@ -56,3 +56,45 @@ def test_true_kam_directors_rank_above_every_sales_manager_by_the_shipped_model(
     ranked = rank([a for _, a in corpus], load_model(model_dir))
     assert not _directors_above_sales(ranked, truths)
     assert all(a.fit.reasons for a in ranked if a.facts.status == "ok")
+
+
+def test_score_command_json_ranks_with_the_shipped_model():
+    from typer.testing import CliRunner
+
+    from kamscreen.cli import app
+
+    files = [str(FIXTURES / "cvs" / name) for name in ("ru_hh_01.pdf", "en_plain_txt_42.txt")]
+    files += [str(p) for p in sorted((FIXTURES / "cvs").glob("*.txt"))[:1]]
+    args = ["score", *files, "--json", "--as-of", "2025-07-01"]
+    if (ROOT / "models" / "default" / "model.joblib").is_file():
+        args += ["--model", str(ROOT / "models" / "default")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert sorted(r["rank"] for r in rows) == [1, 2, 3]
+    assert {"checklist", "flags", "fit", "rank", "jobs", "experience"} <= set(rows[0])
+    assert rows[0]["checklist"]["profile"] == "kam-director"
+    bad = CliRunner().invoke(app, ["score", files[0], "--profile", "kam-wizard"])
+    assert bad.exit_code == 2 and "unknown profile" in bad.output
+
+
+def test_train_command_writes_a_model_and_card(tmp_path):
+    """Train on half the corpus: model + card written, synthetic warning, metrics for both scorers."""
+    from typer.testing import CliRunner
+
+    from kamscreen.cli import app
+
+    rows = (FIXTURES / "labels.csv").read_text(encoding="utf-8").splitlines()
+    labels = tmp_path / "labels.csv"
+    labels.write_text("\n".join(rows[:1] + rows[1::2]) + "\n", encoding="utf-8")  # 24 labels
+    out = tmp_path / "half"
+    result = CliRunner().invoke(app, ["train", str(labels), "--cvs", str(FIXTURES / "cvs"), "--out", str(out),
+                                      "--seed", "3", "--synthetic"])
+    assert result.exit_code == 0, result.output
+    card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
+    assert card["data"]["n"] == 24 and card["data"]["synthetic"] is True and card["seed"] == 3
+    assert any("SYNTHETIC" in w for w in card["warnings"]) and any("< 50" in w for w in card["warnings"])
+    assert set(card["metrics"]) == {"folds", "model", "checklist"}
+    assert "Warning" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
+    assert (out / "model.joblib").stat().st_size < 2_000_000
+    assert load_model(out).card["data"]["sha256"] == card["data"]["sha256"]

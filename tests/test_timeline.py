@@ -141,3 +141,16 @@ def test_inline_periods_inside_a_paragraph_are_not_jobs():
 def test_no_periods_no_jobs():
     assert find_jobs(parsed("Менеджер по продажам. Опыт работы с 1С."), dt.date(2025, 9, 1)) == []
     assert find_jobs(parsed(""), dt.date(2025, 9, 1)) == []
+
+
+def test_wrapped_title_and_blank_lines_above_the_period():
+    text = (
+        "Опыт работы\n\nРуководитель отдела по работе с ключевыми\nклиентами\nX5 Group · Москва\n"
+        "июля 2020 г. – н.в.\n• Ведение 4 ключевых клиентов\n\nМенеджер по продажам\n\n"
+        "Лаборатория Касперского · Казань\nянваря 2014 г. – июля 2015 г.\n• Холодные звонки\n"
+    )
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert [(j.start, j.end) for j in jobs] == [("2020-07", None), ("2014-01", "2015-07")]
+    assert [j.title for j in jobs] == ["Руководитель отдела по работе с ключевыми клиентами", "Менеджер по продажам"]
+    assert [j.employer for j in jobs] == ["X5 Group", "Лаборатория Касперского"]
+    check_spans(jobs, text)

@@ -16,7 +16,7 @@ REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
 HH_PRESENT = dt.date(2025, 9, 30)
 LIVECAREER_PRESENT = dt.date(2021, 8, 8)
 
-pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+pytestmark = [pytest.mark.realcvs, pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")]
 
 
 def test_hh_totals_equal_the_stated_totals():

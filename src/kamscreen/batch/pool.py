@@ -104,6 +104,7 @@ class _Pool:
         self.size, self.timeout, self.work = size, timeout, work
         self.ctx = multiprocessing.get_context("spawn")
         self.workers: list[_Worker] = []
+        self.deaths = 0  # workers lost while idle (a broken warm-up must not respawn forever)
 
     def _spawn(self) -> _Worker:
         parent, child = self.ctx.Pipe()
@@ -157,6 +158,10 @@ class _Pool:
             self._retire(worker)
             if task is not None:
                 on_result(FileResult.failure(task, "internal_error", f"{task.file}: worker process died (exit code {code})"))
+            if task is None:
+                self.deaths += 1
+                if self.deaths > 3 * self.size:
+                    raise RuntimeError(f"worker processes keep dying before any work (exit code {code})")
             if pending or any(w.task for w in self.workers) or task is not None:
                 self._spawn()
             return

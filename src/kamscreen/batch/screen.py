@@ -82,10 +82,10 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     ordered = [results[name] for name in sorted(results)]
     candidates = scorer.candidates(ordered)
     outputs = write_reports(candidates, out, blind=blind, profile=profile, model=scorer.model_name)
-    failed = Counter(r.error_code or "error" for r in ordered if r.status not in ("ok", "needs_ocr"))
+    failed = Counter((c.error or {}).get("code", "error") for c in candidates if c.status not in ("ok", "needs_ocr"))
     return Summary(
-        total=len(ordered), processed=processed, cached=cached, failed=dict(sorted(failed.items())),
-        needs_ocr=sum(r.status == "needs_ocr" for r in ordered),
+        total=len(candidates), processed=processed, cached=cached, failed=dict(sorted(failed.items())),
+        needs_ocr=sum(c.status == "needs_ocr" for c in candidates),
         outputs={k: str(v) for k, v in outputs.items()}, seconds=time.monotonic() - started,
     )
 
@@ -118,15 +118,21 @@ class _Scorer:
     def candidates(self, results: list[FileResult]) -> list[Candidate]:
         from kamscreen.score import rank, score
 
-        assessments = [score(facts_from_dict(r.facts), profile=self.profile, industry=self.industry)
-                       for r in results if r.status == "ok" and r.facts]
+        assessments, errors = [], {}
+        for r in results:
+            if r.status != "ok" or not r.facts:
+                continue
+            try:
+                assessments.append(score(facts_from_dict(r.facts), profile=self.profile, industry=self.industry))
+            except Exception as exc:  # noqa: BLE001 - one file's scoring bug is that file's error row
+                errors[r.file] = {"code": "internal_error", "message": f"{r.file}: scoring failed: {type(exc).__name__}: {exc}"}
         ranked = {a.facts.file: a for a in rank(assessments, model=self.model)}
         candidates = []
         for r in results:
             assessment = ranked.get(r.file)
             candidates.append(Candidate(
-                file=r.file, sha256=r.sha256, status=r.status, error=r.error,
-                text=(r.parsed or {}).get("text", ""),
+                file=r.file, sha256=r.sha256, status="error" if r.file in errors else r.status,
+                error=errors.get(r.file, r.error), text=(r.parsed or {}).get("text", ""),
                 assessment=assessment.to_dict() if assessment is not None else None,
             ))
         return sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.file))

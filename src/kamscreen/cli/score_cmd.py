@@ -46,20 +46,20 @@ def score_command(
 def _print(ranked, prof) -> None:
     console = Console()
     table = Table(title=f"{prof.label_en} ({prof.name})")
-    for column in ("#", "file", "verdict", "score", "fit"):
-        table.add_column(column)
-    criteria = ranked[0].checklist.criteria if ranked else ()
-    for crit in criteria:
-        table.add_column(crit.id + ("*" if crit.must_have else ""), justify="center")
-    table.add_column("flags")
+    for column, style in (("#", None), ("file", "bold"), ("verdict", None), ("score", None), ("fit", None),
+                          ("checklist", None), ("red flags", "red"), ("green flags", "green")):
+        table.add_column(column, style=style, overflow="fold")
     for a in ranked:
         verdict = {"pass": "[green]pass[/]", "fail": "[red]fail[/]"}.get(a.checklist.verdict, a.checklist.verdict)
         fit = f"{a.fit.probability:.2f}" if a.fit.probability is not None else "–"
-        flags = " ".join(("[red]" if f.severity == "red" else "[green]") + f.kind + "[/]" for f in a.flags)
-        table.add_row(str(a.rank), Path(a.facts.file).name, verdict, f"{a.checklist.score:.0f}", fit,
-                      *(_STATUS[c.status] for c in a.checklist.criteria), flags)
+        marks = "".join(_STATUS[c.status] for c in a.checklist.criteria)
+        red = ", ".join(f.kind for f in a.flags if f.severity == "red")
+        green = ", ".join(f.kind for f in a.flags if f.severity == "green")
+        table.add_row(str(a.rank), Path(a.facts.file).name, verdict, f"{a.checklist.score:.0f}", fit, marks, red, green)
     console.print(table)
-    console.print("[dim]* must-have · ✓ met · ½ partly · ✗ not met · ? no data[/]")
+    if ranked:
+        order = " ".join(c.id + ("*" if c.must_have else "") for c in ranked[0].checklist.criteria)
+        console.print(f"[dim]checklist: {order} (* must-have) · ✓ met · ½ partly · ✗ not met · ? no data[/]")
     for a in ranked:
         if a.fit.reasons:
             reasons = "; ".join(f"{r.direction} {r.text}" for r in a.fit.reasons)

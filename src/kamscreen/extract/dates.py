@@ -89,7 +89,10 @@ def _date(p: str) -> str:
         rf"|(?P<{p}y2>{year}){suffix}[ \t]*,?[ \t]*(?P<{p}mn2>{month})"
         rf"|(?:(?:0?[1-9]|[12]\d|3[01])[./])?(?P<{p}m3>{num_month})[./](?P<{p}y3>{year})"
         rf"|(?P<{p}y4>{year})[-./](?P<{p}m4>{num_month})(?![\d./-])"
-        rf"|(?P<{p}y5>{year}){suffix})"
+        rf"|(?P<{p}y5>{year}){suffix}"
+        # a start month alone takes the end's year: "март — июнь 2017", "Jan – Jun 2017"
+        + (rf"|(?P<{p}mn6>{month})" if p == "s_" else "")
+        + ")"
     )
 
 
@@ -114,24 +117,34 @@ PATTERN = _build()
 YEAR_RE = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
 
 
+def _month_number(name: str) -> int:
+    """The number of a month name as matched ("Сент.", "января"); 0 when unknown."""
+    months, _ = _lexicons()
+    return months.get(re.sub(r"[\s.]", "", name).lower(), 0)
+
+
 def _read(match: re.Match[str], p: str, present: dt.date) -> tuple[int, int | None] | None:
     """(year, month or None when only the year is written) of one side of a period."""
-    months, _ = _lexicons()
     g = match.groupdict()
     if g[f"{p}mn1"]:
-        month = months[re.sub(r"[\s.]", "", g[f"{p}mn1"]).lower()]
+        month = _month_number(g[f"{p}mn1"])
         if g[f"{p}y1"]:
             return int(g[f"{p}y1"]), month
         yy = int(g[f"{p}yy1"][1:])
         return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), month
     if g[f"{p}y2"]:
-        return int(g[f"{p}y2"]), months[re.sub(r"[\s.]", "", g[f"{p}mn2"]).lower()]
+        return int(g[f"{p}y2"]), _month_number(g[f"{p}mn2"])
     if g[f"{p}y3"]:
         return int(g[f"{p}y3"]), int(g[f"{p}m3"])
     if g[f"{p}y4"]:
         return int(g[f"{p}y4"]), int(g[f"{p}m4"])
     if g[f"{p}y5"]:
         return int(g[f"{p}y5"]), None
+    if g.get(f"{p}mn6"):
+        end = _read(match, "e_", present)
+        if end is None or end[1] is None:
+            return None
+        return end[0], _month_number(g[f"{p}mn6"])
     return None
 
 
@@ -153,6 +166,8 @@ def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
             end_ym = (end[0], present.month if end[0] == present.year else 12)
         else:
             end_ym = (end[0], end[1])
+    if not all(1 <= ym[1] <= 12 for ym in (start_ym, end_ym) if ym):
+        return None
     years = [start_ym[0]] + ([end_ym[0]] if end_ym else [])
     if any(y < MIN_YEAR or y > present.year + 1 for y in years):
         return None

@@ -70,16 +70,27 @@ def years(jobs: Iterable[Job], present: dt.date) -> float:
     return round(len(months_union(jobs, present)) / 12, 2)
 
 
+def _anchor_windows(text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text around the words a statement of experience needs."""
+    windows: list[tuple[int, int]] = []
+    for anchor in ANCHOR_RE.finditer(text):
+        start, end = max(0, anchor.start() - ANCHOR_REACH), min(len(text), anchor.end() + ANCHOR_REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def stated_total(text: str) -> tuple[float, Evidence] | None:
     """The first statement of total experience in ``text``, in years, with its span."""
     best: re.Match[str] | None = None
-    for anchor in ANCHOR_RE.finditer(text):  # only near the words, a speed-up on long CVs
-        start, end = max(0, anchor.start() - ANCHOR_REACH), min(len(text), anchor.end() + ANCHOR_REACH)
+    for start, end in _anchor_windows(text):  # only near the words: a speed-up on long CVs
         for pattern in STATED_PATTERNS:
             match = pattern.search(text, start, end)
             if match and (best is None or match.start() < best.start()):
                 best = pattern.match(text, match.start()) or match  # whole, past the window's end
-        if best is not None and best.end() < anchor.start():
+        if best is not None:
             break
     if best is None:
         return None

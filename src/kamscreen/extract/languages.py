@@ -53,7 +53,7 @@ def _grammar(lang: str) -> _Grammar:
     entries["header"] = lex["headers"]
     entries["exclude"] = lex["excludes"]
     matcher = load_matcher(get_nlp(lang), entries)
-    matcher.add("code", [[{"TEXT": {"REGEX": _CODE.pattern}}]])
+    matcher.add_regex("code", r"(?<!\w)[ABCАВС][12](?![0-9])", re.IGNORECASE)
     return _Grammar(matcher, lex["certificates"])
 
 

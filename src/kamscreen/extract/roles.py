@@ -6,12 +6,12 @@ doing 40 cold calls a day with 120 clients is a salesperson. Phrases match on le
 inflections hit. Also decides whether the job led people (``management``) and sold to businesses
 (``b2b``).
 
->>> from kamscreen.nlp import make_doc                                  # doctest: +SKIP
 >>> text = "Менеджер по продажам\\nВедение 4 федеральных сетей, account plan, P&L"
 >>> job = Job("2020-01", None, True, "Менеджер по продажам", None,
-...           description=Evidence.of(text, 0, len(text)))              # doctest: +SKIP
->>> classify(job, make_doc(text, "ru")).role                            # doctest: +SKIP
-'key_account'
+...           description=Evidence.of(text, 0, len(text)))
+>>> verdict = classify(job, make_doc(text, "ru"))
+>>> verdict.role, verdict.b2b, [e.text for e in verdict.reasons][:2]
+('key_account', True, ['федеральных сетей', 'account plan'])
 """
 from __future__ import annotations
 
@@ -135,6 +135,7 @@ class _Lexicon:
     phrases: PhraseLexicon
     counts: dict
     min_score: float
+    min_description_score: float
     lead_words: frozenset[str]
 
 
@@ -153,7 +154,7 @@ def _lexicon() -> _Lexicon:
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    frozenset(str(w).lower() for w in m["lead_words"]))
+                    float(data["min_description_score"]), frozenset(str(w).lower() for w in m["lead_words"]))
 
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
@@ -225,9 +226,24 @@ def _distinct(hits):
     return list(best.values())
 
 
-def classify(job: Job, doc: Doc) -> RoleVerdict:
-    """Decide the role of ``job`` from its title and the block of ``doc`` it spans."""
-    lex = _lexicon()
+@dataclass(frozen=True)
+class _JobHits:
+    """The lexicon hits of one job: in its title, in the rest of its block, and the counts."""
+
+    doc: Doc
+    title_doc: Doc  # ``doc``, or a doc of the title alone when the block does not hold it
+    title_range: tuple[int, int] | None
+    title: tuple[PhraseHit, ...]
+    body: tuple[PhraseHit, ...]
+    counts: tuple[tuple[str, float, Evidence, str], ...]
+
+    def evidence(self, hit: PhraseHit) -> Evidence | None:
+        if self.title_doc is not self.doc and hit in self.title:
+            return None  # a title read on its own has no place in the CV text
+        return Evidence.of(doc_text(self.doc), hit.start_char, hit.end_char)
+
+
+def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
     text = doc_text(doc)
     block = None
     if job.description is not None:
@@ -235,90 +251,85 @@ def classify(job: Job, doc: Doc) -> RoleVerdict:
     title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
     if title_rng is None and job.title:  # the title is not in the block: read it on its own
         title_doc = make_doc(job.title, doc.lang_)
-        title_rng = (0, len(title_doc.text))
-    in_doc = title_doc is doc
+        title_rng = (0, len(job.title))
 
-    def inside(h: PhraseHit, rng: tuple[int, int] | None) -> bool:
-        return rng is not None and rng[0] <= h.start_char and h.end_char <= rng[1]
+    def inside(start: int, end: int, rng: tuple[int, int] | None) -> bool:
+        return rng is not None and rng[0] <= start and end <= rng[1]
 
-    hits = lex.phrases.find(doc)
-    in_block = [h for h in hits if inside(h, block)]
-    if in_doc:
-        title_hits = [h for h in in_block if inside(h, title_rng)]
-        body = [h for h in in_block if not inside(h, title_rng)]
+    in_block = [h for h in lex.phrases.find(doc) if inside(h.start_char, h.end_char, block)]
+    if title_doc is doc:
+        title = [h for h in in_block if inside(h.start_char, h.end_char, title_rng)]
+        body = [h for h in in_block if not inside(h.start_char, h.end_char, title_rng)]
     else:
-        title_hits = [h for h in lex.phrases.find(title_doc) if inside(h, title_rng)]
+        title = [h for h in lex.phrases.find(title_doc) if inside(h.start_char, h.end_char, title_rng)]
         body = in_block
-    title_set = set(title_hits)
+    counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
+    return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts))
 
-    def ev(h: PhraseHit) -> Evidence | None:
-        if h in title_set and not in_doc:
-            return None
-        return Evidence.of(text, h.start_char, h.end_char)
 
-    # Role: the longest title phrases, then the description's distinct phrases and counts.
-    titles = [h for h in title_hits if h.group == "title"]
-    kept = filter_spans([title_doc[h.start:h.end] for h in titles])
-    kept_ranges = {(s.start, s.end) for s in kept}
-    titles = [h for h in titles if (h.start, h.end) in kept_ranges]
+def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
+    """The longest title phrases, plus the description's distinct phrases and counts, per role."""
+    titles = [h for h in hits.title if h.group == "title"]
+    kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
+    titles = [h for h in titles if (h.start, h.end) in kept]
     scores = {r: 0.0 for r in ROLES}
-    support: dict[str, list[Evidence]] = {r: [] for r in ROLES}
+    support: dict[str, list[Evidence | None]] = {r: [] for r in ROLES}
     for role in ROLES:
         best = max((h for h in titles if h.label == role), key=lambda h: h.weight, default=None)
         if best is not None:
             scores[role] += best.weight
-            if (e := ev(best)) is not None:
-                support[role].append(e)
-    for h in _distinct([h for h in body if h.group == "desc"]):
+            support[role].append(hits.evidence(best))
+    for h in _distinct([h for h in hits.body if h.group == "desc"]):
         scores[h.label] += h.weight
-        support[h.label].append(ev(h))
-    counts = [h for h in _count_hits(doc, lex) if block and block[0] <= h[2].start and h[2].end <= block[1]]
-    seen_counts = set()
-    for label, weight, e, kind in counts:
-        if label in scores and kind not in seen_counts:
-            seen_counts.add(kind)
+        support[h.label].append(hits.evidence(h))
+    seen = set()
+    for label, weight, evidence, kind in hits.counts:
+        if label in scores and kind not in seen:
+            seen.add(kind)
             scores[label] += weight
-            support[label].append(e)
+            support[label].append(evidence)
     role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
-    if scores[role] < lex.min_score or scores["other"] >= scores[role]:
+    needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
+    if scores[role] < needed or scores["other"] >= scores[role]:
         role = "other"
+    return role, [e for e in support[role] if e is not None]
 
-    # Management: a title that implies a team, or people evidence (weak evidence needs a lead word).
-    mgmt = [h for h in title_hits + body if h.group == "mgmt"]
-    team_title = [h for h in mgmt if h.label == "team_title" and h in title_set and h.weight > 0]
+
+def _management(hits: _JobHits, lex: _Lexicon) -> tuple[bool, list[Evidence]]:
+    """A title that implies a team, or people evidence (weak evidence needs a lead word in the title)."""
+    mgmt = [h for h in hits.title + hits.body if h.group == "mgmt"]
+    team_title = [h for h in mgmt if h.label == "team_title" and h in hits.title and h.weight > 0]
     strong = [h for h in mgmt if h.label == "strong"]
     weak = [h for h in mgmt if h.label == "weak"]
-    people = [e for label, _, e, _ in counts if label == "people"]
-    lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words
-                     for t in _title_tokens(title_doc, title_rng))
-    mgmt_ev: list[Evidence] = []
+    people = [e for label, _, e, _ in hits.counts if label == "people"]
     if team_title or strong:
-        mgmt_ev = [e for h in (team_title + strong)[:3] if (e := ev(h)) is not None]
-        management = True
-    elif lead_title and (weak or people):
-        mgmt_ev = [e for h in weak[:2] if (e := ev(h)) is not None] + people[:1]
-        management = True
-    else:
-        management = False
+        return True, [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None]
+    span = hits.title_doc.char_span(*hits.title_range, alignment_mode="expand") if hits.title_range else None
+    lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words for t in span or ())
+    if lead_title and (weak or people):
+        return True, [e for h in weak[:2] if (e := hits.evidence(h)) is not None] + people[:1]
+    return False, []
 
-    # B2B: key accounts are businesses; otherwise business markers must outweigh consumer ones.
-    market = _distinct([h for h in title_hits + body if h.group == "market"])
+
+def _b2b(hits: _JobHits, role: str) -> tuple[bool, list[Evidence]]:
+    """Key accounts are businesses; other commercial work is B2B unless consumer markers outweigh."""
+    market = _distinct([h for h in hits.title + hits.body if h.group == "market"])
     b2b_score = sum(h.weight for h in market if h.label == "b2b")
     b2c_score = sum(h.weight for h in market if h.label == "b2c")
-    if role == "key_account":
-        b2b = True
-    elif role == "other":
-        b2b = False
-    else:
-        b2b = b2b_score >= b2c_score  # commercial work is B2B unless consumers outweigh
-    b2b_ev = [e for h in market if h.label == ("b2b" if b2b else "b2c") and (e := ev(h)) is not None]
-
-    reasons = tuple(dict.fromkeys(support[role][:6] + mgmt_ev + b2b_ev[:3]))
-    return RoleVerdict(role, management, b2b, reasons)
+    b2b = role == "key_account" or (role != "other" and b2b_score >= b2c_score)
+    label = "b2b" if b2b else "b2c"
+    return b2b, [e for h in market if h.label == label and (e := hits.evidence(h)) is not None]
 
 
-def _title_tokens(title_doc: Doc, rng: tuple[int, int] | None):
-    if rng is None:
-        return []
-    span = title_doc.char_span(rng[0], rng[1], alignment_mode="expand")
-    return list(span) if span is not None else []
+def classify(job: Job, doc: Doc) -> RoleVerdict:
+    """Decide the role of ``job`` from its title and the block of ``doc`` it spans.
+
+    ``doc`` is the whole CV (``kamscreen.nlp.make_doc``); lexicon matching runs once per doc and
+    is cached on it, so classifying each further job costs well under a millisecond.
+    """
+    lex = _lexicon()
+    hits = _hits(job, doc, lex)
+    role, role_ev = _role(hits, lex)
+    management, mgmt_ev = _management(hits, lex)
+    b2b, b2b_ev = _b2b(hits, role)
+    return RoleVerdict(role, management, b2b, tuple(dict.fromkeys(role_ev[:6] + mgmt_ev + b2b_ev[:3])))

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, Signal
 from kamscreen.nlp import clause_bounds, get_nlp
-from kamscreen.nlp.patterns import RuleSet, load_lexicon, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
@@ -32,7 +32,8 @@ _APPROX = {"LOWER": {"IN": ["более", "свыше", "около", "over", "m
 @dataclass(frozen=True)
 class _Grammar:
     rules: RuleSet
-    clients: Matcher
+    anchors: LexiconMatcher  # client nouns / client-base phrases: where counts may stand
+    clients: Matcher  # run only on the clauses holding an anchor
     min_clients: int
 
 
@@ -45,7 +46,8 @@ def _grammar(lang: str) -> _Grammar:
     nouns = phrase_patterns(nlp, many["client_nouns"])
     clients.add("COUNT", [[_COUNT_TOKEN, {"IS_ALPHA": True, "OP": "?"}, *n] for n in nouns])
     clients.add("BASE", [[*b, _APPROX, _COUNT_TOKEN] for b in phrase_patterns(nlp, many["base_phrases"])])
-    return _Grammar(RuleSet(nlp, lex["kinds"]), clients, int(many["min"]))
+    anchors = load_matcher(nlp, {"CLIENTS": many["client_nouns"] + many["base_phrases"]})
+    return _Grammar(RuleSet(nlp, lex["kinds"]), anchors, clients, int(many["min"]))
 
 
 def find_signals(doc: Doc) -> tuple[Signal, ...]:
@@ -67,7 +69,9 @@ def find_signals(doc: Doc) -> tuple[Signal, ...]:
 def _client_counts(doc: Doc, g: _Grammar) -> list[Span]:
     """Spans stating a client count of at least ``g.min_clients``."""
     found = []
-    for match_id, start, end in g.clients(doc):
+    clauses = sorted({clause_bounds(doc, start) for _, start, _ in g.anchors(doc)})
+    matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.clients(doc[lo:hi])]
+    for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         token = doc[start] if label == "COUNT" else doc[end - 1]
         m = _COUNT.match(token.text)

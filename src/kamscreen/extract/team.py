@@ -28,6 +28,7 @@ from kamscreen.nlp.patterns import LexiconMatcher, load_lexicon, load_matcher, p
 LEXICON = "team.yaml"
 _DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
 _N_PERSON = re.compile(r"^(\d{1,4})-(?:person|member|strong|people)$", re.IGNORECASE)
+_N_PERSON_TEXT = r"\b\d{1,4}\s?-\s?(?:person|member|strong|people)\b"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _FILLER = {"IS_ALPHA": True, "OP": "?"}
@@ -37,7 +38,7 @@ _FILLER = {"IS_ALPHA": True, "OP": "?"}
 class _Grammar:
     """Compiled team-size grammar of one pipeline."""
 
-    candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes
+    candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes, run on clauses with PEOPLE or UNIT
     context: LexiconMatcher  # LEAD / UNIT / MEMBER / SELF / APPROX / NOT_PEOPLE words
     numbers: dict[str, int]
     lead_before: int
@@ -69,8 +70,9 @@ def _grammar(lang: str) -> _Grammar:
     ])
     context = load_matcher(nlp, {
         "LEAD": lex["lead"], "UNIT": lex["unit"], "MEMBER": lex["member"],
-        "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"],
+        "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"], "PEOPLE": lex["people"],
     })
+    context.add_regex("PEOPLE", _N_PERSON_TEXT, re.IGNORECASE)
     return _Grammar(
         candidates, context, numbers, int(lex["lead_window_before"]), int(lex["lead_window_after"]),
         int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
@@ -86,7 +88,9 @@ def find_team_size(doc: Doc) -> TeamSize:
     g = _grammar(doc.lang_)
     marks = _context_marks(doc, g)
     best: tuple[int, Span] | None = None
-    for match_id, start, end in g.candidates(doc):
+    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.get(kind, ())})
+    matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
+    for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         found = _read(doc[start:end], label, g)
         if found is None:

@@ -319,10 +319,10 @@ def _read_generic(p: Period, lines: _Lines, floor: int, taken: set[int], use_bef
     # Segments of other lines count only when they read as a header (Latin ones in title case).
     # In a "title above the period" layout the lines below are places and text, so look above first.
     ordered = groups[:1] + before + groups[1:] if use_before else groups + before
-    kinds = [
-        (group_start, [(seg, kind) for seg in segments if (kind := _kind(seg)) and (n == 0 or _reads_as_header(seg, kind))])
-        for n, (group_start, segments) in enumerate(ordered)
-    ]
+    kinds = []
+    for n, (group_start, segments) in enumerate(ordered):
+        pairs = [(seg, _kind(seg)) for seg in segments]
+        kinds.append((group_start, [(seg, kind) for seg, kind in pairs if n == 0 or _reads_as_header(seg, kind)]))
     title = employer = None
     start = a
     for group_start, pairs in kinds:  # titles are told by their head words, anywhere
@@ -348,11 +348,11 @@ def _read_generic(p: Period, lines: _Lines, floor: int, taken: set[int], use_bef
 def _education(header: _Header, lines: _Lines) -> bool:
     """A period whose header names a school or degree and no job title is education."""
     i = lines.index(header.period.span[0])
-    near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
     own = lines.line(i)
-    return bool(EDUCATION_RE.search(own) or EDUCATION_RE.search(near) and not header.title) and not (
-        header.title and TITLE_RE.search(own) and not EDUCATION_RE.search(header.title)
-    )
+    if header.title and TITLE_RE.search(own) and not EDUCATION_RE.search(header.title):
+        return False  # "Teacher 2015 – 2019 Lincoln High School" is a job
+    near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
+    return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
 
 
 def _block_end(start: int, limit: int, text: str) -> int:

@@ -10,6 +10,7 @@ Coordinates are top-down: ``top < bottom``, x grows to the right.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,7 @@ class PageLayout:
 
 def layout_page(glyphs: list[Glyph]) -> PageLayout:
     """Order the glyphs of one page into lines, reading column blocks column by column."""
-    rows = _rows(glyphs, _advances_exact(glyphs))
+    rows = _rows(glyphs, advances_exact(glyphs))
     counter = [0]
     lines = _read(rows, counter)
     return PageLayout(lines=lines, column_blocks=counter[0])
@@ -84,7 +85,7 @@ def lines_to_text(lines: list[Line]) -> str:
     return "\n".join(out)
 
 
-def _advances_exact(glyphs: list[Glyph]) -> bool:
+def advances_exact(glyphs: list[Glyph]) -> bool:
     """Do the fonts' advance widths match the glyph positions (most PDFs) or lie (wkhtmltopdf)?
 
     When they match, neighbouring letters of a word touch exactly (loose gap 0) and a wider gap is
@@ -139,7 +140,11 @@ def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
                 previous = None
             elif parts[-1] != " " and (
                 space_before
-                or (loose_x0 - previous[7] > LOOSE_SPACE_GAP * height if exact else _tight_space(previous[0], text, gap, height))
+                or (
+                    loose_x0 - previous[7] > LOOSE_SPACE_GAP * height
+                    if exact  # advance widths are right: the loose boxes tell
+                    else gap > 0.0 and gap > _space_gap(previous[0], text) * height  # tight boxes tell
+                )
             ):
                 parts.append(" ")
         if previous is None:
@@ -159,11 +164,7 @@ def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
     return segments
 
 
-def _tight_space(before: str, after: str, gap: float, height: float) -> bool:
-    """A word space judged from tight glyph boxes, for fonts whose advance widths lie."""
-    return gap > 0.0 and gap > _space_gap(before, after) * height
-
-
+@functools.lru_cache(maxsize=8192)
 def _space_gap(before: str, after: str) -> float:
     """Gap (share of glyph height) that makes a word space, from the glyphs' tight boxes.
 

@@ -15,7 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from kamscreen.parse.errors import ParseFailure
-from kamscreen.parse.layout import Glyph, Line, layout_page, lines_to_text
+from kamscreen.parse.layout import Glyph, Line, advances_exact, layout_page, lines_to_text
 
 _SKIP = frozenset(" \t\r\n\x00\xa0\u200b\ufeff")
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
@@ -167,7 +167,12 @@ def _has_images(page: pdfium.PdfPage) -> bool:
 
 
 def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
-    """Every visible glyph of the page with its loose (font-height) box, top-down coordinates."""
+    """Every visible glyph of the page, top-down coordinates (see ``layout.Glyph``).
+
+    First the loose boxes (origin to origin + advance, the font's height); only when the fonts'
+    advance widths turn out to lie (``layout.advances_exact``) the tight glyph boxes too, whose
+    gaps then reveal the word spaces.
+    """
     textpage = page.get_textpage()
     try:
         raw = textpage.raw
@@ -179,13 +184,10 @@ def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
         height = page.get_height()
         rect = pdfium_c.FS_RECTF()
         rect_ref = ctypes.byref(rect)
-        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-        tight_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
         loose_box = pdfium_c.FPDFText_GetLooseCharBox
-        tight_box = pdfium_c.FPDFText_GetCharBox
         unicode_of = pdfium_c.FPDFText_GetUnicode
         glyphs: list[Glyph] = []
-        append = glyphs.append
+        indices: list[int] = []
         space = False
         for index in range(count):
             char = text[index] if aligned else chr(unicode_of(raw, index) or 32)
@@ -194,18 +196,33 @@ def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             elif char in _SKIP:
                 space = True  # a real or pdfium-generated space / line break before the next glyph
                 continue
-            # the tight glyph box (its gaps reveal word spaces when the font's widths lie) and the
-            # loose box: origin to origin + advance, the font's height, the same for a whole line
-            if not loose_box(raw, index, rect_ref) or not tight_box(raw, index, *tight_refs):
+            if not loose_box(raw, index, rect_ref):
                 continue
-            x0, x1 = left.value, right.value
+            x0, x1 = rect.left, rect.right
             y0, y1 = height - rect.top, height - rect.bottom
-            if x1 < x0:
-                x0, x1 = x1, x0
             if y1 < y0:
                 y0, y1 = y1, y0
-            append((char, x0, x1, y0, y1, space, rect.left, rect.right))
+            glyphs.append((char, x0, x1, y0, y1, space, x0, x1))
+            indices.append(index)
             space = False
+        if not advances_exact(glyphs):
+            glyphs = _with_tight_boxes(raw, glyphs, indices)
         return glyphs
     finally:
         textpage.close()
+
+
+def _with_tight_boxes(raw, glyphs: list[Glyph], indices: list[int]) -> list[Glyph]:
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    tight_box = pdfium_c.FPDFText_GetCharBox
+    out: list[Glyph] = []
+    for glyph, index in zip(glyphs, indices):
+        if tight_box(raw, index, *refs):
+            x0, x1 = left.value, right.value
+            if x1 < x0:
+                x0, x1 = x1, x0
+            out.append((glyph[0], x0, x1, *glyph[3:]))
+        else:
+            out.append(glyph)
+    return out

@@ -19,11 +19,9 @@ import pandas as pd
 from kamscreen.extract.model import KPI_KINDS, ROLES
 from kamscreen.score.model import Assessment
 from kamscreen.score.protected import check_feature_names, lexicon
-from kamscreen.score.readers import LEVEL_ORDER
+from kamscreen.score.readers import LEVEL_ORDER, SIGNAL_KINDS
 from kamscreen.score.tenure import average_tenure_years, job_months
 
-SIGNAL_KINDS = ("conflict_resolution", "stakeholders", "strategic", "presentation", "negotiation",
-                "cold_calls", "lead_generation", "many_clients", "deal_volume")
 STATUS_ORDINAL = {"not_met": 0.0, "no_data": 1.0, "partly": 2.0, "met": 3.0}
 TEXT_COLUMN = "text"
 

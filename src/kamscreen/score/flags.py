@@ -69,7 +69,6 @@ def _green(facts: Facts, industry: str | None) -> tuple[Flag, ...]:
         flags.append(Flag("pnl", "green", "Responsible for P&L or margins.",
                           tuple(k.evidence for k in pnl[:3])))
     c_level = [k for k in facts.kpis if k.kind == "c_level_negotiation"]
-    c_level += [s for s in facts.signals if s.kind == "c_level"]
     if c_level:
         flags.append(Flag("c_level_negotiation", "green", "Negotiates at C-level (first persons).",
                           tuple(k.evidence for k in c_level[:3])))

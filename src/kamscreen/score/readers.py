@@ -19,6 +19,7 @@ LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … 
 # KPI kinds that show the candidate ran accounts, not just deals (for ``experience.kam_years``).
 KEY_ACCOUNT_KPIS = ("retention", "ltv", "churn", "pnl", "margin", "portfolio_growth",
                     "upsell_cross_sell", "c_level_negotiation")
+KEY_ACCOUNT_SIGNALS = ("key_accounts", "long_relationships")
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,14 @@ def _job_counts(job, field: str) -> bool:
 
 
 def _kam_years(facts: Facts, _args, _industry) -> Reading:
-    """Key-account years; B2B years count too when the CV shows key-account work (KPIs of a portfolio)."""
+    """Key-account years; B2B years count too when the CV shows key-account work (portfolio KPIs,
+    or key-account / long-relationship markers)."""
     if not facts.jobs:
         return Reading(None)
     exp = facts.experience
     ka = exp.key_account_years or 0.0
     proof = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
+    proof += [s for s in facts.signals if s.kind in KEY_ACCOUNT_SIGNALS]
     value = max(ka, exp.b2b_years or 0.0) if (ka > 0 or proof) else ka
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and (j.role == "key_account" or j.b2b))
     return Reading(round(value, 2), evidence[:3] + tuple(k.evidence for k in proof[:1]))
@@ -132,7 +135,7 @@ def _language_reader(name: str) -> Reader | None:
 
 def _any_of(attr: str) -> Callable[[Facts, tuple[str, ...], str | None], Reading]:
     def read(facts: Facts, args: tuple[str, ...], _industry) -> Reading:
-        if facts.status != "ok" or not facts.jobs and not getattr(facts, attr):
+        if facts.status != "ok" or (not facts.jobs and not getattr(facts, attr)):
             return Reading(None)
         found = [item for item in getattr(facts, attr) if item.kind in args]
         kinds = {item.kind for item in found}
@@ -162,9 +165,10 @@ def _years_in(facts: Facts, industry: str) -> Reading:
     return Reading(round(years, 2), evidence[:3])
 
 
-_SIGNAL_KINDS = ("conflict_resolution", "stakeholders", "strategic", "presentation", "negotiation",
-                 "analytics", "c_level", "travel", "cold_calls", "lead_generation", "many_clients",
-                 "deal_volume", "client_service")
+# The signal kinds of kamscreen.extract.signals (lexicons/signals.yaml): KAM markers, then sales ones.
+SIGNAL_KINDS = ("conflict_resolution", "stakeholders", "strategic", "presentation", "negotiation",
+                "key_accounts", "long_relationships", "tenders",
+                "cold_calls", "lead_generation", "deal_volume", "many_clients")
 
 READERS: dict[str, Reader] = {
     **{f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
@@ -173,7 +177,7 @@ READERS: dict[str, Reader] = {
     "experience.commercial_years": Reader("experience.commercial_years", "number", _commercial_years),
     "team_size.value": Reader("team_size.value", "number", _team_size),
     "kpis.any": Reader("kpis.any", "number", _any_of("kpis"), args=True, arg_choices=KPI_KINDS),
-    "signals.any": Reader("signals.any", "number", _any_of("signals"), args=True, arg_choices=_SIGNAL_KINDS),
+    "signals.any": Reader("signals.any", "number", _any_of("signals"), args=True, arg_choices=SIGNAL_KINDS),
     "industry.years": Reader("industry.years", "number", _industry_years),
     "industry.required_years": Reader("industry.required_years", "number", _required_industry_years),
 }
