@@ -84,6 +84,8 @@ def test_two_digit_years_resolve_to_the_right_century():
         "Сентябрь 2026 — по настоящее время",       # starts after the present
         "Родился 12 марта 1987",                    # a birth date is not a period
         "март — н.в.",                              # a month without any year
+        "(495) 1990-2000",                          # a phone number with a period-like tail
+        "тел. +7 2010-2012",
     ],
 )
 def test_not_periods(text):
@@ -95,3 +97,23 @@ def test_several_periods_in_text_order():
     assert [p.month_range() for p in find_periods(text, PRESENT)] == [
         ("2024-07", "2025-05"), ("2023-08", "2024-07"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "precision"),
+    [("Sales Manager since 2016", "2016-01", "year"), ("с 2016 года", "2016-01", "year"),
+     ("с марта 2016 г.", "2016-03", "month"), ("Since Mar 2019", "2019-03", "month")],
+)
+def test_open_ended_start_runs_to_the_present(text, start, precision):
+    (period,) = find_periods(text, PRESENT)
+    assert period.month_range() == (start, None) and period.since and period.precision == precision
+
+
+def test_a_title_before_a_period_is_not_a_phone_prefix():
+    (period,) = find_periods("Teller\nApril 2007 to February 2008", PRESENT)
+    assert period.month_range() == ("2007-04", "2008-02")
+
+
+def test_a_closed_period_with_since_is_not_open_ended():
+    (period,) = find_periods("с 2016 года по 2018 год", PRESENT)
+    assert period.month_range() == ("2016-01", "2018-12") and not period.since

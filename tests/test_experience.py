@@ -73,10 +73,11 @@ def test_no_jobs_gives_none_and_unqualified_jobs_give_zero():
         ("Опыт работы 2 года 1 месяц", 2.08),
         ("Общий стаж работы — более 15 лет", 15.0),
         ("Более 10 лет опыта работы в продажах.", 10.0),
-        ("Key account manager with 10+ years of experience in FMCG.", 10.0),
+        ("Key account manager with 10+ years of experience.", 10.0),
         ("Over 12 years of professional experience in B2B sales.", 12.0),
-        ("15 years' experience in enterprise software sales", 15.0),
-        ("offering 25 years of progressive leadership experience", 25.0),
+        ("15 years' total experience in enterprise software sales", 15.0),
+        ("offering 25 years of progressive experience", 25.0),
+        ("8 years of work experience in retail", 8.0),
     ],
 )
 def test_stated_total(text, years):
@@ -87,10 +88,20 @@ def test_stated_total(text, years):
 
 @pytest.mark.parametrize(
     "text",
-    ["5 years of experience with Excel", "Опыт работы с 1С и Bitrix24", "Опыт работы с 2015 года", "Skills: Excel"],
+    [
+        "5 years of experience with Excel", "Опыт работы с 1С и Bitrix24", "Опыт работы с 2015 года", "Skills: Excel",
+        # a total limited to one field is not the career's total
+        "7 years of HR experience", "5 years of experience in retail sales", "10+ years of experience in FMCG",
+        "offering 25 years of progressive leadership experience", "3 года опыта в продажах",
+    ],
 )
 def test_not_a_stated_total(text):
     assert stated_total(text) is None
+
+
+def test_hh_total_line_wins_over_an_earlier_claim():
+    text = "Обо мне: 10 лет опыта работы.\nОпыт работы 5 лет 2 месяца\nДекабрь 2017"
+    assert stated_total(text)[0] == 5.17
 
 
 def test_first_statement_wins_and_mismatch_is_flagged():

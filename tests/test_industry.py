@@ -110,6 +110,21 @@ def test_hh_line_in_the_block_when_employer_is_unknown():
     assert industry.classify_job(*_job(text, "ООО «Ромашка»", "Менеджер по продажам")) == "fmcg"
 
 
+def test_an_other_hh_line_leaves_the_decision_to_the_words():
+    text = ("ООО Ромашка\nУслуги для бизнеса... Показать еще\nМенеджер по продажам\n"
+            "Продажа логистических услуг: грузоперевозки, экспедирование, склад.\n")
+    assert industry.classify_job(*_job(text, "ООО Ромашка", "Менеджер по продажам")) == "logistics"
+    quiet = "ООО Ромашка\nУслуги для бизнеса... Показать еще\nМенеджер\nРабота.\n"
+    assert industry.classify_job(*_job(quiet, "ООО Ромашка", "Менеджер")) == "other"
+
+
+def test_known_company_on_a_header_line_when_the_employer_is_missing():
+    title_first = "Store Sales Consultant\nDB Schenker · Berlin\n10/2019 to 11/2020\n• Met sales targets\n"
+    assert industry.classify_job(*_job(title_first, None, "Store Sales Consultant")) == "logistics"
+    hh = "Март 2019 — май 2021\n2 года 3 месяца\n\nООО «Нестле Россия»\nМосква\nKAM\n• Работа с сетью Магнит\n"
+    assert industry.classify_job(*_job(hh, None, "KAM")) == "fmcg"  # the client in a bullet does not count
+
+
 def test_employer_wins_over_the_hh_line():
     text = "Сбербанк\nИнформационные технологии, системная интеграция, интернет\nМенеджер\n"
     assert industry.classify_job(*_job(text, "Сбербанк", "Менеджер")) == "finance"
@@ -196,7 +211,8 @@ def test_real_hh_industry_lines_decide_unknown_employers():
         for job in timeline.find_jobs(parsed, dt.date(2025, 9, 30)):
             block = text[job.description.start:job.description.end]
             lines = [ln for ln in block.splitlines() if "Показать еще" in ln]
-            if not lines or industry.employer_industry(job.employer):
+            known = industry.employer_industry(job.employer)
+            if not lines or known or industry.hh_line_industry(lines[0]) == "other":
                 continue
             checked += 1
             assert industry.classify_job(job, doc) == industry.hh_line_industry(lines[0]), (path.name, job.start)

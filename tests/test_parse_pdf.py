@@ -191,7 +191,7 @@ def test_docx_zip_bomb_refused_quickly(tmp_path):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", b"<" + b"\x00" * (60 * 2**20))
+        archive.writestr("word/document.xml", b"<" + b"\x00" * (8 * 2**20))  # 8 MB of zeros: ratio ~1000:1
     start = time.perf_counter()
     cv = parse(path)
     assert time.perf_counter() - start < 2.0
@@ -217,3 +217,34 @@ def test_time_limit_interrupts():
             time.sleep(0.01)
     assert caught.value.code == "timeout"
     assert "slow.pdf" in caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Менед-\nжер", "Менеджер"),
+        ("бизнес-\nпроцессы", "бизнес-процессы"),
+        ("какой-\nто", "какой-то"),
+        ("cross-\nfunctional", "cross-functional"),
+        ("Sales -\nPresent", "Sales -\nPresent"),
+        ("Page\u00a0 one\ufeff\n\n\n\nтwo", "Page one\n\nтwo"),
+        ("\ufb01nance o\ufb03ce", "finance office"),
+    ],
+)
+def test_clean_text(raw, clean):
+    from kamscreen.parse.cleanup import clean_text
+
+    assert clean_text(raw) == clean
+
+
+def test_parse_turns_a_hang_into_a_timeout_record(tmp_path, monkeypatch, font):
+    def hang(*args, **kwargs):
+        while True:
+            time.sleep(0.01)
+
+    monkeypatch.setattr("kamscreen.parse.parser.read_pdf", hang)
+    path = _write(tmp_path / "slow.pdf", _sidebar_cv(font))
+    start = time.perf_counter()
+    cv = parse(path, timeout=0.3)
+    assert time.perf_counter() - start < 2
+    assert (cv.status, cv.error.code) == ("error", "timeout")

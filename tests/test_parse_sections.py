@@ -116,6 +116,9 @@ def test_linkedin_sections():
         ("ОПЫТ РАБОТЫ:", "experience"),
         ("Ключевые навыки", "skills"),
         ("Дополнительная информация", "summary"),
+        ("W O R K   E X P E R I E N C E", "experience"),  # letter-spaced design templates
+        ("О П Ы Т  Р А Б О Т Ы", "experience"),
+        ("2. Education", "education"),
     ],
 )
 def test_header_lines(line, name):

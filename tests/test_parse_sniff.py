@@ -105,6 +105,20 @@ def test_legacy_doc_without_converter_says_save_as_docx(tmp_path, monkeypatch):
     assert ".docx" in cv.error.message
 
 
+def test_legacy_doc_through_antiword(tmp_path, monkeypatch):
+    fake = tmp_path / "antiword"
+    fake.write_text("#!/bin/sh\nprintf 'Опыт работы\\nKey Account Manager\\n'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr("shutil.which", lambda name: str(fake) if name == "antiword" else None)
+    path = tmp_path / "cv.doc"
+    path.write_bytes(OLE_MAGIC + b"\x00" * 2048)
+    cv = parse(path)
+    assert cv.status == "ok", cv.error
+    assert cv.format == "doc"
+    assert cv.section("experience")[0].header == "Опыт работы"
+    assert any("antiword" in warning for warning in cv.warnings)
+
+
 def test_file_over_max_bytes_is_too_large_unless_allowed(tmp_path):
     path = tmp_path / "cv.txt"
     path.write_text("Опыт работы\n" * 200, encoding="utf-8")
@@ -140,3 +154,30 @@ def test_docx_tables_in_document_order(tmp_path):
     assert positions == sorted(positions)
     assert cv.text.count("Education") == 1  # a merged cell is read once
     assert [s.name for s in cv.sections][-2:] == ["experience", "education"]
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_cli_json_for_good_and_bad_files(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kamscreen.cli import app
+
+    good = tmp_path / "cv.docx"
+    good.write_bytes(_docx_bytes("Опыт работы\nKey Account Manager"))
+    bad = tmp_path / "cv.pdf"
+    bad.write_bytes(b"%PDF-1.4 truncated")
+    runner = CliRunner()
+    result = runner.invoke(app, ["parse", str(good), "--json", "--as-of", "2025-09-01"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["status"] == "ok" and "Опыт работы" in result.stdout  # ensure_ascii=False keeps Cyrillic
+    assert data["document_date"] == {"date": "2025-09-01", "source": "override"}
+    result = runner.invoke(app, ["parse", str(bad), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["error"]["code"] == "corrupt"
+    result = runner.invoke(app, ["parse", str(bad)])
+    assert result.exit_code == 0 and "corrupt" in result.stdout

@@ -223,6 +223,20 @@ def test_title_missing_from_block_and_no_block():
     assert roles.classify(job, doc).role == "sales"
 
 
+def test_title_line_found_in_the_header_when_no_title_is_given():
+    text = ("Февраль 2018 — декабрь 2020\n2 года 11 месяцев\n\nБилайн\nКазань\nТелекоммуникации, связь\n"
+            "Руководитель группы KAM\n• Ведение 4 ключевых клиентов\n")
+    job = Job("2018-02", "2020-12", False, None, "Билайн", description=Evidence.of(text, 0, len(text)))
+    v = roles.classify(job, make_doc(text, "ru"))
+    assert (v.role, v.management, v.b2b) == ("key_account", True, True)
+
+
+def test_deal_counts_speak_for_sales():
+    v = classify("Менеджер", "База из 150 клиентов малого бизнеса, заключение 20 сделок в месяц.")
+    assert v.role == "sales"
+    assert {"150 клиентов", "20 сделок"} <= {e.text for e in v.reasons}
+
+
 def test_verdict_rejects_unknown_role():
     with pytest.raises(ValueError):
         roles.RoleVerdict("manager", False, False)
@@ -232,6 +246,7 @@ def test_expand_phrase():
     assert roles.expand_phrase("key account(s)") == ["key account", "key accounts"]
     assert roles.expand_phrase("manag(e|ed) a team") == ["manage a team", "managed a team"]
     assert "аккаунт менеджер" in roles.expand_phrase("аккаунт-менеджер")
+    assert roles.expand_phrase("train(|ed) new") == ["train new", "trained new"]
 
 
 def test_lexicon_labels_are_known_roles():

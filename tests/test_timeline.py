@@ -154,3 +154,63 @@ def test_wrapped_title_and_blank_lines_above_the_period():
     assert [j.title for j in jobs] == ["Руководитель отдела по работе с ключевыми клиентами", "Менеджер по продажам"]
     assert [j.employer for j in jobs] == ["X5 Group", "Лаборатория Касперского"]
     check_spans(jobs, text)
+
+
+# Anonymised resume-builder layouts: "Company Name" and "City , State" are anchors, the title is
+# the rest of the header, even without a head word of the lexicon or title case.
+ANCHORED = """Experience
+03/2019 - Current
+Company Name Stocking Associate
+Unloaded trucks and stocked shelves.
+
+01/2016 to 02/2019
+Company Name City , State Route Deliverer Maintained delivery logs and checked every load on time.
+Delivered goods to stores.
+"""
+
+
+def test_anchored_headers_give_the_title_after_the_anonymised_employer():
+    jobs = find_jobs(parsed(ANCHORED, language="en"), dt.date(2021, 8, 8))
+    check_spans(jobs, ANCHORED)
+    assert [(j.title, j.employer) for j in jobs] == [
+        ("Stocking Associate", "Company Name"), ("Route Deliverer", "Company Name"),
+    ]
+
+
+def test_a_header_line_running_on_into_the_description_is_cut_after_the_title():
+    text = ("Experience\nJanuary 2012\nto\nJanuary 2014\n"
+            "Company Name City , State Budget/Project Accountant Coordinated the budget of five offices and\n"
+            "reported to the board.\n")
+    (job,) = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert (job.title, job.employer) == ("Budget/Project Accountant", "Company Name")
+
+
+def test_an_employer_word_inside_a_title_does_not_make_it_an_employer():
+    text = "Work Experience\nBank Teller Feb 2008 to Jun 2014\nCompany Name - City , State\nCounted cash.\n"
+    (job,) = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert (job.title, job.employer) == ("Bank Teller", "Company Name")
+
+
+def test_awards_certificates_and_volunteer_work_are_not_jobs():
+    text = ("Experience\nSales Manager 2015 - 2020 Acme LLC\nSold things.\n"
+            "Top Performer Award 2016 - 2017\n"
+            "2018 - 2019\nHospital volunteer\nHelped patients.\n"
+            "Сертификат 1С: Профессионал 2019 - 2020\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.title) for j in jobs] == [("2015-01", "Sales Manager")]
+
+
+def test_open_ended_start_in_a_header_is_a_current_job():
+    text = "Опыт работы\nМенеджер по продажам, ООО «Ромашка», с марта 2016 г.\nВёл 20 клиентов.\nС 2018 года руководил отделом.\n"
+    (job,) = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert (job.start, job.end, job.current) == ("2016-03", None, True)
+    assert job.title == "Менеджер по продажам" and job.employer == "ООО «Ромашка»"
+    english = "Experience\nKey Account Manager, Acme Inc. Since 2016\nGrew accounts.\n"
+    (job,) = find_jobs(parsed(english, language="en"), dt.date(2021, 8, 8))
+    assert (job.start, job.current, job.title) == ("2016-01", True, "Key Account Manager")
+
+
+def test_a_phone_number_is_not_a_job():
+    text = "Менеджер по продажам\nЯнварь 2015 — май 2019\nООО Бета\nРекомендации: Иван Петров, (495) 1990-2000\n"
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert [(j.start, j.end) for j in jobs] == [("2015-01", "2019-05")]

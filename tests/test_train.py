@@ -1,7 +1,6 @@
 """Training the fit model: labels, refusals, reproducible cross-validated metrics, model card."""
 from __future__ import annotations
 
-import json
 import random
 
 import numpy as np
@@ -42,9 +41,9 @@ def synthetic_corpus(n: int = 48, seed: int = 1):
 
 def test_cross_validation_is_reproducible_and_beats_chance():
     assessments, y = synthetic_corpus()
-    first = cross_validate(assessments, y, seed=0)
-    second = cross_validate(assessments, y, seed=0)
-    assert first == second
+    first = cross_validate(assessments, y, seed=0, folds=3)
+    second = cross_validate(assessments, y, seed=0, folds=3)
+    assert first == second and first["folds"] == 3
     assert first["model"]["roc_auc"] > 0.7
     assert set(first["checklist"]) == {"roc_auc", "average_precision", "precision_at_10",
                                        "roc_auc_fold_mean", "roc_auc_fold_std"}
@@ -117,4 +116,8 @@ def test_cli_refuses_with_exit_code_2(tmp_path):
     no_label = labels_file(tmp_path, [f"cv{i}.txt" for i in range(25)], header="file")
     result = runner.invoke(app, ["train", str(no_label), "--cvs", str(tmp_path), "--out", str(tmp_path / "m")])
     assert result.exit_code == 2 and "no label column" in result.output
+    absent = labels_file(tmp_path, [f"gone{i}.txt,{i % 2}" for i in range(24)])
+    result = runner.invoke(app, ["train", str(absent), "--cvs", str(tmp_path), "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "none of the 24 labeled files" in result.output
+    assert "gone0.txt" in result.output
     assert not (tmp_path / "m").exists()

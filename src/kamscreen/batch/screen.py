@@ -110,8 +110,8 @@ class _Scorer:
     def __init__(self, profile: str, industry: str | None, model: Path | None) -> None:
         from kamscreen.score import load_model, load_profile
 
-        load_profile(profile)
-        self.profile, self.industry = profile, industry
+        self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
+        self.industry = industry
         self.model = load_model(model) if model is not None else None
         self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
 

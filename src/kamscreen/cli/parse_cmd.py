@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kamscreen.cli.options import parse_as_of
@@ -35,11 +36,11 @@ def parse_command(
 def _print_summary(cv) -> None:
     console = Console()
     if cv.error is not None:
-        console.print(f"[bold red]{cv.status}[/] [{cv.error.code}] {cv.error.message}")
+        console.print(f"[bold red]{cv.status}[/] {escape(f'[{cv.error.code}]')} {escape(cv.error.message)}")
         return
     date = cv.document_date
     console.print(
-        f"[bold]{cv.file}[/]  {cv.format}, {cv.pages} page(s), language {cv.language}, "
+        f"[bold]{escape(cv.file)}[/]  {cv.format}, {cv.pages} page(s), language {cv.language}, "
         f"{len(cv.text)} chars, date {date.date.isoformat() if date.date else '?'} ({date.source})"
     )
     table = Table("section", "header", "chars", "starts with")
@@ -48,10 +49,10 @@ def _print_summary(cv) -> None:
         if section.header:
             body = body[len(section.header) :] if body.startswith(section.header) else body
         preview = " ".join(body.split())[:PREVIEW_CHARS]
-        table.add_row(section.name, section.header or "", str(section.end - section.start), preview)
+        table.add_row(section.name, escape(section.header or ""), str(section.end - section.start), escape(preview))
     console.print(table)
     for warning in cv.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(f"[yellow]warning:[/] {escape(warning)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from kamscreen.cli.options import parse_as_of
@@ -14,7 +15,7 @@ _STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]�
 
 
 def score_command(
-    files: list[Path] = typer.Argument(..., help="CV files (PDF, DOCX, RTF, TXT)."),
+    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CV files (PDF, DOCX, RTF, TXT)."),
     profile: str = typer.Option("kam-director", "--profile",
                                 help="kam-director, senior-kam, kam, junior-kam, or a profile YAML file."),
     industry: str = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
@@ -46,16 +47,20 @@ def score_command(
 def _print(ranked, prof) -> None:
     console = Console()
     table = Table(title=f"{prof.label_en} ({prof.name})")
-    for column, style in (("#", None), ("file", "bold"), ("verdict", None), ("score", None), ("fit", None),
-                          ("checklist", None), ("red flags", "red"), ("green flags", "green")):
-        table.add_column(column, style=style, overflow="fold")
+    table.add_column("#")
+    table.add_column("file", style="bold", no_wrap=True, min_width=12)
+    for column in ("verdict", "score", "fit"):
+        table.add_column(column)
+    table.add_column("checklist", no_wrap=True)
+    table.add_column("red flags", style="red", overflow="fold")
+    table.add_column("green flags", style="green", overflow="fold")
     for a in ranked:
         verdict = {"pass": "[green]pass[/]", "fail": "[red]fail[/]"}.get(a.checklist.verdict, a.checklist.verdict)
         fit = f"{a.fit.probability:.2f}" if a.fit.probability is not None else "–"
         marks = "".join(_STATUS[c.status] for c in a.checklist.criteria)
         red = ", ".join(f.kind for f in a.flags if f.severity == "red")
         green = ", ".join(f.kind for f in a.flags if f.severity == "green")
-        table.add_row(str(a.rank), Path(a.facts.file).name, verdict, f"{a.checklist.score:.0f}", fit, marks, red, green)
+        table.add_row(str(a.rank), escape(Path(a.facts.file).name), verdict, f"{a.checklist.score:.0f}", fit, marks, red, green)
     console.print(table)
     if ranked:
         order = " ".join(c.id + ("*" if c.must_have else "") for c in ranked[0].checklist.criteria)
@@ -63,7 +68,7 @@ def _print(ranked, prof) -> None:
     for a in ranked:
         if a.fit.reasons:
             reasons = "; ".join(f"{r.direction} {r.text}" for r in a.fit.reasons)
-            console.print(f"[bold]{a.rank}. {Path(a.facts.file).name}[/]: {reasons}")
+            console.print(f"[bold]{a.rank}. {escape(Path(a.facts.file).name)}[/]: {escape(reasons)}")
 
 
 def register(app: typer.Typer) -> None:

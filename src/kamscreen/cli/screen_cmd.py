@@ -60,7 +60,16 @@ def _model_path(model: Path | None) -> Path | None:
     from kamscreen.resources import data_dir
 
     default = data_dir("models") / "default"
-    return default if default.is_dir() and any(default.iterdir()) else None
+    if not (default.is_dir() and any(default.iterdir())):
+        return None
+    from kamscreen.score import ModelError, load_model
+
+    try:
+        load_model(default)
+    except ModelError as exc:  # a stale shipped model must not stop screening
+        Console(stderr=True).print(f"[yellow]warning:[/] {exc}; ranking by checklist score")
+        return None
+    return default
 
 
 def register(app: typer.Typer) -> None:

@@ -39,7 +39,7 @@ def train_command(
     except (TrainingError, ProfileError) as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None
-    for warning in result.warnings:
+    for warning in result.card["warnings"]:
         err.print(f"[yellow]warning:[/] {warning}")
     data, metrics = result.card["data"], result.metrics
     table = Table(title=f"{data['n']} CVs ({data['positive']} positive) · {metrics['folds']}-fold CV · seed {seed}")

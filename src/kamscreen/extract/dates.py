@@ -8,8 +8,10 @@ from ``lexicons/present.yaml``.
 
 Year-only rule: a start year alone means January, an end year alone means December, except an
 end year equal to the present's year, which means the present's month. A period is dropped when
-a month is impossible, the end is before the start, or a year is before 1950 or after the
-present's year + 1. A single date ("2009") is not a period.
+a month is impossible, the end is before the start, a year is before 1950 or after the
+present's year + 1, or a phone number stands before it ("(495) 1990-2000"). A single date
+("2009") is not a period, except an open-ended start ("Since 2016", "с марта 2016 г."): it runs to
+the present and is marked ``since``; the timeline takes it only on a job header line.
 
 >>> import datetime as dt
 >>> [p.month_range() for p in find_periods("Апрель 2017 — по настоящее время", dt.date(2025, 9, 1))]
@@ -44,6 +46,7 @@ class Period:
     precision: str
     span: tuple[int, int]
     text: str
+    since: bool = False  # open-ended: "Since 2016", "с марта 2016 г." (no end written)
 
     @property
     def current(self) -> bool:
@@ -67,6 +70,25 @@ def _alternation(words: list[str]) -> str:
     return "|".join(parts)
 
 
+def _trie(words: list[str]) -> str:
+    """One-word forms as a prefix tree ("jan(?:uary)?"): far faster than a flat alternation."""
+    root: dict = {}
+    for word in {w.lower() for w in words}:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
 @lru_cache(maxsize=1)
 def _lexicons() -> tuple[dict[str, int], list[str]]:
     months_raw = yaml.safe_load(lexicon_path("months.yaml").read_text(encoding="utf-8"))
@@ -79,7 +101,9 @@ def _lexicons() -> tuple[dict[str, int], list[str]]:
 def _date(p: str) -> str:
     """A date with named groups prefixed ``p`` (``s_`` start, ``e_`` end)."""
     months, _ = _lexicons()
-    month = rf"(?<!\w)(?:{_alternation(list(months))})(?!\w)\.?"
+    words = [w for w in months if re.fullmatch(r"[^\W\d_]+", w)]
+    forms = "|".join(filter(None, [_trie(words), _alternation([w for w in months if w not in words])]))
+    month = rf"(?<!\w)(?:{forms})(?!\w)\.?"
     year = r"(?:19|20)\d\d"
     short_year = r"['’‘`´]\d\d(?!\d)"
     suffix = r"(?:[ \t]*(?:года|год|гг\.?|г\.?)(?!\w))?"
@@ -106,14 +130,22 @@ def _build() -> re.Pattern[str]:
         rf"|{space}(?:{preposition}){space})"
     )
     now = rf"(?P<now>(?<!\w)(?:{_alternation(present)})(?!\w))"
+    # An open-ended start, "Since 2016", "с 2016 года", "с марта 2016 г.": a start with no end
+    # written reads as "to the present"; the caller decides where it may stand (a job header).
+    since = rf"(?P<since>(?:since|starting|с|со)[ \t]+{_date('o_')}(?![ \t]*[-–—]|\w|[./]\d))"
     return re.compile(
-        rf"(?<![\w./,])(?<!\d[ \t-])(?:(?:с|from|since|between)[ \t]+)?"
-        rf"{_date('s_')}{sep}(?:{now}|{_date('e_')})(?![\d]|[-./]\d)",
+        rf"(?<![\w./,])(?<!\d[ \t-])(?:(?:(?:с|from|since|between)[ \t]+)?"
+        rf"{_date('s_')}{sep}(?:{now}|{_date('e_')})(?![\d]|[-./]\d)|{since})",
         re.IGNORECASE,
     )
 
 
 PATTERN = _build()
+# A phone number before a "period": "(495) 1990-2000", "+7 1990-2000", "тел. 2010-2012".
+PHONE_BEFORE_RE = re.compile(
+    r"(?:\(\d{3,5}\)|\+\d{1,3}|(?<!\w)(?:тел|телефон|моб|мобильный|tel|phone|ph|mob|mobile|cell)(?!\w)\.?:?)[ \t]*$",
+    re.IGNORECASE,
+)
 YEAR_RE = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
 
 
@@ -178,6 +210,18 @@ def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     return Period(start_ym, end_ym, precision, match.span(), text[match.start() : match.end()])
 
 
+def _since(match: re.Match[str], text: str, present: dt.date) -> Period | None:
+    """An open-ended period: its start, the present as its end."""
+    start = _read(match, "o_", present)
+    if start is None or not MIN_YEAR <= start[0] <= present.year:
+        return None
+    start_ym = (start[0], start[1] or 1)
+    if start_ym > (present.year, present.month):
+        return None
+    precision = "month" if start[1] else "year"
+    return Period(start_ym, None, precision, match.span(), text[match.start() : match.end()], since=True)
+
+
 def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
     """All periods in ``text``, in text order. ``present`` (default today) resolves year-only ends.
 
@@ -188,7 +232,9 @@ def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
     found = []
     for start, end in _windows(text):
         for match in PATTERN.finditer(text, start, end):
-            period = _period(match, text, present)
+            if PHONE_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
+                continue
+            period = (_since if match.group("since") else _period)(match, text, present)
             if period is not None:
                 found.append(period)
     return found

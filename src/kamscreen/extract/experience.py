@@ -2,8 +2,9 @@
 
 Months are counted inclusively, as hh.ru does: "Декабрь 2017 — сентябрь 2025" is 94 months, 7.83
 years. Overlapping jobs count once. A current job ends in the present's month (the document date,
-not today). The stated total is the CV's own claim ("Опыт работы 8 лет 3 месяца", "10+ years of
-experience"); a gap of more than half a year between the two is flagged.
+not today). The stated total is the CV's own claim about the whole career ("Опыт работы 8 лет 3 месяца",
+"10+ years of experience"), not about one field ("7 years of HR experience"); a gap of more than
+half a year between the two is flagged.
 
 >>> import datetime as dt
 >>> from kamscreen.extract.model import Job
@@ -23,8 +24,14 @@ MAX_STATED_YEARS = 60
 
 _RU_NUM = r"(?P<y>\d{1,2})\+?\s+(?:год|года|лет)(?:\s+(?P<m>\d{1,2})\s+месяц(?:а|ев)?)?(?!\w)"
 _RU_MONTHS = r"(?P<m2>\d{1,2})\s+месяц(?:а|ев)?(?!\w)"
+# Words that may stand between the number and "experience" of a stated total: they qualify the
+# whole career ("12 years of progressive professional experience"), not a field ("HR experience").
+_WHOLE = r"(?:total|overall|combined|cumulative|professional|work|working|career|employment)"
+_KIND = rf"(?:{_WHOLE}|progressive|progressively|extensive|diverse|proven|solid|successful|broad|varied|industry)"
+# hh.ru: "Опыт работы 8 лет 3 месяца" on its own line — the export's own total, preferred.
+HH_TOTAL = re.compile(rf"^[ \t]*Опыт работы[ \t:—–-]*(?:{_RU_NUM}|{_RU_MONTHS})[ \t]*$", re.MULTILINE)
 STATED_PATTERNS = (
-    # hh.ru: "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев"; also "общий стаж 10 лет".
+    # "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев" inline; also "общий стаж 10 лет".
     re.compile(
         rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*(?:(?:более|свыше|около|больше)\s+)?"
         rf"(?:{_RU_NUM}|{_RU_MONTHS})",
@@ -36,11 +43,14 @@ STATED_PATTERNS = (
         r"(?:опыта|стажа)(?:\s+работы)?(?=\s*[.,;)\n]|\s*$|\s+работы)",
         re.IGNORECASE,
     ),
-    # "10+ years of experience", "25 years of progressive leadership experience",
-    # "15 years' experience in sales", "over 12 years of professional experience".
+    # "10+ years of experience", "over 12 years of professional experience in B2B sales",
+    # "15 years of total work experience"; not "7 years of HR experience" (a field between the
+    # number and the word) nor "5 years of experience in retail sales" (a field after it) unless
+    # the career is named ("professional", "total", "work").
     re.compile(
-        r"(?<![\w.])(?P<y>\d{1,2})\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,3}?experience"
-        r"(?!\s+(?:with|using|of\s+using|working\s+with)\b)",
+        rf"(?<![\w.])(?P<y>\d{{1,2}})\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?"
+        rf"(?:(?P<whole>{_WHOLE})\s+|{_KIND}\s+|and\s+){{0,3}}"
+        rf"experience(?!\w)(?(whole)|(?!\s+(?:in|with|as|using|of|on|at|within|across|working)\b))",
         re.IGNORECASE,
     ),
 )
@@ -83,7 +93,18 @@ def _anchor_windows(text: str) -> list[tuple[int, int]]:
 
 
 def stated_total(text: str) -> tuple[float, Evidence] | None:
-    """The first statement of total experience in ``text``, in years, with its span."""
+    """The statement of total experience in ``text`` (hh.ru's line, else the first), in years."""
+    best = HH_TOTAL.search(text) or _first_stated(text)
+    if best is None:
+        return None
+    g = best.groupdict()
+    total = int(g.get("y") or 0) + int(g.get("m") or g.get("m2") or 0) / 12
+    if not 0 < total <= MAX_STATED_YEARS:
+        return None
+    return round(total, 2), Evidence.of(text, *best.span())
+
+
+def _first_stated(text: str) -> re.Match[str] | None:
     best: re.Match[str] | None = None
     for start, end in _anchor_windows(text):  # only near the words: a speed-up on long CVs
         for pattern in STATED_PATTERNS:
@@ -92,13 +113,7 @@ def stated_total(text: str) -> tuple[float, Evidence] | None:
                 best = pattern.match(text, match.start()) or match  # whole, past the window's end
         if best is not None:
             break
-    if best is None:
-        return None
-    g = best.groupdict()
-    total = int(g.get("y") or 0) + int(g.get("m") or g.get("m2") or 0) / 12
-    if not 0 < total <= MAX_STATED_YEARS:
-        return None
-    return round(total, 2), Evidence.of(text, *best.span())
+    return best
 
 
 def compute(jobs: tuple[Job, ...], present: dt.date, text: str) -> Experience:

@@ -32,6 +32,8 @@ _NON_WORD = re.compile(r"[^\w&+]+")
 _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)
 _MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter phrases match whole
 _HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
+_HEADER_CHARS = 120  # header lines are short (hh.ru industry lines reach ~100)
+_BULLETS = frozenset("•·▪●◦‣∙○■□➢►✓✔*-–—")
 
 
 def normalize_name(name: str) -> str:
@@ -120,18 +122,30 @@ def keyword_scores(doc: Doc, start: int, end: int) -> dict[str, float]:
     return scores
 
 
-def _header_lines(job: Job, block: str) -> list[str]:
-    """The lines of a job block before its description: up to the title, or the first few."""
+def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
+    """The short lines of a job's header: those before the title (where hh.ru prints the
+    industry), and those up to two lines past it (employers may follow the title); without a
+    title, the first few lines for both. Bullets end the header."""
     lines = block.splitlines()
-    if job.title:
-        for i, line in enumerate(lines[:_HEADER_LINES * 2]):
-            if job.title.strip() and job.title.strip() in line:
-                return lines[:i]
-    return lines[:_HEADER_LINES]
+    title = (job.title or "").strip()
+    at = next((i for i, line in enumerate(lines[: _HEADER_LINES * 2]) if title and title in line), None)
+    header: list[tuple[int, str]] = []
+    for i, line in enumerate(lines[: _HEADER_LINES if at is None else at + 3]):
+        stripped = line.strip()
+        if stripped[:1] in _BULLETS:
+            break
+        if stripped and len(stripped) <= _HEADER_CHARS:
+            header.append((i, stripped))
+    before = [line for i, line in header if at is None or i < at]
+    return before, [line for _, line in header]
 
 
 def classify_job(job: Job, doc: Doc) -> str:
-    """Industry of one job: employer name, then hh.ru industry line, then description words."""
+    """Industry of one job: employer name, then hh.ru industry line, then description words.
+
+    ``job.description`` is the job's block in ``doc``; without it only the employer can tell.
+    When the employer is unknown, a known company named on a header line still counts.
+    """
     found = employer_industry(job.employer)
     if found:
         return found
@@ -139,8 +153,13 @@ def classify_job(job: Job, doc: Doc) -> str:
         return "other"
     text = doc_text(doc)
     start, end = max(0, job.description.start), min(len(text), job.description.end)
-    for line in _header_lines(job, text[start:end]):
-        if len(line) < 200 and (found := hh_line_industry(line)):
+    before_title, header = _header_lines(job, text[start:end])
+    for line in before_title:
+        found = hh_line_industry(line)
+        if found and found != "other":  # "Услуги для бизнеса" says little: let the words decide
+            return found
+    for line in header:
+        if line != (job.title or "").strip() and (found := employer_industry(line)):
             return found
     scores = keyword_scores(doc, start, end)
     if not scores:

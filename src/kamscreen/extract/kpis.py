@@ -26,9 +26,10 @@ LEXICON = "kpis.yaml"
 _NUM = r"[-+−±]?\d+(?:[   ]\d{3})*(?:[.,]\d+)?"
 _SCALE = r"(?:\s?(?:тыс|млн|млрд|трлн|k|m|mm|bn|million|billion|thousand|mln|bln)\b\.?)"
 _MONEY = r"(?:\s?(?:руб\b\.?|рублей|рубля|р\.|₽|usd|eur|долл\w*\.?|\$|€|dollars))"
+_CUR = r"(?:[$€₽]\s?)?"
 _PCT = r"(?:\s?(?:%|п\.\s?п\.?|процент\w*|percent\b|pp\b))"
 VALUE = re.compile(
-    rf"(?:(?:\bс|\bfrom)\s+{_NUM}{_SCALE}?{_MONEY}?{_PCT}?\s+(?:до|to)\s+{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)"  # с 5 до 9
+    rf"(?:(?:\bс|\bfrom)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?\s+(?:до|to)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)"  # с 5 до 9
     rf"|(?:[$€₽]\s?{_NUM}{_SCALE}?)"  # $1.2M
     rf"|(?:\bв\s+{_NUM}\s+раз\w*|\b[xх]\s?{_NUM}\b|\b{_NUM}\s?[xх]\b|\b{_NUM}-fold\b)"  # в 2 раза, x2
     rf"|(?:{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)",

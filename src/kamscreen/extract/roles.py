@@ -33,6 +33,8 @@ from kamscreen.resources import lexicon_path
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
 _GROUP = re.compile(r"\(([^()]*)\)")
+_HEADER_LINES = 8  # a job's title stands among the first lines of its block
+_TITLE_CHARS = 80  # and is a short line
 
 
 @dataclass(frozen=True)
@@ -171,14 +173,25 @@ def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] 
     return (at, at + len(title)) if at >= 0 else None
 
 
+def _title_line(text: str, block: tuple[int, int], title_hits: list[PhraseHit]) -> tuple[int, int] | None:
+    """The first short line among the block's first few that holds a title phrase."""
+    for h in sorted(title_hits, key=lambda h: h.start_char):
+        start = text.rfind("\n", block[0], h.start_char) + 1 or block[0]
+        end = text.find("\n", h.end_char, block[1])
+        end = block[1] if end < 0 else end
+        if text.count("\n", block[0], start) < _HEADER_LINES and end - start <= _TITLE_CHARS:
+            return (start, end)
+    return None
+
+
 def _number(tokens) -> int | None:
     digits = "".join(re.sub(r"\D", "", t.text) for t in tokens)
     return int(digits) if digits and len(digits) <= 6 else None
 
 
 def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, str], ...]:
-    """Numbers before nouns, for the whole doc (cached): "40 звонков в день" (sales), "120 клиентов"
-    (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
+    """Numbers before nouns, for the whole doc (cached): "40 звонков в день", "20 сделок в месяц",
+    "120 клиентов" (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
     cached = doc.user_data.get("kamscreen.roles.counts")
     if cached is not None:
         return cached
@@ -201,6 +214,8 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
             ev = Evidence.of(text, doc[j + 1].idx, doc[k].idx + len(doc[k]))
             if lemma in c["calls"]:
                 out.append(("sales", float(c["calls_weight"]), ev, "calls"))
+            elif lemma in c["deals"]:
+                out.append(("sales", float(c["deals_weight"]), ev, "deals"))
             elif lemma in c["clients"]:
                 near = {t.lemma_.lower() for t in doc[max(0, j - 2) : k + 1]}
                 if value >= c["many_clients"]:
@@ -248,15 +263,16 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
     block = None
     if job.description is not None:
         block = (max(0, job.description.start), min(len(text), job.description.end))
-    title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
-    if title_rng is None and job.title:  # the title is not in the block: read it on its own
-        title_doc = make_doc(job.title, doc.lang_)
-        title_rng = (0, len(job.title))
-
     def inside(start: int, end: int, rng: tuple[int, int] | None) -> bool:
         return rng is not None and rng[0] <= start and end <= rng[1]
 
     in_block = [h for h in lex.phrases.find(doc) if inside(h.start_char, h.end_char, block)]
+    title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
+    if title_rng is None and job.title:  # the title is not in the block: read it on its own
+        title_doc = make_doc(job.title, doc.lang_)
+        title_rng = (0, len(job.title))
+    elif title_rng is None and block:  # no title given: a short header line naming a role
+        title_rng = _title_line(text, block, [h for h in in_block if h.group == "title"])
     if title_doc is doc:
         title = [h for h in in_block if inside(h.start_char, h.end_char, title_rng)]
         body = [h for h in in_block if not inside(h.start_char, h.end_char, title_rng)]

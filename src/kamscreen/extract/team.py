@@ -87,7 +87,7 @@ def find_team_size(doc: Doc) -> TeamSize:
     """
     g = _grammar(doc.lang_)
     marks = _context_marks(doc, g)
-    best: tuple[int, Span] | None = None
+    accepted: list[tuple[int, int, int]] = []  # (value, first token, end token)
     clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.get(kind, ())})
     matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
     for match_id, start, end in matches:
@@ -101,13 +101,17 @@ def find_team_size(doc: Doc) -> TeamSize:
         if not g.min_size <= value <= g.max_size:
             continue
         first = _led(doc, label, start, end, num_start, num_end, marks, g)
-        if first is None:
-            continue
-        if best is None or value > best[0]:
-            best = (value, trim(doc[first:_phrase_end(doc, end, label, marks)]))
-    if best is None:
+        if first is not None:
+            accepted.append((value, first, _phrase_end(doc, end, label, marks)))
+    if not accepted:
         return TeamSize(None, reason="not stated")
-    value, span = best
+    value = max(v for v, _, _ in accepted)
+    same = sorted((a, b) for v, a, b in accepted if v == value)
+    lo, hi = same[0]
+    for a, b in same[1:]:  # "team of 8" + "8 KAMs" → "team of 8 KAMs"
+        if a <= hi:
+            hi = max(hi, b)
+    span = trim(doc[lo:hi])
     return TeamSize(value, Evidence(span.text, span.start_char, span.end_char))
 
 
@@ -167,7 +171,11 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     before = within("LEAD", num_start - g.lead_before, num_start)
     if before:
         last = max(e for _, e in before)
-        return min(min(s for s, e in before if e == last), start)
+        first = min(min(s for s, e in before if e == last), start)
+        units = within("UNIT", num_start - g.unit_window, num_start)
+        if units and any(doc[i].text == "," for i in range(last, num_start)):
+            first = min(units[-1][0], start)  # "Head of KAM, a team of 9": the phrase after the comma
+        return first
     if within("LEAD", num_end, end + g.lead_after) or within("SELF", num_end, end):
         return start
     if label == "N_PERSON":  # "10-person team": the unit follows the number

@@ -16,6 +16,7 @@ from spacy.util import compile_infix_regex
 from kamscreen.nlp import lemmatizer  # noqa: F401  (registers the factory)
 from kamscreen.nlp.clauses import clause_bounds
 
+MAX_LENGTH = 10_000_000  # characters; spaCy's default (1e6) would raise on a huge text file
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
 # Brackets glued to words split off: "языку(Upper-Intermediate)", "отделом(5 KAM)".
 EXTRA_INFIXES = (r"(?<=\w)[()\[\]](?=\w)",)
@@ -28,6 +29,7 @@ def get_nlp(lang: str) -> Language:
     if base != lang:
         return get_nlp(base)
     nlp = spacy.blank(base)
+    nlp.max_length = MAX_LENGTH
     infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for name in PIPELINE:

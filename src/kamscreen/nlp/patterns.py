@@ -1,7 +1,7 @@
 """Build spaCy matchers from lexicon data, so every extractor's vocabulary lives in YAML.
 
 A lexicon phrase is plain text matched by lemma: ``"рост выручки"`` matches "роста выручки",
-``"команда"`` matches "командой". Two marks extend it, token by token:
+``"команда"`` matches "командой". Three marks extend it, token by token:
 
 * ``word*`` — any token whose lower-case text starts with ``word`` (``"стратегическ*"``,
   ``"negotiat*"``; in ``"up-sell*"`` the tokens before the last one match as written); use it
@@ -17,7 +17,6 @@ A lexicon phrase is plain text matched by lemma: ``"рост выручки"`` m
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -214,13 +213,12 @@ class _Rule:
 
 
 class RuleSet:
-    """Labelled lexicon rules compiled into one Matcher.
+    """Labelled lexicon rules compiled into one :class:`LexiconMatcher`.
 
     ``rules`` maps a label to a list of rules ``{"phrases": [...], "requires": [...],
-    "window": 4, "excludes": [...]}``: a phrase hit counts only if some ``requires`` phrase
-    occurs in the same clause within ``window`` tokens of it and no comma between (when given;
-    default 4) and no
-    ``excludes`` phrase occurs in the clause.
+    "window": 4, "excludes": [...]}``. A phrase hit counts only if (when given) a ``requires``
+    phrase stands in the same clause at most ``window`` tokens away (default 4) with no comma
+    or bracket between, and no ``excludes`` phrase is in the clause.
     """
 
     def __init__(self, nlp: Language, rules: Mapping[str, list[dict]]):

@@ -7,9 +7,17 @@ from collections import Counter
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# typographic ligatures of PDF fonts ("ﬁnance") back to letters; NFC keeps them
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 _BLANK_RUN = re.compile(r"\n{3,}")
-# "word-\nword" where the hyphen only broke the line: both sides letters, the next one lowercase
-_LINE_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=[a-zа-яё])")
+# "word-\nword": a letter, a hyphen at the end of the line, a lowercase letter on the next
+_LINE_HYPHEN = re.compile(r"(\w*[^\W\d_])-\n([a-zа-яё]\w*)")
+# Russian compounds keep their hyphen ("бизнес-процессы", "какой-то"); other Russian words were
+# hyphenated by the layout. English CV tools do not hyphenate: an English hyphen is a compound's.
+_RU_COMPOUND_HEADS = frozenset("бизнес интернет веб вице онлайн офлайн пресс экс топ арт шоу фитнес кол колл".split())
+_RU_PARTICLES = frozenset("то либо нибудь ка таки".split())
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|стр\.?|страница)\s*)?\d{1,3}\s*(?:(?:of|из|/)\s*\d{1,3})?\s*$",
     re.IGNORECASE,
@@ -25,11 +33,18 @@ def clean_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text).translate(_LIGATURES)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
-    text = _LINE_HYPHEN.sub("", text)
+    text = _LINE_HYPHEN.sub(_join_hyphenated, text)
     return _BLANK_RUN.sub("\n\n", text).strip()
+
+
+def _join_hyphenated(match: re.Match) -> str:
+    head, tail = match.group(1), match.group(2)
+    if not _CYRILLIC.search(head) or head.lower() in _RU_COMPOUND_HEADS or tail.lower() in _RU_PARTICLES:
+        return f"{head}-{tail}"
+    return head + tail
 
 
 def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from docx import Document
 from docx.oxml.ns import qn
@@ -22,16 +23,17 @@ MAX_MEMBERS = 5000
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _SDT_CONTENT, _TXBX = qn("w:sdtContent"), qn("w:txbxContent")
 _T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_PAGES = re.compile(rb"<(?:\w+:)?Pages>(\d{1,5})</(?:\w+:)?Pages>")
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 @dataclass
 class DocxText:
-    """Text of a DOCX in reading order, its modified date and warnings."""
+    """Text of a DOCX in reading order and its modified date."""
 
     text: str
     modified: dt.date | None = None
-    warnings: list[str] = field(default_factory=list)
+    pages: int = 1
 
 
 def check_zip(data: bytes, name: str) -> None:
@@ -64,14 +66,27 @@ def read_docx(data: bytes, name: str) -> DocxText:
         document = Document(io.BytesIO(data))
         blocks = _blocks(document.element.body)
         headers, footers = _headers_footers(document)
-        modified = document.core_properties.modified
+        modified = document.core_properties.modified or document.core_properties.created
     except ParseFailure:
         raise
     except Exception as exc:  # lxml, KeyError for missing parts, ...
         raise ParseFailure("corrupt", f"{name}: the DOCX cannot be read ({type(exc).__name__})") from exc
-    lines = headers + blocks + footers
-    result = DocxText(text="\n".join(lines), modified=modified.date() if modified else None)
-    return result
+    return DocxText(
+        text="\n".join(headers + blocks + footers),
+        modified=modified.date() if modified else None,
+        pages=_declared_pages(data),
+    )
+
+
+def _declared_pages(data: bytes) -> int:
+    """Page count Word stored in ``docProps/app.xml`` (1 when absent)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            app = archive.read("docProps/app.xml")[:65536]
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return 1
+    match = _PAGES.search(app)
+    return max(int(match.group(1)), 1) if match else 1
 
 
 def _headers_footers(document) -> tuple[list[str], list[str]]:

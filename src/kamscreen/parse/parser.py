@@ -128,7 +128,7 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         return _Raw("pdf", "\n\n".join(pages), len(pdf.pages), pdf.metadata_date, pdf.warnings)
     if fmt == "docx":
         docx = read_docx(data, name)
-        return _Raw("docx", docx.text, 1, docx.modified, docx.warnings)
+        return _Raw("docx", docx.text, docx.pages, docx.modified)
     if fmt == "rtf":
         return _Raw("rtf", read_rtf(data, name), metadata_date=rtf_date(data))
     if fmt == "doc":

@@ -15,8 +15,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from kamscreen.parse.errors import ParseFailure
-from kamscreen.parse.layout import Glyph, Line, advances_exact, layout_page, lines_to_text
+from kamscreen.parse.layout import Glyph, advances_exact, layout_page, lines_to_text
 
+MAX_PAGE_CHARS = 200_000  # a CV page holds a few thousand; more is a generated trap
 _SKIP = frozenset(" \t\r\n\x00\xa0\u200b\ufeff")
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
@@ -61,15 +62,15 @@ class PdfiumEngine:
             for index in range(count):
                 page = doc[index]
                 try:
-                    glyphs = _page_glyphs(page)
+                    glyphs, exact = _page_glyphs(page, name)
                     if not glyphs and _has_images(page):
                         image_only.append(index + 1)
-                    page_layout = layout_page(glyphs)
+                    page_layout = layout_page(glyphs, exact)
                 finally:
                     page.close()
                 if page_layout.column_blocks:
                     result.warnings.append(f"{page_layout.column_blocks} column block(s) detected on page {index + 1}")
-                result.pages.append(_page_text(page_layout.lines))
+                result.pages.append(lines_to_text(page_layout.lines))
         except pdfium.PdfiumError as exc:
             raise ParseFailure("corrupt", f"{name}: the PDF is damaged ({exc})") from exc
         finally:
@@ -156,17 +157,13 @@ def _judge_text_layer(result: PdfText, image_only: list[int], count: int, name: 
     raise ParseFailure("empty", f"{name}: the PDF has {count} page(s) but no text")
 
 
-def _page_text(lines: list[Line]) -> str:
-    return lines_to_text(lines)
-
-
 def _has_images(page: pdfium.PdfPage) -> bool:
     for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
         return True
     return False
 
 
-def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
+def _page_glyphs(page: pdfium.PdfPage, name: str = "PDF") -> tuple[list[Glyph], bool]:
     """Every visible glyph of the page, top-down coordinates (see ``layout.Glyph``).
 
     First the loose boxes (origin to origin + advance, the font's height); only when the fonts'
@@ -178,7 +175,9 @@ def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
         raw = textpage.raw
         count = pdfium_c.FPDFText_CountChars(raw)
         if count <= 0:
-            return []
+            return [], True
+        if count > MAX_PAGE_CHARS:
+            raise ParseFailure("too_large", f"{name}: a page holds {count} characters, not a CV page")
         text = textpage.get_text_range(0, count)
         aligned = len(text) == count
         height = page.get_height()
@@ -205,9 +204,10 @@ def _page_glyphs(page: pdfium.PdfPage) -> list[Glyph]:
             glyphs.append((char, x0, x1, y0, y1, space, x0, x1))
             indices.append(index)
             space = False
-        if not advances_exact(glyphs):
+        exact = advances_exact(glyphs)
+        if not exact:
             glyphs = _with_tight_boxes(raw, glyphs, indices)
-        return glyphs
+        return glyphs, exact
     finally:
         textpage.close()
 

@@ -2,8 +2,9 @@
 
 The header phrases live in ``lexicons/sections.yaml``. A header is a whole short line equal to a
 phrase after normalisation (case, bullets, trailing colon, spaces); the section runs from its header
-to the next header. Text before the first header becomes ``contacts`` (a short block, or one with
-an e-mail / phone) or ``summary``.
+to the next header. Headings listed under ``inside_experience`` ("Достижения:" under an hh.ru
+job) do not end an experience section. Text before the first header becomes ``contacts`` (a short
+block, or one with an e-mail / phone) or ``summary``; a text with no header at all is ``other``.
 """
 from __future__ import annotations
 
@@ -18,17 +19,24 @@ from kamscreen.resources import lexicon_path
 MAX_HEADER_WORDS = 6
 _DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•-]+$")
 _SPACES = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
+_LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
 _CONTACT = re.compile(r"@|\+?\d[\d\s().-]{8,}\d|https?://|linkedin\.com|t\.me/|telegram", re.IGNORECASE)
+
+
+@functools.cache
+def _lexicon_data() -> dict:
+    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 @functools.cache
 def header_lexicon() -> dict[str, str]:
     """Normalised header phrase → section name, from ``sections.yaml``."""
-    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
     lexicon: dict[str, str] = {}
-    data.pop("inside_experience", None)
-    for name, by_language in data.items():
+    for name, by_language in _lexicon_data().items():
+        if name == "inside_experience":
+            continue
         if name not in SECTION_NAMES:
             raise ValueError(f"sections.yaml: unknown section name {name!r}")
         for phrases in by_language.values():
@@ -40,15 +48,19 @@ def header_lexicon() -> dict[str, str]:
 @functools.cache
 def inside_experience() -> frozenset[str]:
     """Headings that stay inside an experience section ("Достижения:" under a job)."""
-    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return frozenset(normalise_header(str(phrase)) for phrase in data.get("inside_experience", ()))
+    return frozenset(normalise_header(str(phrase)) for phrase in _lexicon_data().get("inside_experience", ()))
 
 
 def normalise_header(line: str) -> str:
-    """Lower-case, without bullets / trailing colon, single spaces; "ё" kept as "е"."""
-    line = _DECORATION.sub("", line.strip())
+    """Lower-case, without bullets, numbering or trailing colon, single spaces, "ё" as "е"."""
+    line = _NUMBERING.sub("", _DECORATION.sub("", line.strip()))
     return _SPACES.sub(" ", line).lower().replace("ё", "е")
+
+
+@functools.cache
+def _closed_up_lexicon() -> dict[str, str]:
+    """The lexicon without spaces, for letter-spaced headings ("W O R K  E X P E R I E N C E")."""
+    return {phrase.replace(" ", ""): name for phrase, name in header_lexicon().items()}
 
 
 def header_name(line: str) -> str | None:
@@ -58,12 +70,18 @@ def header_name(line: str) -> str | None:
     'experience'
     """
     stripped = line.strip()
-    if not stripped or len(stripped) > 60 or len(stripped.split()) > MAX_HEADER_WORDS:
+    if not stripped or len(stripped) > 60:
+        return None
+    if len(stripped.split()) > MAX_HEADER_WORDS and not _LETTER_SPACED.match(stripped):
         return None
     first_letter = next((ch for ch in stripped if ch.isalpha()), "")
     if first_letter.islower():
         return None  # the tail of a wrapped sentence ("... and\nskills"), not a heading
-    return header_lexicon().get(normalise_header(stripped))
+    key = normalise_header(stripped)
+    name = header_lexicon().get(key)
+    if name is None and _LETTER_SPACED.match(key):
+        name = _closed_up_lexicon().get(key.replace(" ", ""))
+    return name
 
 
 def find_sections(text: str) -> tuple[Section, ...]:

@@ -56,11 +56,11 @@ def highlight(text: str, spans: list[Span]) -> Markup:
     parts: list[str] = []
     for left, right in zip(bounds, bounds[1:]):
         active = [s for s in active if s.end > left] + starts.get(left, [])
-        piece = escape(text[left:right])
+        piece = str(escape(text[left:right]))
         if not active:
             parts.append(piece)
             continue
-        kinds = " ".join(f"t-{k}" for k in sorted({s.type for s in active}))
-        ids = " ".join(s.id for s in active)
-        parts.append(Markup('<mark class="hl {}" data-ev="{}">{}</mark>').format(kinds, ids, piece))
-    return Markup("").join(parts)
+        kinds = str(escape(" ".join(f"t-{k}" for k in sorted({s.type for s in active}))))
+        ids = str(escape(" ".join(s.id for s in active)))
+        parts.append(f'<mark class="hl {kinds}" data-ev="{ids}">{piece}</mark>')
+    return Markup("".join(parts))  # every piece above was escaped

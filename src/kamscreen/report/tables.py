@@ -44,14 +44,14 @@ def write_xlsx(candidates: list[Candidate], path: Path) -> Path:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     fills = {status: PatternFill("solid", start_color=color, end_color=color) for status, color in STATUS_FILLS.items()}
-    for cand in candidates:
+    for line, cand in enumerate(candidates, start=2):
         values = row(cand, criteria)
         sheet.append([neutralise(values[c]) for c in header])
         for index, name in enumerate(header, start=1):
             if name.startswith(CRITERION_PREFIX) and values[name] in fills:
-                sheet.cell(row=sheet.max_row, column=index).fill = fills[values[name]]
+                sheet.cell(row=line, column=index).fill = fills[values[name]]
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(candidates) + 1}"
     for index, name in enumerate(header, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(name, max(12, min(len(name) + 2, 28)))
     return write_atomic(path, lambda tmp: workbook.save(tmp))

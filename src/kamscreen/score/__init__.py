@@ -14,11 +14,11 @@ from pathlib import Path
 
 from kamscreen.extract.model import Facts
 from kamscreen.score.checklist import evaluate
-from kamscreen.score.classifier import FitModel, ModelError, load_model, rank
 from kamscreen.score.flags import find_flags
 from kamscreen.score.model import Assessment
 from kamscreen.score.profiles import Profile, ProfileError, available_profiles, load_profile
 from kamscreen.score.protected import ProtectedFeatureError
+from kamscreen.score.ranking import rank
 
 __all__ = [
     "score", "rank", "load_model", "load_profile", "available_profiles", "Profile", "ProfileError",
@@ -35,6 +35,15 @@ def score(facts: Facts, profile: str | Path | Profile = "kam-director", industry
     prof = load_profile(profile)
     industry = industry.strip().lower() if industry else None
     return Assessment(facts=facts, checklist=evaluate(facts, prof, industry), flags=find_flags(facts, industry))
+
+
+def __getattr__(name: str):
+    # Lazy: the fit model needs scikit-learn, the checklist does not.
+    if name in ("FitModel", "ModelError", "load_model"):
+        from kamscreen.score import classifier
+
+        return getattr(classifier, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _CallableModule(types.ModuleType):

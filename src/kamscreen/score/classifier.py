@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import joblib
@@ -26,7 +26,7 @@ from sklearn.preprocessing import StandardScaler
 
 from kamscreen.resources import data_dir
 from kamscreen.score.features import NUMERIC_FEATURES, TEXT_COLUMN, frame, status_columns
-from kamscreen.score.model import Assessment, Fit, Reason
+from kamscreen.score.model import Assessment, Reason
 from kamscreen.score.protected import check_feature_names
 from kamscreen.score.reasons import describe, describe_terms
 
@@ -47,7 +47,7 @@ def build_pipeline(criterion_ids: Sequence[str], seed: int = 0, calibration_fold
     if text:
         parts.append(("text", TfidfVectorizer(token_pattern=TOKEN_PATTERN, min_df=2, max_df=0.95,
                                               max_features=2000, sublinear_tf=True), TEXT_COLUMN))
-    logistic = LogisticRegression(class_weight="balanced", C=0.5, max_iter=2000, random_state=seed)
+    logistic = LogisticRegression(class_weight="balanced", C=0.1, max_iter=2000, random_state=seed)
     calibrated = CalibratedClassifierCV(
         logistic, method="sigmoid",
         cv=StratifiedKFold(n_splits=calibration_folds, shuffle=True, random_state=seed))
@@ -152,19 +152,3 @@ def load_model(path: str | Path) -> FitModel:
     if card.is_file():
         model.card = json.loads(card.read_text(encoding="utf-8"))
     return model
-
-
-def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> list[Assessment]:
-    """Apply ``model`` (fit probability, reasons) and rank 1..n by probability, ties by checklist score.
-
-    Without a model the ranking is by checklist score. The sort is stable (input order breaks ties).
-    """
-    items = list(assessments)
-    if model is not None and items:
-        probs = model.predict_proba(items)
-        items = [replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
-                 for a, p in zip(items, probs)]
-    key = (lambda a: (-(a.fit.probability or 0.0), -a.checklist.score)) if model is not None \
-        else (lambda a: -a.checklist.score)
-    ordered = sorted(items, key=key)
-    return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]

@@ -1,0 +1,375 @@
+"""Job headers: the title and employer a period of the timeline stands with.
+
+Two layouts are read:
+
+- hh.ru exports: the period alone on a line, then the duration ("2 года 1 месяц"), the employer,
+  an optional city/site line, an optional industry line ("... Показать еще"), the title.
+- everything else (LinkedIn, resume builders, free text): the title, employer and location stand
+  on the period's line, the lines after it or the lines before it, in any order. Segments are told
+  apart with ``lexicons/titles.yaml``: anchors first — an anonymised employer ("Company Name"), a
+  legal form (LLC, ООО), a place ("City , State") — and the title is the rest of the header: a
+  segment with a head word of the lexicon, else a segment that reads as a header (title case).
+  A header line that runs on into the description ("Company Name City , State Sales Manager
+  Established new accounts.") gives its anchors and the title-cased words after them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from kamscreen.extract.dates import Period
+from kamscreen.resources import lexicon_path
+
+_LEX = yaml.safe_load(lexicon_path("titles.yaml").read_text(encoding="utf-8"))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _marker_re(words: list[str]) -> re.Pattern[str]:
+    """Short all-caps legal forms (ООО, АО, LLC) match case-sensitively, the rest in any case."""
+    caps = [w for w in words if w.isupper() and len(w) <= 4]
+    rest = [w for w in words if w not in caps]
+    parts = [f"(?:{_alt(caps)})"] if caps else []
+    parts += [f"(?i:{_alt(rest)})"] if rest else []
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?![\w])")
+
+
+TITLE_RE = re.compile(
+    rf"(?<!\w)(?:(?:{_alt(_LEX['title_words']['ru'])})\w*|(?:{_alt(_LEX['title_words']['en'])})s?(?!\w))",
+    re.IGNORECASE,
+)
+EMPLOYER_PREFIX_RE = _marker_re(_LEX["employer_markers"]["prefix"])
+EMPLOYER_ANY_RE = _marker_re(_LEX["employer_markers"]["anywhere"])
+LOCATION_RE = re.compile(rf"^(?:{_alt(_LEX['locations'])})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE)
+LOCATION_END_RE = re.compile(rf"\s+(?:{_alt(_LEX['locations'])})$", re.IGNORECASE)
+LOCATION_START_RE = re.compile(rf"^(?:{_alt(_LEX['locations'])})\s+", re.IGNORECASE)
+EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['education'])})", re.IGNORECASE)
+PLACEHOLDER_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['employer_placeholders'])})(?!\w)", re.IGNORECASE)
+PLACEHOLDER_SPLIT_RE = re.compile(f"({PLACEHOLDER_RE.pattern})", re.IGNORECASE)
+NOT_JOB_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['not_jobs'])})(?!\w)", re.IGNORECASE)
+# Anchors that open a header line: employers and places ("Company Name - City , State").
+ANCHOR_RE = re.compile(
+    rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_alt(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
+)
+VERB_RE = re.compile(r"[A-Z][a-z]+(?:ed|es)$")  # "Managed", "Manages" (not "Sales"): a description starts
+BLOCK_ENDS = frozenset(_LEX["block_ends"])
+EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
+SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
+
+HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
+DURATION_RE = re.compile(
+    r"\(?\s*(?:\d+\s+(?:год|года|лет|years?|yrs?)(?:\s*,?\s*\d+\s+(?:месяц\w*|months?|mos?))?"
+    r"|\d+\s+(?:месяц\w*|months?|mos?)|less than a year)\s*\)?",
+    re.IGNORECASE,
+)
+HH_INDUSTRY_TAIL = "Показать еще"
+DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
+SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
+BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
+HEADER_LINE_MAX = 130
+NEIGHBOUR_LINE_MAX = 100
+NEIGHBOUR_WORDS_MAX = 14
+SEGMENT_MAX = 80
+TITLE_WORDS_MAX = 8
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Line index of a text: line number of an offset and the span of a line."""
+
+    text: str
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "Lines":
+        return cls(text, (0, *(m.end() for m in re.finditer("\n", text))))
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def span(self, i: int) -> tuple[int, int]:
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def line(self, i: int) -> str:
+        a, b = self.span(i)
+        return self.text[a:b]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the lines around one period say: title, employer and the first offset they used."""
+
+    period: Period
+    title: str | None
+    employer: str | None
+    start: int
+    named: bool = False  # the title has a head word of the lexicon
+
+
+def _heading_re(words: frozenset[str]) -> re.Pattern[str]:
+    alternation = "|".join(r"[^\w\n]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^[^\w\n]*(?:{alternation})[^\w\n]*$", re.IGNORECASE | re.MULTILINE)
+
+
+END_HEADING_RE = _heading_re(BLOCK_ENDS)
+EXPERIENCE_HEADING_RE = _heading_re(EXPERIENCE_HEADINGS)
+
+
+def is_heading(line: str) -> bool:
+    return bool(END_HEADING_RE.fullmatch(line) or EXPERIENCE_HEADING_RE.fullmatch(line))
+
+
+
+def _clean(segment: str) -> str:
+    segment = DURATION_RE.sub(" ", segment) if DURATION_RE.search(segment) else segment
+    segment = re.sub(r"[\s\u200b]+", " ", segment).strip(" ,.;:-–—|")
+    if segment.count("(") != segment.count(")"):
+        segment = segment.strip("()")
+    return segment
+
+
+def _segments(line: str) -> list[str]:
+    """Header pieces of one line: split at separators, around anonymised employers, before
+    employer prefixes, off places."""
+    pieces = []
+    for part in SPLIT_RE.split(line):
+        for named in PLACEHOLDER_SPLIT_RE.split(part):  # the placeholders stay, as pieces
+            if PLACEHOLDER_RE.fullmatch(named):
+                pieces.append(named)
+                continue
+            for sub in re.split(rf"(?={EMPLOYER_PREFIX_RE.pattern})", named):
+                pieces.extend(_off_places(_clean(sub)))
+    return [p for p in pieces if p]
+
+
+def _off_places(sub: str) -> list[str]:
+    pieces = []
+    head = LOCATION_START_RE.match(sub)
+    if head and head.end() < len(sub):
+        pieces.append(_clean(sub[: head.end()]))
+        sub = _clean(sub[head.end() :])
+    tail = LOCATION_END_RE.search(sub)
+    if tail:
+        pieces.append(_clean(sub[: tail.start()]))
+        sub = _clean(sub[tail.start() :])
+    return [*pieces, sub]
+
+
+def _kind(segment: str) -> str:
+    if PLACEHOLDER_RE.fullmatch(segment):
+        return "employer"
+    if LOCATION_RE.match(segment) or DOMAIN_RE.search(segment) and len(segment.split()) <= 3:
+        return "location"
+    if EMPLOYER_PREFIX_RE.search(segment):
+        return "employer"
+    marker = EMPLOYER_ANY_RE.search(segment)
+    if marker and not (marker.end() < len(segment) and TITLE_RE.search(segment.split()[-1])):
+        return "employer"  # "Bank Teller", "Group Sales Associate" end in a title's head word
+    if TITLE_RE.search(segment):
+        return "title"
+    if len(segment) > SEGMENT_MAX or not re.search(r"[^\W\d_]", segment):
+        return "noise"
+    return "other"
+
+
+def _names_employer(line: str) -> bool:
+    return bool(PLACEHOLDER_RE.search(line) or EMPLOYER_PREFIX_RE.search(line) or EMPLOYER_ANY_RE.search(line))
+
+
+def names_a_position(line: str) -> bool:
+    """A line that names a job title or an employer."""
+    return bool(TITLE_RE.search(line)) or _names_employer(line)
+
+
+def header_part(line: str) -> str:
+    """The header at the start of a line that runs on into the description: its anchors and the
+    title-cased words after them, cut after the last head word of a title ("Company Name City ,
+    State Truck Driver Maintained telephone contact" → "Company Name City , State Truck Driver")."""
+    if _short_line(line):
+        return line
+    anchors = ANCHOR_RE.match(line)
+    if not anchors or not PLACEHOLDER_RE.search(anchors.group()):
+        return ""
+    words = line[anchors.end() :].split()
+    run: list[str] = []
+    for word in words[:TITLE_WORDS_MAX]:
+        header_word = word[0].isupper() or word.lower() in SMALL_WORDS or word[0] in "/&(-"
+        if not header_word or VERB_RE.match(word) and not TITLE_RE.match(word):
+            break
+        run.append(word)
+    heads = [n for n, word in enumerate(run) if TITLE_RE.search(word)]
+    if heads:
+        run = run[: heads[-1] + 1]
+    elif len(run) == len(words) or len(run) > TITLE_WORDS_MAX // 2:
+        run = run if len(run) == len(words) else []
+    return f"{anchors.group().rstrip()} | {' '.join(run)}".rstrip(" |")
+
+
+def _title_cased(segment: str) -> bool:
+    """Latin titles are written in title case ("Key Account Manager"), sentences are not."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", segment) if w.lower() not in SMALL_WORDS]
+    latin = [w for w in words if w.isascii()]
+    if len(latin) < len(words) or not words:
+        return True
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _reads_as_header(segment: str, kind: str) -> bool:
+    """A segment of a neighbouring line is a header, not a sentence of a description: in title
+    case, or a short title-word phrase that does not open with a verb ("Managed", "Leading")."""
+    if _title_cased(segment) or kind in ("employer", "location"):
+        return True
+    words = segment.split()
+    return kind == "title" and len(words) <= 8 and not re.match(r"[A-Za-z]+(?:ed|ing)$", words[0])
+
+
+def _continues(line: str) -> bool:
+    """A line that carries on the one above it: a wrapped title goes on in lower case."""
+    stripped = line.strip()
+    return bool(stripped) and stripped[0].islower() and len(stripped) <= SEGMENT_MAX // 2
+
+
+def _short_line(line: str) -> bool:
+    """A line that may be part of a job header: short, not a bullet, not a sentence or its part."""
+    stripped = line.strip()
+    words = stripped.split()
+    return (
+        0 < len(stripped) <= NEIGHBOUR_LINE_MAX and len(words) <= NEIGHBOUR_WORDS_MAX
+        and not stripped.endswith((".", ";", ":", ",")) and words[-1].lower() not in SMALL_WORDS
+        and not BULLET_RE.match(stripped) and not is_heading(stripped)
+    )
+
+
+def _next_filled(lines: Lines, i: int, count: int) -> list[str]:
+    """Up to ``count`` non-empty lines after line ``i``, stripped."""
+    found = []
+    for k in range(i + 1, len(lines)):
+        line = lines.line(k).strip()
+        if line:
+            found.append(line)
+            if len(found) == count:
+                break
+    return found
+
+
+def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
+    """Whether the next non-empty line after line ``k`` holds a period."""
+    for m in range(k + 1, min(len(lines), k + 3)):
+        if lines.line(m).strip():
+            return m in taken
+    return False
+
+
+def is_hh_header(p: Period, lines: Lines) -> bool:
+    i = lines.index(p.span[0])
+    if lines.line(i).strip() != p.text.strip():
+        return False
+    following = _next_filled(lines, i, 1)
+    return bool(following) and bool(HH_DURATION_RE.match(following[0]))
+
+
+def read_hh(p: Period, lines: Lines) -> Header:
+    i = lines.index(p.span[0])
+    after = _next_filled(lines, i, 7)[1:]
+    employer = after[0] if after else None
+    candidates = after[1:5]
+    title = None
+    for k, line in enumerate(candidates):
+        if HH_INDUSTRY_TAIL in line:
+            title = candidates[k + 1] if k + 1 < len(candidates) else None
+            break
+    else:
+        # after the employer: an optional place or site line, an optional industry line, the title
+        rest = [line for line in candidates[:3] if _kind(line) != "location" and not DOMAIN_RE.search(line)]
+        # an industry line is a list ("Транспорт, логистика, перевозки") before a title
+        industry = len(rest) > 1 and TITLE_RE.search(rest[1]) and ("," in rest[0] or not TITLE_RE.search(rest[0]))
+        title = rest[1] if industry else (rest[0] if rest else None)
+    return Header(p, title and title[:SEGMENT_MAX * 2], employer, lines.span(i)[0])
+
+
+def period_lines(p: Period, lines: Lines) -> tuple[int, int, int, int]:
+    """First and last line of a period (it may be broken over lines) and their outer offsets."""
+    i, j = lines.index(p.span[0]), lines.index(max(p.span[0], p.span[1] - 1))
+    return i, j, lines.span(i)[0], lines.span(j)[1]
+
+
+def header_like(p: Period, lines: Lines) -> bool:
+    _, _, a, b = period_lines(p, lines)
+    line = lines.text[a:b]
+    return len(line.strip()) - len(p.text) <= HEADER_LINE_MAX or len(lines.text[a : p.span[0]].strip()) <= 3
+
+
+def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_before: bool) -> Header:
+    """Title and employer from the period's line, then the lines after, then (``use_before``) the
+    lines before it."""
+    text = lines.text
+    i, j, a, b = period_lines(p, lines)
+    tail = text[p.span[1] : b].strip()
+    groups: list[tuple[int, list[str]]] = [(a, _segments(text[a : p.span[0]]) + _segments(header_part(tail) or tail))]
+    k = j + 1
+    if k + 1 < len(lines) and not lines.line(k).strip():
+        k += 1
+    first = k
+    while k < len(lines) and k - first < 2 and k not in taken:
+        line = lines.line(k)
+        header = header_part(line.strip())
+        if not header or _above_period(lines, k, taken) and not _names_employer(header):
+            break  # a title right above the next period is that period's
+        if header == line.strip() and k + 1 < len(lines) and k + 1 not in taken and _continues(lines.line(k + 1)):
+            k += 1
+            header += " " + lines.line(k)
+        groups.append((lines.span(k)[0], _segments(header)))
+        if header != line.strip():
+            break  # the line runs on into the description
+        k += 1
+    before = []
+    k = i - 1
+    while use_before and k >= 0 and i - k <= 5 and k not in taken and lines.span(k)[0] >= floor:
+        line = lines.line(k)
+        if not line.strip() or DURATION_RE.fullmatch(line.strip()):
+            k -= 1
+            continue
+        if _continues(line) and k > 0 and k - 1 not in taken and _short_line(lines.line(k - 1)):
+            k -= 1
+            line = lines.line(k) + " " + line
+        if not _short_line(line):
+            break
+        before.append((lines.span(k)[0], _segments(line)))
+        k -= 1
+    # Segments of other lines count only when they read as a header (Latin ones in title case).
+    # In a "title above the period" layout the lines below are places and text, so look above first.
+    ordered = groups[:1] + before + groups[1:] if use_before else groups + before
+    kinds = []
+    for n, (group_start, segments) in enumerate(ordered):
+        pairs = [(seg, _kind(seg)) for seg in segments]
+        kinds.append((group_start, [(seg, kind) for seg, kind in pairs if n == 0 or _reads_as_header(seg, kind)]))
+    title = employer = None
+    start = a
+    for group_start, pairs in kinds:  # titles are told by their head words, anywhere
+        title = next((seg for seg, kind in pairs if kind == "title"), None)
+        if title is not None:
+            start = min(start, group_start)
+            break
+    named = title is not None
+    for group_start, pairs in kinds:  # the employer: a name with a marker ("ООО", "Inc") first
+        employer = next((seg for seg, kind in pairs if kind == "employer"), None)
+        if employer is not None:
+            start = min(start, group_start)
+            break
+    for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
+        others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]
+        if others and title is None:
+            title, start = others.pop(0), min(start, group_start)
+        if others and employer is None:
+            employer, start = others.pop(0), min(start, group_start)
+    return Header(p, title, employer, start, named)
+

@@ -1,0 +1,221 @@
+"""Reading order of rows: column blocks (a sidebar, a two- or three-column list) read column-wise.
+
+A *column block* is a run of consecutive rows that share an empty vertical gutter, with enough text
+on both sides; it is read column by column (each side whole, top to bottom), recursively. Rows that
+cross every gutter (a full-width line) are read left to right as usual.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
+
+MIN_COLUMN_LINES = 3  # each side of a column block needs at least this many lines
+_LEAD_ROWS = 4  # one-sided rows a column block may start with before its gutter appears
+_DATE_LINE = re.compile(
+    r"\b(19|20)\d\d\b|\b(present|current|now|н\.?\s?в\.?|настоящее)\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+_EMPTY = re.compile("0+")
+
+
+@dataclass(slots=True)
+class Line:
+    """One output line: its text and vertical extent (for paragraph breaks)."""
+
+    text: str
+    top: float
+    bottom: float
+    column_start: bool = False
+
+
+def read_rows(rows: list[list[Segment]]) -> tuple[list[Line], int]:
+    """Rows (top to bottom) → lines in reading order, and the number of column blocks found."""
+    counter = [0]
+    lines = _read(rows, counter)
+    return lines, counter[0]
+
+
+def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
+    """The best column block read column-wise, the rows above and below it recursively."""
+    rows = [row for row in rows if row]
+    block = _best_block(rows)
+    if block is None:
+        return [_row_line(row) for row in rows]
+    first, last, g0, g1 = block
+    counter[0] += 1
+    inside = rows[first : last + 1]
+    middle = (g0 + g1) / 2
+    left = [[s for s in row if s.x0 < middle] for row in inside]
+    right = [[s for s in row if s.x0 >= middle] for row in inside]
+    left_lines = _read(left, counter)
+    right_lines = _read(right, counter)
+    if right_lines:
+        right_lines[0].column_start = True
+    return _read(rows[:first], counter) + left_lines + right_lines + _read(rows[last + 1 :], counter)
+
+
+def _row_line(row: list[Segment]) -> Line:
+    return Line(
+        text=" ".join(s.text for s in row),
+        top=min(s.top for s in row),
+        bottom=max(s.bottom for s in row),
+    )
+
+
+def _best_block(rows: list[list[Segment]]) -> tuple[int, int, float, float] | None:
+    """The best column block: (first row, last row, gutter x0, gutter x1), or None.
+
+    Each row covers some x-ranges (a bitmask of 1-pt bins). A run of rows whose union leaves an
+    inner empty strip at least one text line wide has a gutter; a full-width row closes it. Column
+    rows need not share baselines (a sidebar rarely does).
+    """
+    if len(rows) < 2 * MIN_COLUMN_LINES:
+        return None
+    masks = [_mask(row) for row in rows]
+    width = _min_gutter(rows)
+    need = math.ceil(width)
+    best: tuple[int, tuple[int, int, float, float]] | None = None
+    seen_ends: set[int] = set()
+    for first in range(len(rows)):
+        union = masks[first]
+        last, gutter_union = first, 0
+        for index in range(first + 1, len(rows)):
+            extended = union | masks[index]
+            if not _has_gap(extended, need):
+                if gutter_union or index - first > _LEAD_ROWS:
+                    break
+            else:
+                last, gutter_union = index, extended
+            union = extended
+        if not gutter_union or last in seen_ends:
+            continue
+        seen_ends.add(last)  # a later start with the same end is a smaller copy of this block
+        gutter = _widest_gap(gutter_union, width)
+        if gutter is None:
+            continue
+        block = _trim(rows, first, last, float(gutter[0]), float(gutter[1]))
+        if block is None:
+            continue
+        score = _block_score(rows, block)
+        if score and (best is None or score > best[0]):
+            best = (score, block)
+    return best[1] if best else None
+
+
+def _trim(rows: list[list[Segment]], first: int, last: int, g0: float, g1: float):
+    """Keep the rows where both columns run, plus one-sided rows above or below that line up with
+    their column's left edge (a sidebar's tail does; the next full-width section's header does not)."""
+    middle = (g0 + g1) / 2
+    left = [i for i in range(first, last + 1) if any(s.x0 < middle for s in rows[i])]
+    right = [i for i in range(first, last + 1) if any(s.x0 >= middle for s in rows[i])]
+    if not left or not right:
+        return None
+    core0, core1 = max(left[0], right[0]), min(left[-1], right[-1])
+    if core0 > core1:
+        return None
+    core = [s for i in range(core0, core1 + 1) for s in rows[i]]
+    edges = (
+        min((s.x0 for s in core if s.x0 < middle), default=g0),
+        min((s.x0 for s in core if s.x0 >= middle), default=g1),
+    )
+
+    def side_of(row: list[Segment]) -> int:
+        return 0 if row[0].x0 < middle else 1
+
+    def joins(index: int, step: int) -> bool:
+        """Row ``index`` lines up with its column's left edge and follows that column's previous
+        line (above when growing down, below when growing up) without a paragraph-sized gap."""
+        row = rows[index]
+        side = side_of(row)
+        if min(s.x0 for s in row) < edges[side] - 3.0:
+            return False
+        neighbour = next(
+            (rows[i] for i in range(index - step, first - 1 if step > 0 else last + 1, -step)
+             if any(side_of([s]) == side for s in rows[i])),
+            None,
+        )
+        if neighbour is None:
+            return False
+        height = max(s.bottom - s.top for s in row)
+        above, below = (neighbour, row) if step > 0 else (row, neighbour)
+        gap = min(s.top for s in below) - max(s.bottom for s in above)
+        return gap <= 1.5 * height
+
+    start, end = core0, core1
+    while start > first and joins(start - 1, -1):
+        start -= 1
+    while end < last and joins(end + 1, 1):
+        end += 1
+    return start, end, g0, g1
+
+
+def _mask(row: list[Segment]) -> int:
+    mask = 0
+    for seg in row:
+        start = max(int(seg.x0), 0)
+        stop = max(int(seg.x1) + 1, start + 1)
+        mask |= ((1 << (stop - start)) - 1) << start
+    return mask
+
+
+def _has_gap(mask: int, need: int) -> bool:
+    """Is there a run of ``need`` empty bins strictly inside ``mask``? (bit arithmetic, no strings)"""
+    if not mask:
+        return False
+    lowest = mask & -mask
+    inside = ((1 << mask.bit_length()) - 1) ^ ((lowest << 1) - 1)
+    runs = ~mask & inside  # bit k set: bin k is empty; below, keep k only if k .. k+n-1 all are
+    length = 1
+    while length < need and runs:
+        step = min(length, need - length)
+        runs &= runs >> step
+        length += step
+    return runs != 0
+
+
+def _widest_gap(mask: int, width: float) -> tuple[int, int] | None:
+    """The widest run of empty bins strictly inside ``mask``, as (x0, x1), if at least ``width``."""
+    bits = bin(mask)[:1:-1]  # bit k at index k
+    low = bits.find("1")
+    high = bits.rfind("1")
+    best: tuple[int, int] | None = None
+    for match in _EMPTY.finditer(bits, low, high):
+        if match.end() - match.start() >= width and (best is None or match.end() - match.start() > best[1] - best[0]):
+            best = (match.start(), match.end())
+    return best
+
+
+def _min_gutter(rows: list[list[Segment]]) -> float:
+    heights = sorted(s.bottom - s.top for row in rows for s in row)
+    return max(SEGMENT_GAP * heights[len(heights) // 2], 4.0)
+
+
+def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]) -> int:
+    """Lines on the thinner side, or 0 when the block is not a real pair of columns."""
+    first, last, g0, g1 = block
+    middle = (g0 + g1) / 2
+    left: list[str] = []
+    right: list[str] = []
+    for row in rows[first : last + 1]:
+        left_text = " ".join(s.text for s in row if s.x0 < middle)
+        right_text = " ".join(s.text for s in row if s.x0 >= middle)
+        if _wordy(left_text):
+            left.append(left_text)
+        if _wordy(right_text):
+            right.append(right_text)
+    if min(len(left), len(right)) < MIN_COLUMN_LINES:
+        return 0  # bullets, numbers or a stray line beside the text
+    narrow = left if sum(map(len, left)) < sum(map(len, right)) else right
+    if sum(bool(_DATE_LINE.search(t)) for t in narrow) >= 0.6 * len(narrow):
+        return 0  # a column of dates beside job titles: keep rows together
+    if sum(t.rstrip().endswith(":") for t in left) >= 0.6 * len(left):
+        return 0  # a label: value table
+    return min(len(left), len(right))
+
+
+def _wordy(text: str) -> bool:
+    return sum(ch.isalpha() for ch in text) >= 2

@@ -1,0 +1,132 @@
+"""Positioned glyphs of a PDF page → rows of word segments, with the word spaces put back.
+
+PDF producers do not always write space characters (wkhtmltopdf drops many), so spaces are also
+inferred from gaps: from the loose boxes (origin .. origin + advance) when the fonts' advance widths
+are right, else from the tight glyph boxes with per-glyph-class thresholds.
+
+Coordinates are top-down: ``top < bottom``, x grows to the right.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+# text, tight x0, tight x1, top, bottom, space before (a space or line break precedes it in the
+# content), loose x0, loose x1 (origin .. origin + advance width)
+Glyph = tuple[str, float, float, float, float, bool, float, float]
+
+SPACE_GAP = 0.10  # a gap wider than this share of the glyph height is a word space, marked or not
+LOOSE_SPACE_GAP = 0.1  # with exact advance widths: any gap of a tenth of the line height is a space
+CASE_GAP = 0.05  # lower- then upper-case: camelCase words are set tight, "TeamNov" is not
+PUNCT_GAP = 0.16  # beside punctuation, whose boxes are narrow
+TABULAR_GAP = 0.3  # the same between two digits, whose tight boxes sit apart in tabular figures
+SEGMENT_GAP = 0.9  # a gap wider than this share of the row height splits the row into segments
+
+
+@dataclass(slots=True)
+class Segment:
+    """A run of glyphs on one row with no wide gap inside."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def advances_exact(glyphs: list[Glyph]) -> bool:
+    """Do the fonts' advance widths match the glyph positions (most PDFs) or lie (wkhtmltopdf)?
+
+    When they match, neighbouring letters of a word touch exactly (loose gap 0) and a wider gap is
+    a space; when they lie, the tight glyph boxes are the better evidence.
+    """
+    touching = pairs = 0
+    sample = glyphs[:600]
+    for a, b in zip(sample, sample[1:]):
+        if -0.5 < a[3] - b[3] < 0.5 and b[6] >= a[6]:
+            pairs += 1
+            tolerance = 0.02 * (a[4] - a[3])
+            touching += -tolerance < b[6] - a[7] < tolerance
+    return pairs > 0 and touching >= 0.5 * pairs
+
+
+def rows_of(glyphs: list[Glyph], exact: bool = True) -> list[list[Segment]]:
+    """Cluster glyphs by vertical middle, sort each row by x and cut it into segments."""
+    if not glyphs:
+        return []
+    ordered = sorted(glyphs, key=lambda g: (g[3] + g[4]) / 2)
+    rows: list[list[Glyph]] = []
+    current: list[Glyph] = [ordered[0]]
+    anchor = (ordered[0][3] + ordered[0][4]) / 2
+    tolerance = max((ordered[0][4] - ordered[0][3]) * 0.4, 1.0)
+    for glyph in ordered[1:]:
+        middle = (glyph[3] + glyph[4]) / 2
+        if middle - anchor > tolerance:
+            rows.append(current)
+            current = [glyph]
+            anchor = middle
+            tolerance = max((glyph[4] - glyph[3]) * 0.4, 1.0)
+        else:
+            current.append(glyph)
+    rows.append(current)
+    return [_segments(row, exact) for row in rows]
+
+
+def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
+    row.sort(key=lambda g: g[1])
+    segments: list[Segment] = []
+    parts: list[str] = []
+    x0 = x1 = top = bottom = 0.0
+    previous: Glyph | None = None
+    for glyph in row:
+        text, gx0, gx1, gtop, gbottom, space_before, loose_x0, _ = glyph
+        height = gbottom - gtop
+        if previous is not None:
+            gap = gx0 - x1
+            if text == previous[0] and abs(gx0 - previous[1]) < 0.3 * max(gx1 - gx0, 0.5):
+                continue  # the same glyph painted twice (fake bold, shadow)
+            if gap > SEGMENT_GAP * height:
+                segments.append(Segment("".join(parts), x0, x1, top, bottom))
+                previous = None
+            elif parts[-1] != " " and (
+                space_before
+                or (
+                    loose_x0 - previous[7] > LOOSE_SPACE_GAP * height
+                    if exact  # advance widths are right: the loose boxes tell
+                    else gap > 0.0 and gap > _space_gap(previous[0], text) * height  # tight boxes tell
+                )
+            ):
+                parts.append(" ")
+        if previous is None:
+            parts = [text]
+            x0, x1, top, bottom = gx0, gx1, gtop, gbottom
+        else:
+            parts.append(text)
+            if gx1 > x1:
+                x1 = gx1
+            if gtop < top:
+                top = gtop
+            if gbottom > bottom:
+                bottom = gbottom
+        previous = glyph
+    if previous is not None:
+        segments.append(Segment("".join(parts), x0, x1, top, bottom))
+    return segments
+
+
+@functools.lru_cache(maxsize=8192)
+def _space_gap(before: str, after: str) -> float:
+    """Gap (share of glyph height) that makes a word space, from the glyphs' tight boxes.
+
+    Digits and symbols sit wider apart (tabular figures: "2015", "$100"); an ``f`` overhangs the
+    next letter inside a word, so after it any positive gap before a letter is a space ("of the").
+    """
+    if before.isdigit() or after.isdigit():
+        return 2 * SPACE_GAP if before.isalpha() or after.isalpha() else TABULAR_GAP  # "COVID-19", "$1.4"
+    if not (before.isalpha() and after.isalpha()):
+        return PUNCT_GAP  # punctuation: "cross-selling", "U.S.", "Oil & Gas"
+    if before == "f" and after != "f":
+        return 0.0
+    if before.islower() and after.isupper():
+        return CASE_GAP
+    return SPACE_GAP

@@ -1,0 +1,122 @@
+"""NLP stage: cached pipelines, pymorphy3 lemmas, CV clauses and lexicon matchers."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from kamscreen.nlp import clause_of, get_nlp, make_doc
+from kamscreen.nlp.lemmatizer import lemma_of
+from kamscreen.nlp.patterns import RuleSet, find, load_lexicon, load_matcher, load_phrase_matcher, token_pattern
+
+
+@pytest.fixture(scope="module")
+def ru():
+    return get_nlp("ru")
+
+
+def test_pipelines_are_built_once_and_mixed_uses_russian(ru):
+    assert get_nlp("ru") is ru
+    assert get_nlp("mixed") is ru
+    assert get_nlp("en") is not ru and get_nlp("en").lang == "en"
+    assert ru.pipe_names == ["kamscreen_lemmatizer", "kamscreen_clauses"]
+    assert make_doc("Руководил командой", "mixed").lang_ == "ru"
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("командой", "команда"), ("команды", "команда"), ("английским", "английский"),
+    ("пятью", "пять"), ("двенадцати", "двенадцать"), ("подчинённых", "подчиненный"),  # ё folded
+    ("KAMs", "kams"), ("Salesforce", "salesforce"), ("1С", "1с"),
+])
+def test_lemmas(form, lemma):
+    assert lemma_of(form) == lemma
+    assert [t.lemma_ for t in make_doc(form, "ru")] == [lemma]
+
+
+def test_english_pipeline_lemmatizes_cyrillic_too():
+    doc = make_doc("Led a team; руководил командой", "en")
+    assert [t.lemma_ for t in doc if t.is_alpha] == ["led", "a", "team", "руководить", "команда"]
+
+
+def test_clauses_follow_lines_bullets_and_wrapped_lines():
+    text = ("Руководил отделом продаж; в подчинении 12 менеджеров.\n"
+            "• Рост выручки на 25 %\n"
+            "Led a team of\n8 KAMs across\nthree regions\n\n"
+            "Команда 8 чел. Далее")
+    doc = make_doc(text, "ru")
+    clauses = [s.text.strip() for s in doc.sents]
+    assert "Руководил отделом продаж;" in clauses
+    assert "в подчинении 12 менеджеров." in clauses
+    assert "Led a team of\n8 KAMs across\nthree regions" in clauses  # a PDF wrap is not a break
+    assert "Команда 8 чел." in clauses and "Далее" in clauses
+    span = clause_of(doc, 2)  # the trimmed clause of token 2 ("продаж")
+    assert span.text == "Руководил отделом продаж"
+    assert text[span.start_char:span.end_char] == span.text
+
+
+def test_brackets_glued_to_words_are_split():
+    assert [t.text for t in make_doc("языку(Upper-Intermediate)", "ru")][:3] == ["языку", "(", "Upper"]
+
+
+def test_phrase_matcher_on_lemmas(ru):
+    matcher = load_phrase_matcher(ru, {"TEAM": ["руководить команда", "team of"]})
+    doc = make_doc("Руководил командой из 7 человек, then a team of 8", "ru")
+    assert [span.text for _, span in find(matcher, doc)] == ["Руководил командой", "team of"]
+
+
+def test_token_pattern_marks(ru):
+    assert token_pattern(ru, "стратегическ*") == [{"LOWER": {"REGEX": "^стратегическ"}}]
+    assert token_pattern(ru, "# звонков")[1] == {"LEMMA": "звонок"}
+    assert token_pattern(ru, "up-sell*")[:2] == [{"LOWER": "up"}, {"LOWER": "-"}]
+
+
+def test_lexicon_matcher_all_phrase_kinds(ru):
+    matcher = load_matcher(ru, {
+        "X": ["рост выручки", "стратегическ*", "key account*", "# звонков", "холодн* звон*"],
+    })
+    text = "Рост выручки; стратегическое планирование; key accounts; 40 звонков; холодные звонки"
+    hits = [span.text for _, span in find(matcher, make_doc(text, "ru"))]
+    assert hits == ["Рост выручки", "стратегическое", "key accounts", "40 звонков", "холодные звонки"]
+
+
+def test_ruleset_requires_and_excludes(ru):
+    rules = RuleSet(ru, {"growth": [{"phrases": ["увеличить"], "requires": ["продажа"], "excludes": ["штат"]}]})
+    found = lambda text: [(label, span.text) for label, span in rules.find(make_doc(text, "ru"))]  # noqa: E731
+    assert found("Увеличил объём продаж на 25 %") == [("growth", "Увеличил")]
+    assert found("Увеличил продажи; штат вырос") == [("growth", "Увеличил")]  # штат is another clause
+    assert found("Увеличил штат отдела продаж") == []
+    assert found("Увеличил число встреч, продажи стабильны") == []  # a comma parts them
+
+
+def test_every_lexicon_loads_and_compiles(ru):
+    for name in ("team.yaml", "languages.yaml", "kpis.yaml", "signals.yaml"):
+        assert load_lexicon(name), name
+    from kamscreen.extract import kpis, languages, signals, team
+
+    doc = make_doc("x", "ru")
+    assert team.find_team_size(doc).reason == "not stated"
+    assert kpis.find_kpis(doc) == () and signals.find_signals(doc) == ()
+
+
+def test_empty_and_odd_text():
+    for text in ("", " ", "\n\n\n", "•", "—" * 50, "\x00\ufeff"):
+        doc = make_doc(text, "ru")
+        assert doc.text == text
+        list(doc.sents)
+
+
+def test_make_doc_costs_little_more_than_the_tokenizer():
+    text = ("Руководил отделом по работе с ключевыми клиентами (12 KAM), рост выручки +25 %. "
+            "Managed key accounts, negotiated with C-level, NPS from 5 to 9.\n") * 30  # ~2 pages
+    nlp = get_nlp("ru")
+    make_doc(text, "ru")  # warm the lemma cache
+
+    def best(fn, n=7):
+        times = []
+        for _ in range(n):
+            t0 = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    assert best(lambda: make_doc(text, "ru")) < 3 * best(lambda: nlp.make_doc(text)) + 0.005
