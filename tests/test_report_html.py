@@ -121,6 +121,9 @@ def test_label_export_is_read_by_train(page, report, tmp_path):
     assert len(ok) == 3
     for index, decision in zip(ok, ("shortlist", "reject", "hired")):
         page.select_option(f"tr.row[data-index='{index}'] select.decision", decision)
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kamscreen:')).length")
+    assert stored == 3
+    page.wait_for_timeout(300)  # let the storage write reach the browser process before navigating
     page.reload()  # decisions live in localStorage
     assert page.locator(f"tr.row[data-index='{ok[2]}'] select.decision").input_value() == "hired"
     with page.expect_download() as download:

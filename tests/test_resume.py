@@ -30,9 +30,13 @@ def replicated_pdfs(dest: Path, count: int) -> Path:
     return dest
 
 
+# One pipeline version for all runs of the test, even if the source tree changes meanwhile.
+ENV = {**os.environ, "KAMSCREEN_PIPELINE_VERSION": "test-resume"}
+
+
 def screen(folder: Path, out: Path) -> subprocess.CompletedProcess:
     args = [*CLI, "screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1"]
-    return subprocess.run(args, capture_output=True, text=True, timeout=300, check=True)
+    return subprocess.run(args, capture_output=True, text=True, timeout=300, check=True, env=ENV)
 
 
 def cached_rows(db: Path) -> int:
@@ -46,11 +50,11 @@ def cached_rows(db: Path) -> int:
 
 
 def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path):
-    total = 30
+    total = 16
     folder = replicated_pdfs(tmp_path / "cvs", total)
     killed_out = tmp_path / "killed"
     proc = subprocess.Popen([*CLI, "screen", str(folder), "--out", str(killed_out), "--as-of", AS_OF, "--jobs", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
     deadline = time.monotonic() + 120
     try:
         while cached_rows(killed_out / "cache.sqlite") < 3:

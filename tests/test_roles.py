@@ -62,6 +62,15 @@ def test_sales_title_with_key_account_work_en():
     assert v.role == "key_account"
 
 
+@pytest.mark.parametrize("title,body,lang", [
+    ("Менеджер по работе с сетями", "Переговоры с байерами сетей Ашан и Лента, анализ sell-out, промо в сетях.", "ru"),
+    ("Account Manager", "Managed key retail accounts; built joint business plans; negotiated trade terms.", "en"),
+    ("Менеджер по продажам", "Вела портфель из 5 ключевых клиентов, годовые переговоры, контрактные условия.", "ru"),
+])
+def test_key_account_work_under_other_titles(title, body, lang):
+    assert classify(title, body, lang).role == "key_account"
+
+
 # --- sales ------------------------------------------------------------------------------------
 
 def test_key_account_title_with_cold_calls_is_sales():
@@ -93,6 +102,15 @@ def test_sales_titles_ru(title):
 ])
 def test_sales_titles_en(title):
     assert classify(title, "Worked with customers and met targets.", "en").role == "sales"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Territory Manager", "Called on 120 independent pharmacies; achieved 110% of quota.", "en"),
+    ("Менеджер по развитию", "Развитие дилерской сети в регионе, обучение дилеров.", "ru"),
+    ("Менеджер", "База из 150 клиентов малого бизнеса, заключение 20 сделок в месяц.", "ru"),
+])
+def test_sales_work_under_vague_titles(title, body, lang):
+    assert classify(title, body, lang).role == "sales"
 
 
 def test_inflected_sales_markers_hit():
@@ -156,6 +174,8 @@ def test_no_title_no_evidence_is_other():
     ("Key Account Manager", "Руководил командой из 7 человек.", "ru"),
     ("National Account Manager", "Managed a team of 6 KAMs covering national accounts.", "en"),
     ("Key Account Director", "Led a team of 4 account managers.", "en"),
+    ("Regional Sales Manager", "Managed 12 sales reps across 5 states; met quota.", "en"),
+    ("Менеджер по продажам", "Руководил 5 менеджерами, выполнение плана продаж.", "ru"),
 ])
 def test_management_evidence(title, body, lang):
     v = classify(title, body, lang)
@@ -235,6 +255,22 @@ def test_deal_counts_speak_for_sales():
     v = classify("Менеджер", "База из 150 клиентов малого бизнеса, заключение 20 сделок в месяц.")
     assert v.role == "sales"
     assert {"150 клиентов", "20 сделок"} <= {e.text for e in v.reasons}
+
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("Вел 50+ клиентов", "ru", "many_clients"),
+    ("база 1 000 клиентов", "ru", "many_clients"),
+    ("Managed 300+ accounts", "en", "many_clients"),
+    ("портфель 5-7 ключевых клиентов", "ru", "few_key_clients"),
+    ("Managed a portfolio of 12 key accounts", "en", "few_key_clients"),
+    ("10 федеральных сетей", "ru", "few_key_clients"),
+    ("Made 80-100 calls per day", "en", "calls"),
+    ("руководил командой из 7 человек", "ru", "people_led"),
+    ("в команде из 7 человек", "ru", "people"),
+    ("проект для 40 сотрудников клиента", "ru", "people"),
+])
+def test_number_patterns(text, lang, kind):
+    assert [k for *_, k in roles._count_hits(make_doc(text, lang), roles._lexicon())] == [kind]
 
 
 def test_verdict_rejects_unknown_role():

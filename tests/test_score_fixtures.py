@@ -98,3 +98,19 @@ def test_train_command_writes_a_model_and_card(tmp_path):
     assert "Warning" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")
     assert (out / "model.joblib").stat().st_size < 2_000_000
     assert load_model(out).card["data"]["sha256"] == card["data"]["sha256"]
+
+
+REAL = Path("/work/shared/real-cvs")
+
+
+@pytest.mark.realcvs
+def test_real_cvs_score_without_crashing_and_it_developers_are_no_kam_directors():
+    hh = sorted((REAL / "hh-ru").glob("*.txt"))
+    pdfs = sorted((REAL / "en-livecareer").glob("*/*.pdf"))[::10]
+    if not hh:
+        pytest.skip("real CVs absent")
+    scored = {p: score(extract(parse(p))) for p in hh + pdfs}
+    for path, a in scored.items():
+        assert 0 <= a.checklist.score <= 100 and a.checklist.verdict in ("pass", "fail", "no_data"), path
+        assert all(f.severity in ("red", "green") and f.message for f in a.flags), path
+    assert not [p.name for p in hh if scored[p].checklist.verdict == "pass"]  # hh-ru sample: IT roles

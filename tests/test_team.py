@@ -38,6 +38,12 @@ def team(text: str, lang: str = "ru"):
     ("Leading a team of twelve", "en", 12, "Leading a team of twelve"),
     ("Supervised 6 account managers", "en", 6, "Supervised 6 account managers"),
     ("Managed a team of 25 sales representatives across 3 regions", "en", 25, None),
+    ("Подчинённых: 7", "ru", 7, "Подчинённых: 7"),
+    ("Direct reports: 7", "en", 7, "Direct reports: 7"),
+    ("Team size: 8", "en", 8, "Team size: 8"),
+    ("Штат: 25 сотрудников", "ru", 25, "Штат: 25 сотрудников"),
+    ("Руководитель группы (3 человека)", "ru", 3, "Руководитель группы (3 человека)"),
+    ("Управлял 3 региональными менеджерами", "ru", 3, None),
 ])
 def test_team_size_phrasings(text, lang, size, evidence):
     found = team(text, lang)

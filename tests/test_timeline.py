@@ -201,7 +201,8 @@ def test_awards_certificates_and_volunteer_work_are_not_jobs():
 
 
 def test_open_ended_start_in_a_header_is_a_current_job():
-    text = "Опыт работы\nМенеджер по продажам, ООО «Ромашка», с марта 2016 г.\nВёл 20 клиентов.\nС 2018 года руководил отделом.\n"
+    text = ("Опыт работы\nМенеджер по продажам, ООО «Ромашка», с марта 2016 г.\nВёл 20 клиентов.\n"
+            "С 2018 года руководил отделом.\n")
     (job,) = find_jobs(parsed(text), dt.date(2025, 9, 1))
     assert (job.start, job.end, job.current) == ("2016-03", None, True)
     assert job.title == "Менеджер по продажам" and job.employer == "ООО «Ромашка»"
@@ -214,3 +215,30 @@ def test_a_phone_number_is_not_a_job():
     text = "Менеджер по продажам\nЯнварь 2015 — май 2019\nООО Бета\nРекомендации: Иван Петров, (495) 1990-2000\n"
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
     assert [(j.start, j.end) for j in jobs] == [("2015-01", "2019-05")]
+
+
+def test_a_legal_form_ends_the_employer_and_the_title_follows():
+    text = "Experience\nAcme Logistics LLC Key Account Manager\n2016 - 2019\nGrew accounts.\n"
+    (job,) = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert (job.title, job.employer) == ("Key Account Manager", "Acme Logistics LLC")
+
+
+def test_field_labels_are_not_titles():
+    text = "Опыт работы\nПериод работы: январь 2015 — май 2018\nДолжность: Менеджер по продажам\nКомпания: ООО Бета\n"
+    (job,) = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert (job.title, job.employer) == ("Менеджер по продажам", "ООО Бета")
+    english = "Experience\nDuration : 2005 May to 2006 April\nJob Title: Tax Trainee\n"
+    (job,) = find_jobs(parsed(english, language="en"), dt.date(2021, 8, 8))
+    assert job.title == "Tax Trainee"
+
+
+def test_a_title_opening_the_description_or_standing_before_the_employer():
+    text = ("Experience\n01/2009 to Current\nCompany Name - City , State\n\n"
+            "HR Generalist Mobilized staff overseas on short and long term assignments.\n"
+            "06/1992 to 06/1995\nChief Concierge Company Name - City , State Our goal was to make every guest "
+            "feel at home and to solve each request.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    check_spans(jobs, text)
+    assert [(j.title, j.employer) for j in jobs] == [
+        ("HR Generalist", "Company Name"), ("Chief Concierge", "Company Name"),
+    ]

@@ -56,7 +56,7 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
     cached = 0
     with Cache(out / CACHE_NAME, pipeline_version(), as_of_text, allow_large) as cache:
-        tasks = _tasks(root, as_of_text, allow_large, results)
+        tasks = _tasks(root, out, as_of_text, allow_large, results)
         for task in tasks:
             hit = cache.get(task.sha256, task.file)
             if hit is not None:
@@ -90,9 +90,13 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     )
 
 
-def _tasks(root: Path, as_of: str | None, allow_large: bool, results: dict[str, FileResult]) -> list[Task]:
+def _tasks(root: Path, out: Path, as_of: str | None, allow_large: bool,
+           results: dict[str, FileResult]) -> list[Task]:
     tasks = []
+    out = out.resolve()
     for path in find_cvs(root):
+        if out in path.resolve().parents:  # OUT inside the screened folder: not a CV
+            continue
         name = display_name(path, root)
         try:
             digest = sha256_file(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import os
 from pathlib import Path
 
 from kamscreen.batch.record import FileResult, Task
@@ -15,8 +16,11 @@ _VERSIONED = ("parse", "nlp", "extract")  # code whose change invalidates cached
 def pipeline_version() -> str:
     """Package version plus a hash of the parse/nlp/extract sources and the lexicons.
 
-    Part of the cache key: editing a grammar or a lexicon makes the next run re-extract.
+    Part of the cache key: editing a grammar or a lexicon makes the next run re-extract. The
+    environment variable ``KAMSCREEN_PIPELINE_VERSION`` overrides it (to keep a cache on purpose).
     """
+    if os.environ.get("KAMSCREEN_PIPELINE_VERSION"):
+        return os.environ["KAMSCREEN_PIPELINE_VERSION"]
     import kamscreen
     from kamscreen.resources import data_dir
 

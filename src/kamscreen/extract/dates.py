@@ -70,8 +70,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(parts)
 
 
-def _trie(words: list[str]) -> str:
-    """One-word forms as a prefix tree ("jan(?:uary)?"): far faster than a flat alternation."""
+def prefix_tree(words: list[str]) -> str:
+    """One-word forms as a lower-case prefix tree ("jan(?:uary)?"), to match ignoring case: far
+    faster than a flat alternation of the same words."""
     root: dict = {}
     for word in {w.lower() for w in words}:
         node = root
@@ -102,7 +103,7 @@ def _date(p: str) -> str:
     """A date with named groups prefixed ``p`` (``s_`` start, ``e_`` end)."""
     months, _ = _lexicons()
     words = [w for w in months if re.fullmatch(r"[^\W\d_]+", w)]
-    forms = "|".join(filter(None, [_trie(words), _alternation([w for w in months if w not in words])]))
+    forms = "|".join(filter(None, [prefix_tree(words), _alternation([w for w in months if w not in words])]))
     month = rf"(?<!\w)(?:{forms})(?!\w)\.?"
     year = r"(?:19|20)\d\d"
     short_year = r"['’‘`´]\d\d(?!\d)"

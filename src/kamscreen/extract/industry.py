@@ -5,11 +5,14 @@ A job's industry comes from, in this order: the employer's name (``lexicons/comp
 ("Продукты питания" → fmcg), the words of the description (``lexicons/industries.yaml``),
 else ``other``. The career's industry is the one with the most years.
 
->>> from kamscreen.extract.model import Job
->>> employer_industry("ООО «Нестле Россия»")
-'fmcg'
+>>> employer_industry("ООО «Нестле Россия»"), employer_industry("ПАО «МТС Банк»")
+('fmcg', 'finance')
 >>> hh_line_industry("Информационные технологии, системная интеграция, интернет... Показать еще")
 'it'
+>>> jobs = [Job("2017-12", None, True, None, None, industry="fmcg"),
+...         Job("2012-01", "2017-11", False, None, None, industry="it")]
+>>> by_years(jobs, dt.date(2025, 9, 1)), overall(jobs, dt.date(2025, 9, 1))
+((IndustryYears(industry='fmcg', years=7.83), IndustryYears(industry='it', years=5.92)), 'fmcg')
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from kamscreen.extract.dates import Period
+from kamscreen.extract.dates import Period, prefix_tree
 from kamscreen.resources import lexicon_path
 
 _LEX = yaml.safe_load(lexicon_path("titles.yaml").read_text(encoding="utf-8"))
@@ -28,6 +28,12 @@ _LEX = yaml.safe_load(lexicon_path("titles.yaml").read_text(encoding="utf-8"))
 
 def _alt(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _any_case(words: list[str]) -> str:
+    """An alternation to match ignoring case: phrases first, then one-word entries as a prefix tree."""
+    single = [w for w in words if re.fullmatch(r"[^\W\d_]+", w)]
+    return "|".join(filter(None, [_alt([w for w in words if w not in single]), prefix_tree(single)]))
 
 
 def _marker_re(words: list[str]) -> re.Pattern[str]:
@@ -40,21 +46,22 @@ def _marker_re(words: list[str]) -> re.Pattern[str]:
 
 
 TITLE_RE = re.compile(
-    rf"(?<!\w)(?:(?:{_alt(_LEX['title_words']['ru'])})\w*|(?:{_alt(_LEX['title_words']['en'])})s?(?!\w))",
+    rf"(?<!\w)(?:(?:{_any_case(_LEX['title_words']['ru'])})\w*|(?:{_any_case(_LEX['title_words']['en'])})s?(?!\w))",
     re.IGNORECASE,
 )
 EMPLOYER_PREFIX_RE = _marker_re(_LEX["employer_markers"]["prefix"])
-EMPLOYER_ANY_RE = _marker_re(_LEX["employer_markers"]["anywhere"])
-LOCATION_RE = re.compile(rf"^(?:{_alt(_LEX['locations'])})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE)
-LOCATION_END_RE = re.compile(rf"\s+(?:{_alt(_LEX['locations'])})$", re.IGNORECASE)
-LOCATION_START_RE = re.compile(rf"^(?:{_alt(_LEX['locations'])})\s+", re.IGNORECASE)
-EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['education'])})", re.IGNORECASE)
+EMPLOYER_SUFFIX_RE = _marker_re(_LEX["employer_markers"]["suffix"])
+EMPLOYER_ANY_RE = _marker_re(_LEX["employer_markers"]["anywhere"] + _LEX["employer_markers"]["suffix"])
+LOCATION_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE)
+LOCATION_END_RE = re.compile(rf"\s+(?:{_any_case(_LEX['locations'])})$", re.IGNORECASE)
+LOCATION_START_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})\s+", re.IGNORECASE)
+EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education'])})", re.IGNORECASE)
 PLACEHOLDER_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['employer_placeholders'])})(?!\w)", re.IGNORECASE)
 PLACEHOLDER_SPLIT_RE = re.compile(f"({PLACEHOLDER_RE.pattern})", re.IGNORECASE)
-NOT_JOB_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['not_jobs'])})(?!\w)", re.IGNORECASE)
+NOT_JOB_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['not_jobs'])})(?!\w)", re.IGNORECASE)
 # Anchors that open a header line: employers and places ("Company Name - City , State").
 ANCHOR_RE = re.compile(
-    rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_alt(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
+    rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_any_case(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
 )
 VERB_RE = re.compile(r"[A-Z][a-z]+(?:ed|es)$")  # "Managed", "Manages" (not "Sales"): a description starts
 BLOCK_ENDS = frozenset(_LEX["block_ends"])
@@ -70,6 +77,9 @@ DURATION_RE = re.compile(
 HH_INDUSTRY_TAIL = "Показать еще"
 DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
+_LABELS = _any_case(_LEX["field_labels"])
+LABEL_RE = re.compile(rf"^(?:{_LABELS})(?:\s*/\s*\w+)?\s*:\s*|^(?:{_LABELS})\s*:?$", re.IGNORECASE)
+YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-])")
 BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
 HEADER_LINE_MAX = 130
 NEIGHBOUR_LINE_MAX = 100
@@ -128,10 +138,12 @@ def is_heading(line: str) -> bool:
     return bool(END_HEADING_RE.fullmatch(line) or EXPERIENCE_HEADING_RE.fullmatch(line))
 
 
-
 def _clean(segment: str) -> str:
+    """A segment without durations, years (ends of other periods on the line) and edge marks."""
     segment = DURATION_RE.sub(" ", segment) if DURATION_RE.search(segment) else segment
-    segment = re.sub(r"[\s\u200b]+", " ", segment).strip(" ,.;:-–—|")
+    segment = YEAR_RE.sub(" ", segment) if YEAR_RE.search(segment) else segment
+    segment = re.sub(r"[\s\u200b]+", " ", segment).strip(" ,.;:-–—|/")
+    segment = LABEL_RE.sub("", segment) if ":" in segment or len(segment) < 20 else segment
     if segment.count("(") != segment.count(")"):
         segment = segment.strip("()")
     return segment
@@ -147,8 +159,16 @@ def _segments(line: str) -> list[str]:
                 pieces.append(named)
                 continue
             for sub in re.split(rf"(?={EMPLOYER_PREFIX_RE.pattern})", named):
-                pieces.extend(_off_places(_clean(sub)))
+                for piece in _after_suffixes(sub):
+                    pieces.extend(_off_places(_clean(piece)))
     return [p for p in pieces if p]
+
+
+def _after_suffixes(sub: str) -> list[str]:
+    """A segment split after legal forms followed by more words: "Acme Inc Sales Manager"."""
+    cuts = [m.end() for m in EMPLOYER_SUFFIX_RE.finditer(sub)
+            if sub[: m.start()].strip() and re.match(r"\.?\s+\w", sub[m.end() :])]
+    return [sub[a:b] for a, b in zip([0, *cuts], [*cuts, len(sub)])]
 
 
 def _off_places(sub: str) -> list[str]:
@@ -191,27 +211,46 @@ def names_a_position(line: str) -> bool:
 
 
 def header_part(line: str) -> str:
-    """The header at the start of a line that runs on into the description: its anchors and the
-    title-cased words after them, cut after the last head word of a title ("Company Name City ,
-    State Truck Driver Maintained telephone contact" → "Company Name City , State Truck Driver")."""
+    """A short line as it is; else the header of a line that runs on into the description: the
+    words before an anonymised employer, or its anchors (the employer, places) and the title-cased
+    words after them, cut after the last head word of a title ("Company Name City , State Truck
+    Driver Maintained telephone contact" → "Company Name City , State | Truck Driver"); else ""."""
     if _short_line(line):
         return line
-    anchors = ANCHOR_RE.match(line)
-    if not anchors or not PLACEHOLDER_RE.search(anchors.group()):
+    placeholder = PLACEHOLDER_RE.search(line, 0, NEIGHBOUR_LINE_MAX)
+    if not placeholder:
         return ""
-    words = line[anchors.end() :].split()
+    anchors = ANCHOR_RE.match(line, placeholder.start())
+    before = line[: placeholder.start()].strip()
+    if before:  # "Chief Concierge, Team Leader Company Name – City , State Our goal was..."
+        return f"{before} | {anchors.group().strip()}" if len(before.split()) <= 2 * TITLE_WORDS_MAX else ""
+    run, _ = _title_run(line[anchors.end() :].split())
+    return f"{anchors.group().rstrip()} | {' '.join(run)}".rstrip(" |")
+
+
+def _title_run(words: list[str]) -> tuple[list[str], bool]:
+    """The title-cased words that open ``words``, cut after the last head word of a title, and
+    whether a verb ("Maintained", "Manages") ended them."""
     run: list[str] = []
+    verb = False
     for word in words[:TITLE_WORDS_MAX]:
-        header_word = word[0].isupper() or word.lower() in SMALL_WORDS or word[0] in "/&(-"
-        if not header_word or VERB_RE.match(word) and not TITLE_RE.match(word):
+        verb = bool(VERB_RE.match(word)) and not TITLE_RE.match(word)
+        if verb or not (word[0].isupper() or word.lower() in SMALL_WORDS or word[0] in "/&(-"):
             break
         run.append(word)
     heads = [n for n, word in enumerate(run) if TITLE_RE.search(word)]
     if heads:
-        run = run[: heads[-1] + 1]
-    elif len(run) == len(words) or len(run) > TITLE_WORDS_MAX // 2:
-        run = run if len(run) == len(words) else []
-    return f"{anchors.group().rstrip()} | {' '.join(run)}".rstrip(" |")
+        return run[: heads[-1] + 1], verb and heads[-1] == len(run) - 1
+    if TITLE_WORDS_MAX // 2 < len(run) < len(words):
+        return [], False  # a long title-cased run without a head word is a sentence
+    return run, False
+
+
+def leading_title(line: str) -> str | None:
+    """A title that opens a description line: a few title-cased words ending in a head word, then
+    a verb ("HR Generalist Mobilized employees overseas" → "HR Generalist")."""
+    run, verb = _title_run(line.split())
+    return " ".join(run) if verb and len(run) <= TITLE_WORDS_MAX // 2 else None
 
 
 def _title_cased(segment: str) -> bool:
@@ -329,8 +368,10 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
             header += " " + lines.line(k)
         groups.append((lines.span(k)[0], _segments(header)))
         if header != line.strip():
+            k += 1
             break  # the line runs on into the description
         k += 1
+    description = next((m for m in range(k, min(len(lines), k + 2)) if lines.line(m).strip()), None)
     before = []
     k = i - 1
     while use_before and k >= 0 and i - k <= 5 and k not in taken and lines.span(k)[0] >= floor:
@@ -359,6 +400,8 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if title is not None:
             start = min(start, group_start)
             break
+    if title is None and description is not None and description not in taken:
+        title = leading_title(lines.line(description).strip())  # "HR Generalist Mobilized staff..."
     named = title is not None
     for group_start, pairs in kinds:  # the employer: a name with a marker ("ООО", "Inc") first
         employer = next((seg for seg, kind in pairs if kind == "employer"), None)

@@ -104,7 +104,7 @@ class PhraseLexicon:
         self.name = name
         self.groups = groups
 
-    @lru_cache(maxsize=4)
+    @lru_cache(maxsize=16)  # (lexicon, language) pairs
     def _matcher(self, lang: str) -> tuple[Matcher, dict[int, tuple[str, str, float]]]:
         nlp = get_nlp(lang)
         entries: dict[str, list[str]] = {}
@@ -191,7 +191,8 @@ def _number(tokens) -> int | None:
 
 def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, str], ...]:
     """Numbers before nouns, for the whole doc (cached): "40 звонков в день", "20 сделок в месяц",
-    "120 клиентов" (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people)."""
+    "120 клиентов" (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people,
+    ``people_led`` after a verb or noun of leading)."""
     cached = doc.user_data.get("kamscreen.roles.counts")
     if cached is not None:
         return cached
@@ -223,9 +224,10 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
                 elif 0 < value <= c["few_clients"] and near & c["key_words"]:
                     out.append(("key_account", float(c["few_weight"]), ev, "few_key_clients"))
             elif lemma in c["people"]:
-                out.append(("people", 1.0, ev, "people"))
-            elif doc[k].is_alpha:
-                continue  # an adjective between: "5 ключевых клиентов"
+                before = {t.lemma_.lower() for t in doc[max(0, j - 3) : j + 1]}
+                out.append(("people", 1.0, ev, "people_led" if before & c["lead_verbs"] else "people"))
+            elif doc[k].is_alpha or doc[k].text in ("+", "%+"):
+                continue  # an adjective between ("5 ключевых клиентов") or "50+ клиентов"
             break
     cached = doc.user_data["kamscreen.roles.counts"] = tuple(out)
     return cached
@@ -317,9 +319,10 @@ def _management(hits: _JobHits, lex: _Lexicon) -> tuple[bool, list[Evidence]]:
     team_title = [h for h in mgmt if h.label == "team_title" and h in hits.title and h.weight > 0]
     strong = [h for h in mgmt if h.label == "strong"]
     weak = [h for h in mgmt if h.label == "weak"]
-    people = [e for label, _, e, _ in hits.counts if label == "people"]
-    if team_title or strong:
-        return True, [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None]
+    people = [e for label, _, e, kind in hits.counts if label == "people"]
+    led = [e for label, _, e, kind in hits.counts if kind == "people_led"]
+    if team_title or strong or led:
+        return True, [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None] + led[:1]
     span = hits.title_doc.char_span(*hits.title_range, alignment_mode="expand") if hits.title_range else None
     lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words for t in span or ())
     if lead_title and (weak or people):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
@@ -56,9 +56,9 @@ def _grammar(lang: str) -> _Grammar:
     word_num = {"LEMMA": {"IN": sorted(numbers)}, "OP": "+"}
     approx_words = sorted({w for phrase in lex["approx"] for w in phrase.lower().split()})
     approx = {"LOWER": {"IN": approx_words}, "OP": "*"}
-    prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до"]}, "OP": "?"}
+    prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"}
     people = phrase_patterns(nlp, lex["people"])
-    units = phrase_patterns(nlp, lex["unit"])
+    units = phrase_patterns(nlp, lex["unit"] + lex["size_keys"])
     candidates = Matcher(nlp.vocab)
     for num in (_DIGIT_TOKEN, word_num):
         count = [num, _DASH, dict(_DIGIT_TOKEN, OP="?"), _FILLER, _DASH, _FILLER]
@@ -69,7 +69,8 @@ def _grammar(lang: str) -> _Grammar:
         [_DIGIT_TOKEN, {"TEXT": "-"}, {"LOWER": {"IN": ["person", "member", "strong", "people"]}}],
     ])
     context = load_matcher(nlp, {
-        "LEAD": lex["lead"], "UNIT": lex["unit"], "MEMBER": lex["member"],
+        "LEAD": lex["lead"], "UNIT": lex["unit"] + lex["size_keys"], "SIZE": lex["size_keys"],
+        "MEMBER": lex["member"],
         "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"], "PEOPLE": lex["people"],
     })
     context.add_regex("PEOPLE", _N_PERSON_TEXT, re.IGNORECASE)
@@ -86,9 +87,9 @@ def find_team_size(doc: Doc) -> TeamSize:
     size the team reached. Returns ``TeamSize(None, reason="not stated")`` when nothing is found.
     """
     g = _grammar(doc.lang_)
-    marks = _context_marks(doc, g)
+    marks = Marks.of(g.context, doc)
     accepted: list[tuple[int, int, int]] = []  # (value, first token, end token)
-    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.get(kind, ())})
+    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
     matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
@@ -115,26 +116,19 @@ def find_team_size(doc: Doc) -> TeamSize:
     return TeamSize(value, Evidence(span.text, span.start_char, span.end_char))
 
 
-def _phrase_end(doc: Doc, end: int, label: str, marks: dict[str, list[tuple[int, int]]]) -> int:
+def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     """End of the evidence: the match, plus a closing bracket or the unit of "10-person team"."""
     hi = clause_bounds(doc, end - 1)[1]
     if end < hi and doc[end].text == ")":
         return end + 1
     if label == "N_PERSON":
-        return max([e for s, e in marks.get("UNIT", ()) if end <= s < end + 2 and e <= hi] + [end])
+        return max([e for _, e in marks.within("UNIT", end, min(end + 3, hi))] + [end])
     return end
 
 
 def _upper_bound(doc: Doc, i: int) -> bool:
     """Is token ``i`` the second number of a split range ("10 - 15")? The first one counts."""
     return i >= 2 and doc[i - 1].text in "-–—" and _DIGITS.match(doc[i - 2].text) is not None
-
-
-def _context_marks(doc: Doc, g: _Grammar) -> dict[str, list[tuple[int, int]]]:
-    marks: dict[str, list[tuple[int, int]]] = {}
-    for match_id, start, end in g.context(doc):
-        marks.setdefault(doc.vocab.strings[match_id], []).append((start, end))
-    return marks
 
 
 def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
@@ -158,13 +152,12 @@ def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
 
 
 def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
-         marks: dict[str, list[tuple[int, int]]], g: _Grammar) -> int | None:
+         marks: Marks, g: _Grammar) -> int | None:
     """Where the statement that the candidate led these people starts (token index), or None."""
     lo, hi = clause_bounds(doc, num_start)
 
     def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
-        a, b = max(a, lo), min(b, hi)
-        return [(s, e) for s, e in marks.get(kind, ()) if a <= s and e <= b]
+        return marks.within(kind, max(a, lo), min(b, hi))
 
     if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
         return None
@@ -185,7 +178,8 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if not units:
         return None
     unit_start = units[-1][0]
-    if label != "N_PERSON" and any(doc[i].text == ":" for i in range(unit_start, num_start)):
+    colon = any(doc[i].text == ":" for i in range(unit_start, num_start))
+    if label != "N_PERSON" and colon and not within("SIZE", unit_start, num_start):
         return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
     first = num_start if label == "N_PERSON" else unit_start
     if within("MEMBER", first - 3, first):
@@ -193,9 +187,6 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     return min(first, start)
 
 
-def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: dict[str, list[tuple[int, int]]]) -> bool:
+def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
     """"команда из 5 регионов", "team of 3 countries": a unit count of things, not people."""
-    for s, _ in marks.get("NOT_PEOPLE", ()):
-        if num_end <= s < min(num_end + 2, hi):
-            return True
-    return False
+    return any(s < num_end + 2 for s, _ in marks.within("NOT_PEOPLE", num_end, min(num_end + 3, hi)))

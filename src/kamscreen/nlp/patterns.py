@@ -17,6 +17,7 @@ A lexicon phrase is plain text matched by lemma: ``"рост выручки"`` m
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -203,6 +204,44 @@ def find(matcher: Matcher | PhraseMatcher | LexiconMatcher, doc: Doc, longest: b
     return [(s.label_, s) for s in sorted(spans, key=lambda s: s.start)]
 
 
+class Marks:
+    """Matcher hits grouped by label, with range queries in O(log n) (long texts stay linear).
+
+    >>> marks = Marks([("LEAD", 0, 1), ("UNIT", 1, 2), ("LEAD", 9, 10)])
+    >>> marks.within("LEAD", 0, 5), marks.within("UNIT", 0, 5)
+    ([(0, 1)], [(1, 2)])
+    """
+
+    def __init__(self, hits: Iterable[tuple[str, int, int]]):
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for label, start, end in sorted(hits, key=lambda h: (h[1], h[2])):
+            self._spans.setdefault(label, []).append((start, end))
+        self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
+
+    @classmethod
+    def of(cls, matcher, doc: Doc) -> "Marks":
+        """The hits of ``matcher`` (a spaCy matcher or :class:`LexiconMatcher`) on ``doc``."""
+        strings = doc.vocab.strings
+        return cls((strings[m], s, e) for m, s, e in matcher(doc))
+
+    def all(self, label: str) -> list[tuple[int, int]]:
+        return self._spans.get(label, [])
+
+    def within(self, label: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Hits of ``label`` inside tokens ``start``..``end``."""
+        spans = self._spans.get(label)
+        if not spans:
+            return []
+        out = []
+        for k in range(bisect_left(self._starts[label], start), len(spans)):
+            s, e = spans[k]
+            if s >= end:
+                break
+            if e <= end:
+                out.append((s, e))
+        return out
+
+
 @dataclass(frozen=True)
 class _Rule:
     label: str
@@ -240,30 +279,26 @@ class RuleSet:
 
     def find(self, doc: Doc) -> list[tuple[str, Span]]:
         """``(label, span)`` for every rule hit whose clause conditions hold, in text order."""
-        hits: dict[str, list[Span]] = {}
-        for m, s, e in self.matcher(doc):
-            hits.setdefault(doc.vocab.strings[m], []).append(doc[s:e])
+        marks = Marks.of(self.matcher, doc)
         found: list[tuple[str, Span]] = []
         for rule in self.rules:
-            for span in hits.get(rule.key, ()):
-                sent = doc[slice(*clause_bounds(doc, span.start))]
-                if rule.requires and not _near(hits.get(rule.requires, ()), sent, span, rule.window):
+            for start, end in marks.all(rule.key):
+                lo, hi = clause_bounds(doc, start)
+                if rule.requires and not _near(doc, marks, rule.requires, start, end, rule.window, lo, hi):
                     continue
-                if rule.excludes and _near(hits.get(rule.excludes, ()), sent, None, len(sent)):
+                if rule.excludes and marks.within(rule.excludes, lo, hi):
                     continue
-                found.append((rule.label, span))
+                found.append((rule.label, doc[start:end]))
         found.sort(key=lambda h: (h[1].start, -h[1].end))
         return found
 
 
-def _near(spans: Iterable[Span], sent: Span, anchor: Span | None, window: int) -> bool:
-    """Is one of ``spans`` inside ``sent`` and apart from ``anchor`` by at most ``window`` tokens?"""
-    for s in spans:
-        if not (sent.start <= s.start and s.end <= sent.end):
-            continue
-        if anchor is None:
-            return True
-        gap = range(s.end, anchor.start) if s.end <= anchor.start else range(anchor.end, s.start)
-        if len(gap) <= window and not any(sent.doc[i].text in _SEPARATORS for i in gap):
+def _near(doc: Doc, marks: Marks, label: str, start: int, end: int, window: int, lo: int, hi: int) -> bool:
+    """Is a ``label`` hit within ``window`` tokens of ``start..end``, in ``lo..hi``, no comma between?"""
+    for s, e in marks.within(label, max(lo, start - window - 8), min(hi, end + window + 8)):
+        if s < end and e > start:
+            continue  # overlaps the phrase itself
+        gap = range(e, start) if e <= start else range(end, s)
+        if len(gap) <= window and not any(doc[i].text in _SEPARATORS for i in gap):
             return True
     return False

@@ -18,6 +18,8 @@ from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.layout import Glyph, advances_exact, layout_page, lines_to_text
 
 MAX_PAGE_CHARS = 200_000  # a CV page holds a few thousand; more is a generated trap
+_EXACT_SAMPLE = 400  # glyphs whose loose boxes decide whether the advance widths are right
+_BAND_SLACK = 0.25  # a tight box may stick out of its line's band by this share of the band
 _SKIP = frozenset(" \t\r\n\x00\xa0\u200b\ufeff")
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
@@ -164,11 +166,13 @@ def _has_images(page: pdfium.PdfPage) -> bool:
 
 
 def _page_glyphs(page: pdfium.PdfPage, name: str = "PDF") -> tuple[list[Glyph], bool]:
-    """Every visible glyph of the page, top-down coordinates (see ``layout.Glyph``).
+    """Every visible glyph of the page, top-down coordinates (see ``layout.Glyph``), and whether
+    the fonts' advance widths are right (``layout.advances_exact``).
 
-    First the loose boxes (origin to origin + advance, the font's height); only when the fonts'
-    advance widths turn out to lie (``layout.advances_exact``) the tight glyph boxes too, whose
-    gaps then reveal the word spaces.
+    Right widths (most PDFs): the loose boxes (origin to origin + advance, the font's height) say
+    everything. Lying widths (wkhtmltopdf): the tight glyph boxes give x, whose gaps reveal word
+    spaces; the loose box of a line's first glyph gives the line's height band, fetched again only
+    when a glyph leaves the band, so each glyph costs one pdfium call either way.
     """
     textpage = page.get_textpage()
     try:
@@ -178,51 +182,77 @@ def _page_glyphs(page: pdfium.PdfPage, name: str = "PDF") -> tuple[list[Glyph], 
             return [], True
         if count > MAX_PAGE_CHARS:
             raise ParseFailure("too_large", f"{name}: a page holds {count} characters, not a CV page")
-        text = textpage.get_text_range(0, count)
-        aligned = len(text) == count
+        visible = _visible_chars(textpage, raw, count)
         height = page.get_height()
-        rect = pdfium_c.FS_RECTF()
-        rect_ref = ctypes.byref(rect)
-        loose_box = pdfium_c.FPDFText_GetLooseCharBox
-        unicode_of = pdfium_c.FPDFText_GetUnicode
-        glyphs: list[Glyph] = []
-        indices: list[int] = []
-        space = False
-        for index in range(count):
-            char = text[index] if aligned else chr(unicode_of(raw, index) or 32)
-            if char in "\x02\ufffe":
-                char = "-"  # pdfium's mark for a hyphen at the end of a line
-            elif char in _SKIP:
-                space = True  # a real or pdfium-generated space / line break before the next glyph
-                continue
-            if not loose_box(raw, index, rect_ref):
-                continue
-            x0, x1 = rect.left, rect.right
-            y0, y1 = height - rect.top, height - rect.bottom
-            if y1 < y0:
-                y0, y1 = y1, y0
-            glyphs.append((char, x0, x1, y0, y1, space, x0, x1))
-            indices.append(index)
-            space = False
-        exact = advances_exact(glyphs)
-        if not exact:
-            glyphs = _with_tight_boxes(raw, glyphs, indices)
-        return glyphs, exact
+        sample = _loose_glyphs(raw, height, visible[:_EXACT_SAMPLE])
+        if advances_exact(sample):
+            return sample + _loose_glyphs(raw, height, visible[_EXACT_SAMPLE:]), True
+        return _tight_glyphs(raw, height, visible), False
     finally:
         textpage.close()
 
 
-def _with_tight_boxes(raw, glyphs: list[Glyph], indices: list[int]) -> list[Glyph]:
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
-    tight_box = pdfium_c.FPDFText_GetCharBox
-    out: list[Glyph] = []
-    for glyph, index in zip(glyphs, indices):
-        if tight_box(raw, index, *refs):
-            x0, x1 = left.value, right.value
-            if x1 < x0:
-                x0, x1 = x1, x0
-            out.append((glyph[0], x0, x1, *glyph[3:]))
-        else:
-            out.append(glyph)
+def _visible_chars(textpage, raw, count: int) -> list[tuple[int, str, bool, bool]]:
+    """(index, char, a space precedes it, a line break precedes it) for every non-blank char."""
+    text = textpage.get_text_range(0, count)
+    aligned = len(text) == count
+    unicode_of = pdfium_c.FPDFText_GetUnicode
+    out: list[tuple[int, str, bool, bool]] = []
+    space = newline = False
+    for index in range(count):
+        char = text[index] if aligned else chr(unicode_of(raw, index) or 32)
+        if char in "\x02\ufffe":
+            char = "-"  # pdfium's mark for a hyphen at the end of a line
+        elif char in _SKIP:
+            space = True  # a real or pdfium-generated space / line break before the next glyph
+            newline = newline or char in "\r\n"
+            continue
+        out.append((index, char, space, newline))
+        space = newline = False
     return out
+
+
+def _loose_glyphs(raw, height: float, visible: list[tuple[int, str, bool, bool]]) -> list[Glyph]:
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    glyphs: list[Glyph] = []
+    for index, char, space, _ in visible:
+        if loose_box(raw, index, rect_ref):
+            left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
+            if bottom < top:
+                top, bottom = bottom, top
+            glyphs.append((char, left, right, top, bottom, space, left, right))
+    return glyphs
+
+
+def _tight_glyphs(raw, height: float, visible: list[tuple[int, str, bool, bool]]) -> list[Glyph]:
+    """Tight boxes for x; each line's height band from the loose box of its first glyph (fetched
+    again whenever a glyph sticks out of the band)."""
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    tight_box = pdfium_c.FPDFText_GetCharBox
+    x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1))
+    band_top = band_bottom = low = high = 0.0
+    have_band = False
+    glyphs: list[Glyph] = []
+    for index, char, space, newline in visible:
+        if not tight_box(raw, index, *refs):
+            continue
+        left, right = x0.value, x1.value
+        if right < left:
+            left, right = right, left
+        top, bottom = height - y1.value, height - y0.value
+        if newline or not have_band or top < low or bottom > high:
+            if not loose_box(raw, index, rect_ref):
+                continue
+            band_top, band_bottom = height - rect.top, height - rect.bottom
+            if band_bottom < band_top:
+                band_top, band_bottom = band_bottom, band_top
+            slack = _BAND_SLACK * (band_bottom - band_top)
+            low, high = band_top - slack, band_bottom + slack
+            have_band = True
+        glyphs.append((char, left, right, band_top, band_bottom, space, left, right))
+    return glyphs

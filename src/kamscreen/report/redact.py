@@ -14,14 +14,14 @@ MASK = "█"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|t\.me|vk\.com|github\.com|facebook\.com|hh\.ru/resume)/\S*",
                  re.IGNORECASE)
-PHONE = re.compile(r"(?<![\w+])\+?\d(?:[\s\-().]{0,2}\d){9,13}(?!\w)")
+PHONE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\s\-().]{0,2}\d){9,13}(?!\w)")
 HANDLE = re.compile(r"(?:telegram|telegramm|skype|whatsapp|viber|телеграм)\s*:?\s*@?[\w.-]+|(?<![\w@])@[A-Za-z_]\w{3,}",
                     re.IGNORECASE)
 IMAGE = re.compile(r"\S+\.(?:jpe?g|png|gif|heic|webp|bmp)\b", re.IGNORECASE)
 PERSONAL_LINE = re.compile(
     r"^[ \t•\-*]*(?:Мужчина|Женщина|Пол\b|Возраст|Дата рождения|Родил(?:ся|ась)|Семейное положение|Гражданство|"
-    r"Национальность|Фото|Male\b|Female\b|Gender|Sex\b|Age\b|Date of birth|Birth ?date|D\.?O\.?B\b|Born\b|"
-    r"Marital status|Citizenship|Nationality|Photo)[^\n]*",
+    r"Национальность|Фото(?:графия)?\b|Male\b|Female\b|Gender|Sex\b|Age\b|Date of birth|Birth ?date|D\.?O\.?B\b|Born\b|"
+    r"Marital status|Citizenship|Nationality|Photo(?:graph)?\b)[^\n]*",
     re.IGNORECASE | re.MULTILINE,
 )
 PERSONAL_ANYWHERE = re.compile(r"[^\n]*\b(?:родил(?:ся|ась)|date of birth)\b[^\n]*", re.IGNORECASE)
@@ -42,8 +42,9 @@ class Redactor:
     def __init__(self, text: str, header_end: int | None = None) -> None:
         self.text = text
         self.names = _header_names(text, header_end)
-        spans = [m.span() for p in (EMAIL, URL, PHONE, HANDLE, IMAGE, PERSONAL_LINE, PERSONAL_ANYWHERE)
+        spans = [m.span() for p in (EMAIL, URL, HANDLE, IMAGE, PERSONAL_LINE, PERSONAL_ANYWHERE)
                  for m in p.finditer(text)]
+        spans += [m.span() for m in PHONE.finditer(text) if _is_phone(m.group())]
         spans += [m.span("name") for m in NAME_LABEL.finditer(text)]
         if self.names:
             spans += [m.span() for m in self._names_re().finditer(text)]
@@ -61,10 +62,17 @@ class Redactor:
 
     def scrub(self, value: str) -> str:
         """``value`` with the same kinds of personal data masked (job titles, flag messages, file names)."""
-        patterns = [EMAIL, URL, PHONE, HANDLE, PERSONAL_ANYWHERE] + ([self._names_re()] if self.names else [])
+        patterns = [EMAIL, URL, HANDLE, PERSONAL_ANYWHERE] + ([self._names_re()] if self.names else [])
         for pattern in patterns:
             value = pattern.sub(lambda m: MASK * len(m.group()), value)
-        return value
+        return PHONE.sub(lambda m: MASK * len(m.group()) if _is_phone(m.group()) else m.group(), value)
+
+
+def _is_phone(candidate: str) -> bool:
+    """A phone, not an amount ("1 200 000 000"): a leading +, brackets or dashes, or 8/7 + 10 digits."""
+    digits = re.sub(r"\D", "", candidate)
+    return (candidate.startswith(("+", "(")) or bool(re.search(r"\d[()\-]|[()\-]\d", candidate))
+            or (len(digits) == 11 and digits[0] in "78"))
 
 
 def _header_names(text: str, header_end: int | None) -> set[str]:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -90,13 +91,17 @@ def load_profile(name_or_path: str | Path) -> Profile:
             raise ProfileError(f"unknown profile {str(name_or_path)!r}; shipped: {', '.join(available_profiles())}")
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read the profile ({exc.strerror or exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"{path}: cannot read the profile ({getattr(exc, 'strerror', None) or exc})") from None
     return parse_profile(text, str(path))
 
 
+@lru_cache(maxsize=32)
 def parse_profile(text: str, source: str = "<profile>") -> Profile:
-    """Validate and build a Profile from YAML text; ``source`` names the file in errors."""
+    """Validate and build a Profile from YAML text; ``source`` names the file in errors.
+
+    Cached on (text, source): profiles are immutable, so scoring many CVs parses the YAML once.
+    """
     try:
         loader = yaml.SafeLoader(text)
         try:
