@@ -2,26 +2,19 @@
 
 The stages run one way: ``parse`` (file → ParsedCV) → ``extract`` (ParsedCV → Facts)
 → ``score`` (Facts → Assessment) → report.
+
+>>> import kamscreen                                               # doctest: +SKIP
+>>> facts = kamscreen.extract(kamscreen.parse("cv.pdf"))           # doctest: +SKIP
+>>> kamscreen.score(facts, "kam-director").checklist.verdict        # doctest: +SKIP
 """
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# Imported here, after the stage packages of the same names, so that ``kamscreen.parse`` etc.
+# are the functions (spaCy and scikit-learn still load only when first used).
+from kamscreen.parse import parse  # noqa: E402
+from kamscreen.extract import extract  # noqa: E402
+from kamscreen.score import score  # noqa: E402
+
 __all__ = ["parse", "extract", "score", "__version__"]
-
-
-def __getattr__(name: str):
-    # Lazy: importing kamscreen must stay cheap (spaCy loads only when extraction runs).
-    if name == "parse":
-        from kamscreen.parse import parse
-
-        return parse
-    if name == "extract":
-        from kamscreen.extract import extract
-
-        return extract
-    if name == "score":
-        from kamscreen.score import score
-
-        return score
-    raise AttributeError(name)

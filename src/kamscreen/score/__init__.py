@@ -8,8 +8,6 @@
 """
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 from kamscreen.extract.model import Facts
@@ -44,15 +42,3 @@ def __getattr__(name: str):
 
         return getattr(classifier, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-class _CallableModule(types.ModuleType):
-    """``kamscreen.score`` is both this package and the function: once the package is imported
-    it shadows the lazy ``kamscreen.score`` function, so calling the package calls ``score``."""
-
-    def __call__(self, facts: Facts, profile: str | Path | Profile = "kam-director",
-                 industry: str | None = None) -> Assessment:
-        return score(facts, profile, industry)
-
-
-sys.modules[__name__].__class__ = _CallableModule
