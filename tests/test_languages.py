@@ -40,6 +40,7 @@ def test_hh_language_block():
     ("Английский: читаю профессиональную литературу", "en", "A2"),
     ("Английский — читаю и перевожу со словарём", "en", "A2"),
     ("Английский в совершенстве", "en", "C2"),
+    ("Английский — могу проходить интервью", "en", "B2"),
     ("Родной язык: русский", "ru", "native"),
     ("Знание английского языка (Upper-Intermediate)", "en", "B2"),
     ("английский — В2", "en", "B2"),  # Cyrillic В
@@ -108,6 +109,8 @@ def test_programming_languages_are_not_languages():
     assert languages("Языки программирования: Python, Java, Go, C++") == {}
     assert languages("Programming languages: Python, JavaScript", "en") == {}
     assert languages("Languages: Python, SQL, English (B2)", "en") == {"en": "B2"}
+    assert languages("Languages: English (C1), programming: Python, Go", "en") == {"en": "C1"}
+    assert languages("Programming in Python; no Russian translation", "en") == {}
 
 
 def test_nothing_in_an_empty_cv():

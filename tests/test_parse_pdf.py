@@ -118,6 +118,21 @@ def test_right_aligned_dates_stay_with_their_titles(tmp_path, font):
         assert f"{title} {period}" in cv.text
 
 
+def test_short_cells_side_by_side_stay_records(tmp_path, font):
+    levels = [("English", "Fluent (C1)"), ("German", "Intermediate"), ("French", "Basic"), ("Russian", "Native")]
+
+    def draw(pdf):
+        pdf.setFont(font, 10)
+        pdf.drawString(50, 800, "Languages")
+        for index, (language, level) in enumerate(levels):
+            pdf.drawString(50, 780 - 14 * index, language)
+            pdf.drawString(250, 780 - 14 * index, level)
+
+    cv = parse(_write(tmp_path / "levels.pdf", draw))
+    for language, level in levels:
+        assert f"{language} {level}" in cv.text
+
+
 def test_hyphenation_and_page_footer(tmp_path, font):
     def draw(pdf):
         for page in (1, 2):
@@ -242,7 +257,9 @@ def test_parse_turns_a_hang_into_a_timeout_record(tmp_path, monkeypatch, font):
         while True:
             time.sleep(0.01)
 
-    monkeypatch.setattr("kamscreen.parse.parser.read_pdf", hang)
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("kamscreen.parse.parser"), "read_pdf", hang)
     path = _write(tmp_path / "slow.pdf", _sidebar_cv(font))
     start = time.perf_counter()
     cv = parse(path, timeout=0.3)

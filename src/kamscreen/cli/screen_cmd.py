@@ -42,6 +42,9 @@ def screen_command(
     except (ProfileError, ModelError, FileNotFoundError) as exc:
         console.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        console.print(f"interrupted: finished files are kept in {out / 'cache.sqlite'}; run again to resume")
+        raise typer.Exit(130) from None
     console.print(
         f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "
         f"needs OCR {summary.needs_ocr} · failed {sum(summary.failed.values())}"

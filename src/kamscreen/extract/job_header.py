@@ -80,6 +80,9 @@ SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•�
 _LABELS = _any_case(_LEX["field_labels"])
 LABEL_RE = re.compile(rf"^(?:{_LABELS})(?:\s*/\s*\w+)?\s*:\s*|^(?:{_LABELS})\s*:?$", re.IGNORECASE)
 YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-])")
+# Words of a sentence, never of a title or an employer: "A Sales Associate is responsible for".
+SENTENCE_RE = re.compile(r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|we|my|our|я|мы|был|была|были)(?!\w)",
+                         re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
 HEADER_LINE_MAX = 130
 NEIGHBOUR_LINE_MAX = 100
@@ -392,7 +395,8 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
         pairs = [(seg, _kind(seg)) for seg in segments]
-        kinds.append((group_start, [(seg, kind) for seg, kind in pairs if n == 0 or _reads_as_header(seg, kind)]))
+        kinds.append((group_start, [(seg, kind) for seg, kind in pairs
+                                    if not SENTENCE_RE.search(seg) and (n == 0 or _reads_as_header(seg, kind))]))
     title = employer = None
     start = a
     for group_start, pairs in kinds:  # titles are told by their head words, anywhere

@@ -83,9 +83,8 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
     about_ends: set[int] = set()  # ends of clauses that are about languages
     for start in sorted(by_clause):
         clause_hits = by_clause[start]
-        if any(label == "exclude" for label, _ in clause_hits):
-            continue
-        about = any(label == "header" for label, _ in clause_hits) or _listed(doc, start, about_ends)
+        excluded = any(label == "exclude" for label, _ in clause_hits)
+        about = not excluded and (any(label == "header" for label, _ in clause_hits) or _listed(doc, start, about_ends))
         if about:
             about_ends.add(clause_bounds(doc, start)[1])
         for mention in _mentions(clause_hits, g):

@@ -161,9 +161,9 @@ def _lexicon() -> _Lexicon:
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
     """Character range of the job title inside its block, if it is written there."""
-    if not job.title:
+    title = (job.title or "").strip()
+    if not title:
         return None
-    title = job.title.strip()
     lo, hi = block
     text = doc_text(doc)
     at = text.find(title, lo, hi)
@@ -192,7 +192,7 @@ def _number(tokens) -> int | None:
 def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, str], ...]:
     """Numbers before nouns, for the whole doc (cached): "40 звонков в день", "20 сделок в месяц",
     "120 клиентов" (sales), "5 ключевых клиентов" (key_account), "команда из 7 человек" (people,
-    ``people_led`` after a verb or noun of leading)."""
+    ``people_led`` after a verb of leading)."""
     cached = doc.user_data.get("kamscreen.roles.counts")
     if cached is not None:
         return cached
@@ -234,7 +234,7 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
 
 
 def _distinct(hits):
-    """Sum of weights with each distinct phrase counted once per label."""
+    """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
     for h in hits:
         k = (h.label, h.key)
@@ -270,7 +270,7 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
 
     in_block = [h for h in lex.phrases.find(doc) if inside(h.start_char, h.end_char, block)]
     title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
-    if title_rng is None and job.title:  # the title is not in the block: read it on its own
+    if title_rng is None and (job.title or "").strip():  # not in the block: read it on its own
         title_doc = make_doc(job.title, doc.lang_)
         title_rng = (0, len(job.title))
     elif title_rng is None and block:  # no title given: a short header line naming a role

@@ -27,7 +27,7 @@ from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_mat
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
-_N_PERSON = re.compile(r"^(\d{1,4})-(?:person|member|strong|people)$", re.IGNORECASE)
+_N_PERSON = re.compile(r"(?i)^(\d{1,4})-(?:person|member|strong|people)$")
 _N_PERSON_TEXT = r"\b\d{1,4}\s?-\s?(?:person|member|strong|people)\b"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
@@ -39,7 +39,7 @@ class _Grammar:
     """Compiled team-size grammar of one pipeline."""
 
     candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes, run on clauses with PEOPLE or UNIT
-    context: LexiconMatcher  # LEAD / UNIT / MEMBER / SELF / APPROX / NOT_PEOPLE words
+    context: LexiconMatcher  # LEAD / UNIT / SIZE / MEMBER / SELF / NOT_PEOPLE / PEOPLE words
     numbers: dict[str, int]
     lead_before: int
     lead_after: int
@@ -70,8 +70,8 @@ def _grammar(lang: str) -> _Grammar:
     ])
     context = load_matcher(nlp, {
         "LEAD": lex["lead"], "UNIT": lex["unit"] + lex["size_keys"], "SIZE": lex["size_keys"],
-        "MEMBER": lex["member"],
-        "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"], "PEOPLE": lex["people"],
+        "MEMBER": lex["member"], "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"],
+        "PEOPLE": lex["people"],
     })
     context.add_regex("PEOPLE", _N_PERSON_TEXT, re.IGNORECASE)
     return _Grammar(
@@ -81,7 +81,7 @@ def _grammar(lang: str) -> _Grammar:
 
 
 def find_team_size(doc: Doc) -> TeamSize:
-    """The largest team the candidate led, with the clause that states it.
+    """The largest team the candidate led, with the phrase that states it.
 
     Ranges count by their lower bound ("10–15 человек" → 10); "до 20 человек" counts 20, the
     size the team reached. Returns ``TeamSize(None, reason="not stated")`` when nothing is found.

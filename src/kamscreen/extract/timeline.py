@@ -77,6 +77,11 @@ def _not_a_job(header: Header, lines: Lines) -> bool:
     return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
 
 
+def _repeated(header: Header, headers: list[Header]) -> bool:
+    """A period of the job before, quoted again in its description without a title of its own."""
+    return bool(header.title is None and headers and headers[-1].period.month_range() == header.period.month_range())
+
+
 def _block_end(start: int, limit: int, text: str) -> int:
     """Where a block stops: its region's end or a heading line, whichever comes first."""
     heading = END_HEADING_RE.search(text, start, limit)
@@ -112,7 +117,7 @@ def find_jobs(parsed: ParsedCV, present: dt.date) -> list[Job]:
             if use_before:
                 region_start = next(a for a, b in regions if a <= p.span[0] < b)
                 header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
-            if _not_a_job(header, lines):
+            if _not_a_job(header, lines) or _repeated(header, headers):
                 continue
             headers.append(header)
             floor = p.span[1]

@@ -48,7 +48,7 @@ def trim(span: Span) -> Span:
     doc = span.doc
     while start < end and (doc[start].is_space or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in ")%"):
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ")%")):
         end -= 1
     return doc[start:end]
 

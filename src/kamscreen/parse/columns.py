@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
 
 MIN_COLUMN_LINES = 3  # each side of a column block needs at least this many lines
+_SHORT_CELL_WORDS = 4  # cells this short, paired on shared baselines, make a table read row by row
 _LEAD_ROWS = 4  # one-sided rows a column block may start with before its gutter appears
 _DATE_LINE = re.compile(
     r"\b(19|20)\d\d\b|\b(present|current|now|н\.?\s?в\.?|настоящее)\b|"
@@ -200,6 +201,7 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
     middle = (g0 + g1) / 2
     left: list[str] = []
     right: list[str] = []
+    paired = 0
     for row in rows[first : last + 1]:
         left_text = " ".join(s.text for s in row if s.x0 < middle)
         right_text = " ".join(s.text for s in row if s.x0 >= middle)
@@ -207,6 +209,7 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
             left.append(left_text)
         if _wordy(right_text):
             right.append(right_text)
+        paired += _wordy(left_text) and _wordy(right_text)
     if min(len(left), len(right)) < MIN_COLUMN_LINES:
         return 0  # bullets, numbers or a stray line beside the text
     narrow = left if sum(map(len, left)) < sum(map(len, right)) else right
@@ -214,6 +217,11 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
         return 0  # a column of dates beside job titles: keep rows together
     if sum(t.rstrip().endswith(":") for t in left) >= 0.6 * len(left):
         return 0  # a label: value table
+    rows_in_block = last - first + 1
+    short = all(len(t.split()) <= _SHORT_CELL_WORDS for t in left + right)
+    if short and paired >= 0.8 * rows_in_block:
+        return 0  # a table of short cells side by side ("English | Fluent"): a row is a record
+    return min(len(left), len(right))
     return min(len(left), len(right))
 
 
