@@ -91,6 +91,13 @@ def test_several_languages_on_one_line_keep_their_own_levels():
     assert languages("English — elementary, beginner Spanish", "en") == {"en": "A2", "es": "A1"}
 
 
+def test_a_level_before_a_list_of_names_covers_each():
+    assert languages("Skilled manager - fluent in both English and Spanish - effective", "en") == {"en": "C1", "es": "C1"}
+    assert languages("Свободно владею английским и немецким") == {"en": "C1", "de": "C1"}
+    assert languages("Fluent in English, Spanish, and Vietnamese", "en") == {"en": "C1", "es": "C1", "vi": "C1"}
+    assert languages("Handled calls in both English and Spanish Used good communication skills", "en") == {}
+
+
 def test_the_highest_stated_level_wins():
     text = "Английский — B1 — Средний\nО себе: английский свободно, IELTS 7.5"
     assert languages(text) == {"en": "C1"}

@@ -120,3 +120,28 @@ def test_make_doc_costs_little_more_than_the_tokenizer():
         return min(times)
 
     assert best(lambda: make_doc(text, "ru")) < 3 * best(lambda: nlp.make_doc(text)) + 0.005
+
+
+def test_all_extractors_on_a_two_page_cv_stay_within_budget():
+    from kamscreen.extract import kpis, languages, signals, team
+    from kamscreen.parse.model import ParsedCV
+
+    text = ("Key Account Manager, ООО Ромашка. Руководил отделом по работе с ключевыми клиентами "
+            "(12 KAM), рост выручки +25 %, удержание клиентов 95 %, переговоры с ЛПР сетей.\n"
+            "• Managed a portfolio of 120 accounts; NPS from 5 to 9; Salesforce, Power BI.\n"
+            "Английский — B2 — Средне-продвинутый\n") * 25  # ~6,000 characters
+    parsed = ParsedCV("cv.txt", "ok", text)
+
+    def run():
+        doc = make_doc(text, "ru")
+        return (team.find_team_size(doc), languages.find_languages(parsed, doc),
+                kpis.find_kpis(doc), signals.find_signals(doc))
+
+    found = run()  # warm caches
+    assert found[0].value == 12 and found[1][0].level == "B2" and found[2] and found[3]
+    times = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t0)
+    assert min(times) < 0.040, f"make_doc + extractors took {min(times) * 1000:.1f} ms"

@@ -1,6 +1,8 @@
 """Team size: the largest team led, one case per phrasing, and numbers that are not teams."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kamscreen.extract.team import find_team_size
@@ -83,3 +85,24 @@ def test_numbers_that_are_not_team_sizes(text, lang):
     assert found.value is None
     assert found.evidence is None
     assert found.reason == "not stated"
+
+
+REAL_HH = sorted((Path(__file__).resolve().parents[2] / "shared" / "real-cvs" / "hh-ru").glob("*.txt"))
+
+
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL_HH, reason="../shared/real-cvs is not present")
+def test_real_developer_cvs_state_no_team_led():
+    """The real hh.ru CVs are developers': "работал в команде из 10+ человек", "Команда: 4
+    frontend-разработчика, 2 QA" are teams they were in, and none says they led one."""
+    from kamscreen.extract import signals
+
+    led = {}
+    for path in REAL_HH:
+        text = path.read_text(encoding="utf-8")
+        doc = make_doc(text, "ru")
+        found = find_team_size(doc)
+        if found.value is not None:
+            led[path.name] = found.evidence.text
+        assert not [s for s in signals.find_signals(doc) if s.kind == "many_clients"], path.name
+    assert led == {}

@@ -242,3 +242,20 @@ def test_a_title_opening_the_description_or_standing_before_the_employer():
     assert [(j.title, j.employer) for j in jobs] == [
         ("HR Generalist", "Company Name"), ("Chief Concierge", "Company Name"),
     ]
+
+
+def test_a_period_quoted_again_inside_the_description_is_not_a_second_job():
+    text = ("Experience\nSales Associate Nov 1996 to Feb 2008\nCompany Name - City , State\n\n"
+            "Norfolk, VA - Louisville, KY - Waterford, CT - Jacksonville, FL 11/1996 - 02/2008 "
+            "A Sales Associate is asked to\n"
+            "entertain customers by answering their questions and showing the merchandise.\n"
+            "Received a medal while serving in direct support of the 2nd Regiment of the region from March 2011 to\n"
+            "October 2011.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.title) for j in jobs] == [("1996-11", "2008-02", "Sales Associate")]
+
+
+def test_an_open_ended_start_inside_a_sentence_is_not_a_job():
+    text = "Experience\nSince 2016 I have managed key accounts at Acme LLC.\nSales Manager 2012 - 2015 Beta Inc\n"
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in jobs] == [("2012-01", "2015-12")]

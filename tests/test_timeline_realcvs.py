@@ -45,7 +45,7 @@ def test_livecareer_sales_and_business_development_have_jobs():
         (REAL / "en-livecareer" / "BUSINESS-DEVELOPMENT").glob("*.pdf")
     )
     assert len(files) >= 40
-    with_jobs = 0
+    with_jobs = titled = total = 0
     for path in files:
         parsed = parse(path)
         if not parsed.ok:
@@ -54,6 +54,13 @@ def test_livecareer_sales_and_business_development_have_jobs():
         for job in jobs:
             assert job.evidence.text == parsed.text[job.evidence.start : job.evidence.end]
             assert job.start <= (job.end or "9999-12")
+            # the anonymised employer is an anchor: never part of a title, never glued to one
+            assert "Company Name" not in (job.title or ""), (path.name, job.title)
+            assert job.employer in (None, "Company Name") or "Company Name" not in job.employer, path.name
         with_jobs += bool(jobs)
-    print(f"livecareer SALES + BUSINESS-DEVELOPMENT: jobs found in {with_jobs}/{len(files)}")
+        titled += sum(bool(job.title) for job in jobs)
+        total += len(jobs)
+    print(f"livecareer SALES + BUSINESS-DEVELOPMENT: jobs found in {with_jobs}/{len(files)}, "
+          f"titled {titled}/{total}")
     assert with_jobs >= 0.85 * len(files)
+    assert titled >= 0.97 * total

@@ -9,8 +9,10 @@ Two layouts are read:
   apart with ``lexicons/titles.yaml``: anchors first — an anonymised employer ("Company Name"), a
   legal form (LLC, ООО), a place ("City , State") — and the title is the rest of the header: a
   segment with a head word of the lexicon, else a segment that reads as a header (title case).
-  A header line that runs on into the description ("Company Name City , State Sales Manager
-  Established new accounts.") gives its anchors and the title-cased words after them.
+  Field labels ("Должность:", "Duration :") are dropped; sentences ("... is responsible for")
+  are never titles. A header line that runs on into the description ("Company Name City , State
+  Sales Manager Established new accounts.") gives its anchors and the title-cased words after
+  them; failing all, a description may open with the title ("HR Generalist Mobilized staff").
 """
 from __future__ import annotations
 
@@ -58,7 +60,7 @@ LOCATION_START_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})\s+", re.IG
 EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education'])})", re.IGNORECASE)
 PLACEHOLDER_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['employer_placeholders'])})(?!\w)", re.IGNORECASE)
 PLACEHOLDER_SPLIT_RE = re.compile(f"({PLACEHOLDER_RE.pattern})", re.IGNORECASE)
-NOT_JOB_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['not_jobs'])})(?!\w)", re.IGNORECASE)
+NOT_JOB_RE = re.compile(rf"(?<![\w-])(?:{_any_case(_LEX['not_jobs'])})(?![\w-])", re.IGNORECASE)
 # Anchors that open a header line: employers and places ("Company Name - City , State").
 ANCHOR_RE = re.compile(
     rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_any_case(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
@@ -344,40 +346,53 @@ def period_lines(p: Period, lines: Lines) -> tuple[int, int, int, int]:
     return i, j, lines.span(i)[0], lines.span(j)[1]
 
 
+def runs_on(p: Period, lines: Lines) -> bool:
+    """Whether the period's line is a long line of a paragraph, going on in lower case below."""
+    _, j, a, b = period_lines(p, lines)
+    return b - a > NEIGHBOUR_LINE_MAX and j + 1 < len(lines) and lines.line(j + 1)[:1].islower()
+
+
 def header_like(p: Period, lines: Lines) -> bool:
+    """A period that may head a job: it starts its line, or stands on a line that is not a
+    sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on)."""
     _, _, a, b = period_lines(p, lines)
-    line = lines.text[a:b]
-    return len(line.strip()) - len(p.text) <= HEADER_LINE_MAX or len(lines.text[a : p.span[0]].strip()) <= 3
+    line = lines.text[a:b].strip()
+    before = lines.text[a : p.span[0]].strip()
+    if len(before) <= 3:
+        return True
+    sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not _title_cased(before)
+    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines))
+    return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
 
 
-def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_before: bool) -> Header:
-    """Title and employer from the period's line, then the lines after, then (``use_before``) the
-    lines before it."""
-    text = lines.text
-    i, j, a, b = period_lines(p, lines)
-    tail = text[p.span[1] : b].strip()
-    groups: list[tuple[int, list[str]]] = [(a, _segments(text[a : p.span[0]]) + _segments(header_part(tail) or tail))]
+def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int, list[str]]], int | None]:
+    """Header segments of the (up to two) lines after line ``j``, and the first description line."""
+    groups = []
     k = j + 1
     if k + 1 < len(lines) and not lines.line(k).strip():
         k += 1
     first = k
     while k < len(lines) and k - first < 2 and k not in taken:
-        line = lines.line(k)
-        header = header_part(line.strip())
+        line = lines.line(k).strip()
+        header = header_part(line)
         if not header or _above_period(lines, k, taken) and not _names_employer(header):
             break  # a title right above the next period is that period's
-        if header == line.strip() and k + 1 < len(lines) and k + 1 not in taken and _continues(lines.line(k + 1)):
+        if header == line and k + 1 < len(lines) and k + 1 not in taken and _continues(lines.line(k + 1)):
             k += 1
             header += " " + lines.line(k)
         groups.append((lines.span(k)[0], _segments(header)))
-        if header != line.strip():
-            k += 1
-            break  # the line runs on into the description
         k += 1
+        if header != line:
+            break  # the line runs on into the description
     description = next((m for m in range(k, min(len(lines), k + 2)) if lines.line(m).strip()), None)
-    before = []
+    return groups, None if description in taken else description
+
+
+def _lines_before(i: int, lines: Lines, floor: int, taken: set[int]) -> list[tuple[int, list[str]]]:
+    """Header segments of the short lines above line ``i`` (up to five lines, not above ``floor``)."""
+    groups = []
     k = i - 1
-    while use_before and k >= 0 and i - k <= 5 and k not in taken and lines.span(k)[0] >= floor:
+    while k >= 0 and i - k <= 5 and k not in taken and lines.span(k)[0] >= floor:
         line = lines.line(k)
         if not line.strip() or DURATION_RE.fullmatch(line.strip()):
             k -= 1
@@ -387,11 +402,23 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
             line = lines.line(k) + " " + line
         if not _short_line(line):
             break
-        before.append((lines.span(k)[0], _segments(line)))
+        groups.append((lines.span(k)[0], _segments(line)))
         k -= 1
+    return groups
+
+
+def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_before: bool) -> Header:
+    """Title and employer from the period's line, then the lines after, then (``use_before``) the
+    lines before it; else a title opening the description."""
+    text = lines.text
+    i, j, a, b = period_lines(p, lines)
+    tail = text[p.span[1] : b].strip()
+    own = (a, _segments(text[a : p.span[0]]) + _segments(header_part(tail) or tail))
+    after, description = _lines_after(j, lines, taken)
+    before = _lines_before(i, lines, floor, taken) if use_before else []
     # Segments of other lines count only when they read as a header (Latin ones in title case).
     # In a "title above the period" layout the lines below are places and text, so look above first.
-    ordered = groups[:1] + before + groups[1:] if use_before else groups + before
+    ordered = [own, *before, *after] if use_before else [own, *after, *before]
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
         pairs = [(seg, _kind(seg)) for seg in segments]
@@ -404,8 +431,6 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if title is not None:
             start = min(start, group_start)
             break
-    if title is None and description is not None and description not in taken:
-        title = leading_title(lines.line(description).strip())  # "HR Generalist Mobilized staff..."
     named = title is not None
     for group_start, pairs in kinds:  # the employer: a name with a marker ("ООО", "Inc") first
         employer = next((seg for seg, kind in pairs if kind == "employer"), None)
@@ -418,5 +443,7 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
             title, start = others.pop(0), min(start, group_start)
         if others and employer is None:
             employer, start = others.pop(0), min(start, group_start)
+    if title is None and description is not None:
+        title = leading_title(lines.line(description).strip())  # "HR Generalist Mobilized staff..."
+        named = title is not None
     return Header(p, title, employer, start, named)
-

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
-from kamscreen.nlp import clause_of, get_nlp
+from kamscreen.nlp import clause_of, doc_text, get_nlp
 from kamscreen.nlp.patterns import RuleSet, load_lexicon
 
 LEXICON = "kpis.yaml"
@@ -59,13 +59,14 @@ def find_kpis(doc: Doc) -> tuple[Kpi, ...]:
             continue
         seen.add((kind, clause.start))
         value = None if kind in without_value else find_value(clause, span)
-        kpis.append(Kpi(kind, value, Evidence(clause.text, clause.start_char, clause.end_char)))
+        kpis.append(Kpi(kind, value, Evidence.of(doc_text(doc), clause.start_char, clause.end_char)))
     return tuple(kpis)
 
 
 def find_value(clause: Span, anchor: Span) -> str | None:
     """The number of ``clause`` as written: the first after ``anchor``, else the last before it."""
-    text, base = clause.text, clause.start_char
+    base = clause.start_char
+    text = doc_text(clause.doc)[base : clause.end_char]
     at = anchor.start_char - base
     before = after = None
     for m in VALUE.finditer(text):

@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import CEFR_LEVELS, Evidence, LanguageSkill
-from kamscreen.nlp import clause_bounds, get_nlp, trim
+from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.patterns import LexiconMatcher, find, load_lexicon, load_matcher
 from kamscreen.parse.model import ParsedCV
 
@@ -34,6 +34,7 @@ _LATIN = str.maketrans("АВСавс", "ABCABC")
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d)?$")
 _STOPS = frozenset({",", ";", "|", "/", "(", ")"})  # a level word before a name stops here
 _LIST_STOPS = frozenset({",", ";", "|"})  # a level word after a name stops here
+_CONJUNCTIONS = frozenset({",", "and", "&", "и", "both", "or", "или", "/"})
 FORWARD = 8  # tokens after a name searched for its level
 BACKWARD = 4  # tokens before a name ("Upper-Intermediate English", "Родной язык: русский")
 
@@ -97,10 +98,11 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
             if old is None or RANK.get(mention.level, 0) > RANK.get(old.level, 0):
                 best[mention.language] = mention
     skills = []
+    text = doc_text(doc)
     for code in order:
         m = best[code]
         span = trim(doc[m.start : m.end])
-        skills.append(LanguageSkill(code, m.level, Evidence(span.text, span.start_char, span.end_char)))
+        skills.append(LanguageSkill(code, m.level, Evidence.of(text, span.start_char, span.end_char)))
     return tuple(skills)
 
 
@@ -116,7 +118,7 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar) -> list[_Mention
     """Language statements of one clause: each name or certificate with the level next to it."""
     anchors = [(n, label, span) for n, (label, span) in enumerate(clause_hits)
                if label.startswith(("lang:", "cert:"))]
-    out = []
+    out: list[tuple[_Mention, bool]] = []
     for k, (n, label, span) in enumerate(anchors):
         clause = span.doc[slice(*clause_bounds(span.doc, span.start))]
         nxt = anchors[k + 1][2].start if k + 1 < len(anchors) else clause.end
@@ -132,11 +134,24 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar) -> list[_Mention
             language = cert["language"]
         else:
             cert, language = None, label[5:]
-        level, used = _level(near, span, cert) or _level(before, span, None) or (None, [])
+        level, used = _level(near, span, cert) or (None, [])
+        shared = False  # a level before a list of names: "fluent in English and Spanish"
+        if level is None:
+            level, used = _level(before, span, None) or (None, [])
+            shared = level is not None
+        if level is None and k and out[-1][1] and _joined(span.doc, anchors[k - 1][2].end, span.start):
+            level, first = out[-1][0].level, out[-1][0].start
+            out.append((_Mention(language, level, first, span.end), True))
+            continue
         start = min([span.start] + [sp.start for sp in used])
         end = max([span.end] + [sp.end for sp in used])
-        out.append(_Mention(language, level, start, end))
-    return out
+        out.append((_Mention(language, level, start, end), shared))
+    return [mention for mention, _ in out]
+
+
+def _joined(doc: Doc, start: int, end: int) -> bool:
+    """Only conjunctions between two names ("English and Spanish", "English, Spanish, and")?"""
+    return all(t.lower_ in _CONJUNCTIONS or t.is_space for t in doc[start:end])
 
 
 def _stopped(doc: Doc, start: int, end: int, stops: frozenset[str]) -> bool:

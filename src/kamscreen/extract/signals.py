@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, Signal
-from kamscreen.nlp import clause_bounds, get_nlp
+from kamscreen.nlp import clause_bounds, doc_text, get_nlp
 from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "signals.yaml"
@@ -62,7 +62,7 @@ def find_signals(doc: Doc) -> tuple[Signal, ...]:
         if key in seen:
             continue
         seen.add(key)
-        signals.append(Signal(kind, Evidence(span.text, span.start_char, span.end_char)))
+        signals.append(Signal(kind, Evidence.of(doc_text(doc), span.start_char, span.end_char)))
     return tuple(signals)
 
 

@@ -22,7 +22,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, TeamSize
-from kamscreen.nlp import clause_bounds, get_nlp, trim
+from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
@@ -113,7 +113,7 @@ def find_team_size(doc: Doc) -> TeamSize:
         if a <= hi:
             hi = max(hi, b)
     span = trim(doc[lo:hi])
-    return TeamSize(value, Evidence(span.text, span.start_char, span.end_char))
+    return TeamSize(value, Evidence.of(doc_text(doc), span.start_char, span.end_char))
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:

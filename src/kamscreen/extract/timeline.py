@@ -20,12 +20,13 @@ import datetime as dt
 from kamscreen.extract.dates import Period, find_periods
 from kamscreen.extract.job_header import (
     EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, TITLE_RE, Header, Lines, header_like,
-    is_hh_header, names_a_position, period_lines, read_generic, read_hh,
+    SENTENCE_RE, is_hh_header, names_a_position, period_lines, read_generic, read_hh, runs_on,
 )
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.parse.model import ParsedCV
 
 SINCE_LINE_MAX = 80  # an open-ended start counts on a header line at most this long besides it
+
 
 def _headed_regions(text: str) -> list[tuple[int, int]]:
     """Experience sections found by their headings, for a text the parser left unsectioned."""
@@ -68,18 +69,26 @@ def _not_a_job(header: Header, lines: Lines) -> bool:
     after = next((line for line in (lines.line(k) for k in range(i + 1, min(len(lines), i + 3))) if line.strip()), "")
     if any(NOT_JOB_RE.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
         return True
-    rest = len(own.strip()) - len(header.period.text)
-    if header.period.since and (rest > SINCE_LINE_MAX or not names_a_position(own)):
-        return True  # "с 2016 года руководил отделом" is a sentence, "Sales Manager, Acme LLC, since 2016" a header
+    if header.period.since and not _since_header(own, header.period):
+        return True
     if header.title and TITLE_RE.search(own) and not EDUCATION_RE.search(header.title):
         return False  # "Teacher 2015 – 2019 Lincoln High School" is a job
     near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
     return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
 
 
-def _repeated(header: Header, headers: list[Header]) -> bool:
-    """A period of the job before, quoted again in its description without a title of its own."""
-    return bool(header.title is None and headers and headers[-1].period.month_range() == header.period.month_range())
+def _repeated(header: Header, headers: list[Header], lines: Lines) -> bool:
+    """A period of the job before, quoted again in its description (no title, or inside a
+    paragraph)."""
+    same = bool(headers) and headers[-1].period.month_range() == header.period.month_range()
+    return same and (header.title is None or runs_on(header.period, lines))
+
+
+def _since_header(line: str, period: Period) -> bool:
+    """An open-ended start counts on a short header line that names a position ("Sales Manager,
+    Acme LLC, since 2016"), not in a sentence ("С 2018 года руководил отделом.")."""
+    rest = line.replace(period.text, " ").strip()
+    return len(rest) <= SINCE_LINE_MAX and names_a_position(rest) and not SENTENCE_RE.search(rest)
 
 
 def _block_end(start: int, limit: int, text: str) -> int:
@@ -117,7 +126,7 @@ def find_jobs(parsed: ParsedCV, present: dt.date) -> list[Job]:
             if use_before:
                 region_start = next(a for a, b in regions if a <= p.span[0] < b)
                 header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
-            if _not_a_job(header, lines) or _repeated(header, headers):
+            if _not_a_job(header, lines) or _repeated(header, headers, lines):
                 continue
             headers.append(header)
             floor = p.span[1]

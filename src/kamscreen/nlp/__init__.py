@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from kamscreen.nlp import lemmatizer  # noqa: F401  (registers the factory)
-from kamscreen.nlp.clauses import clause_bounds
+from kamscreen.nlp.clauses import clause_bounds, doc_text
 
 MAX_LENGTH = 10_000_000  # characters; spaCy's default (1e6) would raise on a huge text file
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
@@ -35,6 +35,9 @@ def get_nlp(lang: str) -> Language:
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp
+
+
+__all__ = ["clause_bounds", "clause_of", "doc_text", "get_nlp", "make_doc", "trim"]
 
 
 def make_doc(text: str, lang: str) -> Doc:

@@ -28,11 +28,11 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from kamscreen.nlp.clauses import clause_bounds
+from kamscreen.nlp.clauses import clause_bounds, doc_text
 from kamscreen.resources import lexicon_path
 
 WINDOW = 4  # default distance (tokens) between a rule's phrase and its "requires" phrase
-_SEPARATORS = frozenset({",", ";", "(", ")"})
+_SEPARATORS = frozenset({",", ";"})
 NUMBER_RE = re.compile(r"^[+~≈]?\d")
 NUMBER = {"TEXT": {"REGEX": NUMBER_RE.pattern}}
 
@@ -166,7 +166,7 @@ class LexiconMatcher:
                     found.append((label_id, start, end + 1))
         if len(self.patterns):
             found += self.patterns(doc)
-        text = doc.text
+        text = doc_text(doc)
         if self._prefix_re is not None:
             for m in self._prefix_re.finditer(text):
                 token = _token_at(doc, m.start())
@@ -257,7 +257,7 @@ class RuleSet:
     ``rules`` maps a label to a list of rules ``{"phrases": [...], "requires": [...],
     "window": 4, "excludes": [...]}``. A phrase hit counts only if (when given) a ``requires``
     phrase stands in the same clause at most ``window`` tokens away (default 4) with no comma
-    or bracket between, and no ``excludes`` phrase is in the clause.
+    or semicolon between, and no ``excludes`` phrase is in the clause.
     """
 
     def __init__(self, nlp: Language, rules: Mapping[str, list[dict]]):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-# text, tight x0, tight x1, top, bottom, space before (a space or line break precedes it in the
-# content), loose x0, loose x1 (origin .. origin + advance width)
+# text, x0, x1 (tight glyph box, or the loose box when the advance widths are exact), top, bottom
+# (the font's height band), space before (a space or line break precedes it in the content),
+# loose x0, loose x1 (origin .. origin + advance width; the tight box when widths lie)
 Glyph = tuple[str, float, float, float, float, bool, float, float]
 
 SPACE_GAP = 0.10  # a gap wider than this share of the glyph height is a word space, marked or not

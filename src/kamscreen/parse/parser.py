@@ -128,6 +128,8 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         return _Raw("pdf", "\n\n".join(pages), len(pdf.pages), pdf.metadata_date, pdf.warnings)
     if fmt == "docx":
         docx = read_docx(data, name)
+        if max_pages is not None and docx.pages > max_pages:
+            raise ParseFailure("too_large", f"{name}: {docx.pages} pages, more than the limit of {max_pages} for a CV")
         return _Raw("docx", docx.text, docx.pages, docx.modified)
     if fmt == "rtf":
         return _Raw("rtf", read_rtf(data, name), metadata_date=rtf_date(data))
