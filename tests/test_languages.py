@@ -110,6 +110,8 @@ def test_names_without_level_count_in_a_languages_context_only():
     assert languages("Managed the English Premier League client account", "en") == {}
     assert languages("Знаю про this в контексте английского языка и JavaScript") == {}
     assert languages("Russian Railways and German retail chains were my key accounts", "en") == {}
+    assert languages("Nationality: Russian\nCitizenship: German", "en") == {}  # not languages
+    assert languages("Гражданство: Россия, казахская семья") == {}
 
 
 def test_programming_languages_are_not_languages():

@@ -79,8 +79,9 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
                 run_on_cluster(first, on_result, scheduler=scheduler, work=work)
             else:
                 run_tasks(first, on_result, jobs=jobs, timeout=timeout, work=work)
-    ordered = [results[name] for name in sorted(results)]
+    ordered = [results.pop(name) for name in sorted(results)]
     candidates = scorer.candidates(ordered)
+    del ordered  # the candidates hold all the reports need; free the raw results before rendering
     outputs = write_reports(candidates, out, blind=blind, profile=profile, model=scorer.model_name)
     failed = Counter((c.error or {}).get("code", "error") for c in candidates if c.status not in ("ok", "needs_ocr"))
     return Summary(

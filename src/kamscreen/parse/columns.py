@@ -21,6 +21,9 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _EMPTY = re.compile("0+")
+BLOCK_GAP = 0.6  # a vertical gap wider than this share of the line height starts a new block
+MIN_TABLE_BLOCKS = 2  # a table / label column needs at least this many left blocks lined up ...
+TABLE_SHARE = 0.6  # ... and this share of all its left blocks
 
 
 @dataclass(slots=True)
@@ -54,9 +57,61 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
     right = [[s for s in row if s.x0 >= middle] for row in inside]
     left_lines = _read(left, counter)
     right_lines = _read(right, counter)
-    if right_lines:
-        right_lines[0].column_start = True
-    return _read(rows[:first], counter) + left_lines + right_lines + _read(rows[last + 1 :], counter)
+    banded = table_bands(left_lines, right_lines)
+    if banded is None:
+        if right_lines:
+            right_lines[0].column_start = True
+        banded = left_lines + right_lines
+    return _read(rows[:first], counter) + banded + _read(rows[last + 1 :], counter)
+
+
+def text_blocks(lines: list[Line]) -> list[list[Line]]:
+    """Cut a column's lines (reading order) into blocks at gaps wider than ``BLOCK_GAP`` line heights
+    (or where the reading goes back up)."""
+    blocks: list[list[Line]] = []
+    for line in lines:
+        if blocks:
+            previous = blocks[-1][-1]
+            gap = line.top - previous.bottom
+            if 0 <= gap + 0.5 and gap <= BLOCK_GAP * max(previous.bottom - previous.top, 1.0):
+                blocks[-1].append(line)
+                continue
+        blocks.append([line])
+    return blocks
+
+
+def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
+    """A table or label column (hh.ru's period | job, "Знание языков" | "Английский — B2") read band by
+    band: each left block, then the right blocks that start in its band. None when the left blocks do
+    not line up with right blocks (a sidebar beside the main column: read each column whole).
+
+    A left block lines up when some right block starts within a line height of its top; at least
+    ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must.
+    """
+    left_blocks, right_blocks = text_blocks(left), text_blocks(right)
+    if len(left_blocks) < MIN_TABLE_BLOCKS or not right_blocks:
+        return None
+
+    def height(block: list[Line]) -> float:
+        return max(block[0].bottom - block[0].top, 1.0)
+
+    aligned = sum(
+        any(abs(r[0].top - b[0].top) <= height(b) for r in right_blocks) for b in left_blocks
+    )
+    if aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks):
+        return None
+    tops = [b[0].top - height(b) for b in left_blocks]
+    bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
+    for block in right_blocks:
+        band = sum(top <= block[0].top for top in tops)
+        bands[band].extend(block)
+    out = list(bands[0])
+    for block, band in zip(left_blocks, bands[1:]):
+        for line in band:
+            line.column_start = False
+        out.extend(block)
+        out.extend(band)
+    return out
 
 
 def _row_line(row: list[Segment]) -> Line:
