@@ -24,6 +24,7 @@ _EMPTY = re.compile("0+")
 BLOCK_GAP = 0.6  # a vertical gap wider than this share of the line height starts a new block
 MIN_TABLE_BLOCKS = 2  # a table / label column needs at least this many left blocks lined up ...
 TABLE_SHARE = 0.6  # ... and this share of all its left blocks
+ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one table row
 
 
 @dataclass(slots=True)
@@ -85,7 +86,8 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
     band: each left block, then the right blocks that start in its band. None when the left blocks do
     not line up with right blocks (a sidebar beside the main column: read each column whole).
 
-    A left block lines up when some right block starts within a line height of its top; at least
+    A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
+    no other one starts beside it (a sidebar's long block has several main-column items beside it); at least
     ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must.
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
@@ -95,9 +97,12 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
     def height(block: list[Line]) -> float:
         return max(block[0].bottom - block[0].top, 1.0)
 
-    aligned = sum(
-        any(abs(r[0].top - b[0].top) <= height(b) for r in right_blocks) for b in left_blocks
-    )
+    def lines_up(block: list[Line]) -> bool:
+        slack = ALIGN_SLACK * height(block)
+        starts = [r[0].top - block[0].top for r in right_blocks if r[0].top < block[-1].bottom - slack]
+        return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
+
+    aligned = sum(map(lines_up, left_blocks))
     if aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
@@ -256,27 +261,29 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
     middle = (g0 + g1) / 2
     left: list[str] = []
     right: list[str] = []
+    sides: tuple[list[Line], list[Line]] = ([], [])
     paired = 0
     for row in rows[first : last + 1]:
         left_text = " ".join(s.text for s in row if s.x0 < middle)
         right_text = " ".join(s.text for s in row if s.x0 >= middle)
-        if _wordy(left_text):
-            left.append(left_text)
-        if _wordy(right_text):
-            right.append(right_text)
+        for text, lines, part in ((left_text, left, 0), (right_text, right, 1)):
+            if _wordy(text):
+                lines.append(text)
+                segs = [s for s in row if (s.x0 >= middle) == bool(part)]
+                sides[part].append(Line(text, min(s.top for s in segs), max(s.bottom for s in segs)))
         paired += _wordy(left_text) and _wordy(right_text)
     if min(len(left), len(right)) < MIN_COLUMN_LINES:
         return 0  # bullets, numbers or a stray line beside the text
-    narrow = left if sum(map(len, left)) < sum(map(len, right)) else right
-    if sum(bool(_DATE_LINE.search(t)) for t in narrow) >= 0.6 * len(narrow):
-        return 0  # a column of dates beside job titles: keep rows together
+    narrow, narrow_lines = (left, sides[0]) if sum(map(len, left)) < sum(map(len, right)) else (right, sides[1])
+    single = sum(len(block) == 1 for block in text_blocks(narrow_lines))
+    if sum(bool(_DATE_LINE.search(t)) for t in narrow) >= 0.6 * len(narrow) and single >= 0.6 * len(narrow):
+        return 0  # one-line dates beside job titles: keep rows together (multi-line date cells are a table)
     if sum(t.rstrip().endswith(":") for t in left) >= 0.6 * len(left):
         return 0  # a label: value table
     rows_in_block = last - first + 1
     short = all(len(t.split()) <= _SHORT_CELL_WORDS for t in left + right)
     if short and paired >= 0.8 * rows_in_block:
         return 0  # a table of short cells side by side ("English | Fluent"): a row is a record
-    return min(len(left), len(right))
     return min(len(left), len(right))
 
 
