@@ -21,7 +21,7 @@ from fixturegen import coverage, hostile, special  # noqa: E402
 from fixturegen.compose import compose  # noqa: E402
 from fixturegen.model import CVSpec, Doc  # noqa: E402
 from fixturegen.pdf import write_pdf  # noqa: E402
-from fixturegen.personas import EXT, PLAN, Rotation, build, hire_stage  # noqa: E402
+from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage  # noqa: E402
 from fixturegen.truth import build_truth, check  # noqa: E402
 from fixturegen.writers import write_docx, write_rtf, write_txt  # noqa: E402
 
@@ -46,10 +46,13 @@ def write_cv(cv: CVSpec, doc: Doc, path: Path, photo=None) -> None:
 
 
 def make_cvs(out: Path) -> list[dict]:
-    hire_rng = random.Random(SEED)
-    rotation = Rotation()
+    hire_rng, table_hire_rng = random.Random(SEED), random.Random(SEED + 1)
+    rotation, table_rotation = Rotation(), Rotation()
     truths, texts = [], []
-    for number, entry in enumerate(PLAN, start=1):
+    # PLAN_TABLE (hh.ru's table export) comes after PLAN with its own draws: PLAN's CVs keep their bytes
+    plan = [(n, e, rotation, hire_rng) for n, e in enumerate(PLAN, start=1)]
+    plan += [(n, e, table_rotation, table_hire_rng) for n, e in enumerate(PLAN_TABLE, start=len(PLAN) + 1)]
+    for number, entry, rotation, hire_rng in plan:
         cv = build(number, entry, SEED, rotation)
         doc = compose(cv)
         path = out / "cvs" / f"{cv.id}.{EXT[cv.fmt]}"

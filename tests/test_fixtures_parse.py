@@ -20,6 +20,7 @@ FIXTURES = ROOT / "data" / "fixtures"
 TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
 HOSTILE = json.loads((FIXTURES / "hostile" / "expected.json").read_text(encoding="utf-8"))
 MANIFEST = json.loads((FIXTURES / "special" / "manifest.json").read_text(encoding="utf-8"))
+LAYOUTS = ("hh", "hh_pdf_table", "two_column", "linkedin", "word_table", "word_plain", "plain_txt", "rtf")
 
 
 def norm(text: str) -> str:
@@ -65,9 +66,9 @@ def test_the_corpus_is_large_and_varied():
     truths = [_truth(p) for p in TRUTHS]
     assert len(truths) >= 44
     layouts = {t["layout"] for t in truths}
-    for layout in ("hh", "two_column", "linkedin", "word_table", "word_plain", "plain_txt", "rtf"):
+    for layout in LAYOUTS:
         assert sum(t["layout"] == layout for t in truths) >= 5, layout
-    assert layouts <= {"hh", "two_column", "linkedin", "word_table", "word_plain", "plain_txt", "rtf"}
+    assert layouts <= set(LAYOUTS)
     for t in truths:
         assert (FIXTURES / t["file"]).is_file(), t["file"]
 

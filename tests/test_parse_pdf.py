@@ -244,6 +244,14 @@ def test_time_limit_interrupts():
         ("Sales -\nPresent", "Sales -\nPresent"),
         ("Page\u00a0 one\ufeff\n\n\n\nтwo", "Page one\n\nтwo"),
         ("\ufb01nance o\ufb03ce", "finance office"),
+        ("Sales â€“ Key Accounts â€¢ AndrÃ© Â· 5Â®", "Sales – Key Accounts • André · 5®"),  # UTF-8 read as cp1252
+        ("wellÂ organized, customer. Â\nCompany Name ï¼ City", "well organized, customer.\nCompany Name City"),
+        ("Ð¾Ð¿Ñ‹Ñ‚ Ñ€Ð°Ð±Ð¾Ñ‚Ñ‹", "опыт работы"),
+        ("ÂNGELO, Café «Ñandú» — 2019", "ÂNGELO, Café «Ñandú» — 2019"),  # real text stays
+        ("Human Resource ManagerJuly 1996 to December 1999Ingersoll-Rand",
+         "Human Resource Manager July 1996 to December 1999 Ingersoll-Rand"),
+        ("Director, November 2015 to CurrentDanone", "Director, November 2015 to Current Danone"),
+        ("iPhone, PowerPoint, McDonald's, COVID-19, 2019Q1", "iPhone, PowerPoint, McDonald's, COVID-19, 2019Q1"),
     ],
 )
 def test_clean_text(raw, clean):
@@ -265,3 +273,125 @@ def test_parse_turns_a_hang_into_a_timeout_record(tmp_path, monkeypatch, font):
     cv = parse(path, timeout=0.3)
     assert time.perf_counter() - start < 2
     assert (cv.status, cv.error.code) == ("error", "timeout")
+
+
+HH_JOBS = [
+    ("Апрель 2017 — настоящее время", "8 лет 6 месяцев", "ООО «Нестле Россия»", "Менеджер по работе с ключевыми клиентами",
+     [f"Вела федеральную сеть номер {i}: ассортимент, промо, планы развития клиента." for i in range(1, 9)]),
+    ("Январь 2015 — март 2017", "2 года 3 месяца", "ПепсиКо", "Торговый представитель",
+     [f"Холодные звонки и встречи с клиентами, неделя {i}." for i in range(1, 40)]),  # runs on to page 2
+    ("Июль 2012 — декабрь 2014", "2 года 6 месяцев", "Марс", "Мерчендайзер", ["Выкладка товара в сетях."]),
+]
+HH_FOOTER = "Иван Петров • Резюме обновлено 15 сентября 2025 в 10:12"
+
+
+def _hh_table_cv(font: str):
+    """hh.ru's PDF export: period | job rows, section labels left of their content, a running footer
+    and a page number on every page, a job that goes on over the page break."""
+
+    def draw(pdf):
+        state = {"y": 800.0, "page": 1}
+
+        def end_page():
+            pdf.setFont(font, 8)
+            pdf.drawString(40, 40, HH_FOOTER)
+            pdf.drawCentredString(297, 24, str(state["page"]))
+            pdf.showPage()
+            state.update(y=800.0, page=state["page"] + 1)
+
+        def line(x, text, size=9, step=12):
+            if state["y"] < 70:
+                end_page()
+            pdf.setFont(font, size)
+            pdf.drawString(x, state["y"], text)
+            state["y"] -= step
+
+        def row(left: list[str], right: list[str]):
+            if state["y"] - 12 * len(left) < 70:
+                end_page()
+            top, page = state["y"], state["page"]
+            for text in left:
+                line(40, text)
+            left_end, state["y"] = state["y"], top
+            for text in right:
+                line(180, text)
+            if state["page"] == page:
+                state["y"] = min(state["y"], left_end)
+            state["y"] -= 14
+
+        line(40, "Иван Петров", 16, 22)
+        line(40, "Мужчина, 38 лет, родился 12 марта 1987", 8)
+        line(40, "Опыт работы — 13 лет 2 месяца", 11, 22)
+        for period, duration, employer, title, duties in HH_JOBS:
+            start, end = period.split(" — ")
+            row([f"{start} —", end, duration], [employer, "Москва", "Продукты питания", title, *duties])
+        row(["Образование"], ["Высшее"])
+        row(["2009"], ["МГУ им. Ломоносова", "Экономический факультет"])
+        row(["Знание языков"], ["Русский — Родной", "Английский — B2 — Средне-продвинутый"])
+        row(["Повышение", "квалификации, курсы"], ["Управление продажами", "Бизнес-школа, 2015"])
+        end_page()
+
+    return draw
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def test_hh_table_export_reads_row_by_row_over_page_breaks(tmp_path, font):
+    cv = parse(_write(tmp_path / "hh.pdf", _hh_table_cv(font)))
+    assert cv.status == "ok" and cv.pages >= 2, cv.error
+    lines = _nonblank(cv.text)
+    for period, duration, employer, title, duties in HH_JOBS:
+        at = lines.index(period)  # the wrapped left cell is one line again
+        assert lines[at + 1 : at + 3] == [duration, employer], lines[at : at + 4]
+        assert lines[at + 5] == title
+        assert lines[at + 6 : at + 6 + len(duties)] == duties  # the page break does not cut the job
+    assert lines.count(HH_FOOTER) == 1 and lines[-1] == HH_FOOTER  # the running footer, kept once at the end
+    assert not any(line.strip().isdigit() for line in lines if line != "2009")  # page numbers dropped
+    assert lines[lines.index("2009") + 1] == "МГУ им. Ломоносова"
+    assert lines[lines.index("Знание языков") + 1] == "Русский — Родной"
+    assert "Повышение квалификации, курсы" in lines
+    assert cv.document_date.date.isoformat() == "2025-09-15"
+    experience = cv.section_text("experience")  # "Опыт работы — 13 лет 2 месяца" heads the section
+    assert all(job[2] in experience for job in HH_JOBS) and "МГУ" not in experience
+
+
+def test_sidebar_whose_first_block_lines_up_with_the_main_column_stays_whole(tmp_path, font):
+    """Sidebar and main column both start with a heading on one baseline: still a sidebar, because
+    the sidebar's long blocks have several main-column items beside them."""
+    sidebar = [["Контакты", "+7 999 123-45-67", "anna@example.com", "г. Казань"],
+               ["Навыки", "Переговоры с сетями", "CRM, Excel", "Тендеры", "Категорийный менеджмент", "Power BI"],
+               ["Знание языков", "Английский — B2", "Немецкий — A2"]]
+    main = [["Профиль", "Восемь лет в продажах FMCG."],
+            ["Опыт работы"],
+            ["Key Account Manager", "ООО «Альфа» · Москва", "Март 2019 — по настоящее время",
+             "Вела пять федеральных сетей."],
+            ["Менеджер по продажам", "ООО «Бета» · Тверь", "Январь 2015 — февраль 2019", "Холодные звонки."],
+            ["Образование", "МГУ, экономический факультет, 2014"]]
+
+    def draw(pdf):
+        pdf.setFont(font, 9)
+        for x, blocks in ((40, sidebar), (220, main)):
+            y = 780
+            for block in blocks:
+                for text in block:
+                    pdf.drawString(x, y, text)
+                    y -= 12
+                y -= 14
+
+    cv = parse(_write(tmp_path / "aligned_sidebar.pdf", draw))
+    main_lines = [t for block in main for t in block]
+    side_lines = [t for block in sidebar for t in block]
+    _block_is_contiguous(cv.text, main_lines, side_lines)
+    _block_is_contiguous(cv.text, side_lines, main_lines)
+
+
+def test_running_footer_is_kept_on_the_last_page_and_header_on_the_first():
+    from kamscreen.parse.cleanup import drop_running_lines
+
+    pages = [f"Анна Иванова\nтекст страницы {n}\nАнна • Резюме обновлено 5 мая 2025 в 10:0{n}\n{n}" for n in (1, 2, 3)]
+    out, dropped = drop_running_lines(pages)
+    assert dropped == 3 + 2 + 2  # three page numbers, two repeated headers, two repeated footers
+    assert out[0].startswith("Анна Иванова") and "Анна Иванова" not in out[1] + out[2]
+    assert "Резюме" not in out[0] + out[1] and out[2].endswith("Резюме обновлено 5 мая 2025 в 10:03")

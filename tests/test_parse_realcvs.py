@@ -78,3 +78,22 @@ def test_livecareer_words_are_separated(livecareer_parsed):
     assert len(glued) < 0.001 * len(words)
     text = " ".join(cv.text for cv in livecareer_parsed)
     assert text.count("Company Name") > 10 * text.count("CompanyName")
+
+
+def test_livecareer_mojibake_is_repaired(livecareer_parsed):
+    """UTF-8 read as Windows-1252 by the producer ("â€“", "Â", "ï¼") comes out as the real signs."""
+    texts = {cv.file: cv.text for cv in livecareer_parsed}
+    marks = ("â€", "Â", "ï¼", "Ã©")
+    assert sum(text.count(mark) for text in texts.values() for mark in marks) <= 2  # 2000+ before
+    for name in ("33665485.pdf", "28663949.pdf", "13411858.pdf"):
+        if name in texts:
+            assert not any(mark in texts[name] for mark in marks), name
+    assert sum(text.count("–") for text in texts.values()) >= 50  # "â€“" became an en dash
+
+
+def test_livecareer_dates_glued_to_words_are_split(livecareer_parsed):
+    text = next((cv.text for cv in livecareer_parsed if cv.file == "52979663.pdf"), None)
+    if text is None:
+        pytest.skip("HR/52979663.pdf is not present")
+    assert "Manager July 1996 to December 1999 Ingersoll-Rand" in " ".join(text.split())
+    assert "ManagerJuly" not in text and "CurrentDanone" not in text

@@ -54,6 +54,43 @@ def compose_hh(cv: CVSpec) -> Doc:
     return Doc(m)
 
 
+# hh.ru PDF rows after the jobs: (label in the left cell, lines in the right cell); no KPI words
+HH_COURSES = [("Стратегические переговоры", "Московская школа управления СКОЛКОВО"),
+              ("Управление продажами", "Бизнес-школа РАНХиГС"), ("Эффективные презентации", "Нетология")]
+HH_CITIZENSHIP = ["Гражданство: Россия", "Разрешение на работу: Россия",
+                  "Желательное время в пути до работы: не имеет значения"]
+
+
+def compose_hh_table(cv: CVSpec) -> Doc:
+    """hh.ru's real PDF export: a full-width header, then a two-column table — period and duration
+    left, employer/city/industry/title/description right; section labels left, their content right.
+    The footer line (name • "Резюме обновлено ...") is drawn on every page (``pdf.write_hh_table``)."""
+    m: list = [P(cv.name, "name", "header"), P(personal_line(cv), "small", "header")]
+    m += [P(c, "small", "header") for c in cv.contacts] + [P(f"Проживает: {cv.city}", "small", "header")]
+    m += [P("Желаемая должность и зарплата", "h", "summary"), P(cv.desired_title, "title", "summary", key=True),
+          P("Занятость: полная занятость", "small", "summary"), P("График работы: полный день", "small", "summary")]
+    m.append(P((cv.stated_text or "").replace("Опыт работы ", "Опыт работы — ", 1), "h", "experience", key=True))
+    for j in cv.jobs:
+        left = [P(j.period_text, "period", "experience", key=True, exp=True), P(j.duration_text, "small", "experience")]
+        right = [P(j.employer, "job", "experience", key=True, exp=True), P(j.city, "small", "experience"),
+                 P(j.industry_line, "small", "experience"), P(j.title, "bold", "experience", key=True, exp=True)]
+        m.append(Row(left, right + [P(line, "body", "experience") for line in j.lines]))
+    m.append(Row([P("Образование", "label", "education")], [P("Высшее", "small", "education")]))
+    for year, inst, detail in cv.education:
+        m.append(Row([P(year, "bold", "education")],
+                     [P(inst, "body", "education", key=True), P(detail, "small", "education")]))
+    m.append(Row([P("Знание языков", "label", "languages")], _languages(cv)))
+    course, school = HH_COURSES[len(cv.name) % len(HH_COURSES)]
+    m.append(Row([P("Повышение квалификации, курсы", "label", "extra")],
+                 [P(course, "body", "extra"), P(f"{school}, {int(cv.education[0][0]) + 3}", "small", "extra")]))
+    m.append(Row([P("Навыки", "label", "skills")], [P("  ".join(cv.skills), "body", "skills")]))
+    m.append(Row([P("Обо мне", "label", "extra")], [P(line, "body", "extra") for line in cv.summary]))
+    m.append(Row([P("Гражданство, время в пути до работы", "label", "other")],
+                 [P(line, "small", "other") for line in HH_CITIZENSHIP]))
+    m.append(P(f"{cv.name} • {cv.footer}", "small", "footer", key=True))
+    return Doc(m)
+
+
 def compose_two_column(cv: CVSpec) -> Doc:
     """Name and title across the top, experience in the main column, contacts/skills/languages in a sidebar."""
     m = [P(cv.name, "name", "header"), P(cv.desired_title, "title", "header", key=True)]
@@ -137,5 +174,5 @@ def compose_plain(cv: CVSpec) -> Doc:
 def compose(cv: CVSpec) -> Doc:
     if cv.layout == "hh" or (cv.layout == "plain_txt" and cv.footer):
         return compose_hh(cv)
-    return {"two_column": compose_two_column, "linkedin": compose_linkedin, "word_table": compose_word_table}.get(
+    return {"hh_pdf_table": compose_hh_table, "two_column": compose_two_column, "linkedin": compose_linkedin, "word_table": compose_word_table}.get(
         cv.layout, compose_plain)(cv)

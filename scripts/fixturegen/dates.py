@@ -86,6 +86,8 @@ def period(style: str, start: Month, end: Month | None, variant: int = 0) -> str
         s = f"{RU_NOM[sm - 1].capitalize()} {sy}"
         e = "по настоящее время" if cur else f"{RU_NOM[em - 1]} {ey}"
         return f"{s} — {e}"
+    if style == "hh_pdf":  # hh.ru's PDF export: "Апрель 2017 — настоящее время"
+        return f"{RU_NOM[sm - 1].capitalize()} {sy} — " + ("настоящее время" if cur else f"{RU_NOM[em - 1]} {ey}")
     if style == "ru_gen":
         s = f"{RU_GEN[sm - 1]} {sy} г."
         e = ["н.в.", "по сей день", "настоящее время"][variant % 3] if cur else f"{RU_GEN[em - 1]} {ey} г."

@@ -60,7 +60,19 @@ PLAN = [
     ("rtf", "en", "kam_director", {"industry": "automotive", "short_ka": True}),
     ("rtf", "en", "junior_kam", {"industry": "retail"}),
 ]
-FORMATS = {"hh": "pdf", "two_column": "pdf", "linkedin": "pdf", "word_table": "docx", "word_plain": "docx",
+# hh.ru's real PDF export: a two-column table (period | job, section label | content), appended after
+# PLAN with their own numbers (49+), rotation and hire draws, so that the CVs above keep their bytes
+PLAN_TABLE = [
+    ("hh_pdf_table", "ru", "kam_director", {"industry": "fmcg", "hh": True}),
+    ("hh_pdf_table", "ru", "senior_kam", {"industry": "pharma", "hh": True}),
+    ("hh_pdf_table", "ru", "kam", {"industry": "telecom", "hh": True, "overlap": True}),
+    ("hh_pdf_table", "ru", "junior_kam", {"industry": "logistics", "hh": True}),
+    ("hh_pdf_table", "ru", "account_manager", {"industry": "it", "hh": True}),
+    ("hh_pdf_table", "ru", "sales", {"industry": "manufacturing", "hh": True}),
+    ("hh_pdf_table", "ru", "kam_director", {"industry": "medical_devices", "hh": True}),
+]
+HH_LAYOUTS = ("hh", "hh_pdf_table")  # languages written the hh.ru way ("Английский — B2 — Средне-продвинутый")
+FORMATS = {"hh_pdf_table": "pdf", "hh": "pdf", "two_column": "pdf", "linkedin": "pdf", "word_table": "docx", "word_plain": "docx",
            "plain_txt": "txt", "rtf": "rtf"}
 EXT = {"pdf": "pdf", "docx": "docx", "txt": "txt", "rtf": "rtf"}
 
@@ -137,7 +149,7 @@ class Rotation:
 
 def _language_line(layout: str, lang: str, iso: str, level: str, rng: random.Random, rot: Rotation) -> str:
     name = C.LANG_NAMES[lang][iso]
-    if layout == "hh":
+    if layout in HH_LAYOUTS:
         return f"{name} — Родной" if level == "native" else f"{name} — {level} — {C.HH_LEVELS[level]}"
     word = rot.take(f"{lang}:{level}", C.LEVEL_WORDS[lang][level])
     if layout == "linkedin":
@@ -152,10 +164,10 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     rng = random.Random(seed * 1000 + number)
     rot = rot or Rotation()
     doc = _doc_date(rng)
-    hh_like = layout == "hh" or bool(opts.get("hh"))
+    hh_like = layout in HH_LAYOUTS or bool(opts.get("hh"))
     gender = rng.choice("mf")
     a = "" if gender == "m" else "а"
-    style = "hh" if hh_like else "linkedin" if layout == "linkedin" else rot.take(f"style:{lang}", STYLE_CYCLE[lang])
+    style = "hh_pdf" if layout == "hh_pdf_table" else "hh" if hh_like else "linkedin" if layout == "linkedin" else rot.take(f"style:{lang}", STYLE_CYCLE[lang])
     mixed = not hh_like and layout != "linkedin" and number % 3 == 0  # oldest job written with years only
     old_style = ("ru_years" if lang == "ru" else "en_years") if mixed else style
 
@@ -270,7 +282,7 @@ def _languages(persona: str, layout: str, lang: str, opts: dict, rng: random.Ran
         languages.append(tuple(opts["third"].split(":")))
     elif rng.random() < 0.35:
         third = rng.choice(["de", "fr", "zh", "es", "it"])
-        languages.append((third, rng.choice(["A1", "A2", "B1"] if layout == "hh" else ["A2", "B1"])))
+        languages.append((third, rng.choice(["A1", "A2", "B1"] if layout in HH_LAYOUTS else ["A2", "B1"])))
     return [LanguageSpec(iso, lvl, _language_line(layout, lang, iso, lvl, rng, rot)) for iso, lvl in languages]
 
 

@@ -18,17 +18,14 @@ def facts_from_dict(data: dict) -> Facts:
 
 
 @functools.lru_cache(maxsize=None)
-def _hints(cls: type) -> dict:
-    return typing.get_type_hints(cls)
+def _fields(cls: type) -> tuple[tuple[str, object], ...]:
+    """(name, type hint) of each ``__init__`` field of a dataclass."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
 
 
 def _build(cls: type, data: dict):
-    hints = _hints(cls)
-    kwargs = {}
-    for field in dataclasses.fields(cls):
-        if field.name in data and field.init:
-            kwargs[field.name] = _convert(hints[field.name], data[field.name])
-    return cls(**kwargs)
+    return cls(**{name: _convert(hint, data[name]) for name, hint in _fields(cls) if name in data})
 
 
 def _convert(hint, value):

@@ -31,10 +31,6 @@ class Summary:
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
 
-    def to_dict(self) -> dict:
-        return {"total": self.total, "processed": self.processed, "cached": self.cached, "failed": dict(self.failed),
-                "needs_ocr": self.needs_ocr, "outputs": dict(self.outputs), "seconds": round(self.seconds, 3)}
-
 
 def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
            as_of: dt.date | None = None, model: Path | None = None, blind: bool = False, jobs: int = 1,
@@ -65,7 +61,7 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
             else:
                 todo.setdefault(task.sha256, []).append(task)
         processed = sum(len(group) for group in todo.values())
-        with _progress(processed, show_progress) as advance:
+        with _Progress(processed, show_progress) as advance:
             def on_result(result: FileResult) -> None:
                 cache.put(result)
                 for twin in todo[result.sha256]:
@@ -143,7 +139,7 @@ class _Scorer:
         return sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.file))
 
 
-class _progress:
+class _Progress:
     """A rich progress bar (count, rate, ETA) on a terminal; silent otherwise. Yields ``advance()``."""
 
     def __init__(self, total: int, show: bool | None) -> None:

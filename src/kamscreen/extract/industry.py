@@ -28,7 +28,8 @@ from spacy.tokens import Doc
 
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
-from kamscreen.extract.roles import PhraseLexicon, doc_text
+from kamscreen.nlp import doc_text
+from kamscreen.nlp.patterns import PhraseLexicon
 from kamscreen.resources import lexicon_path
 
 _NON_WORD = re.compile(r"[^\w&+]+")

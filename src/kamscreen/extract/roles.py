@@ -15,24 +15,23 @@ inflections hit. Also decides whether the job led people (``management``) and so
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import yaml
-from spacy.matcher import Matcher
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kamscreen.extract.model import ROLES, Evidence, Job
-from kamscreen.nlp import get_nlp, make_doc
-from kamscreen.nlp.patterns import load_matcher
+from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase  # noqa: F401  (expand_phrase: API)
 from kamscreen.resources import lexicon_path
 
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
-_GROUP = re.compile(r"\(([^()]*)\)")
 _HEADER_LINES = 8  # a job's title stands among the first lines of its block
 _TITLE_CHARS = 80  # and is a short line
 
@@ -49,87 +48,6 @@ class RoleVerdict:
     def __post_init__(self) -> None:
         if self.role not in ROLES:
             raise ValueError(f"unknown role {self.role!r}")
-
-
-@dataclass(frozen=True)
-class PhraseHit:
-    """One lexicon phrase found in the doc: its group (e.g. ``title``), label and weight."""
-
-    group: str
-    label: str
-    weight: float
-    start: int  # token offsets in the doc
-    end: int
-    start_char: int
-    end_char: int
-    key: str  # the matched lemmas: the same phrase found twice counts once
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed once per doc (spaCy rebuilds it from the tokens on every access)."""
-    text = doc.user_data.get("kamscreen.text")
-    if text is None:
-        text = doc.user_data["kamscreen.text"] = doc.text
-    return text
-
-
-def expand_phrase(phrase: str) -> list[str]:
-    """All spellings a lexicon entry stands for (``word*`` and ``#`` marks pass through).
-
-    ``account(s)`` → account, accounts; ``manag(e|ed)`` → manage, managed; a hyphen also stands for a
-    space ("аккаунт-менеджер" = "аккаунт менеджер").
-    """
-    parts = _GROUP.split(phrase)
-    choices = []
-    for i, part in enumerate(parts):
-        if i % 2 == 0:
-            choices.append([part])
-        else:
-            alternatives = part.split("|")
-            choices.append(alternatives if len(alternatives) > 1 else ["", part])
-    spellings = {"".join(c).strip() for c in itertools.product(*choices)}
-    spellings |= {s.replace("-", " ") for s in spellings if "-" in s}
-    return sorted(s for s in spellings if s)
-
-
-class PhraseLexicon:
-    """Weighted phrases (``kamscreen.nlp.patterns`` syntax plus :func:`expand_phrase` groups),
-    matched on lemmas and compiled once per language.
-
-    ``groups`` maps a group name to ``{label: {phrase: weight}}``. ``find(doc)`` returns every hit,
-    cached on the doc, so the jobs of one CV share one matching pass.
-    """
-
-    def __init__(self, name: str, groups: dict[str, dict[str, dict[str, float]]]):
-        self.name = name
-        self.groups = groups
-
-    @lru_cache(maxsize=16)  # (lexicon, language) pairs
-    def _matcher(self, lang: str) -> tuple[Matcher, dict[int, tuple[str, str, float]]]:
-        nlp = get_nlp(lang)
-        entries: dict[str, list[str]] = {}
-        meta: dict[int, tuple[str, str, float]] = {}
-        for group, labels in self.groups.items():
-            for label, phrases in labels.items():
-                for phrase, weight in (phrases or {}).items():
-                    key = f"{self.name}|{group}|{label}|{float(weight)}"
-                    entries.setdefault(key, []).extend(expand_phrase(str(phrase)))
-                    meta[nlp.vocab.strings.add(key)] = (group, label, float(weight))
-        return load_matcher(nlp, entries), meta
-
-    def find(self, doc: Doc) -> tuple[PhraseHit, ...]:
-        cache_key = f"kamscreen.{self.name}"
-        cached = doc.user_data.get(cache_key)
-        if cached is None:
-            matcher, meta = self._matcher(doc.lang_)
-            hits = []
-            for match_id, start, end in matcher(doc):
-                group, label, weight = meta[match_id]
-                span = doc[start:end]
-                hits.append(PhraseHit(group, label, weight, start, end, span.start_char,
-                                      span.end_char, " ".join(t.lemma_ for t in span)))
-            cached = doc.user_data[cache_key] = tuple(hits)
-        return cached
 
 
 @dataclass(frozen=True)
@@ -200,9 +118,9 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
     text = doc_text(doc)
     out = []
     n = len(doc)
-    for tok in doc:
-        i = tok.i
-        if not tok.like_num or (i + 1 < n and doc[i + 1].like_num):
+    like_num = doc.to_array(LIKE_NUM)
+    for i in numpy.flatnonzero(like_num).tolist():
+        if i + 1 < n and like_num[i + 1]:
             continue
         j = i - 1
         while j >= 0 and doc[j].like_num and doc[j].whitespace_:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from kamscreen.nlp import lemmatizer  # noqa: F401  (registers the factory)
-from kamscreen.nlp.clauses import clause_bounds, doc_text
+from kamscreen.nlp.clauses import TEXT_KEY, clause_bounds, doc_text
 
 MAX_LENGTH = 10_000_000  # characters; spaCy's default (1e6) would raise on a huge text file
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
@@ -42,7 +42,12 @@ __all__ = ["clause_bounds", "clause_of", "doc_text", "get_nlp", "make_doc", "tri
 
 def make_doc(text: str, lang: str) -> Doc:
     """Tokenize, lemmatize and split ``text`` into clauses with the pipeline of ``lang``."""
-    return get_nlp(lang)(text)
+    nlp = get_nlp(lang)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text  # the tokenizer keeps every character: doc.text == text
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def trim(span: Span) -> Span:

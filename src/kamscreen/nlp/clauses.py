@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,36 +38,51 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _breaks_after(token, nxt) -> bool:
-    if token.is_space and "\n" in token.text:
-        if token.text.count("\n") > 1:
-            return True
-        first = nxt.text[:1]
-        if first.islower():
-            return False
-        prev = token.nbor(-1) if token.i else token
-        return not (first.isdigit() and prev.is_alpha and prev.is_lower)
-    if token.text in ENDS or nxt.text in BULLETS:
-        return True
-    return len(token.text) > 1 and token.text.endswith(".") and nxt.text[:1].isupper()
+def _features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
+    """Per token: its form's features (columns of ``_FORM``), and the IS_ALPHA / IS_LOWER flags."""
+    table = doc.to_array([ORTH, IS_ALPHA, IS_LOWER])
+    strings = doc.vocab.strings
+    forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
+    rows = [_form(strings[int(f)]) for f in forms.tolist()]
+    return numpy.array(rows, dtype=bool).reshape(-1, len(_FORM))[inverse.reshape(-1)], table[:, 1] != 0, table[:, 2] != 0
+
+
+_FORM = ("newline", "newlines", "end", "bullet", "abbrev", "upper", "lower", "digit")
+
+
+def _form(text: str) -> tuple[bool, ...]:
+    first = text[:1]
+    newline = text.isspace() and "\n" in text
+    return (newline, newline and text.count("\n") > 1, text in ENDS, text in BULLETS,
+            len(text) > 1 and text.endswith("."), first.isupper(), first.islower(), first.isdigit())
 
 
 class ClauseSegmenter:
-    """Marks ``is_sent_start`` on every token (True at the first token of a clause)."""
+    """Marks ``is_sent_start`` on every token (True at the first token of a clause).
+
+    A clause starts after a blank line; after a line break unless the next line starts in lower
+    case, or with a number after a lower-case word; after ``. ! ? ;``; before a bullet; and after
+    an abbreviation ("чел.") before a capital. Decided per distinct word form, then with arrays.
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        form, alpha, lower = _features(doc)
+        newline, newlines, end, bullet, abbrev, upper, lowercase, digit = form.T
+        tok = slice(0, len(doc) - 1)  # token i - 1 ...
+        nxt = slice(1, len(doc))  # ... and token i, for i >= 1
+        prev = numpy.maximum(numpy.arange(-1, len(doc) - 2), 0)  # token i - 2 (or 0)
+        wrapped = lowercase[nxt] | (digit[nxt] & alpha[prev] & lower[prev])
+        breaks = numpy.where(newline[tok], newlines[tok] | ~wrapped,
+                             end[tok] | bullet[nxt] | (abbrev[tok] & upper[nxt]))
         starts = numpy.full(len(doc), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
         starts[0] = 1
-        prev = doc[0]
-        for token in doc[1:]:
-            if _breaks_after(prev, token):
-                starts[token.i] = 1
-            prev = token
+        starts[1:][breaks] = 1
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         doc.user_data[KEY] = numpy.flatnonzero(starts == 1).tolist()
-        doc.user_data[TEXT_KEY] = doc.text
+        if TEXT_KEY not in doc.user_data:
+            doc.user_data[TEXT_KEY] = doc.text
         return doc
 
 

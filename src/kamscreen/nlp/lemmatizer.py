@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import IS_SPACE, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -33,12 +35,19 @@ def lemma_of(form: str) -> str:
 
 
 class MorphLemmatizer:
-    """Sets ``token.lemma_`` for every token of a Doc from the cached :func:`lemma_of`."""
+    """Sets ``token.lemma_`` for every non-space token of a Doc from the cached :func:`lemma_of`,
+    once per distinct word form and in one array write (no per-token Python objects)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if not token.is_space:
-                token.lemma_ = lemma_of(token.text)
+        if not len(doc):
+            return doc
+        table = doc.to_array([ORTH, IS_SPACE, LEMMA])
+        strings = doc.vocab.strings
+        forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
+        lemmas = numpy.fromiter((strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()),
+                                dtype="uint64", count=len(forms))[inverse.reshape(-1)]
+        lemmas = numpy.where(table[:, 1] != 0, table[:, 2], lemmas)  # spaces keep theirs
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
 

@@ -1,4 +1,5 @@
-"""Text clean-up shared by all formats: NFC, whitespace, line-end hyphens, running headers/footers."""
+"""Text clean-up shared by all formats: mojibake, NFC, whitespace, line-end hyphens, dates glued to
+words, running headers/footers."""
 from __future__ import annotations
 
 import re
@@ -25,13 +26,75 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d+")
 
 
+def _cp1252_table() -> tuple[dict[str, int], str]:
+    """Character → byte of Windows-1252 for 0x80–0xFF (its five holes as C1 controls), and the
+    characters that stand for UTF-8 continuation bytes 0x80–0xBF."""
+    chars = {}
+    for byte in range(0x80, 0x100):
+        try:
+            chars[bytes([byte]).decode("cp1252")] = byte
+        except UnicodeDecodeError:
+            chars[chr(byte)] = byte
+    continuation = "".join(ch for ch, byte in chars.items() if byte < 0xC0)
+    return chars, continuation
+
+
+_CP1252, _CONT = _cp1252_table()
+_C = re.escape(_CONT)
+# UTF-8 read as Windows-1252 ("â€“" for "–", "Â·" for "·", "Ã©" for "é", "Ð¾Ð¿Ñ‹Ñ‚" for "опыт"): lead
+# bytes of punctuation / Latin-1 (C2, C3, E2, EF), or runs of Cyrillic ones (D0, D1); a real text
+# has none of these sequences
+_MOJIBAKE = re.compile(f"[ÂÃ][{_C}]|[âï][{_C}]{{2}}|(?:[ÐÑ][{_C}]){{2,}}")
+# what is left when a producer dropped the sequence's last byte: "Â" of a lost no-break space
+# ("wellÂ organized", "customer. Â"), "ï¼"/"â€" of a lost full-width or typographic sign
+_MOJIBAKE_REST = re.compile(f"Â(?![A-ZÀ-Þ])|[âï][{_C}](?![{_C}])")
+_LOST_SPACE = re.compile(r"Â(?=\s|$)", re.MULTILINE)
+_MOJIBAKE_HINT = re.compile("[ÂÃâïÐÑ]")
+_MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a title, a period and an employer set without spaces ("Human Resource ManagerJuly 1996 to December
+# 1999Ingersoll-Rand", "to CurrentDanone"): a space goes back at each date boundary
+_GLUED_DATE = re.compile(
+    rf"(?<=[a-z])(?=(?:{_MONTHS_EN})\s+(?:19|20)\d\d\b)"
+    r"|(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z])"
+    r"|(?<=\b(?:Current|Present))(?=[A-Z][a-z])"
+)
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 text that went through Windows-1252 on its way into the file, repaired.
+
+    >>> repair_mojibake("Sales â€“ Key Accounts, AndrÃ©, wellÂ organized")
+    'Sales – Key Accounts, André, well organized'
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+
+    def decode(match: re.Match) -> str:
+        try:
+            return bytes(_CP1252[ch] for ch in match.group()).decode("utf-8")
+        except (KeyError, UnicodeDecodeError):
+            return match.group()
+
+    return _MOJIBAKE_REST.sub(" ", _LOST_SPACE.sub("", _MOJIBAKE.sub(decode, text)))
+
+
+def split_glued_dates(text: str) -> str:
+    """Put back the spaces a PDF producer dropped around a period.
+
+    >>> split_glued_dates("Human Resource ManagerJuly 1996 to December 1999Ingersoll-Rand")
+    'Human Resource Manager July 1996 to December 1999 Ingersoll-Rand'
+    """
+    return _GLUED_DATE.sub(" ", text)
+
+
 def clean_text(text: str) -> str:
     """NFC-normalise, drop invisible characters, collapse spaces, keep line breaks (at most one blank line).
 
     >>> clean_text("Опыт  работы\\r\\n\\n\\n\\nМенед-\\nжер")
     'Опыт работы\\n\\nМенеджер'
     """
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = split_glued_dates(unicodedata.normalize("NFC", text))
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     text = _INVISIBLE.sub("", text).translate(_LIGATURES)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
@@ -50,35 +113,42 @@ def _join_hyphenated(match: re.Match) -> str:
 def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
     """Remove page numbers ("Page 1 of 2", "3") and running headers/footers.
 
-    Only the first and last two non-empty lines of a page are candidates. A page number goes; a
-    line that is the first or last line of two or more pages is kept once (it may be the name).
-    Returns the pages and how many lines were dropped.
+    A page number is one of the first or last two non-empty lines of a page. Past the page numbers,
+    a page's first line that starts two or more pages is a running header, kept on the first page
+    only (it may be the name); a last line that ends two or more pages is a running footer (hh.ru's
+    "Имя • Резюме обновлено ..."), kept on the last page only, so it does not cut a job that goes on
+    over the page break. Returns the pages and how many lines were dropped.
     """
     split = [page.split("\n") for page in pages]
-    edge_count: Counter[str] = Counter()
+    numbers: list[set[int]] = []
+    edges: list[tuple[int | None, int | None]] = []
     for lines in split:
         content = [i for i, line in enumerate(lines) if line.strip()]
-        for key in {_key(lines[i]) for i in content[:1] + content[-1:]}:
-            edge_count[key] += 1
-    repeated = {key for key, count in edge_count.items() if count >= 2} if len(pages) >= 2 else set()
-    seen: set[str] = set()
+        number = {i for i in content[:2] + content[-2:] if _PAGE_NUMBER.match(lines[i])}
+        rest = [i for i in content if i not in number]
+        numbers.append(number)
+        edges.append((rest[0], rest[-1]) if rest else (None, None))
+    heads: dict[str, list[int]] = {}
+    feet: dict[str, list[int]] = {}
+    for page, (lines, (first, last)) in enumerate(zip(split, edges)):
+        if first is not None:
+            heads.setdefault(_key(lines[first]), []).append(page)
+            if last != first:
+                feet.setdefault(_key(lines[last]), []).append(page)
+    several = len(pages) >= 2
+    keep_head = {key: where[0] for key, where in heads.items() if several and len(where) >= 2}
+    keep_foot = {key: where[-1] for key, where in feet.items() if several and len(where) >= 2 and key not in keep_head}
     dropped = 0
     out: list[str] = []
-    for lines in split:
-        content = [i for i, line in enumerate(lines) if line.strip()]
-        numbers = set(content[:2] + content[-2:])
-        running = set(content[:1] + content[-1:])
+    for page, (lines, (first, last)) in enumerate(zip(split, edges)):
         kept: list[str] = []
         for index, line in enumerate(lines):
             key = _key(line)
-            if index in numbers and _PAGE_NUMBER.match(line):
+            running = (index == first and keep_head.get(key, page) != page) or (
+                index == last and keep_foot.get(key, page) != page)
+            if index in numbers[page] or running:
                 dropped += 1
                 continue
-            if index in running and key in repeated:
-                if key in seen:
-                    dropped += 1
-                    continue
-                seen.add(key)
             kept.append(line)
         out.append("\n".join(kept))
     return out, dropped

@@ -25,6 +25,7 @@ BLOCK_GAP = 0.6  # a vertical gap wider than this share of the line height start
 MIN_TABLE_BLOCKS = 2  # a table / label column needs at least this many left blocks lined up ...
 TABLE_SHARE = 0.6  # ... and this share of all its left blocks
 ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one table row
+CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of the gutter
 
 
 @dataclass(slots=True)
@@ -35,6 +36,9 @@ class Line:
     top: float
     bottom: float
     column_start: bool = False
+    x0: float = 0.0
+    x1: float = 0.0
+    lead: float = 0.0  # width of the first word (was there room for it at the end of the line above?)
 
 
 def read_rows(rows: list[list[Segment]]) -> tuple[list[Line], int]:
@@ -111,20 +115,45 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         band = sum(top <= block[0].top for top in tops)
         bands[band].extend(block)
     out = list(bands[0])
+    widest, right_start = max(line.x1 for line in left), min(line.x0 for line in right)
+    right_edge = widest + CELL_EDGE * max(right_start - widest, 0.0)  # the cell ends inside the gutter
     for block, band in zip(left_blocks, bands[1:]):
         for line in band:
             line.column_start = False
-        out.extend(block)
+        out.extend(unwrap_cell(block, right_edge))
         out.extend(band)
     return out
 
 
 def _row_line(row: list[Segment]) -> Line:
+    first = row[0]
+    word = first.text.split(" ", 1)[0]
     return Line(
         text=" ".join(s.text for s in row),
         top=min(s.top for s in row),
         bottom=max(s.bottom for s in row),
+        x0=first.x0,
+        x1=max(s.x1 for s in row),
+        lead=(first.x1 - first.x0) * len(word) / max(len(first.text), 1),
     )
+
+
+def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
+    """Join the lines of a narrow table cell that were broken only because the next word did not fit
+    ("Май 2018 — декабрь" / "2020", "Повышение" / "квалификации, курсы") or that end unfinished, on a
+    dash or a comma ("Апрель 2017 —" / "настоящее время"); a line with room left for the next word
+    ended there on purpose ("настоящее время" / "4 года 4 месяца")."""
+    out = [block[0]]
+    for line in block[1:]:
+        previous = out[-1]
+        space = 0.3 * (previous.bottom - previous.top)
+        wrapped = previous.x1 + space + line.lead > right_edge and previous.text[-1:] not in ".;:!?"
+        if wrapped or previous.text[-1:] in "—–-,":
+            out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
+                           min(previous.x0, line.x0), line.x1, previous.lead)
+        else:
+            out.append(line)
+    return out
 
 
 def _best_block(rows: list[list[Segment]]) -> tuple[int, int, float, float] | None:

@@ -21,6 +21,10 @@ _DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:�
 _SPACES = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
+# a heading's own total after a dash or in brackets: "Опыт работы — 8 лет 3 месяца" (hh.ru PDF),
+# "Experience (12 years)"
+_TOTAL_TAIL = re.compile(r"(?:\s+[—–-]\s*|\s*\()\d+\+?\s+(?:год|года|лет|месяц|месяца|месяцев|years?|months?)\b[^()]*\)?$",
+                         re.IGNORECASE)
 _CONTACT = re.compile(r"@|\+?\d[\d\s().-]{8,}\d|https?://|linkedin\.com|t\.me/|telegram", re.IGNORECASE)
 
 
@@ -69,7 +73,7 @@ def header_name(line: str) -> str | None:
     >>> header_name("ОПЫТ РАБОТЫ:")
     'experience'
     """
-    stripped = line.strip()
+    stripped = _TOTAL_TAIL.sub("", line.strip())
     if not stripped or len(stripped) > 60:
         return None
     if len(stripped.split()) > MAX_HEADER_WORDS and not _LETTER_SPACED.match(stripped):
