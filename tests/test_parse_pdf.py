@@ -395,3 +395,20 @@ def test_running_footer_is_kept_on_the_last_page_and_header_on_the_first():
     assert dropped == 3 + 2 + 2  # three page numbers, two repeated headers, two repeated footers
     assert out[0].startswith("Анна Иванова") and "Анна Иванова" not in out[1] + out[2]
     assert "Резюме" not in out[0] + out[1] and out[2].endswith("Резюме обновлено 5 мая 2025 в 10:03")
+
+
+def test_single_table_row_under_a_job_carried_over_from_the_page_before(tmp_path, font):
+    """A page that starts with the end of a job's description, then one period | job row."""
+
+    def draw(pdf):
+        pdf.setFont(font, 9)
+        for i in range(6):
+            pdf.drawString(180, 800 - 12 * i, f"Продолжение описания прошлой работы, строка {i}.")
+        for k, text in enumerate(["Январь 2013 —", "декабрь 2014", "2 года"]):
+            pdf.drawString(40, 714 - 12 * k, text)
+        for k, text in enumerate(["ООО «Марс»", "Москва", "Торговый представитель", "Холодные звонки"]):
+            pdf.drawString(180, 714 - 12 * k, text)
+
+    lines = _nonblank(parse(_write(tmp_path / "carried.pdf", draw)).text)
+    assert lines[5] == "Продолжение описания прошлой работы, строка 5."
+    assert lines[6:10] == ["Январь 2013 — декабрь 2014", "2 года", "ООО «Марс»", "Москва"]

@@ -86,13 +86,14 @@ def test_train_command_writes_a_model_and_card(tmp_path):
 
     rows = (FIXTURES / "labels.csv").read_text(encoding="utf-8").splitlines()
     labels = tmp_path / "labels.csv"
-    labels.write_text("\n".join(rows[:1] + rows[1::2]) + "\n", encoding="utf-8")  # 24 labels
+    half = rows[1::2]
+    labels.write_text("\n".join(rows[:1] + half) + "\n", encoding="utf-8")
     out = tmp_path / "half"
     result = CliRunner().invoke(app, ["train", str(labels), "--cvs", str(FIXTURES / "cvs"), "--out", str(out),
                                       "--seed", "3", "--synthetic"])
     assert result.exit_code == 0, result.output
     card = json.loads((out / "model_card.json").read_text(encoding="utf-8"))
-    assert card["data"]["n"] == 24 and card["data"]["synthetic"] is True and card["seed"] == 3
+    assert card["data"]["n"] == len(half) and card["data"]["synthetic"] is True and card["seed"] == 3
     assert any("SYNTHETIC" in w for w in card["warnings"]) and any("< 50" in w for w in card["warnings"])
     assert set(card["metrics"]) == {"folds", "model", "checklist"}
     assert "Warning" in (out / "MODEL_CARD.md").read_text(encoding="utf-8")

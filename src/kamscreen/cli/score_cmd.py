@@ -28,7 +28,7 @@ def score_command(
     from kamscreen.parse import parse
     from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, score
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     try:
         prof = load_profile(profile)
         fit_model = load_model(model) if model else None

@@ -29,7 +29,7 @@ def train_command(
     from kamscreen.score import ProfileError
     from kamscreen.score.train import TrainingError, train
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)
     if not cvs.is_dir():
         err.print(f"[red]error:[/] --cvs {cvs} is not a folder")
         raise typer.Exit(2)

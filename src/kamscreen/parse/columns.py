@@ -1,8 +1,12 @@
-"""Reading order of rows: column blocks (a sidebar, a two- or three-column list) read column-wise.
+"""Reading order of rows: column blocks (a sidebar, a two- or three-column list) read column-wise,
+tables (hh.ru's period | job export, label | content) read row by row.
 
 A *column block* is a run of consecutive rows that share an empty vertical gutter, with enough text
-on both sides; it is read column by column (each side whole, top to bottom), recursively. Rows that
-cross every gutter (a full-width line) are read left to right as usual.
+on both sides. Each side is cut into blocks at vertical gaps; when the left blocks line up with right
+blocks (``table_bands``) the block is a table, read band by band: each left block (its wrapped lines
+joined again), then the right blocks beside it. Otherwise it is a sidebar beside a main column, read
+column by column (each side whole, top to bottom), recursively. Rows that cross every gutter (a
+full-width line) are read left to right as usual.
 """
 from __future__ import annotations
 
@@ -26,6 +30,8 @@ MIN_TABLE_BLOCKS = 2  # a table / label column needs at least this many left blo
 TABLE_SHARE = 0.6  # ... and this share of all its left blocks
 ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one table row
 CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of the gutter
+_SENTENCE_END = tuple(".;:!?")
+_UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
 
 
 @dataclass(slots=True)
@@ -62,7 +68,9 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
     right = [[s for s in row if s.x0 >= middle] for row in inside]
     left_lines = _read(left, counter)
     right_lines = _read(right, counter)
-    banded = table_bands(left_lines, right_lines)
+    above = [row for row in rows[:first] if row]
+    carried = bool(above) and all(s.x0 >= middle for s in above[-1])  # the right column runs on from above
+    banded = table_bands(left_lines, right_lines, carried)
     if banded is None:
         if right_lines:
             right_lines[0].column_start = True
@@ -85,17 +93,19 @@ def text_blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
+def table_bands(left: list[Line], right: list[Line], carried_over: bool = False) -> list[Line] | None:
     """A table or label column (hh.ru's period | job, "Знание языков" | "Английский — B2") read band by
     band: each left block, then the right blocks that start in its band. None when the left blocks do
     not line up with right blocks (a sidebar beside the main column: read each column whole).
 
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
-    no other one starts beside it (a sidebar's long block has several main-column items beside it); at least
-    ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must.
+    no other one starts beside it (a sidebar's long block has several main-column items beside it);
+    at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
+    block must, below right text carried over from the page before (``carried_over``: the rows
+    above the column block end in the right column).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
-    if len(left_blocks) < MIN_TABLE_BLOCKS or not right_blocks:
+    if not left_blocks or not right_blocks:
         return None
 
     def height(block: list[Line]) -> float:
@@ -107,7 +117,10 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
 
     aligned = sum(map(lines_up, left_blocks))
-    if aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks):
+    # one row under a cell that goes on from the page before (a job over a page break) is a table too
+    first_left = left_blocks[0]
+    carried = len(left_blocks) == 1 and (carried_over or right_blocks[0][0].top < first_left[0].top - height(first_left))
+    if not (carried and aligned) and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
@@ -147,8 +160,8 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
     for line in block[1:]:
         previous = out[-1]
         space = 0.3 * (previous.bottom - previous.top)
-        wrapped = previous.x1 + space + line.lead > right_edge and previous.text[-1:] not in ".;:!?"
-        if wrapped or previous.text[-1:] in "—–-,":
+        wrapped = previous.x1 + space + line.lead > right_edge and not previous.text.endswith(_SENTENCE_END)
+        if wrapped or previous.text.endswith(_UNFINISHED):
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
         else:
