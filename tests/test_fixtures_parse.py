@@ -127,6 +127,24 @@ def test_two_column_experience_block_stays_contiguous(parsed):
     assert not failures, "\n".join(failures)
 
 
+def test_hh_table_export_reads_each_period_with_its_job(parsed):
+    """hh.ru's table export: a period is followed by its duration and then its own employer, not by
+    the next period (the left column is not read whole)."""
+    checked, failures = 0, []
+    for cv_id, (truth, cv, text) in parsed.items():
+        if truth["layout"] != "hh_pdf_table":
+            continue
+        for job in truth["jobs"]:
+            checked += 1
+            period = norm(job["period_text"])
+            at = text.find(period)
+            gap = text.find(norm(job["employer"]), at) - (at + len(period)) if at >= 0 else -1
+            if not 0 <= gap <= 25:  # " 2 года 8 месяцев " lies between
+                failures.append(f"{cv_id}: {job['period_text']!r} is not followed by {job['employer']!r}")
+    assert checked >= 15
+    assert not failures, "\n".join(failures)
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file_gives_its_code_within_10_seconds(name):
     started = time.monotonic()

@@ -145,3 +145,49 @@ def test_all_extractors_on_a_two_page_cv_stay_within_budget():
         run()
         times.append(time.perf_counter() - t0)
     assert min(times) < 0.040, f"make_doc + extractors took {min(times) * 1000:.1f} ms"
+
+
+@pytest.mark.parametrize("name, lang, extra", [
+    ("ru_plain_txt_37.txt", "ru", "\nХолодные звонки и холодный обзвон; выставление счетов, 40 звонков, +25 %"),
+    ("en_plain_txt_42.txt", "en", "\nCold calls to small and medium business, 12 key accounts, negotiated with +25 %"),
+])
+def test_token_sequences_find_what_spacy_matcher_finds(name, lang, extra):
+    """The numpy pattern matcher behind LexiconMatcher returns exactly spaCy Matcher's hits."""
+    from pathlib import Path
+
+    from spacy.matcher import Matcher
+
+    from kamscreen.nlp.patterns import TokenSequences
+
+    text = (Path(__file__).parents[1] / "data" / "fixtures" / "cvs" / name).read_text(encoding="utf-8") + extra
+    nlp = get_nlp(lang)
+    doc = make_doc(text, lang)
+    phrases = ["холодн* звонок", "холодн* обзвон", "выставлени* счет*", "мал* и средн* бизнес", "# звонков",
+               "+# %", "cold call*", "small and medium business", "# key account*", "negotiat* with",
+               "клиент", "account", "key account*"]
+    spacy_matcher, ours = Matcher(nlp.vocab), TokenSequences(nlp.vocab)
+    for n, phrase in enumerate(phrases):
+        spacy_matcher.add(f"p{n}", [token_pattern(nlp, phrase)])
+        ours.add(f"p{n}", [token_pattern(nlp, phrase)])
+    expected = sorted(set(spacy_matcher(doc)))
+    assert len(expected) >= 4
+    assert sorted(set(ours(doc))) == expected
+
+
+@pytest.mark.parametrize("name, lang", [("en_plain_txt_43.txt", "en"), ("ru_plain_txt_40.txt", "ru")])
+def test_warmed_tokenizer_cache_changes_no_token(name, lang):
+    """make_doc pre-caches chunks in spaCy's tokenizer; tokens must equal a fresh tokenizer's."""
+    from pathlib import Path
+
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    from kamscreen.nlp import EXTRA_INFIXES
+
+    text = (Path(__file__).parents[1] / "data" / "fixtures" / "cvs" / name).read_text(encoding="utf-8")
+    text += "\nI don't know, e.g. 9 a.m. (KAMs), it's «ok»: B2B/B2C — 5-person team; отделом(5 KAM)"
+    fresh = spacy.blank(lang)
+    fresh.tokenizer.infix_finditer = compile_infix_regex([*fresh.Defaults.infixes, *EXTRA_INFIXES]).finditer
+    expected = [(t.text, t.whitespace_, t.norm_) for t in fresh.tokenizer(text)]
+    for _ in range(2):  # cold, then from the cache
+        assert [(t.text, t.whitespace_, t.norm_) for t in make_doc(text, lang)] == expected

@@ -176,3 +176,86 @@ def test_a_hanging_file_is_killed_and_reported_as_timeout(tmp_path, monkeypatch)
     run_tasks(tasks[:2], inline.append, jobs=1, timeout=1.0, work=hangwork.work)
     assert [r.error_code for r in inline] == [None, "timeout"]
     sys.modules.pop("hangwork", None)
+
+
+OUTPUTS = ("ranking.csv", "ranking.xlsx", "candidates.jsonl", "report.html")
+
+
+def test_unchanged_rerun_is_up_to_date_and_any_change_redoes_the_work(screened, tmp_path):
+    folder, out, _ = screened
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    stamps = {n: (work / n).stat().st_mtime_ns for n in OUTPUTS}
+    again = run_screen(folder, work)
+    assert "outputs up to date" in again.output and summary_counts(again.output)["processed"] == 0
+    assert {n: (work / n).stat().st_mtime_ns for n in OUTPUTS} == stamps  # nothing rewritten
+    blind = run_screen(folder, work, "--blind")  # another option → scored and written again
+    assert "up to date" not in blind.output
+    assert (work / "report.html").read_bytes() != (out / "report.html").read_bytes()
+    assert "outputs up to date" in run_screen(folder, work, "--blind").output
+    html = (work / "report.html").read_bytes()
+    (work / "report.html").write_text("tampered", encoding="utf-8")  # a damaged output → rewritten
+    repaired = run_screen(folder, work, "--blind")
+    assert "up to date" not in repaired.output and (work / "report.html").read_bytes() == html
+    (folder / "hostile" / "empty.txt").touch()  # same bytes, new mtime: re-hashed, still up to date
+    assert "outputs up to date" in run_screen(folder, work, "--blind").output
+
+
+def _batch_screen():
+    import importlib
+
+    return importlib.import_module("kamscreen.batch.screen")
+
+
+def test_unchanged_files_are_not_hashed_again(tmp_path, monkeypatch):
+    texts = sorted((FIXTURES / "cvs").glob("*.txt"))
+    if len(texts) < 2:
+        pytest.skip("no text fixtures")
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for path in texts:
+        shutil.copy2(path, folder / path.name)
+    module = _batch_screen()
+    hashed = []
+    real = module.sha256_file
+    monkeypatch.setattr(module, "sha256_file", lambda p: hashed.append(Path(p).name) or real(p))
+    first = module.screen(folder, tmp_path / "out", jobs=1, show_progress=False)
+    assert sorted(hashed) == sorted(p.name for p in texts) and first.processed == len(texts)
+    hashed.clear()
+    again = module.screen(folder, tmp_path / "out", jobs=1, show_progress=False)
+    assert hashed == [] and again.up_to_date and again.cached == len(texts)
+    changed = folder / texts[0].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nKey Account Manager 2015 — 2020\n", encoding="utf-8")
+    third = module.screen(folder, tmp_path / "out", jobs=1, show_progress=False)
+    assert hashed == [texts[0].name] and third.processed == 1 and not third.up_to_date
+
+
+def test_a_run_with_retryable_failures_is_never_up_to_date(tmp_path):
+    from kamscreen.batch.record import FileResult
+
+    (tmp_path / "cvs").mkdir()
+    (tmp_path / "cvs" / "a.txt").write_text("Key Account Manager\n", encoding="utf-8")
+
+    def timing_out(task):
+        return FileResult(task.file, task.sha256, "error", {"code": "timeout", "message": f"{task.file}: too slow"})
+
+    module = _batch_screen()
+    first = module.screen(tmp_path / "cvs", tmp_path / "out", jobs=1, show_progress=False, work=timing_out)
+    assert first.failed == {"timeout": 1}
+    again = module.screen(tmp_path / "cvs", tmp_path / "out", jobs=1, show_progress=False)
+    assert not again.up_to_date and again.processed == 1 and again.failed == {}
+
+
+def test_fit_model_over_small_batches_gives_the_same_outputs(screened, tmp_path, monkeypatch):
+    folder, out, _ = screened
+    if not json.loads((out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()[0]).get("fit", {}).get("probability"):
+        pytest.skip("no shipped fit model")
+    from kamscreen.batch import scoring
+
+    work = tmp_path / "out"
+    work.mkdir()
+    shutil.copy2(out / "cache.sqlite", work / "cache.sqlite")
+    monkeypatch.setattr(scoring, "BATCH", 3)
+    run_screen(folder, work)
+    for name in ("ranking.csv", "candidates.jsonl", "report.html"):
+        assert (work / name).read_bytes() == (out / name).read_bytes(), name

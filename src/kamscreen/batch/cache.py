@@ -2,6 +2,9 @@
 
 Every finished file is committed at once (WAL journal), so a run killed mid-way loses nothing it
 had finished; the next run reads those results back instead of parsing again.
+
+``file_hashes`` memoizes content hashes: (absolute path, size, mtime_ns) → sha256. A file whose
+size or modification time (nanoseconds) changed is hashed again; an unchanged one is not read.
 """
 from __future__ import annotations
 
@@ -22,6 +25,12 @@ CREATE TABLE IF NOT EXISTS extractions (
     error_code TEXT,
     result TEXT NOT NULL,
     PRIMARY KEY (sha256, pipeline, as_of, allow_large)
+);
+CREATE TABLE IF NOT EXISTS file_hashes (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL
 )
 """
 
@@ -36,18 +45,39 @@ class Cache:
         self._db = sqlite3.connect(self.path)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute(_SCHEMA)
+        self._db.executescript(_SCHEMA)
         self._db.commit()
 
-    def get(self, sha256: str, file: str) -> FileResult | None:
-        """The cached result for that content, shown under the name ``file``; None if absent or retryable."""
+    def has(self, sha256: str) -> bool:
+        """Whether a reusable (not retryable) result for that content is stored; reads no JSON."""
         row = self._db.execute(
-            "SELECT result, error_code FROM extractions WHERE sha256=? AND pipeline=? AND as_of=? AND allow_large=?",
+            "SELECT error_code FROM extractions WHERE sha256=? AND pipeline=? AND as_of=? AND allow_large=?",
             (sha256, *self._key),
         ).fetchone()
-        if row is None or row[1] in RETRY_CODES:
-            return None
-        return renamed(FileResult.from_dict(json.loads(row[0])), file)
+        return row is not None and row[0] not in RETRY_CODES
+
+    def load(self, sha256: str, file: str) -> FileResult | None:
+        """The stored result for that content (retryable ones too), shown under the name ``file``."""
+        row = self._db.execute(
+            "SELECT result FROM extractions WHERE sha256=? AND pipeline=? AND as_of=? AND allow_large=?",
+            (sha256, *self._key),
+        ).fetchone()
+        return renamed(FileResult.from_dict(json.loads(row[0])), file) if row is not None else None
+
+    def file_sha256(self, path: Path, hasher) -> str:
+        """``hasher(path)`` unless the memo holds this path at the same size and mtime_ns (call ``commit``)."""
+        stat = Path(path).stat()
+        key = str(Path(path).resolve())
+        row = self._db.execute("SELECT size, mtime_ns, sha256 FROM file_hashes WHERE path=?", (key,)).fetchone()
+        if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
+            return row[2]
+        digest = hasher(path)
+        self._db.execute("INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?)",
+                         (key, stat.st_size, stat.st_mtime_ns, digest))
+        return digest
+
+    def commit(self) -> None:
+        self._db.commit()
 
     def put(self, result: FileResult) -> None:
         """Store one result and commit, so it survives a crash of this process."""

@@ -8,20 +8,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kamscreen.batch.cache import Cache, renamed
-from kamscreen.batch.codec import facts_from_dict
+from kamscreen.batch import manifest
+from kamscreen.batch.cache import Cache
 from kamscreen.batch.discover import display_name, find_cvs, sha256_file
 from kamscreen.batch.pool import Work, run_tasks
-from kamscreen.batch.record import FileResult, Task
+from kamscreen.batch.record import RETRY_CODES, FileResult, Task
+from kamscreen.batch.output import results_by_name, write_outputs
+from kamscreen.batch.scoring import Scorer
 from kamscreen.batch.work import extract_file, pipeline_version
-from kamscreen.report.model import Candidate
 
 CACHE_NAME = "cache.sqlite"
 
 
 @dataclass(frozen=True)
 class Summary:
-    """What a run did: ``processed`` files were read now, ``cached`` came from the cache."""
+    """What a run did: ``processed`` files were read now, ``cached`` came from the cache.
+
+    ``up_to_date``: nothing changed since the last finished run (files, options, code), so the
+    outputs were kept as they are and nothing was scored or written.
+    """
 
     total: int
     processed: int
@@ -30,6 +35,7 @@ class Summary:
     needs_ocr: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
+    up_to_date: bool = False
 
 
 def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
@@ -38,34 +44,41 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
            show_progress: bool | None = None, work: Work = extract_file) -> Summary:
     """Screen every CV under ``root`` and write ranking.csv/.xlsx, candidates.jsonl and report.html to ``out``.
 
+    Memory stays flat with the folder size: only a small ranking entry per file is held; the
+    outputs are streamed in rank order, each file's record read back from the cache.
+
     >>> screen(Path("data/samples"), Path("out"), jobs=1).processed   # doctest: +SKIP
     12
     """
-    from kamscreen.report import write_reports
+    from kamscreen.report import OUTPUT_NAMES
 
     started = time.monotonic()
     root, out = Path(root), Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    scorer = _Scorer(profile, industry, model)  # fails fast on a bad profile or model
+    scorer = Scorer(profile, industry, model)  # fails fast on a bad profile or model
     as_of_text = as_of.isoformat() if as_of else None
-    results: dict[str, FileResult] = {}
-    todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
-    cached = 0
+    unreadable: dict[str, FileResult] = {}
     with Cache(out / CACHE_NAME, pipeline_version(), as_of_text, allow_large) as cache:
-        tasks = _tasks(root, out, as_of_text, allow_large, results)
+        tasks = _tasks(root, out, as_of_text, allow_large, unreadable, cache)
+        inputs = manifest.inputs_digest(
+            [(t.file, t.sha256) for t in tasks] + [(name, "unreadable") for name in unreadable],
+            manifest.settings(scorer, industry, as_of_text, model, blind, allow_large))
+        previous = manifest.up_to_date(out, inputs)
+        if previous is not None:
+            return Summary(
+                total=previous.get("total", len(tasks)), processed=0, cached=len(tasks),
+                failed=previous.get("failed", {}), needs_ocr=previous.get("needs_ocr", 0), up_to_date=True, seconds=time.monotonic() - started,
+                outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()})
+        manifest.forget(out)
+        todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
         for task in tasks:
-            hit = cache.get(task.sha256, task.file)
-            if hit is not None:
-                results[task.file] = hit
-                cached += 1
-            else:
+            if not cache.has(task.sha256):
                 todo.setdefault(task.sha256, []).append(task)
         processed = sum(len(group) for group in todo.values())
         with _Progress(processed, show_progress) as advance:
             def on_result(result: FileResult) -> None:
                 cache.put(result)
-                for twin in todo[result.sha256]:
-                    results[twin.file] = renamed(result, twin.file)
+                for _ in todo[result.sha256]:
                     advance()
 
             first = [group[0] for group in todo.values()]
@@ -75,20 +88,24 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
                 run_on_cluster(first, on_result, scheduler=scheduler, work=work)
             else:
                 run_tasks(first, on_result, jobs=jobs, timeout=timeout, work=work)
-    ordered = [results.pop(name) for name in sorted(results)]
-    candidates = scorer.candidates(ordered)
-    del ordered  # the candidates hold all the reports need; free the raw results before rendering
-    outputs = write_reports(candidates, out, blind=blind, profile=profile, model=scorer.model_name)
-    failed = Counter((c.error or {}).get("code", "error") for c in candidates if c.status not in ("ok", "needs_ocr"))
-    return Summary(
-        total=len(candidates), processed=processed, cached=cached, failed=dict(sorted(failed.items())),
-        needs_ocr=sum(c.status == "needs_ocr" for c in candidates),
+        by_name = {t.file: t for t in tasks}
+        entries = scorer.entries(results_by_name(cache, by_name, unreadable))
+        outputs = write_outputs(entries, out, scorer, cache, by_name, profile=profile, blind=blind)
+    failed = Counter((e.error or {}).get("code", "error") for e in entries if e.status not in ("ok", "needs_ocr"))
+    summary = Summary(
+        total=len(entries), processed=processed, cached=len(tasks) - processed, failed=dict(sorted(failed.items())),
+        needs_ocr=sum(e.status == "needs_ocr" for e in entries),
         outputs={k: str(v) for k, v in outputs.items()}, seconds=time.monotonic() - started,
     )
+    retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in entries)
+    manifest.write(out, inputs, outputs, {"total": summary.total, "failed": summary.failed,
+                                          "needs_ocr": summary.needs_ocr, "retry": retry})
+    return summary
 
 
 def _tasks(root: Path, out: Path, as_of: str | None, allow_large: bool,
-           results: dict[str, FileResult]) -> list[Task]:
+           unreadable: dict[str, FileResult], cache: Cache) -> list[Task]:
+    """One task per readable CV (content hashed, or taken from the cache's hash memo); unreadable → error rows."""
     tasks = []
     out = out.resolve()
     for path in find_cvs(root):
@@ -96,47 +113,14 @@ def _tasks(root: Path, out: Path, as_of: str | None, allow_large: bool,
             continue
         name = display_name(path, root)
         try:
-            digest = sha256_file(path)
+            digest = cache.file_sha256(path, sha256_file)
         except OSError as exc:  # unreadable: an error row, not a crash
             task = Task(str(path), name, "", as_of, allow_large)
-            results[name] = FileResult.failure(task, "corrupt", f"{name}: cannot read the file ({exc.strerror})")
+            unreadable[name] = FileResult.failure(task, "corrupt", f"{name}: cannot read the file ({exc.strerror})")
             continue
         tasks.append(Task(str(path.resolve()), name, digest, as_of, allow_large))
+    cache.commit()
     return tasks
-
-
-class _Scorer:
-    """Checklist scores per profile, then one ranking (by the fit model when there is one)."""
-
-    def __init__(self, profile: str, industry: str | None, model: Path | None) -> None:
-        from kamscreen.score import load_model, load_profile
-
-        self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
-        self.industry = industry
-        self.model = load_model(model) if model is not None else None
-        self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
-
-    def candidates(self, results: list[FileResult]) -> list[Candidate]:
-        from kamscreen.score import rank, score
-
-        assessments, errors = [], {}
-        for r in results:
-            if r.status != "ok" or not r.facts:
-                continue
-            try:
-                assessments.append(score(facts_from_dict(r.facts), profile=self.profile, industry=self.industry))
-            except Exception as exc:  # noqa: BLE001 - one file's scoring bug is that file's error row
-                errors[r.file] = {"code": "internal_error", "message": f"{r.file}: scoring failed: {type(exc).__name__}: {exc}"}
-        ranked = {a.facts.file: a for a in rank(assessments, model=self.model)}
-        candidates = []
-        for r in results:
-            assessment = ranked.get(r.file)
-            candidates.append(Candidate(
-                file=r.file, sha256=r.sha256, status="error" if r.file in errors else r.status,
-                error=errors.get(r.file, r.error), text=(r.parsed or {}).get("text", ""),
-                assessment=assessment.to_dict() if assessment is not None else None,
-            ))
-        return sorted(candidates, key=lambda c: (c.rank is None, c.rank or 0, c.file))
 
 
 class _Progress:

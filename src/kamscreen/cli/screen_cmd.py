@@ -49,6 +49,7 @@ def screen_command(
         f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "
         f"needs OCR {summary.needs_ocr} · failed {sum(summary.failed.values())}"
         + (" (" + ", ".join(f"{code} {n}" for code, n in summary.failed.items()) + ")" if summary.failed else "")
+        + (" · outputs up to date (nothing changed)" if summary.up_to_date else "")
         + f" · {summary.seconds:.1f} s",
         soft_wrap=True,
     )

@@ -3,19 +3,20 @@
 >>> from kamscreen.report import write_reports                       # doctest: +SKIP
 >>> write_reports(candidates, Path("out"), profile="kam-director")   # doctest: +SKIP
 {'csv': PosixPath('out/ranking.csv'), ...}
+
+A batch too large to hold streams instead: ``ReportWriter(out, Layout(...))`` takes one
+candidate at a time (see ``kamscreen.report.stream``).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from kamscreen.report.html import write_html
+from kamscreen.report.html import Layout, layout_of
 from kamscreen.report.model import DECISION_LABELS, Candidate
 from kamscreen.report.redact import redact
-from kamscreen.report.tables import write_csv, write_jsonl, write_xlsx
+from kamscreen.report.stream import OUTPUT_NAMES, ReportWriter
 
-__all__ = ["write_reports", "Candidate", "DECISION_LABELS", "redact"]
-
-OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidates.jsonl", "html": "report.html"}
+__all__ = ["write_reports", "ReportWriter", "Layout", "Candidate", "DECISION_LABELS", "OUTPUT_NAMES", "redact"]
 
 
 def write_reports(candidates: list[Candidate], out: Path, *, profile: str, model: str | None = None,
@@ -24,13 +25,7 @@ def write_reports(candidates: list[Candidate], out: Path, *, profile: str, model
 
     ``blind`` masks names, contacts, age, gender, birth date and photo references in all of them.
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    if blind:
-        candidates = [redact(c) for c in candidates]
-    paths = {kind: out / name for kind, name in OUTPUT_NAMES.items()}
-    write_csv(candidates, paths["csv"])
-    write_xlsx(candidates, paths["xlsx"])
-    write_jsonl(candidates, paths["jsonl"])
-    write_html(candidates, paths["html"], profile=profile, model=model, blind=blind)
-    return paths
+    with ReportWriter(out, layout_of(candidates, profile=profile, model=model, blind=blind)) as writer:
+        for cand in candidates:
+            writer.add(cand)
+    return writer.paths

@@ -10,16 +10,27 @@ from pathlib import Path
 def write_atomic(path: Path, writer: Callable[[Path], None]) -> Path:
     """Call ``writer(tmp_path)`` and move the finished file to ``path``."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
+    tmp = temp_beside(path)
     try:
-        writer(Path(tmp))
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
+        writer(tmp)
+        publish(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def temp_beside(path: Path) -> Path:
+    """A new empty hidden temp file in ``path``'s folder (same filesystem, so ``publish`` is atomic)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{Path(path).name}.", suffix=".tmp", dir=Path(path).parent)
+    os.close(fd)
+    return Path(tmp)
+
+
+def publish(tmp: Path, path: Path) -> None:
+    """Give the finished temp file normal permissions and move it over ``path``."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, path)
 
 
 def write_text_atomic(path: Path, text: str) -> Path:

@@ -6,9 +6,14 @@ piece (``highlight``), and the JSON the script reads has ``<``, ``>`` and ``&`` 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import io
 import json
+import shutil
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -16,9 +21,74 @@ from markupsafe import Markup
 from kamscreen.report.files import write_text_atomic
 from kamscreen.report.highlight import SPAN_TYPES, SpanSet, highlight
 from kamscreen.report.model import DECISION_LABELS, Candidate
-from kamscreen.report.rows import criterion_ids, english_level
+from kamscreen.report.rows import english_level
 
 STATUS_SYMBOLS = {"met": "✓", "partly": "◐", "not_met": "✗", "no_data": "?"}
+
+
+_MARKS = ("\x00rows\x00", "\x00cards\x00", "\x00data\x00")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What the page needs before its first row: criteria (id → label), the count and the verdicts."""
+
+    criteria: dict[str, str]
+    count: int
+    verdicts: tuple[str, ...]
+    profile: str
+    model: str | None = None
+    blind: bool = False
+
+
+class HtmlWriter:
+    """Streams report.html into ``handle``: head, one table row per ``add``, the cards, the data.
+
+    The cards follow the whole table, so they are spooled to ``spool`` (a text file opened for
+    ``w+``) and copied after the last row; only the file names stay in memory (for the data JSON).
+    """
+
+    def __init__(self, handle: TextIO, spool: TextIO, layout: Layout) -> None:
+        env = _environment()
+        script = env.get_template("report.js").render()
+        page = env.get_template("report.html.j2").render(
+            script=Markup(script), script_hash=base64.b64encode(hashlib.sha256(script.encode()).digest()).decode(),
+            rows=Markup(_MARKS[0]), cards_html=Markup(_MARKS[1]), data_json=Markup(_MARKS[2]),
+            criteria=[{"id": cid, "label": label} for cid, label in layout.criteria.items()],
+            count=layout.count, verdicts=layout.verdicts, profile=layout.profile, model=layout.model,
+            blind=layout.blind, span_types=SPAN_TYPES, symbols=STATUS_SYMBOLS, decisions=list(DECISION_LABELS),
+        )
+        head, rest = page.split(_MARKS[0])
+        self._middle, rest = rest.split(_MARKS[1])
+        self._between, self._tail = rest.split(_MARKS[2])
+        self._parts = env.get_template("parts.html.j2").make_module({
+            "criteria": [{"id": cid, "label": label} for cid, label in layout.criteria.items()],
+            "symbols": STATUS_SYMBOLS, "decisions": list(DECISION_LABELS), "span_types": SPAN_TYPES,
+        })
+        self.handle, self.spool, self.profile = handle, spool, layout.profile
+        self.files: list[str] = []
+        handle.write(head)
+
+    def add(self, cand: Candidate) -> None:
+        card = _card(len(self.files), cand)
+        self.files.append(cand.file)
+        self.handle.write(str(self._parts.row(card)))
+        self.spool.write(str(self._parts.card_html(card)))
+
+    def close(self) -> None:
+        """Write the cards and the closing data; the caller closes the handles."""
+        self.handle.write(self._middle)
+        self.spool.seek(0)
+        shutil.copyfileobj(self.spool, self.handle)
+        report_id = hashlib.sha256("\n".join([self.profile, *sorted(self.files)]).encode()).hexdigest()[:16]
+        data = {"reportId": report_id, "labels": DECISION_LABELS, "files": self.files}
+        self.handle.write(self._between + str(script_json(data)) + self._tail)
+
+
+def layout_of(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False) -> Layout:
+    """The layout of a report over ``candidates`` held in memory."""
+    verdicts = {((c.assessment or {}).get("checklist") or {}).get("verdict") or c.status for c in candidates}
+    return Layout(_criterion_labels(candidates), len(candidates), tuple(sorted(verdicts)), profile, model, blind)
 
 
 def write_html(candidates: list[Candidate], path: Path, *, profile: str, model: str | None = None,
@@ -28,21 +98,19 @@ def write_html(candidates: list[Candidate], path: Path, *, profile: str, model: 
 
 
 def render_html(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False) -> str:
-    env = Environment(loader=PackageLoader("kamscreen.report", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True))
-    criteria = criterion_ids(candidates)
-    labels = _criterion_labels(candidates)
-    report_id = hashlib.sha256("\n".join([profile, *sorted(c.file for c in candidates)]).encode()).hexdigest()[:16]
-    data = {"reportId": report_id, "labels": DECISION_LABELS, "files": [c.file for c in candidates]}
-    script = env.get_template("report.js").render()
-    script_hash = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
-    return env.get_template("report.html.j2").render(
-        script=Markup(script), script_hash=script_hash,
-        cards=[_card(i, c) for i, c in enumerate(candidates)],
-        criteria=[{"id": cid, "label": labels.get(cid, cid)} for cid in criteria],
-        profile=profile, model=model, blind=blind, span_types=SPAN_TYPES, symbols=STATUS_SYMBOLS,
-        decisions=list(DECISION_LABELS), data_json=script_json(data),
-    )
+    """The whole page as a string (``HtmlWriter`` streams the same bytes to a file)."""
+    page, spool = io.StringIO(), io.StringIO()
+    writer = HtmlWriter(page, spool, layout_of(candidates, profile=profile, model=model, blind=blind))
+    for cand in candidates:
+        writer.add(cand)
+    writer.close()
+    return page.getvalue()
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("kamscreen.report", "templates"),
+                       autoescape=select_autoescape(default=True, default_for_string=True))
 
 
 def script_json(data) -> Markup:
