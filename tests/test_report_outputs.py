@@ -132,3 +132,25 @@ def test_blind_masks_keep_evidence_offsets(outputs):
     for o, b in pairs:
         assert (o["start"], o["end"]) == (b["start"], b["end"]) and len(o["text"]) == len(b["text"])
         assert all(x == y or y == "█" for x, y in zip(o["text"], b["text"]))
+
+
+def test_streamed_outputs_equal_the_list_writer_and_fail_atomically(outputs, tmp_path):
+    from kamscreen.report import Candidate, ReportWriter, write_reports
+    from kamscreen.report.html import layout_of
+
+    lines = [json.loads(line) for line in (outputs / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    cands = [Candidate(file=l["file"], sha256=l["sha256"], status=l["status"], error=l.get("error"),
+                       text="Key Account Manager 2019 — 2024\n" * 3,
+                       assessment={k: v for k, v in l.items() if k not in ("sha256", "status")} if "checklist" in l else None)
+             for l in lines]
+    written = write_reports(cands, tmp_path / "a", profile="kam-director")
+    before = {kind: path.read_bytes() for kind, path in written.items()}
+    with pytest.raises(RuntimeError):
+        with ReportWriter(tmp_path / "a", layout_of(cands[::-1], profile="kam-director")) as writer:
+            writer.add(cands[-1])
+            raise RuntimeError("interrupted")
+    assert {kind: path.read_bytes() for kind, path in written.items()} == before  # old outputs intact
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in written.values())
+    sheet = load_workbook(written["xlsx"]).active  # the write-only workbook keeps the layout
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref.endswith(str(len(cands) + 1))
+    assert [c.value for c in sheet[1]][: len(KEY_COLUMNS)] == list(KEY_COLUMNS) and sheet["A1"].font.b

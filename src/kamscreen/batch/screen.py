@@ -11,9 +11,9 @@ from pathlib import Path
 from kamscreen.batch import manifest
 from kamscreen.batch.cache import Cache
 from kamscreen.batch.discover import display_name, find_cvs, sha256_file
+from kamscreen.batch.output import results_by_name, write_outputs
 from kamscreen.batch.pool import Work, run_tasks
 from kamscreen.batch.record import RETRY_CODES, FileResult, Task
-from kamscreen.batch.output import results_by_name, write_outputs
 from kamscreen.batch.scoring import Scorer
 from kamscreen.batch.work import extract_file, pipeline_version
 

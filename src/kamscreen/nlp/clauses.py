@@ -43,8 +43,8 @@ def _features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
     table = doc.to_array([ORTH, IS_ALPHA, IS_LOWER])
     strings = doc.vocab.strings
     forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
-    rows = [_form(strings[int(f)]) for f in forms.tolist()]
-    return numpy.array(rows, dtype=bool).reshape(-1, len(_FORM))[inverse.reshape(-1)], table[:, 1] != 0, table[:, 2] != 0
+    rows = numpy.array([_form(strings[int(f)]) for f in forms.tolist()], dtype=bool).reshape(-1, len(_FORM))
+    return rows[inverse.reshape(-1)], table[:, 1] != 0, table[:, 2] != 0
 
 
 _FORM = ("newline", "newlines", "end", "bullet", "abbrev", "upper", "lower", "digit")

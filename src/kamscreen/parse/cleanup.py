@@ -13,7 +13,8 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\uf
                             "\ufb05": "st", "\ufb06": "st"})
 _BLANK_RUN = re.compile(r"\n{3,}")
 # "word-\nword": a letter, a hyphen at the end of the line, a lowercase letter on the next
-_LINE_HYPHEN = re.compile(r"(\w*[^\W\d_])-\n([a-zа-яё]\w*)")
+# (the look-behind starts the word only at its first letter: linear, not quadratic, in word length)
+_LINE_HYPHEN = re.compile(r"(?<!\w)(\w*[^\W\d_])-\n([a-zа-яё]\w*)")
 # Russian compounds keep their hyphen ("бизнес-процессы", "какой-то"); other Russian words were
 # hyphenated by the layout. English CV tools do not hyphenate: an English hyphen is a compound's.
 _RU_COMPOUND_HEADS = frozenset("бизнес интернет веб вице онлайн офлайн пресс экс топ арт шоу фитнес кол колл".split())
@@ -44,19 +45,21 @@ _C = re.escape(_CONT)
 # UTF-8 read as Windows-1252 ("â€“" for "–", "Â·" for "·", "Ã©" for "é", "Ð¾Ð¿Ñ‹Ñ‚" for "опыт"): lead
 # bytes of punctuation / Latin-1 (C2, C3, E2, EF), or runs of Cyrillic ones (D0, D1); a real text
 # has none of these sequences
-_MOJIBAKE = re.compile(f"[ÂÃ][{_C}]|[âï][{_C}]{{2}}|(?:[ÐÑ][{_C}]){{2,}}")
+# (each pattern opens with a look-ahead on its first char: one cheap test at most positions)
+_MOJIBAKE = re.compile(f"(?=[ÂÃâïÐÑ])(?:[ÂÃ][{_C}]|[âï][{_C}]{{2}}|(?:[ÐÑ][{_C}]){{2,}})")
 # what is left when a producer dropped the sequence's last byte: "Â" of a lost no-break space
 # ("wellÂ organized", "customer. Â"), "ï¼"/"â€" of a lost full-width or typographic sign
-_MOJIBAKE_REST = re.compile(f"Â(?![A-ZÀ-Þ])|[âï][{_C}](?![{_C}])")
+_MOJIBAKE_REST = re.compile(f"(?=[Ââï])(?:Â(?![A-ZÀ-Þ])|[âï][{_C}](?![{_C}]))")
 _LOST_SPACE = re.compile(r"Â(?=\s|$)", re.MULTILINE)
 _MOJIBAKE_HINT = re.compile("[ÂÃâïÐÑ]")
 _MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 # a title, a period and an employer set without spaces ("Human Resource ManagerJuly 1996 to December
 # 1999Ingersoll-Rand", "to CurrentDanone"): a space goes back at each date boundary
 _GLUED_DATE = re.compile(
+    r"(?=[A-Z])(?:"  # every boundary comes before a capital: one cheap test at most positions
     rf"(?<=[a-z])(?=(?:{_MONTHS_EN})\s+(?:19|20)\d\d\b)"
     r"|(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z])"
-    r"|(?<=\b(?:Current|Present))(?=[A-Z][a-z])"
+    r"|(?<=\b(?:Current|Present))(?=[A-Z][a-z]))"
 )
 
 

@@ -9,6 +9,7 @@ Coordinates are top-down: ``top < bottom``, x grows to the right.
 from __future__ import annotations
 
 import functools
+from operator import itemgetter
 from dataclasses import dataclass
 
 # text, x0, x1 (tight glyph box, or the loose box when the advance widths are exact), top, bottom
@@ -22,6 +23,7 @@ CASE_GAP = 0.05  # lower- then upper-case: camelCase words are set tight, "TeamN
 PUNCT_GAP = 0.16  # beside punctuation, whose boxes are narrow
 TABULAR_GAP = 0.3  # the same between two digits, whose tight boxes sit apart in tabular figures
 SEGMENT_GAP = 0.9  # a gap wider than this share of the row height splits the row into segments
+_X0 = itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -55,60 +57,71 @@ def rows_of(glyphs: list[Glyph], exact: bool = True) -> list[list[Segment]]:
     """Cluster glyphs by vertical middle, sort each row by x and cut it into segments."""
     if not glyphs:
         return []
-    ordered = sorted(glyphs, key=lambda g: (g[3] + g[4]) / 2)
+    middles = [(g[3] + g[4]) / 2 for g in glyphs]
+    order = sorted(range(len(glyphs)), key=middles.__getitem__)  # stable, as sorting the glyphs by middle
     rows: list[list[Glyph]] = []
-    current: list[Glyph] = [ordered[0]]
-    anchor = (ordered[0][3] + ordered[0][4]) / 2
-    tolerance = max((ordered[0][4] - ordered[0][3]) * 0.4, 1.0)
-    for glyph in ordered[1:]:
-        middle = (glyph[3] + glyph[4]) / 2
+    glyph = glyphs[order[0]]
+    current: list[Glyph] = [glyph]
+    anchor = middles[order[0]]
+    tolerance = max((glyph[4] - glyph[3]) * 0.4, 1.0)
+    for index in order[1:]:
+        middle = middles[index]
         if middle - anchor > tolerance:
             rows.append(current)
+            glyph = glyphs[index]
             current = [glyph]
             anchor = middle
             tolerance = max((glyph[4] - glyph[3]) * 0.4, 1.0)
         else:
-            current.append(glyph)
+            current.append(glyphs[index])
     rows.append(current)
     return [_segments(row, exact) for row in rows]
 
 
 def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
-    row.sort(key=lambda g: g[1])
+    row.sort(key=_X0)
+    segment_gap, loose_space_gap, space_gap = SEGMENT_GAP, LOOSE_SPACE_GAP, _space_gap
     segments: list[Segment] = []
     parts: list[str] = []
+    spaced = False  # the last part is a space (a glyph " "; inferred spaces are never doubled)
     x0 = x1 = top = bottom = 0.0
     previous: Glyph | None = None
     for glyph in row:
         text, gx0, gx1, gtop, gbottom, space_before, loose_x0, _ = glyph
-        height = gbottom - gtop
-        if previous is not None:
-            gap = gx0 - x1
-            if text == previous[0] and abs(gx0 - previous[1]) < 0.3 * max(gx1 - gx0, 0.5):
-                continue  # the same glyph painted twice (fake bold, shadow)
-            if gap > SEGMENT_GAP * height:
-                segments.append(Segment("".join(parts), x0, x1, top, bottom))
-                previous = None
-            elif parts[-1] != " " and (
-                space_before
-                or (
-                    loose_x0 - previous[7] > LOOSE_SPACE_GAP * height
-                    if exact  # advance widths are right: the loose boxes tell
-                    else gap > 0.0 and gap > _space_gap(previous[0], text) * height  # tight boxes tell
-                )
-            ):
-                parts.append(" ")
         if previous is None:
             parts = [text]
+            spaced = text == " "
             x0, x1, top, bottom = gx0, gx1, gtop, gbottom
-        else:
-            parts.append(text)
-            if gx1 > x1:
-                x1 = gx1
-            if gtop < top:
-                top = gtop
-            if gbottom > bottom:
-                bottom = gbottom
+            previous = glyph
+            continue
+        height = gbottom - gtop
+        gap = gx0 - x1
+        if text == previous[0] and abs(gx0 - previous[1]) < 0.3 * max(gx1 - gx0, 0.5):
+            continue  # the same glyph painted twice (fake bold, shadow)
+        if gap > segment_gap * height:
+            segments.append(Segment("".join(parts), x0, x1, top, bottom))
+            parts = [text]
+            spaced = text == " "
+            x0, x1, top, bottom = gx0, gx1, gtop, gbottom
+            previous = glyph
+            continue
+        if not spaced and (
+            space_before
+            or (
+                loose_x0 - previous[7] > loose_space_gap * height
+                if exact  # advance widths are right: the loose boxes tell
+                else gap > 0.0 and gap > space_gap(previous[0], text) * height  # tight boxes tell
+            )
+        ):
+            parts.append(" ")
+        parts.append(text)
+        spaced = text == " "
+        if gx1 > x1:
+            x1 = gx1
+        if gtop < top:
+            top = gtop
+        if gbottom > bottom:
+            bottom = gbottom
         previous = glyph
     if previous is not None:
         segments.append(Segment("".join(parts), x0, x1, top, bottom))

@@ -9,8 +9,9 @@ import ctypes
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Callable, NamedTuple, Protocol
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -21,6 +22,11 @@ MAX_PAGE_CHARS = 200_000  # a CV page holds a few thousand; more is a generated 
 _EXACT_SAMPLE = 400  # glyphs whose loose boxes decide whether the advance widths are right
 _BAND_SLACK = 0.25  # a tight box may stick out of its line's band by this share of the band
 _SKIP = frozenset(" \t\r\n\x00\xa0\u200b\ufeff")
+_SKIP_TABLE = np.zeros(0x10000, dtype=bool)  # by UTF-16 code unit: is it a blank?
+_SKIP_TABLE[[ord(char) for char in _SKIP]] = True
+_BREAK_TABLE = np.zeros(0x10000, dtype=np.int32)
+_BREAK_TABLE[[ord("\r"), ord("\n")]] = 1
+_HYPHEN_MARKS = str.maketrans({"\x02": "-", "\ufffe": "-"})  # pdfium's mark for a hyphen at a line end
 _PDF_DATE = re.compile(r"(?:D:)?(\d{4})(\d{2})?(\d{2})?")
 
 
@@ -184,69 +190,120 @@ def _page_glyphs(page: pdfium.PdfPage, name: str = "PDF") -> tuple[list[Glyph], 
             raise ParseFailure("too_large", f"{name}: a page holds {count} characters, not a CV page")
         visible = _visible_chars(textpage, raw, count)
         height = page.get_height()
-        sample = _loose_glyphs(raw, height, visible[:_EXACT_SAMPLE])
+        sample = _loose_glyphs(raw, height, visible.cut(0, _EXACT_SAMPLE))
         if advances_exact(sample):
-            return sample + _loose_glyphs(raw, height, visible[_EXACT_SAMPLE:]), True
+            return sample + _loose_glyphs(raw, height, visible.cut(_EXACT_SAMPLE, count)), True
         return _tight_glyphs(raw, height, visible), False
     finally:
         textpage.close()
 
 
-def _visible_chars(textpage, raw, count: int) -> list[tuple[int, str, bool, bool]]:
-    """(index, char, a space precedes it, a line break precedes it) for every non-blank char."""
+class _Visible(NamedTuple):
+    """The page's non-blank chars as parallel sequences: pdfium char index, the char, whether a
+    space and whether a line break precede it."""
+
+    index: list[int]
+    chars: str
+    space: list[bool]
+    newline: list[bool]
+
+    def cut(self, start: int, stop: int) -> _Visible:
+        return _Visible(self.index[start:stop], self.chars[start:stop], self.space[start:stop], self.newline[start:stop])
+
+
+def _visible_chars(textpage, raw, count: int) -> _Visible:
+    """The non-blank chars of the text page (one pass in numpy over the page's text)."""
     text = textpage.get_text_range(0, count)
-    aligned = len(text) == count
+    if len(text) != count:  # a char outside the BMP: pdfium's indices are UTF-16 units
+        return _visible_chars_slow(raw, count)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if codes.max() >= 0x10000:
+        return _visible_chars_slow(raw, count)
+    skip = _SKIP_TABLE[codes]
+    index = np.flatnonzero(~skip)
+    if not len(index):
+        return _Visible([], "", [], [])
+    # a space / line break precedes a glyph when blanks sit between it and the glyph before
+    space = np.empty(len(index), dtype=bool)
+    space[1:] = index[1:] - index[:-1] > 1
+    space[0] = index[0] > 0
+    breaks = np.concatenate(([0], np.cumsum(_BREAK_TABLE[codes])))  # line breaks before position i
+    before = np.concatenate(([0], index[:-1] + 1))  # where the blank run before each glyph starts
+    newline = breaks[index] > breaks[before]
+    chars = codes[index].tobytes().decode("utf-32-le", "surrogatepass").translate(_HYPHEN_MARKS)
+    return _Visible(index.tolist(), chars, space.tolist(), newline.tolist())
+
+
+def _visible_chars_slow(raw, count: int) -> _Visible:
+    """The same, char by char from pdfium (text with chars outside the BMP)."""
     unicode_of = pdfium_c.FPDFText_GetUnicode
-    out: list[tuple[int, str, bool, bool]] = []
+    out = _Visible([], "", [], [])
+    chars: list[str] = []
     space = newline = False
     for index in range(count):
-        char = text[index] if aligned else chr(unicode_of(raw, index) or 32)
+        char = chr(unicode_of(raw, index) or 32)
         if char in "\x02\ufffe":
             char = "-"  # pdfium's mark for a hyphen at the end of a line
         elif char in _SKIP:
             space = True  # a real or pdfium-generated space / line break before the next glyph
             newline = newline or char in "\r\n"
             continue
-        out.append((index, char, space, newline))
+        out.index.append(index)
+        chars.append(char)
+        out.space.append(space)
+        out.newline.append(newline)
         space = newline = False
-    return out
+    return out._replace(chars="".join(chars))
 
 
-def _loose_glyphs(raw, height: float, visible: list[tuple[int, str, bool, bool]]) -> list[Glyph]:
+def _untyped(binding) -> Callable[..., int]:
+    """The pdfium function behind a pypdfium2 binding, called without per-argument type checks
+    (four times cheaper a call). Callers pass exactly what C expects: the text page as a
+    ``c_void_p``, the char index as an ``int``, the out-parameters by ``ctypes.byref``."""
+    return ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(binding, ctypes.c_void_p).value)
+
+
+_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox)  # (page, index, &left, &right, &bottom, &top)
+_LOOSE_CHAR_BOX = _untyped(pdfium_c.FPDFText_GetLooseCharBox)  # (page, index, &FS_RECTF)
+
+
+def _loose_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
+    text_page = ctypes.cast(raw, ctypes.c_void_p)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    loose_box = _LOOSE_CHAR_BOX
     glyphs: list[Glyph] = []
-    for index, char, space, _ in visible:
-        if loose_box(raw, index, rect_ref):
+    append = glyphs.append
+    for index, char, space in zip(visible.index, visible.chars, visible.space):
+        if loose_box(text_page, index, rect_ref):
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             if bottom < top:
                 top, bottom = bottom, top
-            glyphs.append((char, left, right, top, bottom, space, left, right))
+            append((char, left, right, top, bottom, space, left, right))
     return glyphs
 
 
-def _tight_glyphs(raw, height: float, visible: list[tuple[int, str, bool, bool]]) -> list[Glyph]:
+def _tight_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     """Tight boxes for x; each line's height band from the loose box of its first glyph (fetched
     again whenever a glyph sticks out of the band)."""
+    text_page = ctypes.cast(raw, ctypes.c_void_p)
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    tight_box = pdfium_c.FPDFText_GetCharBox
+    loose_box, tight_box = _LOOSE_CHAR_BOX, _CHAR_BOX
     x0, x1, y0, y1 = (ctypes.c_double() for _ in range(4))
-    refs = (ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1))
+    ref0, ref1, ref2, ref3 = ctypes.byref(x0), ctypes.byref(x1), ctypes.byref(y0), ctypes.byref(y1)
     band_top = band_bottom = low = high = 0.0
     have_band = False
     glyphs: list[Glyph] = []
-    for index, char, space, newline in visible:
-        if not tight_box(raw, index, *refs):
+    append = glyphs.append
+    for index, char, space, newline in zip(*visible):
+        if not tight_box(text_page, index, ref0, ref1, ref2, ref3):
             continue
         left, right = x0.value, x1.value
         if right < left:
             left, right = right, left
-        top, bottom = height - y1.value, height - y0.value
-        if newline or not have_band or top < low or bottom > high:
-            if not loose_box(raw, index, rect_ref):
+        if newline or not have_band or height - y1.value < low or height - y0.value > high:
+            if not loose_box(text_page, index, rect_ref):
                 continue
             band_top, band_bottom = height - rect.top, height - rect.bottom
             if band_bottom < band_top:
@@ -254,5 +311,5 @@ def _tight_glyphs(raw, height: float, visible: list[tuple[int, str, bool, bool]]
             slack = _BAND_SLACK * (band_bottom - band_top)
             low, high = band_top - slack, band_bottom + slack
             have_band = True
-        glyphs.append((char, left, right, band_top, band_bottom, space, left, right))
+        append((char, left, right, band_top, band_bottom, space, left, right))
     return glyphs

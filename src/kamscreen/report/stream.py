@@ -38,11 +38,17 @@ class ReportWriter:
         for kind in (*OUTPUT_NAMES, "spool"):
             temps[kind] = temp_beside(self.paths.get(kind, self.out / "report.cards"))
         enter, criteria = self._stack.enter_context, list(self.layout.criteria)
-        self._csv = CsvWriter(enter(open(temps["csv"], "w", encoding="utf-8-sig", newline="")), criteria)
-        self._jsonl = JsonlWriter(enter(open(temps["jsonl"], "w", encoding="utf-8", newline="")))
-        self._xlsx = XlsxWriter(criteria, self.layout.count)
-        self._html = HtmlWriter(enter(open(temps["html"], "w", encoding="utf-8", newline="")),
-                                enter(open(temps["spool"], "w+", encoding="utf-8", newline="")), self.layout)
+        try:
+            self._csv = CsvWriter(enter(open(temps["csv"], "w", encoding="utf-8-sig", newline="")), criteria)
+            self._jsonl = JsonlWriter(enter(open(temps["jsonl"], "w", encoding="utf-8", newline="")))
+            self._html = HtmlWriter(enter(open(temps["html"], "w", encoding="utf-8", newline="")),
+                                    enter(open(temps["spool"], "w+", encoding="utf-8", newline="")), self.layout)
+            self._xlsx = XlsxWriter(criteria, self.layout.count)
+        except BaseException:
+            self._stack.close()
+            for tmp in temps.values():
+                tmp.unlink(missing_ok=True)
+            raise
         return self
 
     def add(self, cand: Candidate) -> None:
@@ -55,7 +61,11 @@ class ReportWriter:
         try:
             if exc_type is None:
                 self._html.close()
+            try:  # saved on failure too: the only clean way to end openpyxl's row stream (the temp goes below)
                 self._xlsx.save(self._temps["xlsx"])
+            except Exception:
+                if exc_type is None:
+                    raise
             self._stack.close()
             if exc_type is None:
                 for kind in OUTPUT_NAMES:
