@@ -61,11 +61,15 @@ def month_str(ym: tuple[int, int]) -> str:
     return f"{ym[0]:04d}-{ym[1]:02d}"
 
 
+_GAP = r"(?:[^\S\n]*\n[^\S\n]*(?-i:(?=[a-zа-яё]))|[^\S\n]*)"
+
+
 def _alternation(words: list[str]) -> str:
-    """Longest first, spaces matching any run of spaces (or none after a dot)."""
+    """Longest first, spaces matching any run of spaces (or none after a dot). A phrase goes on
+    over a line break only in lower case: "по настоящее\nвремя", not "Present\nDay-to-day contact"."""
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        pattern = r"\s*".join(re.escape(piece) for piece in word.split())
+        pattern = _GAP.join(re.escape(piece) for piece in word.split())
         parts.append(re.sub(r"\\\.(?!$)", r"\\.\\s*", pattern))
     return "|".join(parts)
 

@@ -429,6 +429,7 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     for group_start, pairs in kinds:  # titles are told by their head words, anywhere
         title = next((seg for seg, kind in pairs if kind == "title"), None)
         if title is not None:
+            title = _with_title_after(title, pairs, text, group_start)
             start = min(start, group_start)
             break
     named = title is not None
@@ -443,7 +444,42 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
             title, start = others.pop(0), min(start, group_start)
         if others and employer is None:
             employer, start = others.pop(0), min(start, group_start)
+    if employer is None and not use_before:
+        above = _employer_above(i, lines, floor, taken)
+        if above is not None:
+            employer, start = above[0], min(start, above[1])
     if title is None and description is not None:
         title = leading_title(lines.line(description).strip())  # "HR Generalist Mobilized staff..."
         named = title is not None
     return Header(p, title, employer, start, named)
+
+
+def _with_title_after(title: str, pairs: list[tuple[str, str]], text: str, line_start: int) -> str:
+    """"Team Lead, Enterprise Sales", "Account Director, Key Accounts": a title segment followed
+    after a comma by another title segment is one title."""
+    segments = [seg for seg, _ in pairs]
+    k = segments.index(title)
+    if k + 1 >= len(pairs) or pairs[k + 1][1] != "title":
+        return title
+    end = text.find("\n", line_start)
+    line = text[line_start : end if end >= 0 else len(text)]
+    joined = re.search(rf"{re.escape(title)}\s*,\s*{re.escape(segments[k + 1])}", line)
+    return joined.group(0) if joined else title
+
+
+def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[str, int] | None:
+    """"DHL Supply Chain, Columbus, OH" alone above "Key Account Manager  2019 – Present": a short
+    header line right above the period's line, with a blank line (or nothing) above it."""
+    k = i - 1
+    if k < 0 or k in taken or lines.span(k)[0] < floor:
+        return None
+    line = lines.line(k).strip()
+    if not line or not line[:1].isupper() or not _short_line(line) or SENTENCE_RE.search(line):
+        return None
+    if k > 0 and lines.line(k - 1).strip():
+        return None
+    for seg in _segments(line):
+        kind = _kind(seg)
+        if kind in ("employer", "other") and _reads_as_header(seg, kind):
+            return seg, lines.span(k)[0]
+    return None

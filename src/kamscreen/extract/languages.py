@@ -36,6 +36,7 @@ _STOPS = frozenset({",", ";", "|", "/", "(", ")"})  # a level word before a name
 _LIST_STOPS = frozenset({",", ";", "|"})  # a level word after a name stops here
 _CONJUNCTIONS = frozenset({",", "and", "&", "и", "both", "or", "или", "/"})
 FORWARD = 8  # tokens after a name searched for its level
+LEVEL_LINE = 5  # tokens of a line that holds only a level, below its language
 BACKWARD = 4  # tokens before a name ("Upper-Intermediate English", "Родной язык: русский")
 
 
@@ -89,6 +90,8 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
         if about:
             about_ends.add(clause_bounds(doc, start)[1])
         for mention in _mentions(clause_hits, g):
+            if mention.level is None:
+                mention = _level_below(doc, mention, by_clause)
             in_section = any(a <= doc[mention.start].idx < b for a, b in section)
             if mention.level is None and not (about or in_section):
                 continue
@@ -104,6 +107,24 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
         span = trim(doc[m.start : m.end])
         skills.append(LanguageSkill(code, m.level, Evidence.of(text, span.start_char, span.end_char)))
     return tuple(skills)
+
+
+def _level_below(doc: Doc, mention: _Mention, by_clause: dict[int, list[tuple[str, Span]]]) -> _Mention:
+    """A level alone on the next line ("English" / "Native or bilingual proficiency", LinkedIn)."""
+    end = clause_bounds(doc, mention.start)[1]
+    if any(not t.is_space for t in doc[mention.end : end]):
+        return mention  # the name's own line goes on: the level is not below it
+    while end < len(doc) and doc[end].is_space:
+        end += 1
+    hits = by_clause.get(end, [])
+    lo, hi = clause_bounds(doc, end) if end < len(doc) else (end, end)
+    if not hits or hi - lo > LEVEL_LINE or any(not lb.startswith(("level:", "code")) for lb, _ in hits):
+        return mention
+    found = _level(hits, doc[mention.start : mention.end], None)
+    if found is None:
+        return mention
+    level, used = found
+    return _Mention(mention.language, level, mention.start, max([mention.end] + [sp.end for sp in used]))
 
 
 def _listed(doc: Doc, start: int, about_ends: set[int]) -> bool:

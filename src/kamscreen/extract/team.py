@@ -26,7 +26,8 @@ from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?$")
+_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?(?:-(?:х|ти|ми|ех|ух|и))?$")  # "3-х", "5-ти"
+_JOINERS = frozenset({"и", "and", ",", "+", "&", "плюс"})  # "4 супервайзера и 18 представителей"
 _N_PERSON = re.compile(r"(?i)^(\d{1,4})-(?:person|member|strong|people)$")
 _N_PERSON_TEXT = r"\b\d{1,4}\s?-\s?(?:person|member|strong|people)\b"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
@@ -88,7 +89,7 @@ def find_team_size(doc: Doc) -> TeamSize:
     """
     g = _grammar(doc.lang_)
     marks = Marks.of(g.context, doc)
-    accepted: list[tuple[int, int, int]] = []  # (value, first token, end token)
+    accepted: list[tuple[int, int, int, int, int]] = []  # (value, first, end, number start, match end)
     clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
     matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
     for match_id, start, end in matches:
@@ -103,17 +104,35 @@ def find_team_size(doc: Doc) -> TeamSize:
             continue
         first = _led(doc, label, start, end, num_start, num_end, marks, g)
         if first is not None:
-            accepted.append((value, first, _phrase_end(doc, end, label, marks)))
+            accepted.append((value, first, _phrase_end(doc, end, label, marks), num_start, end))
     if not accepted:
         return TeamSize(None, reason="not stated")
-    value = max(v for v, _, _ in accepted)
-    same = sorted((a, b) for v, a, b in accepted if v == value)
+    totals = _join_counts(doc, accepted)
+    value = max(v for v, _, _ in totals)
+    same = sorted((a, b) for v, a, b in totals if v == value)
     lo, hi = same[0]
     for a, b in same[1:]:  # "team of 8" + "8 KAMs" → "team of 8 KAMs"
         if a <= hi:
             hi = max(hi, b)
     span = trim(doc[lo:hi])
     return TeamSize(value, Evidence.of(doc_text(doc), span.start_char, span.end_char))
+
+
+def _join_counts(doc: Doc, accepted: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int]]:
+    """``(value, first, end)`` per statement; counts joined by "и"/"and"/"," add up: "в подчинении
+    4 супервайзера и 18 торговых представителей" is a team of 22."""
+    out: list[tuple[int, int, int]] = []
+    run: tuple[int, int, int, int] | None = None  # (value, first, end, match end)
+    for value, first, end, num_start, match_end in sorted(set(accepted), key=lambda a: (a[3], -a[4])):
+        out.append((value, first, end))
+        if run is not None and num_start < run[3]:
+            continue  # the same number matched by a second shape
+        if run is not None and num_start > run[3] and all(t.lower_ in _JOINERS for t in doc[run[3]:num_start]):
+            run = (run[0] + value, min(run[1], first), max(run[2], end), match_end)
+            out.append(run[:3])
+        else:
+            run = (value, first, end, match_end)
+    return out
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:

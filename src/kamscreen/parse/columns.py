@@ -141,13 +141,16 @@ def table_bands(left: list[Line], right: list[Line], carried_over: bool = False)
 def _row_line(row: list[Segment]) -> Line:
     first = row[0]
     word = first.text.split(" ", 1)[0]
+    lead = (first.x1 - first.x0) * len(word) / max(len(first.text), 1)
+    if len(row) == 1:
+        return Line(text=first.text, top=first.top, bottom=first.bottom, x0=first.x0, x1=first.x1, lead=lead)
     return Line(
         text=" ".join(s.text for s in row),
         top=min(s.top for s in row),
         bottom=max(s.bottom for s in row),
         x0=first.x0,
         x1=max(s.x1 for s in row),
-        lead=(first.x1 - first.x0) * len(word) / max(len(first.text), 1),
+        lead=lead,
     )
 
 
@@ -183,12 +186,16 @@ def _best_block(rows: list[list[Segment]]) -> tuple[int, int, float, float] | No
     need = math.ceil(width)
     best: tuple[int, tuple[int, int, float, float]] | None = None
     seen_ends: set[int] = set()
+    gaps: dict[int, bool] = {}  # union mask → has a gutter (runs from different rows reach the same unions)
     for first in range(len(rows)):
         union = masks[first]
         last, gutter_union = first, 0
         for index in range(first + 1, len(rows)):
             extended = union | masks[index]
-            if not _has_gap(extended, need):
+            gap = gaps.get(extended)
+            if gap is None:
+                gap = gaps[extended] = _has_gap(extended, need)
+            if not gap:
                 if gutter_union or index - first > _LEAD_ROWS:
                     break
             else:
@@ -330,4 +337,11 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
 
 
 def _wordy(text: str) -> bool:
-    return sum(ch.isalpha() for ch in text) >= 2
+    """At least two letters."""
+    letters = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            if letters == 2:
+                return True
+    return False

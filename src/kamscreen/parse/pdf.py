@@ -208,7 +208,8 @@ class _Visible(NamedTuple):
     newline: list[bool]
 
     def cut(self, start: int, stop: int) -> _Visible:
-        return _Visible(self.index[start:stop], self.chars[start:stop], self.space[start:stop], self.newline[start:stop])
+        part = slice(start, stop)
+        return _Visible(self.index[part], self.chars[part], self.space[part], self.newline[part])
 
 
 def _visible_chars(textpage, raw, count: int) -> _Visible:
