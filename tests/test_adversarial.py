@@ -21,8 +21,8 @@ from kamscreen.parse import parse
 DATA = Path(__file__).parent / "data" / "adversarial"
 #: field → lowest share of hits accepted (set at what the extractors reach; raise, never lower).
 THRESHOLDS = {
-    "job_period": 1.0, "job_role": 0.95, "team_size": 1.0, "language_level": 1.0,
-    "industry": 0.97, "kpi_recall": 1.0, "kpi_precision": 0.92,
+    "job_period": 1.0, "job_role": 0.96, "team_size": 1.0, "language_level": 1.0,
+    "industry": 0.97, "kpi_recall": 1.0, "kpi_precision": 0.95,
 }
 
 
@@ -66,7 +66,7 @@ def results() -> list[tuple[dict, dict[str, list[bool]]]]:
 
 def test_corpus_is_varied(results):
     ids = [truth["id"] for truth, _ in results]
-    assert len(ids) >= 30
+    assert len(ids) >= 39
     assert sum(i.startswith("ru_") for i in ids) >= 10 and sum(i.startswith("en_") for i in ids) >= 10
 
 
@@ -84,6 +84,9 @@ def test_field_accuracy(results, field):
     ("Led a team of 8 KAMs and 2 analysts.", "en", 10),
     ("Управлял группой из 3-х менеджеров.", "ru", 3),
     ("Руководство 2 регионами и 40 клиентами.", "ru", None),
+    ("В подчинении 3 руководителя отделов и 35 менеджеров.", "ru", 38),
+    ("Team of 4 direct and 10 indirect reports.", "en", 14),
+    ("Руководил 5 менеджерами в 3 регионах и 40 клиентами.", "ru", 5),
 ])
 def test_team_counts_joined_by_and_add_up(text, lang, size):
     from kamscreen.extract.team import find_team_size
@@ -110,3 +113,17 @@ def test_present_does_not_run_on_into_the_next_line():
     assert [(p.text, p.month_range()) for p in found] == [("03/2020 – present", ("2020-03", None))]
     wrapped = find_periods("Март 2019 — по настоящее\nвремя", dt.date(2025, 9, 30))
     assert [p.month_range() for p in wrapped] == [("2019-03", None)]
+
+
+@pytest.mark.parametrize("text, tools", [
+    ("Strategic Account Director at Salesforce\nLondon", 0),
+    ("Experience\nSalesforce\nStrategic Account Director\nSep 2019 - Present (5 years)", 0),
+    ("Customer Success Manager\nHubSpot\nJan 2021 - Present (4 years)", 0),
+    ("Top Skills\nSalesforce\nKey Account Management", 1),
+    ("CRM: Salesforce, Power BI", 1),
+])
+def test_crm_vendor_as_employer_is_not_a_tool(text, tools):
+    from kamscreen.extract.kpis import find_kpis
+    from kamscreen.nlp import make_doc
+
+    assert sum(k.kind == "crm_bi_tools" for k in find_kpis(make_doc(text, "en"))) == tools

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kamscreen.extract.job_header import TITLE_RE
 from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
 from kamscreen.nlp import clause_of, doc_text, get_nlp
 from kamscreen.nlp.patterns import RuleSet, load_lexicon
@@ -35,6 +36,7 @@ VALUE = re.compile(
     rf"|(?:{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)",
     re.IGNORECASE,
 )
+_PERIOD = re.compile(r"(?i)(?:\b(?:19|20)\d\d|\b\d{1,2}[./](?:19|20)\d\d)\s*[-–—]\s*(?:\w+\.?\s*)?(?:(?:19|20)\d\d|present|current|now|н\.\s?в\.|наст)")
 _NOT_VALUE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
 
 
@@ -57,10 +59,29 @@ def find_kpis(doc: Doc) -> tuple[Kpi, ...]:
         clause = clause_of(doc, span.start, span.end)
         if (kind, clause.start) in seen or not len(clause):
             continue
+        if kind == "crm_bi_tools" and _names_employer(doc_text(doc), span.start_char, span.end_char):
+            continue
         seen.add((kind, clause.start))
         value = None if kind in without_value else find_value(clause, span)
         kpis.append(Kpi(kind, value, Evidence.of(doc_text(doc), clause.start_char, clause.end_char)))
     return tuple(kpis)
+
+
+def _names_employer(text: str, start: int, end: int) -> bool:
+    """A CRM vendor named as the employer, not a tool used: "Account Director at Salesforce", or
+    "HubSpot" alone on a line above a period, or above a title and a period (LinkedIn positions)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start:start].strip(), text[end:line_end].strip()
+    if not after and re.search(r"(?i)(?:^|\s)(?:at|@|в компании)$", before):
+        return True
+    if before or after:
+        return False
+    below = [line for line in text[line_end:].split("\n", 4)[1:4] if line.strip()][:2]
+    if below and _PERIOD.search(below[0]):
+        return True  # "HubSpot" / "Jan 2021 - Present"
+    return len(below) == 2 and bool(TITLE_RE.search(below[0])) and bool(_PERIOD.search(below[1]))
 
 
 def find_value(clause: Span, anchor: Span) -> str | None:

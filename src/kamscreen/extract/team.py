@@ -127,12 +127,22 @@ def _join_counts(doc: Doc, accepted: list[tuple[int, int, int, int, int]]) -> li
         out.append((value, first, end))
         if run is not None and num_start < run[3]:
             continue  # the same number matched by a second shape
-        if run is not None and num_start > run[3] and all(t.lower_ in _JOINERS for t in doc[run[3]:num_start]):
+        if run is not None and num_start > run[3] and _joined(doc[run[3]:num_start]):
             run = (run[0] + value, min(run[1], first), max(run[2], end), match_end)
             out.append(run[:3])
         else:
             run = (value, first, end, match_end)
     return out
+
+
+def _joined(between: Span) -> bool:
+    """Only joiners between two counts, after at most two words that qualify the first one:
+    "4 супервайзера и 18", "3 руководителя отделов и 35", "team of 4 direct and 10"."""
+    words = [t for t in between if t.lower_ not in _JOINERS]
+    joiners = [t for t in between if t.lower_ in _JOINERS]
+    if not joiners or between[-1].lower_ not in _JOINERS:
+        return False
+    return len(words) <= 2 and all(t.is_alpha and t.is_lower and t.i < joiners[0].i for t in words)
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
