@@ -1,7 +1,6 @@
 """End to end over the fixture corpus: parse → extract → score against each CV's ground truth."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -13,19 +12,11 @@ from kamscreen.score import load_model, rank, score
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "data" / "fixtures"
-TRUTHS = sorted((FIXTURES / "truth").glob("*.json"))
 
 
 @pytest.fixture(scope="module")
-def corpus():
-    if len(TRUTHS) < 40:
-        pytest.fail(f"the fixture corpus has {len(TRUTHS)} CVs; run scripts/make_fixtures.py")
-    pairs = []
-    for path in TRUTHS:
-        truth = json.loads(path.read_text(encoding="utf-8"))
-        as_of = dt.date.fromisoformat(truth["document_date"])
-        pairs.append((truth, score(extract(parse(FIXTURES / truth["file"], as_of=as_of), as_of=as_of))))
-    return pairs
+def corpus(fixture_facts):
+    return [(truth, score(facts)) for truth, _, facts in fixture_facts]
 
 
 def test_every_fixture_gets_its_kam_director_verdict(corpus):
