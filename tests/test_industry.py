@@ -60,12 +60,28 @@ def test_companies_lexicon_is_large_and_consistent():
     clashes = []
     for ind, entries in data.items():
         for entry in entries:
+            if entry.startswith("+"):
+                continue  # a further listing of a company (checked below)
             for alias in entry.split("|"):
                 key = industry.normalize_name(alias)
                 if key in owner and owner[key] != ind:
                     clashes.append((alias, owner[key], ind))
                 owner.setdefault(key, ind)
     assert not clashes
+    further = [e for entries in data.values() for e in entries if e.startswith("+")]
+    # a further listing repeats a company listed plainly elsewhere (its main industry)
+    assert all(industry.normalize_name(e[1:].split("|")[0]) in owner for e in further)
+
+
+def test_company_of_several_industries_is_decided_by_the_job_words():
+    from kamscreen.nlp import make_doc
+
+    text = ("Key Account Manager\nHenkel\nПродажи бытовой химии и косметики в федеральные сети "
+            "X5 и Магнит, промо в торговых точках.")
+    job = Job("2019-05", None, True, "Key Account Manager", "Henkel", description=Evidence.of(text, 0, len(text)))
+    assert industry.classify_job(job, make_doc(text, "ru")) == "fmcg"
+    bare = Job("2019-05", None, True, "Key Account Manager", "Henkel")
+    assert industry.classify_job(bare, make_doc(text, "ru")) == "manufacturing"
 
 
 @pytest.mark.parametrize("line,expected", [

@@ -103,3 +103,21 @@ def test_kpi_kinds_of_the_fixture_corpus():
         extra += len(found - set(truth["kpis"]))
     total = sum(len(json.loads(p.read_text(encoding="utf-8"))["kpis"]) for p in truths)
     assert missed <= 0.05 * total and extra <= 0.05 * total, (missed, extra, total)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Increased sales by 30% while managing a team of 5", "en", {"revenue_growth"}),
+    ("Выполнение плана продаж 110%, рост продаж на 15%", "ru", {"revenue_growth"}),
+    ("Grew the sales team from 3 to 12", "en", set()),
+    ("Увеличил штат отдела продаж с 5 до 12", "ru", set()),
+])
+def test_exclusions_are_local_to_the_phrase(text, lang, expected):
+    assert {k.kind for k in find_kpis(make_doc(text, lang))} & {"revenue_growth"} == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Рост доли полки в сетях X5 и Магнит на 4 п.п.", "ru"),
+    ("Increased item distribution by 100% in Sam's Club", "en"),
+])
+def test_shelf_share_and_distribution_are_not_portfolio_growth(text, lang):
+    assert "portfolio_growth" not in {k.kind for k in find_kpis(make_doc(text, lang))}

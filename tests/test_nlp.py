@@ -191,3 +191,20 @@ def test_warmed_tokenizer_cache_changes_no_token(name, lang):
     expected = [(t.text, t.whitespace_, t.norm_) for t in fresh.tokenizer(text)]
     for _ in range(2):  # cold, then from the cache
         assert [(t.text, t.whitespace_, t.norm_) for t in make_doc(text, lang)] == expected
+
+
+def test_gap_token_spans_up_to_two_words_in_one_clause():
+    from kamscreen.nlp import get_nlp, make_doc
+    from kamscreen.nlp.patterns import RuleSet
+
+    en = RuleSet(get_nlp("en"), {"k": [{"phrases": ["key ~ client*"]}]})
+    def hits(rules, text, lang):
+        return [s.text for _, s in rules.find(make_doc(text, lang))]
+    assert hits(en, "Managed 3 key banking clients", "en") == ["key banking clients"]
+    assert hits(en, "key clients", "en") == ["key clients"]
+    assert hits(en, "the key large enterprise banking clients", "en") == []  # three words: too far
+    assert hits(en, "key accounts and new clients", "en") == []  # "and" joins two phrases
+    assert hits(en, "key.\nClients", "en") == []  # another clause
+    ru = RuleSet(get_nlp("ru"), {"k": [{"phrases": ["ключевой ~ клиент"]}]})
+    assert hits(ru, "Работа с ключевыми федеральными клиентами", "ru") == ["ключевыми федеральными клиентами"]
+    assert hits(ru, "ключевых и новых клиентов", "ru") == []

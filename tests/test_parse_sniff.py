@@ -181,3 +181,124 @@ def test_cli_json_for_good_and_bad_files(tmp_path):
     assert json.loads(result.stdout)["error"]["code"] == "corrupt"
     result = runner.invoke(app, ["parse", str(bad)])
     assert result.exit_code == 0 and "corrupt" in result.stdout
+
+
+# --- web pages, web archives, OpenDocument, Word variants --------------------------------------
+
+HTML_CV = (
+    '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+    "<title>Резюме</title><style>p {color: red}</style><script>document.write('evil')</script>"
+    '<link rel="stylesheet" href="http://example.com/x.css"></head><body>'
+    "<h1>Иван Петров</h1><p>Key Account <b>Manager</b><br>Москва</p><!-- hidden comment -->"
+    "<h2>Опыт работы</h2><table><tr><td>2019 — настоящее время</td><td>ООО Ромашка<br>Менеджер по ключевым клиентам</td></tr>"
+    "<tr><td>2015 — 2019</td><td>ПАО Лютик</td></tr></table>"
+    '<img src="http://example.com/photo.jpg"></body></html>'
+)
+
+
+def _odt_bytes(paragraphs: list[str]) -> bytes:
+    ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    body = "".join(f"<text:p>{p.replace(' ', '<text:s/>', 1)}</text:p>" for p in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
+                         f"<office:text>{body}</office:text></office:body></office:document-content>")
+    return buffer.getvalue()
+
+
+def _variant_docx(content_type: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(_docx_bytes("Опыт работы\nKey Account Manager")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member in source.namelist():
+            body = source.read(member)
+            if member == "[Content_Types].xml":
+                body = body.replace(b"openxmlformats-officedocument.wordprocessingml.document.main+xml", content_type)
+            archive.writestr(member, body)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<!DOCTYPE html>\n<html><body>CV</body></html>", "html"),
+        (b"\xef\xbb\xbf<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>x</body></html>", "html"),
+        (b"<?xml version='1.0'?>\n<html><body>x</body></html>", "html"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b--", "mht"),
+        (b"I write <html> and CSS every day", "text"),
+        (b"MIME-Version is a header I know", "text"),
+    ],
+)
+def test_sniff_web_formats(data, expected):
+    assert sniff_format(data) == expected
+
+
+def test_sniff_odt_and_docx_variants():
+    assert sniff_format(_odt_bytes(["Опыт работы"])) == "odt"
+    assert sniff_format(_variant_docx(b"ms-word.document.macroEnabled.main+xml")) == "docx"
+
+
+def test_html_cv_reads_blocks_and_table_rows_without_scripts(tmp_path):
+    path = tmp_path / "cv.doc"  # hh.ru / Word "Web page" exports often keep a .doc name
+    path.write_bytes(HTML_CV.encode("cp1251"))
+    cv = parse(path)
+    assert cv.status == "ok", cv.error
+    assert cv.format == "html"
+    lines = cv.text.splitlines()
+    assert "Key Account Manager" in lines and "Москва" in lines
+    order = ["2019 — настоящее время", "ООО Ромашка", "Менеджер по ключевым клиентам", "2015 — 2019", "ПАО Лютик"]
+    assert [cv.text.index(s) for s in order] == sorted(cv.text.index(s) for s in order)
+    for hidden in ("evil", "color", "hidden comment", "Резюме"):
+        assert hidden not in cv.text
+    assert cv.section("experience")[0].header == "Опыт работы"
+
+
+def test_mht_web_archive(tmp_path):
+    import quopri
+
+    body = quopri.encodestring(HTML_CV.replace("windows-1251", "utf-8").encode("utf-8")).decode("ascii")
+    mht = (
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n"
+        "------=_NextPart\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        "------=_NextPart--\r\n"
+    )
+    path = tmp_path / "cv.mht"
+    path.write_bytes(mht.encode("ascii"))
+    cv = parse(path)
+    assert (cv.status, cv.format) == ("ok", "mht"), cv.error
+    assert "Менеджер по ключевым клиентам" in cv.text and "evil" not in cv.text
+
+
+def test_odt_text_is_read(tmp_path):
+    path = tmp_path / "cv.odt"
+    path.write_bytes(_odt_bytes(["Опыт работы", "Key Account Manager, ACME"]))
+    cv = parse(path)
+    assert (cv.status, cv.format) == ("ok", "odt"), cv.error
+    assert cv.text.splitlines()[:2] == ["Опыт работы", "Key Account Manager, ACME"]
+
+
+def test_broken_odt_says_save_as_docx(tmp_path):
+    data = _odt_bytes(["Опыт работы"]).replace(b"content.xml", b"contents.xm")
+    path = tmp_path / "cv.odt"
+    path.write_bytes(data)
+    cv = parse(path)
+    assert cv.status == "error" and cv.error.code == "corrupt"
+    assert cv.error.message.startswith("cv.odt:") and ".docx" in cv.error.message
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        b"ms-word.document.macroEnabled.main+xml",
+        b"openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        b"ms-word.template.macroEnabled.main+xml",
+    ],
+)
+def test_docm_and_dotx_read_like_docx(tmp_path, content_type):
+    path = tmp_path / "cv.docm"
+    path.write_bytes(_variant_docx(content_type))
+    cv = parse(path)
+    assert (cv.status, cv.format) == ("ok", "docx"), cv.error
+    assert "Key Account Manager" in cv.text

@@ -367,3 +367,28 @@ def test_real_livecareer_sales_titles_are_sales():
     assert len(sales) >= 15 and len(other) >= 5
     assert sum(r == "sales" for r in sales) >= 0.9 * len(sales), sales
     assert all(r == "other" for r in other), other
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Customer Service Agent", "Booking support, invoicing.", "en"),
+    ("Customer Service Representative", "Answered calls, processed returns and refunds, resolved complaints.", "en"),
+])
+def test_service_without_business_accounts_is_other(title, body, lang):
+    assert classify(title, body, lang).role == "other"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Account Manager", "Day-to-day point of contact for 40 shippers; handled claims and documentation.", "en"),
+    ("Customer Success Manager", "Onboarding and support for 85 SMB customers; gross retention 92%.", "en"),
+])
+def test_service_of_business_accounts_stays_account_management(title, body, lang):
+    assert classify(title, body, lang).role == "account_management"
+
+
+@pytest.mark.parametrize("body, lang", [
+    ("Managed 3 key banking clients; upsell of treasury products; quarterly business reviews.", "en"),
+    ("Работа с ключевыми аптечными сетями, планы развития, переговоры с байерами.", "ru"),
+])
+def test_key_client_phrases_with_words_between(body, lang):
+    title = "Senior Account Manager" if lang == "en" else "Менеджер"
+    assert classify(title, body, lang).role == "key_account"

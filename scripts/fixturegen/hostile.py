@@ -7,6 +7,7 @@ Codes follow ``kamscreen.parse.model.ERROR_CODES``: bytes that match no known si
 from __future__ import annotations
 
 import dataclasses
+import html
 import datetime as dt
 import io
 import json
@@ -27,6 +28,7 @@ EXPECTED = {
     "encrypted.pdf": "encrypted", "scanned.pdf": "needs_ocr", "docx_named.pdf": "ok",
     "legacy.doc": "unsupported_format", "bomb.docx": "too_large", "long.pdf": "too_large",
     "binary.txt": "unsupported_format",
+    "web_export.doc": "ok", "partial_scan.pdf": "needs_ocr", "entities.docx": "corrupt",
 }
 STAMP = dt.datetime(2025, 9, 15, 10, 12)
 SIGNATURES = (b"%PDF", b"PK", b"{\\rtf", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -97,6 +99,47 @@ def _bomb(path: Path) -> None:
             f.write(b"</w:t></w:r></w:p></w:body></w:document>")
 
 
+def _more(out: Path, lines: list[str]) -> None:
+    """Later additions (own RNG, written after the originals so those keep their bytes):
+    a Word "Web page" export named .doc, a PDF whose only text is a header over a full-page scan,
+    and a DOCX whose document.xml declares a billion-laughs DTD."""
+    body = "".join(f"<p class=MsoNormal>{html.escape(line)}</p>" for line in lines)
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">'
+            '<head><meta http-equiv=Content-Type content="text/html; charset=windows-1251">'
+            "<style>p.MsoNormal {margin:0cm}</style></head><body lang=RU>" + body + "</body></html>")
+    (out / "web_export.doc").write_bytes(page.encode("cp1251", errors="replace"))
+    c = new_canvas(out / "partial_scan.pdf", STAMP, "scan")
+    buf = io.BytesIO()
+    _scan_image(lines).save(buf, "PNG", optimize=True)
+    buf.seek(0)
+    c.drawImage(ImageReader(buf), 0, 0, *A4)
+    c.setFont("DejaVu", 9)
+    c.drawString(40, 825, lines[0][:80])
+    c.showPage()
+    c.save()
+    entities = '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi")) + "]>"
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(out / "entities.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        def info(name: str) -> zipfile.ZipInfo:
+            i = zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0))
+            i.compress_type = zipfile.ZIP_DEFLATED
+            return i
+        z.writestr(info("[Content_Types].xml"),
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr(info("_rels/.rels"),
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+                   'Target="word/document.xml"/></Relationships>')
+        z.writestr(info("word/document.xml"),
+                   f'<?xml version="1.0" encoding="UTF-8"?>{entities}<w:document {ns}><w:body>'
+                   + "".join(f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in lines[:5])
+                   + "<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+
+
 def make(out: Path, seed: int, write_cv) -> None:
     rng = random.Random(seed + 7)
     lines = _cv_lines(seed)
@@ -123,6 +166,7 @@ def make(out: Path, seed: int, write_cv) -> None:
     _bomb(out / "bomb.docx")
     _text_pdf(out / "long.pdf", lines, pages=31)
     (out / "binary.txt").write_bytes(_random_bytes(rng, 2048))
+    _more(out, lines)
     for f in out.iterdir():
         assert f.stat().st_size < 1_000_000, f
     (out / "expected.json").write_text(json.dumps(EXPECTED, indent=2) + "\n", encoding="utf-8")

@@ -51,6 +51,7 @@ def normalize_name(name: str) -> str:
 @dataclass(frozen=True)
 class _Data:
     company_industry: dict[str, str]
+    company_also: dict[str, tuple[str, ...]]  # alias → other industries it is listed under
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
     keywords: PhraseLexicon
@@ -65,14 +66,22 @@ def _load(filename: str) -> dict:
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     aliases: dict[str, str] = {}
+    also: dict[str, tuple[str, ...]] = {}
+    further: list[tuple[str, str]] = []  # "+Name" lines: further listings of a company
     for industry, entries in _load("companies.yaml").items():
         if industry not in INDUSTRIES:
             raise ValueError(f"companies.yaml: unknown industry {industry!r}")
         for entry in entries or ():
-            for alias in str(entry).split("|"):
+            entry = str(entry).strip()
+            for alias in entry.lstrip("+").split("|"):
                 key = normalize_name(alias)
-                if key:
+                if key and entry.startswith("+"):
+                    further.append((key, industry))
+                elif key:
                     aliases.setdefault(key, industry)
+    for key, industry in further:
+        if aliases.setdefault(key, industry) != industry and industry not in also.get(key, ()):
+            also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
     lex = _load("industries.yaml")
     hh = tuple((normalize_name(line), ind) for line, ind in lex["hh_lines"].items())
@@ -80,13 +89,19 @@ def _data() -> _Data:
         if ind not in INDUSTRIES:
             raise ValueError(f"industries.yaml: unknown industry {ind!r}")
     keywords = PhraseLexicon("industries", {"kw": lex["keywords"]})
-    return _Data(aliases, longest, hh, keywords, float(lex["min_score"]))
+    return _Data(aliases, also, longest, hh, keywords, float(lex["min_score"]))
 
 
 def employer_industry(employer: str | None) -> str | None:
     """Industry of a known employer (the longest alias found in the name, as whole words), else None."""
+    found = employer_industries(employer)
+    return found[0] if found else None
+
+
+def employer_industries(employer: str | None) -> tuple[str, ...]:
+    """Every industry a known employer is listed under, its main one first (else ``()``)."""
     if not employer:
-        return None
+        return ()
     data = _data()
     words = normalize_name(employer).split()
     best = ""
@@ -97,7 +112,7 @@ def employer_industry(employer: str | None) -> str | None:
                 if len(alias) > len(best):
                     best = alias
                 break
-    return data.company_industry[best] if best else None
+    return (data.company_industry[best], *data.company_also.get(best, ())) if best else ()
 
 
 def hh_line_industry(line: str) -> str | None:
@@ -150,26 +165,36 @@ def classify_job(job: Job, doc: Doc) -> str:
     ``job.description`` is the job's block in ``doc``; without it only the employer can tell.
     When the employer is unknown, a known company named on a header line still counts.
     """
-    found = employer_industry(job.employer)
+    text = doc_text(doc)
+    start, end = (max(0, job.description.start), min(len(text), job.description.end)) if job.description else (0, 0)
+    found = employer_industries(job.employer)
     if found:
-        return found
+        return _pick(found, doc, start, end)
     if job.description is None:
         return "other"
-    text = doc_text(doc)
-    start, end = max(0, job.description.start), min(len(text), job.description.end)
     before_title, header = _header_lines(job, text[start:end])
     for line in before_title:
         found = hh_line_industry(line)
         if found and found != "other":  # "Услуги для бизнеса" says little: let the words decide
             return found
     for line in header:
-        if line != (job.title or "").strip() and (found := employer_industry(line)):
-            return found
+        if line != (job.title or "").strip() and (found := employer_industries(line)):
+            return _pick(found, doc, start, end)
     scores = keyword_scores(doc, start, end)
     if not scores:
         return "other"
     industry, score = max(scores.items(), key=lambda kv: kv[1])
     return industry if score >= _data().min_score else "other"
+
+
+def _pick(candidates: tuple[str, ...], doc: Doc, start: int, end: int) -> str:
+    """A company listed under several industries: the one its job's words speak for most
+    (Henkel selling detergents to X5 is fmcg, Henkel Adhesives is manufacturing); else the first."""
+    if len(candidates) == 1 or end <= start:
+        return candidates[0]
+    scores = keyword_scores(doc, start, end)
+    best = max(candidates, key=lambda ind: (scores.get(ind, 0.0), -candidates.index(ind)))
+    return best if scores.get(best, 0.0) > 0 else candidates[0]
 
 
 def _month(ym: str) -> int:

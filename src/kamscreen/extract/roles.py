@@ -70,6 +70,7 @@ def _lexicon() -> _Lexicon:
         "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
                  "weak": m["people_weak"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
+        "accounts": {"account_management": data["account_evidence"]},
     }
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
@@ -228,6 +229,8 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
     if scores[role] < needed or scores["other"] >= scores[role]:
         role = "other"
+    elif role == "account_management" and not any(h.group == "accounts" for h in hits.title + hits.body):
+        role = "other"  # service with no business accounts named: consumer service
     return role, [e for e in support[role] if e is not None]
 
 

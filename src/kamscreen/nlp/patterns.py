@@ -7,7 +7,12 @@ A lexicon phrase is plain text matched by lemma: ``"рост выручки"`` m
   ``"negotiat*"``; in ``"up-sell*"`` the tokens before the last one match as written); use it
   where a lemma is ambiguous or for English inflections;
 * ``#`` — any number written in digits (``"# звонков"`` matches "40 звонков");
-* ``+#`` — a number with a plus sign, a gain (``"+25 %"``).
+* ``+#`` — a number with a plus sign, a gain (``"+25 %"``);
+* ``~`` — a gap of zero to two words (no punctuation, no "and"/"и", same clause) between the
+  words around it: ``"key ~ client*"`` matches "key clients", "key banking clients", "key
+  enterprise banking clients" but not "key accounts and new clients"; ``"ключевой ~ клиент"``
+  matches "ключевых федеральных клиентов". :class:`PhraseLexicon` counts such a phrase once
+  whatever words fill its gap.
 
 >>> from kamscreen.nlp import get_nlp, make_doc
 >>> rules = RuleSet(get_nlp("ru"), {"kpi": [{"phrases": ["рост выручки"]}]})
@@ -25,13 +30,14 @@ from functools import lru_cache
 
 import numpy
 import yaml
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kamscreen.nlp import get_nlp
+from kamscreen.nlp.clauses import KEY as CLAUSES_KEY
 from kamscreen.nlp.clauses import clause_bounds, doc_text
 from kamscreen.resources import lexicon_path
 
@@ -39,6 +45,10 @@ WINDOW = 4  # default distance (tokens) between a rule's phrase and its "require
 _SEPARATORS = frozenset({",", ";"})
 NUMBER_RE = re.compile(r"^[+~≈]?\d")
 NUMBER = {"TEXT": {"REGEX": NUMBER_RE.pattern}}
+GAP_WORDS = 2  # the most words a ``~`` stands for
+GAP = {"OP": "{0,%d}" % GAP_WORDS, "IS_PUNCT": False, "IS_SPACE": False}  # ``~`` for spaCy's Matcher
+# words a ``~`` never skips: they join two phrases ("key accounts and new clients")
+GAP_STOPS = ("and", "or", "but", "nor", "&", "и", "или", "а", "но", "либо", "да")
 _MEMO_SIZE = 100_000  # word forms remembered per matcher
 _GROUP = re.compile(r"\(([^()]*)\)")
 
@@ -56,6 +66,9 @@ def token_pattern(nlp: Language, phrase: str) -> list[dict]:
     for word in phrase.split():
         if word == "#":
             pattern.append(NUMBER)
+        elif word == "~":
+            if pattern and pattern[-1] is not GAP:
+                pattern.append(GAP)
         elif word == "+#":
             pattern.append({"TEXT": {"REGEX": r"^\+\d"}})
         elif word.endswith("*") and len(word) > 1:
@@ -64,6 +77,8 @@ def token_pattern(nlp: Language, phrase: str) -> list[dict]:
             pattern.append({"LOWER": {"REGEX": "^" + re.escape(last)}})
         else:
             pattern.extend({"LEMMA": t.lemma_} for t in nlp(word) if not t.is_space)
+    while pattern and pattern[-1] is GAP:
+        pattern.pop()
     return pattern
 
 
@@ -112,11 +127,30 @@ class TokenColumns:
     a predicate's mask over the tokens is computed once (a regex once per distinct value)."""
 
     def __init__(self, doc: Doc):
-        table = doc.to_array([IDX, ORTH, LOWER, LEMMA])
+        table = doc.to_array([IDX, ORTH, LOWER, LEMMA, IS_PUNCT, IS_SPACE])
         self.strings = doc.vocab.strings
         self.idx = table[:, 0]
         self.cols = {ORTH: table[:, 1], LOWER: table[:, 2], LEMMA: table[:, 3]}
+        self._word = (table[:, 4] == 0) & (table[:, 5] == 0)
         self._masks: dict[tuple, numpy.ndarray] = {}
+        self._clause_starts = doc.user_data.get(CLAUSES_KEY)
+        self._gap: tuple[numpy.ndarray, numpy.ndarray] | None = None
+
+    def gap_masks(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """``(skipped, joinable)`` over positions ``0..n``: how many tokens before each a ``~``
+        may stand for (words, not "and", not a clause start; a running count), and where a phrase
+        may go on after a gap (not at a clause start)."""
+        if self._gap is None:
+            n = len(self.idx)
+            starts = numpy.zeros(n + 1, dtype=bool)
+            if self._clause_starts is not None:
+                starts[numpy.asarray(self._clause_starts, dtype=numpy.int64)] = True
+            stops = numpy.isin(self.cols[LOWER], [self.strings.add(w) for w in GAP_STOPS])
+            skippable = self._word & ~stops & ~starts[:n]
+            skipped = numpy.zeros(n + 1, dtype=numpy.int64)
+            numpy.cumsum(skippable, out=skipped[1:])
+            self._gap = (skipped, ~starts)
+        return self._gap
 
     @classmethod
     def of(cls, doc: Doc) -> "TokenColumns":
@@ -170,12 +204,13 @@ def _predicate(vocab, spec: dict) -> tuple:
 
 
 class TokenSequences:
-    """Fixed-length :func:`token_pattern` patterns matched on :class:`TokenColumns` with numpy:
-    the hits of spaCy's ``Matcher`` at a fraction of its cost (no per-token Python work)."""
+    """:func:`token_pattern` patterns matched on :class:`TokenColumns` with numpy: the hits of
+    spaCy's ``Matcher`` at a fraction of its cost (no per-token Python work). A pattern is a
+    run of fixed-length segments joined by ``~`` gaps of up to :data:`GAP_WORDS` words."""
 
     def __init__(self, vocab):
         self.vocab = vocab
-        self._patterns: list[tuple[int, tuple[tuple, ...]]] = []
+        self._patterns: list[tuple[int, tuple[tuple[tuple, ...], ...]]] = []
 
     def __len__(self) -> int:
         return len(self._patterns)
@@ -183,28 +218,64 @@ class TokenSequences:
     def add(self, label: str, patterns: list[list[dict]]) -> None:
         label_id = self.vocab.strings.add(label)
         for pattern in patterns:
-            if pattern:
-                self._patterns.append((label_id, tuple(_predicate(self.vocab, p) for p in pattern)))
+            segments: list[list[tuple]] = [[]]
+            for spec in pattern:
+                if spec is GAP or "OP" in spec:
+                    segments.append([])
+                else:
+                    segments[-1].append(_predicate(self.vocab, spec))
+            segments = [seg for seg in segments if seg]
+            if segments:
+                self._patterns.append((label_id, tuple(tuple(seg) for seg in segments)))
+
+    @staticmethod
+    def _starts(cols: TokenColumns, preds: tuple[tuple, ...], n: int) -> numpy.ndarray:
+        """Token indices where the fixed-length run ``preds`` matches."""
+        size = len(preds)
+        if size > n:
+            return numpy.zeros(0, dtype=numpy.int64)
+        hit = None
+        for k, pred in enumerate(preds):  # equality tests, vectorised, narrow the starts ...
+            if pred[1] == "eq":
+                mask = cols.mask(pred)[k : n - size + 1 + k]
+                hit = mask if hit is None else hit & mask
+        if hit is None:
+            hit = cols.mask(preds[0])[: n - size + 1]
+        starts = numpy.flatnonzero(hit)
+        regexes = [(k, pred) for k, pred in enumerate(preds) if pred[1] == "re"]
+        if regexes and len(starts):  # ... and regexes run on those few only
+            keep = [s for s in starts.tolist() if all(cols.test(s + k, pred) for k, pred in regexes)]
+            starts = numpy.asarray(keep, dtype=numpy.int64)
+        return starts
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         cols = TokenColumns.of(doc)
         n = len(doc)
         found = []
-        for label_id, preds in self._patterns:
-            size = len(preds)
-            if size > n:
+        for label_id, segments in self._patterns:
+            starts = self._starts(cols, segments[0], n)
+            if len(segments) == 1:
+                found += [(label_id, s, s + len(segments[0])) for s in starts.tolist()]
                 continue
-            hit = None
-            for k, pred in enumerate(preds):  # equality tests, vectorised, narrow the starts ...
-                if pred[1] == "eq":
-                    mask = cols.mask(pred)[k : n - size + 1 + k]
-                    hit = mask if hit is None else hit & mask
-            if hit is None:
-                hit = cols.mask(preds[0])[: n - size + 1]
-            regexes = [(k, pred) for k, pred in enumerate(preds) if pred[1] == "re"]
-            for s in numpy.flatnonzero(hit).tolist():  # ... and regexes run on those few only
-                if all(cols.test(s + k, pred) for k, pred in regexes):
-                    found.append((label_id, s, s + size))
+            begins, ends = starts, starts + len(segments[0])  # the match so far, sorted by end
+            for seg in segments[1:]:
+                nxt = self._starts(cols, seg, n) if len(ends) else ends
+                if not len(nxt):
+                    ends = nxt
+                    break
+                skipped, joinable = cols.gap_masks()
+                best = numpy.full(len(nxt), -1, dtype=numpy.int64)
+                for g in range(GAP_WORDS + 1):  # g words skipped before ``seg``
+                    pos = nxt - g
+                    at = numpy.minimum(numpy.searchsorted(ends, pos), len(ends) - 1)
+                    ok = ends[at] == pos
+                    if g:
+                        ok &= (skipped[nxt] - skipped[numpy.maximum(pos, 0)] == g) & joinable[nxt]
+                    cand = numpy.where(ok, begins[at], -1)
+                    best = numpy.where((cand >= 0) & ((best < 0) | (cand < best)), cand, best)
+                keep = best >= 0
+                begins, ends = best[keep], nxt[keep] + len(seg)
+            found += [(label_id, s, e) for s, e in zip(begins.tolist(), ends.tolist())]
         return found
 
 
@@ -302,7 +373,7 @@ class LexiconMatcher:
 
 
 def _is_wild(phrase: str) -> bool:
-    return any(w in ("#", "+#") or (w.endswith("*") and len(w) > 1) for w in phrase.split())
+    return any(w in ("#", "+#", "~") or (w.endswith("*") and len(w) > 1) for w in phrase.split())
 
 
 def load_matcher(nlp: Language, entries: Mapping[str, Iterable[str]]) -> LexiconMatcher:
@@ -363,15 +434,17 @@ class _Rule:
     requires: str | None
     excludes: str | None
     window: int
+    exclude_window: int | None  # None: an ``excludes`` hit anywhere in the clause cancels
 
 
 class RuleSet:
     """Labelled lexicon rules compiled into one :class:`LexiconMatcher`.
 
     ``rules`` maps a label to a list of rules ``{"phrases": [...], "requires": [...],
-    "window": 4, "excludes": [...]}``. A phrase hit counts only if (when given) a ``requires``
-    phrase stands in the same clause at most ``window`` tokens away (default 4) with no comma
-    or semicolon between, and no ``excludes`` phrase is in the clause.
+    "window": 4, "excludes": [...], "exclude_window": 3}``. A phrase hit counts only if (when
+    given) a ``requires`` phrase stands in the same clause at most ``window`` tokens away
+    (default 4) with no comma or semicolon between, and no ``excludes`` phrase is in the clause
+    (with ``exclude_window``: overlapping it or at most that many tokens away, no comma between).
     """
 
     def __init__(self, nlp: Language, rules: Mapping[str, list[dict]]):
@@ -388,7 +461,9 @@ class RuleSet:
                 if item.get("excludes"):
                     entries[key + "-"] = list(item["excludes"])
                     exc = key + "-"
-                self.rules.append(_Rule(label, key, req, exc, int(item.get("window", WINDOW))))
+                local = item.get("exclude_window")
+                self.rules.append(_Rule(label, key, req, exc, int(item.get("window", WINDOW)),
+                                        None if local is None else int(local)))
         self.matcher = load_matcher(nlp, entries)
 
     def find(self, doc: Doc) -> list[tuple[str, Span]]:
@@ -400,11 +475,22 @@ class RuleSet:
                 lo, hi = clause_bounds(doc, start)
                 if rule.requires and not _near(doc, marks, rule.requires, start, end, rule.window, lo, hi):
                     continue
-                if rule.excludes and marks.within(rule.excludes, lo, hi):
+                if rule.excludes and _excluded(doc, marks, rule, start, end, lo, hi):
                     continue
                 found.append((rule.label, doc[start:end]))
         found.sort(key=lambda h: (h[1].start, -h[1].end))
         return found
+
+
+def _excluded(doc: Doc, marks: Marks, rule: _Rule, start: int, end: int, lo: int, hi: int) -> bool:
+    """Is an ``excludes`` hit in the clause (when ``exclude_window`` is set: overlapping the
+    phrase or at most that many tokens away, no comma between)?"""
+    if rule.exclude_window is None:
+        return bool(marks.within(rule.excludes, lo, hi))
+    for s, e in marks.within(rule.excludes, lo, hi):
+        if s < end and e > start:
+            return True
+    return _near(doc, marks, rule.excludes, start, end, rule.exclude_window, lo, hi)
 
 
 def _near(doc: Doc, marks: Marks, label: str, start: int, end: int, window: int, lo: int, hi: int) -> bool:
@@ -448,7 +534,7 @@ class PhraseHit:
     end: int
     start_char: int
     end_char: int
-    key: str  # the matched lemmas: the same phrase found twice counts once
+    key: str  # the matched lemmas (a ``~`` gap's words left out): found twice counts once
 
 
 class PhraseLexicon:
@@ -464,16 +550,18 @@ class PhraseLexicon:
         self.groups = groups
 
     @lru_cache(maxsize=16)  # (lexicon, language) pairs
-    def _matcher(self, lang: str) -> tuple[LexiconMatcher, dict[int, tuple[str, str, float]]]:
+    def _matcher(self, lang: str) -> tuple[LexiconMatcher, dict[int, tuple[str, str, float, str | None]]]:
         nlp = get_nlp(lang)
         entries: dict[str, list[str]] = {}
-        meta: dict[int, tuple[str, str, float]] = {}
+        meta: dict[int, tuple[str, str, float, str | None]] = {}
         for group, labels in self.groups.items():
             for label, phrases in labels.items():
                 for phrase, weight in (phrases or {}).items():
-                    key = f"{self.name}|{group}|{label}|{float(weight)}"
+                    # a phrase with a gap is one phrase whatever words fill the gap
+                    gap = str(phrase) if "~" in str(phrase).split() else None
+                    key = f"{self.name}|{group}|{label}|{float(weight)}" + (f"|{gap}" if gap else "")
                     entries.setdefault(key, []).extend(expand_phrase(str(phrase)))
-                    meta[nlp.vocab.strings.add(key)] = (group, label, float(weight))
+                    meta[nlp.vocab.strings.add(key)] = (group, label, float(weight), gap)
         return load_matcher(nlp, entries), meta
 
     def find(self, doc: Doc) -> tuple[PhraseHit, ...]:
@@ -483,9 +571,12 @@ class PhraseLexicon:
             matcher, meta = self._matcher(doc.lang_)
             hits = []
             for match_id, start, end in matcher(doc):
-                group, label, weight = meta[match_id]
+                group, label, weight, gap = meta[match_id]
                 span = doc[start:end]
+                key = " ".join(t.lemma_ for t in span)
+                if gap and len(span) > 2:  # the words in a gap do not make a phrase distinct
+                    key = f"{span[0].lemma_} ~ {span[-1].lemma_}"
                 hits.append(PhraseHit(group, label, weight, start, end, span.start_char,
-                                      span.end_char, " ".join(t.lemma_ for t in span)))
+                                      span.end_char, key))
             cached = doc.user_data[cache_key] = tuple(hits)
         return cached

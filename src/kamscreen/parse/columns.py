@@ -263,11 +263,14 @@ def _trim(rows: list[list[Segment]], first: int, last: int, g0: float, g1: float
     return start, end, g0, g1
 
 
+_MAX_BIN = 20_000  # points; a mask bit per point, capped so a hostile page cannot ask for millions
+
+
 def _mask(row: list[Segment]) -> int:
     mask = 0
     for seg in row:
-        start = max(int(seg.x0), 0)
-        stop = max(int(seg.x1) + 1, start + 1)
+        start = min(max(int(seg.x0), 0), _MAX_BIN)
+        stop = min(max(int(seg.x1) + 1, start + 1), _MAX_BIN + 1)
         mask |= ((1 << (stop - start)) - 1) << start
     return mask
 

@@ -57,13 +57,32 @@ def check_zip(data: bytes, name: str) -> None:
                 f"{name}: {member.filename} compresses {member.file_size // max(member.compress_size, 1)}:1; "
                 "refusing a likely zip bomb",
             )
+    _check_dtds(data, name)
+
+
+def _check_dtds(data: bytes, name: str) -> None:
+    """Office XML parts never declare a DTD: one that does is an entity trap (billion laughs, external
+    entities), refused before any parser sees it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            if not member.filename.endswith((".xml", ".rels")):
+                continue
+            try:
+                with archive.open(member) as part:
+                    head = part.read(4096).upper()
+            except Exception:  # noqa: BLE001 - a damaged member is the reader's to report
+                continue
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise ParseFailure(
+                    "corrupt", f"{name}: {member.filename} declares a DTD, which Office files never do; refusing an entity trap"
+                )
 
 
 def read_docx(data: bytes, name: str) -> DocxText:
     """Read a DOCX after ``check_zip``; python-docx failures become ``corrupt``."""
     check_zip(data, name)
     try:
-        document = Document(io.BytesIO(data))
+        document = Document(io.BytesIO(_as_plain_docx(data)))
         blocks = _blocks(document.element.body)
         headers, footers = _headers_footers(document)
         modified = document.core_properties.modified or document.core_properties.created
@@ -76,6 +95,31 @@ def read_docx(data: bytes, name: str) -> DocxText:
         modified=modified.date() if modified else None,
         pages=_declared_pages(data),
     )
+
+
+_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_VARIANTS = re.compile(
+    rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled|"
+    rb"openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml"
+)
+
+
+def _as_plain_docx(data: bytes) -> bytes:
+    """A .docm/.dotx/.dotm declares another main content type, which python-docx refuses: rewrite
+    ``[Content_Types].xml`` to the DOCX one (macros are never run, only text is read)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            types = archive.read("[Content_Types].xml")
+        except KeyError:
+            return data
+        if not _VARIANTS.search(types):
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+            for member in archive.infolist():
+                body = archive.read(member)
+                copy.writestr(member, _VARIANTS.sub(_MAIN, body) if member.filename == "[Content_Types].xml" else body)
+    return out.getvalue()
 
 
 def _declared_pages(data: bytes) -> int:

@@ -13,6 +13,7 @@ from kamscreen.parse.encoding import NotText, decode_text
 from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.language import detect_language
 from kamscreen.parse.legacy_doc import convert_doc
+from kamscreen.parse.markup_reader import read_html, read_mht, read_odt
 from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError
 from kamscreen.parse.pdf import read_pdf
 from kamscreen.parse.rtf_reader import read_rtf, rtf_date
@@ -23,7 +24,9 @@ from kamscreen.parse.timelimit import time_limit
 DEFAULT_MAX_BYTES = 20 * 2**20
 DEFAULT_MAX_PAGES = 30
 DEFAULT_TIMEOUT = 30.0
+MAX_TEXT_CHARS = 1_000_000  # a 30-page CV holds ~150k; more is a generated trap (and spaCy's max_length)
 _EARLIEST_METADATA = dt.date(1990, 1, 1)
+_MARKUP = {"html": read_html, "mht": read_mht, "odt": read_odt}
 
 
 @dataclass
@@ -47,7 +50,8 @@ def parse(
     timeout: float | None = DEFAULT_TIMEOUT,
     pdf_engine: str = "pdfium",
 ) -> ParsedCV:
-    """Read one CV file (PDF, DOCX, RTF, legacy DOC, TXT in any common encoding) into a ``ParsedCV``.
+    """Read one CV file (PDF, DOCX/DOCM/DOTX, RTF, legacy DOC, HTML, MHT, ODT, TXT in any common
+    encoding) into a ``ParsedCV``.
 
     The format is sniffed from the bytes. Unreadable files give ``status="error"`` (or
     ``"needs_ocr"``) with a ``ParseError`` whose code is one of ``model.ERROR_CODES``.
@@ -78,6 +82,10 @@ def parse(
         with time_limit(timeout, name):
             fmt = sniff_format(data)
             raw = _read(data, fmt, name, None if allow_large else max_pages, pdf_engine)
+            if len(raw.text) > MAX_TEXT_CHARS and not allow_large:
+                raise ParseFailure(
+                    "too_large", f"{name}: {len(raw.text):,} characters of text, more than any CV ({MAX_TEXT_CHARS:,})"
+                )
             text = clean_text(raw.text)
             if not text:
                 raise ParseFailure("empty", f"{name}: no text in the file")
@@ -139,6 +147,8 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         raw.format = "doc"
         raw.warnings.append(f"legacy .doc converted via {'libreoffice' if kind == 'docx' else 'antiword'}")
         return raw
+    if fmt in _MARKUP:
+        return _Raw(fmt, _MARKUP[fmt](data, name))
     if fmt == "zip":
         raise ParseFailure("unsupported_format", f"{name}: a zip archive that is not a DOCX; send the CV itself")
     try:

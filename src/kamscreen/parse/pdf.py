@@ -19,6 +19,9 @@ from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.layout import Glyph, advances_exact, layout_page, lines_to_text
 
 MAX_PAGE_CHARS = 200_000  # a CV page holds a few thousand; more is a generated trap
+SPARSE_PAGE_CHARS = 300  # fewer visible chars than this on a page: check whether it is a scan
+SCAN_COVERAGE = 0.5  # images covering this share of a sparse page make it look scanned
+MAX_IMAGES_CHECKED = 500
 _EXACT_SAMPLE = 400  # glyphs whose loose boxes decide whether the advance widths are right
 _BAND_SLACK = 0.25  # a tight box may stick out of its line's band by this share of the band
 _SKIP = frozenset(" \t\r\n\x00\xa0\u200b\ufeff")
@@ -67,12 +70,18 @@ class PdfiumEngine:
             meta = doc.get_metadata_dict(skip_empty=True)
             result = PdfText(pages=[], metadata_date=pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate")))
             image_only: list[int] = []
+            scanned: list[int] = []
             for index in range(count):
                 page = doc[index]
                 try:
                     glyphs, exact = _page_glyphs(page, name)
-                    if not glyphs and _has_images(page):
-                        image_only.append(index + 1)
+                    glyphs = _near_page(glyphs, page)
+                    if len(glyphs) < SPARSE_PAGE_CHARS:  # rare: the image check costs nothing on text pages
+                        coverage = _image_coverage(page)
+                        if not glyphs and coverage > 0:
+                            image_only.append(index + 1)
+                        elif glyphs and coverage >= SCAN_COVERAGE:
+                            scanned.append(index + 1)
                     page_layout = layout_page(glyphs, exact)
                 finally:
                     page.close()
@@ -83,7 +92,7 @@ class PdfiumEngine:
             raise ParseFailure("corrupt", f"{name}: the PDF is damaged ({exc})") from exc
         finally:
             doc.close()
-        _judge_text_layer(result, image_only, count, name)
+        _judge_text_layer(result, image_only, count, name, scanned)
         return result
 
 
@@ -154,21 +163,57 @@ def _check_pages(count: int, max_pages: int | None, name: str) -> None:
         raise ParseFailure("too_large", f"{name}: {count} pages, more than the limit of {max_pages} for a CV")
 
 
-def _judge_text_layer(result: PdfText, image_only: list[int], count: int, name: str) -> None:
-    if any(page.strip() for page in result.pages):
+def _judge_text_layer(
+    result: PdfText, image_only: list[int], count: int, name: str, scanned: list[int] | None = None
+) -> None:
+    """No text anywhere: ``needs_ocr`` (images) or ``empty``. Text only on pages that look scanned
+    (``scanned``: a few chars over an image covering most of the page): ``needs_ocr`` too.
+    Otherwise warn about the image-only and scanned-looking pages."""
+    scanned = scanned or []
+    text_pages = [number for number, page in enumerate(result.pages, 1) if page.strip()]
+    if text_pages and scanned and set(text_pages) <= set(scanned):
+        raise ParseFailure(
+            "needs_ocr", f"{name}: every page looks scanned (its text layer covers little of the page); it needs OCR"
+        )
+    if text_pages:
         if image_only:
             pages = ", ".join(map(str, image_only))
             result.warnings.append(f"text layer partly missing: page(s) {pages} are images only")
+        for number in scanned:
+            result.warnings.append(f"page {number} looks scanned (text layer covers little of the page)")
         return
     if image_only:
         raise ParseFailure("needs_ocr", f"{name}: the PDF is scanned images with no text layer; it needs OCR")
     raise ParseFailure("empty", f"{name}: the PDF has {count} page(s) but no text")
 
 
-def _has_images(page: pdfium.PdfPage) -> bool:
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        return True
-    return False
+def _near_page(glyphs: list[Glyph], page: pdfium.PdfPage) -> list[Glyph]:
+    """Drop glyphs placed far outside the page (invisible; a trap for the layout, whose costs grow
+    with coordinates): everything must lie within one page size of the media box."""
+    if not glyphs:
+        return glyphs
+    left, bottom, right, top = page.get_mediabox()
+    bound = 2.0 * max(abs(left), abs(bottom), abs(right), abs(top), page.get_width(), page.get_height(), 1.0)
+    xs = [g[1] for g in glyphs] + [g[2] for g in glyphs]
+    ys = [g[3] for g in glyphs] + [g[4] for g in glyphs]
+    if -bound <= min(xs) and max(xs) <= bound and -bound <= min(ys) and max(ys) <= bound:
+        return glyphs
+    return [g for g in glyphs if -bound <= g[1] <= g[2] <= bound and -bound <= g[3] <= g[4] <= bound]
+
+
+def _image_coverage(page: pdfium.PdfPage) -> float:
+    """Share of the page's area under its images (summed, clipped to the page; at most 1)."""
+    width, height = page.get_width(), page.get_height()
+    area = max(width * height, 1.0)
+    covered = 0.0
+    for number, image in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
+        if number >= MAX_IMAGES_CHECKED:
+            break
+        left, bottom, right, top = image.get_bounds()
+        w = max(0.0, min(right, width) - max(left, 0.0))
+        h = max(0.0, min(top, height) - max(bottom, 0.0))
+        covered += w * h if w * h > 0 else 1e-9  # a degenerate image still counts as an image
+    return min(covered / area, 1.0)
 
 
 def _page_glyphs(page: pdfium.PdfPage, name: str = "PDF") -> tuple[list[Glyph], bool]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -9,7 +10,8 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def sniff_format(data: bytes) -> str:
-    """Return ``pdf``, ``docx``, ``zip`` (a zip that is not DOCX), ``rtf``, ``doc`` (OLE), ``text`` or ``empty``.
+    """Return ``pdf``, ``docx`` (also .docm/.dotx), ``odt``, ``zip`` (another zip), ``rtf``, ``doc`` (OLE),
+    ``html``, ``mht`` (MHTML web archive), ``text`` or ``empty``.
 
     ``text`` only means "none of the binary formats": the text decoder decides whether it really is
     text or a binary blob.
@@ -25,10 +27,28 @@ def sniff_format(data: bytes) -> str:
     if data.startswith(OLE_MAGIC):
         return "doc"
     if data.startswith(ZIP_MAGICS):
-        return "docx" if _is_docx(data) else "zip"
-    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        if _is_docx(data):
+            return "docx"
+        return "odt" if _is_odt(data) else "zip"
+    start = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start[:5] == b"{\\rtf":
         return "rtf"
+    lowered = start[:2048].lower()
+    if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and _HTML_TAG.search(lowered)):
+        return "html"
+    if _MIME_VERSION.search(head) and b"multipart/related" in data[:8192].lower():
+        return "mht"
     return "text"
+
+
+_HTML_TAG = re.compile(rb"<html[\s>]")
+_MIME_VERSION = re.compile(rb"^mime-version:", re.I | re.M)
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def _is_odt(data: bytes) -> bool:
+    """An OpenDocument text: the stored ``mimetype`` member comes first, so its bytes are near the start."""
+    return data[30:38] == b"mimetype" and data[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE
 
 
 def _is_docx(data: bytes) -> bool:
