@@ -302,3 +302,11 @@ def test_docm_and_dotx_read_like_docx(tmp_path, content_type):
     cv = parse(path)
     assert (cv.status, cv.format) == ("ok", "docx"), cv.error
     assert "Key Account Manager" in cv.text
+
+
+def test_utf16_web_page_is_read_as_html(tmp_path):
+    path = tmp_path / "cv.htm"
+    path.write_bytes("<html><body><p>Опыт работы</p><script>x()</script><p>Key Account Manager</p></body></html>".encode("utf-16"))
+    cv = parse(path)
+    assert (cv.status, cv.format) == ("ok", "html"), cv.error
+    assert cv.text.splitlines() == ["Опыт работы", "Key Account Manager"]

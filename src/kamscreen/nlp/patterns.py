@@ -259,7 +259,14 @@ class TokenSequences:
                 continue
             begins, ends = starts, starts + len(segments[0])  # the match so far, sorted by end
             for seg in segments[1:]:
-                nxt = self._starts(cols, seg, n) if len(ends) else ends
+                if not len(ends):
+                    nxt = ends
+                elif any(pred[1] == "eq" for pred in seg):
+                    nxt = self._starts(cols, seg, n)
+                else:  # only regexes: test them where ``seg`` may start, not on the whole doc
+                    at = numpy.unique(ends[:, None] + numpy.arange(GAP_WORDS + 1)).tolist()
+                    nxt = numpy.asarray([p for p in at if p + len(seg) <= n and all(
+                        cols.test(p + k, pred) for k, pred in enumerate(seg))], dtype=numpy.int64)
                 if not len(nxt):
                     ends = nxt
                     break

@@ -98,27 +98,24 @@ def read_docx(data: bytes, name: str) -> DocxText:
 
 
 _MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_VARIANTS = re.compile(
-    rb"application/vnd\.(?:ms-word\.(?:document|template)\.macroEnabled|"
-    rb"openxmlformats-officedocument\.wordprocessingml\.template)\.main\+xml"
-)
+_VARIANTS = re.compile(rb"application/vnd\.[\w.-]*?(?:ms-word|wordprocessingml)[\w.-]*?\.main\+xml")
 
 
 def _as_plain_docx(data: bytes) -> bytes:
-    """A .docm/.dotx/.dotm declares another main content type, which python-docx refuses: rewrite
+    """A .docm/.dotx/.dotm (or a misspelt variant) declares another main content type, which python-docx refuses: rewrite
     ``[Content_Types].xml`` to the DOCX one (macros are never run, only text is read)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
             types = archive.read("[Content_Types].xml")
         except KeyError:
             return data
-        if not _VARIANTS.search(types):
+        if all(found.group(0) == _MAIN for found in _VARIANTS.finditer(types)):
             return data
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for member in archive.infolist():
                 body = archive.read(member)
-                copy.writestr(member, _VARIANTS.sub(_MAIN, body) if member.filename == "[Content_Types].xml" else body)
+                copy.writestr(member, _VARIANTS.sub(lambda _: _MAIN, body) if member.filename == "[Content_Types].xml" else body)
     return out.getvalue()
 
 

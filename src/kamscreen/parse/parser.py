@@ -155,7 +155,10 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         text, encoding = decode_text(data)
     except NotText as exc:
         raise ParseFailure("unsupported_format", f"{name}: not a CV format kamscreen reads (binary data)") from exc
-    raw = _Raw("txt", text)
+    if sniff_format(text[:2048].encode("utf-8")) == "html":  # a UTF-16 web page: tags only show once decoded
+        raw = _Raw("html", read_html(text.encode("utf-8"), name))
+    else:
+        raw = _Raw("txt", text)
     if encoding not in ("utf-8", "ascii"):
         raw.warnings.append(f"text decoded as {encoding}")
     return raw
