@@ -74,24 +74,32 @@ def _scan_image(lines: list[str]) -> Image.Image:
     return img.rotate(0.6, fillcolor=250)
 
 
+def _zip_info(name: str) -> zipfile.ZipInfo:
+    """A deflated zip entry with a fixed date (reproducible bytes)."""
+    i = zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0))
+    i.compress_type = zipfile.ZIP_DEFLATED
+    return i
+
+
+def _docx_skeleton(z: zipfile.ZipFile) -> None:
+    """The content types and package relations every DOCX-shaped zip needs."""
+    z.writestr(_zip_info("[Content_Types].xml"),
+               '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+               '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+               'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    z.writestr(_zip_info("_rels/.rels"),
+               '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+               'Target="word/document.xml"/></Relationships>')
+
+
 def _bomb(path: Path) -> None:
     """A DOCX-shaped zip: small on disk, word/document.xml inflates to > 200 MB."""
-    def info(name: str) -> zipfile.ZipInfo:
-        i = zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0))
-        i.compress_type = zipfile.ZIP_DEFLATED
-        return i
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr(info("[Content_Types].xml"),
-                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr(info("_rels/.rels"),
-                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-                   'Target="word/document.xml"/></Relationships>')
-        with z.open(info("word/document.xml"), "w", force_zip64=True) as f:
+        _docx_skeleton(z)
+        with z.open(_zip_info("word/document.xml"), "w", force_zip64=True) as f:
             f.write(f'<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body><w:p><w:r><w:t>'.encode())
             chunk = b"A" * (1024 * 1024)
             for _ in range(BOMB_BYTES // len(chunk)):
@@ -121,20 +129,8 @@ def _more(out: Path, lines: list[str]) -> None:
         f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi")) + "]>"
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     with zipfile.ZipFile(out / "entities.docx", "w", zipfile.ZIP_DEFLATED) as z:
-        def info(name: str) -> zipfile.ZipInfo:
-            i = zipfile.ZipInfo(name, (2025, 1, 1, 0, 0, 0))
-            i.compress_type = zipfile.ZIP_DEFLATED
-            return i
-        z.writestr(info("[Content_Types].xml"),
-                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-                   '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-                   'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr(info("_rels/.rels"),
-                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-                   'Target="word/document.xml"/></Relationships>')
-        z.writestr(info("word/document.xml"),
+        _docx_skeleton(z)
+        z.writestr(_zip_info("word/document.xml"),
                    f'<?xml version="1.0" encoding="UTF-8"?>{entities}<w:document {ns}><w:body>'
                    + "".join(f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in lines[:5])
                    + "<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
