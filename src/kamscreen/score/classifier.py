@@ -28,7 +28,7 @@ from kamscreen.resources import data_dir
 from kamscreen.score.features import NUMERIC_FEATURES, TEXT_COLUMN, frame, status_columns
 from kamscreen.score.model import Assessment, Reason
 from kamscreen.score.protected import check_feature_names
-from kamscreen.score.reasons import describe, describe_terms
+from kamscreen.score.reasons import describe, describe_terms, plausible
 
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model_card.json"
@@ -80,14 +80,20 @@ class FitModel:
         return np.mean([c.estimator.coef_[0] for c in clf.calibrated_classifiers_], axis=0)
 
     def explain(self, assessment: Assessment, top: int = 3) -> tuple[Reason, ...]:
-        """Top positive then negative contributions (coef × standardized value) in plain words."""
+        """Top positive then negative contributions (coef × standardized value) in plain words.
+
+        Numeric features whose learned direction contradicts the domain's (``reasons.plausible``)
+        are left out of the explanation.
+        """
         df = frame([assessment], self.criterion_ids)
         x = self.pipeline.named_steps["features"].transform(df)
         x = np.asarray(x.todense() if hasattr(x, "todense") else x)[0]
-        contrib = self.coefficients() * x
+        coef = self.coefficients()
+        contrib = coef * x
         names = self.feature_names()
         reasons: list[Reason] = []
-        numeric = [(c, n.split("__", 1)[1]) for c, n in zip(contrib, names) if n.startswith("num__")]
+        numeric = [(c, n.split("__", 1)[1]) for c, k, n in zip(contrib, coef, names)
+                   if n.startswith("num__") and plausible(n.split("__", 1)[1], k)]
         terms = [(c, n.split("__", 1)[1]) for c, n in zip(contrib, names) if n.startswith("text__")]
         for sign in ("+", "-"):
             picked = sorted((p for p in numeric if (p[0] > 0 if sign == "+" else p[0] < 0)),

@@ -14,6 +14,33 @@ _ROLES = {"key_account": "key-account work", "sales": "plain sales", "account_ma
           "other": "non-commercial roles"}
 _STATUS = {0.0: "not met", 1.0: "no data", 2.0: "partly met", 3.0: "met"}
 
+#: How the domain expects a feature to weigh (+1 for, -1 against a KAM fit). Sales markers, missing
+#: facts and plain-sales or unrelated careers weigh against; experience, team, English, KPIs,
+#: key-account signals and met criteria weigh for. Unlisted features (job count, account service)
+#: have no expectation.
+_AGAINST = {"team_size_missing", "english_missing", "signal_cold_calls", "signal_lead_generation",
+            "signal_deal_volume", "signal_many_clients", "share_sales", "share_other"}
+_NEUTRAL = {"n_jobs", "share_account_management"}
+
+
+def expected_sign(name: str) -> int:
+    """+1, -1 or 0: the direction the domain expects numeric feature ``name`` to push the fit."""
+    if name in _AGAINST:
+        return -1
+    if name in _NEUTRAL:
+        return 0
+    return 1
+
+
+def plausible(name: str, coefficient: float) -> bool:
+    """Whether the model's learned direction for ``name`` agrees with the domain's expectation.
+
+    A small labeled set can teach a model that, say, stated KPIs count against a candidate; such a
+    learned quirk still moves the probability, but it is not offered to a recruiter as a reason.
+    """
+    sign = expected_sign(name)
+    return sign == 0 or coefficient * sign > 0
+
 
 def describe(name: str, value: float, labels: dict[str, str] | None = None) -> str:
     """A phrase for numeric feature ``name`` at raw ``value`` (``labels``: criterion id → label)."""
