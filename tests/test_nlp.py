@@ -91,7 +91,7 @@ def test_ruleset_requires_and_excludes(ru):
 def test_every_lexicon_loads_and_compiles(ru):
     for name in ("team.yaml", "languages.yaml", "kpis.yaml", "signals.yaml"):
         assert load_lexicon(name), name
-    from kamscreen.extract import kpis, languages, signals, team
+    from kamscreen.extract import kpis, signals, team
 
     doc = make_doc("x", "ru")
     assert team.find_team_size(doc).reason == "not stated"

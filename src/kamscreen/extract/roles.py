@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase  # noqa: F401  (expand_phrase: API)
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon
 from kamscreen.resources import lexicon_path
 
 _COMMERCIAL = ("key_account", "sales", "account_management")

@@ -41,7 +41,7 @@ def render_markdown(card: dict) -> str:
         "",
         "## Features",
         f"- Numeric allow-list ({len(feats['numeric'])}): " + ", ".join(feats["numeric"]),
-        f"- Checklist statuses: " + ", ".join(feats["checklist_statuses"]),
+        "- Checklist statuses: " + ", ".join(feats["checklist_statuses"]),
         f"- Text: {feats['text_terms']} terms — {feats['text_source']}",
         f"- Never used: {feats['excluded']}",
         "",
