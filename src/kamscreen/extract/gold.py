@@ -26,6 +26,8 @@ class CvScore:
     mistakes: list[str] = field(default_factory=list)
     #: (gold role, found role or "missing") for every gold job
     roles: list[tuple[str, str]] = field(default_factory=list)
+    #: management flag right, for every gold job that was found
+    management: list[bool] = field(default_factory=list)
 
     def check(self, name: str, hit: bool, detail: str) -> None:
         """Record a figure's hit; a miss (or, for an ``*_invented`` figure, a hit) is a mistake."""
@@ -117,6 +119,13 @@ def compare(facts: Facts, gold: dict) -> CvScore:
     for gold_job, job in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)):
         found_role = job.role if job else "missing"
         score.roles.append((gold_job["role"], found_role))
+        if job is not None:
+            score.management.append(job.management == gold_job["management"])
+            if job.management != gold_job["management"]:
+                score.mistakes.append(
+                    f"management: {gold_job['title']!r} ({gold_job['start']}) found {job.management}, "
+                    f"labeled {gold_job['management']}"
+                )
         if job is not None and found_role != gold_job["role"]:
             score.mistakes.append(
                 f"role: {gold_job['title']!r} ({gold_job['start']}) found {found_role}, labeled {gold_job['role']}"
@@ -147,6 +156,7 @@ def exact_export(facts: Facts, gold: dict) -> list[str]:
 #: the figures of a collection, in print order
 FIGURES = (
     "total_within_1_month", "jobs_count", "key_account_within_3_months", "key_account_recall", "role_per_job",
+    "management_per_job",
     "team_size_exact", "team_size_invented", "languages_exact", "languages_invented", "industry",
 )
 
@@ -160,6 +170,8 @@ def summarize(scores: list[CvScore]) -> dict[str, tuple[float, int]]:
     pairs = [pair for s in scores for pair in s.roles]
     matched = [p for p in pairs if p[1] != "missing"]
     figures["role_per_job"] = (sum(g == f for g, f in matched) / len(matched) if matched else float("nan"), len(matched))
+    flags = [hit for s in scores for hit in s.management]
+    figures["management_per_job"] = (sum(flags) / len(flags) if flags else float("nan"), len(flags))
     key = [f == "key_account" for g, f in pairs if g == "key_account"]
     figures["key_account_recall"] = (sum(key) / len(key) if key else float("nan"), len(key))
     return figures
