@@ -15,7 +15,7 @@ from kamscreen.parse.model import ParsedCV
 
 def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     """Find the facts of one parsed CV. ``as_of`` overrides the document date ("present")."""
-    from kamscreen.extract import experience, industry, kpis, languages, roles, signals, team, timeline
+    from kamscreen.extract import experience, industry, kpis, languages, roles, signals, structured, team, timeline
     from kamscreen.nlp import make_doc
 
     present = as_of or parsed.document_date.date or dt.date.today()
@@ -28,8 +28,9 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
         return base
 
     doc = make_doc(parsed.text, parsed.language)
+    given = parsed.structured is not None  # jobs and languages stated in fields (hh.ru JSON)
     jobs: list[Job] = []
-    for job in timeline.find_jobs(parsed, present):
+    for job in structured.jobs(parsed) if given else timeline.find_jobs(parsed, present):
         verdict = roles.classify(job, doc)
         jobs.append(replace(
             job, role=verdict.role, management=verdict.management, b2b=verdict.b2b,
@@ -41,7 +42,7 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
         jobs=jobs_t,
         experience=experience.compute(jobs_t, present, parsed.text),
         team_size=team.find_team_size(doc),
-        languages=languages.find_languages(parsed, doc),
+        languages=structured.languages(parsed) if given else languages.find_languages(parsed, doc),
         industry=industry.overall(jobs_t, present),
         industries=industry.by_years(jobs_t, present),
         kpis=kpis.find_kpis(doc),

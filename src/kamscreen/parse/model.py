@@ -47,8 +47,58 @@ class ParseError:
 
 
 @dataclass(frozen=True)
+class StructuredJob:
+    """A position as a structured source states it. Months are ``YYYY-MM``; ``end`` is None while
+    current. ``period`` and ``block`` are ``(start, end)`` offsets of the period line and of the
+    whole job in ``ParsedCV.text``."""
+
+    start: str
+    end: str | None
+    title: str | None
+    employer: str | None
+    industries: tuple[str, ...]
+    period: tuple[int, int]
+    block: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "title": self.title, "employer": self.employer,
+                "industries": list(self.industries), "period": list(self.period), "block": list(self.block)}
+
+
+@dataclass(frozen=True)
+class StructuredLanguage:
+    """A language (ISO 639-1) and its level (CEFR ``A1``..``C2``, ``native`` or None) as stated in
+    a field; ``span`` is the line of ``ParsedCV.text`` that shows it."""
+
+    language: str
+    level: str | None
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {"language": self.language, "level": self.level, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
+class StructuredCV:
+    """Facts a structured source (``source`` e.g. ``hh_json``) gives in fields, read as they are
+    rather than from the text: the jobs, the languages, the stated total in months and the source's
+    own id of the CV."""
+
+    source: str
+    cv_id: str | None
+    jobs: tuple[StructuredJob, ...]
+    languages: tuple[StructuredLanguage, ...]
+    total_months: int | None
+
+    def to_dict(self) -> dict:
+        return {"source": self.source, "cv_id": self.cv_id, "jobs": [j.to_dict() for j in self.jobs],
+                "languages": [lang.to_dict() for lang in self.languages], "total_months": self.total_months}
+
+
+@dataclass(frozen=True)
 class ParsedCV:
-    """One CV after parsing. ``status`` is ``ok``, ``needs_ocr`` or ``error``."""
+    """One CV after parsing. ``status`` is ``ok``, ``needs_ocr`` or ``error``; ``structured`` holds
+    the facts a structured format (hh.ru's JSON) states in fields, None for any other format."""
 
     file: str
     status: str
@@ -61,6 +111,7 @@ class ParsedCV:
     document_date: DocumentDate = field(default_factory=lambda: DocumentDate(None, "mtime"))
     warnings: tuple[str, ...] = ()
     error: ParseError | None = None
+    structured: StructuredCV | None = None
 
     @property
     def ok(self) -> bool:
@@ -86,4 +137,5 @@ class ParsedCV:
             "sha256": self.sha256,
             "document_date": self.document_date.to_dict(),
             "warnings": list(self.warnings),
+            "structured": self.structured.to_dict() if self.structured else None,
         }

@@ -11,10 +11,11 @@ from kamscreen.parse.docdate import document_date
 from kamscreen.parse.docx_reader import read_docx
 from kamscreen.parse.encoding import NotText, decode_text
 from kamscreen.parse.errors import ParseFailure
+from kamscreen.parse.hh_json import read_hh_json
 from kamscreen.parse.language import detect_language
 from kamscreen.parse.legacy_doc import convert_doc
 from kamscreen.parse.markup_reader import read_html, read_mht, read_odt
-from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError
+from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError, StructuredCV
 from kamscreen.parse.pdf import read_pdf
 from kamscreen.parse.rtf_reader import read_rtf, rtf_date
 from kamscreen.parse.sections import find_sections
@@ -38,6 +39,7 @@ class _Raw:
     pages: int = 1
     metadata_date: dt.date | None = None
     warnings: list[str] = field(default_factory=list)
+    structured: StructuredCV | None = None  # a structured reader's text is laid out clean already
 
 
 def parse(
@@ -86,7 +88,7 @@ def parse(
                 raise ParseFailure(
                     "too_large", f"{name}: {len(raw.text):,} characters of text, more than any CV ({MAX_TEXT_CHARS:,})"
                 )
-            text = clean_text(raw.text)
+            text = raw.text if raw.structured else clean_text(raw.text)
             if not text:
                 raise ParseFailure("empty", f"{name}: no text in the file")
             sections = find_sections(text)
@@ -110,6 +112,7 @@ def parse(
         sha256=sha256,
         document_date=document_date(text, as_of=as_of, metadata=metadata, mtime=mtime),
         warnings=tuple(raw.warnings),
+        structured=raw.structured,
     )
 
 
@@ -147,6 +150,12 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         raw.format = "doc"
         raw.warnings.append(f"legacy .doc converted via {'libreoffice' if kind == 'docx' else 'antiword'}")
         return raw
+    if fmt == "hh_json":
+        resume = read_hh_json(data, name)
+        return _Raw("hh_json", resume.text, metadata_date=resume.updated, warnings=list(resume.warnings),
+                    structured=resume.structured)
+    if fmt == "json":
+        raise ParseFailure("unsupported_format", f"{name}: a JSON file that is not an hh.ru resume")
     if fmt in _MARKUP:
         return _Raw(fmt, _MARKUP[fmt](data, name))
     if fmt == "zip":

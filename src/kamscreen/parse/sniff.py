@@ -5,13 +5,16 @@ import io
 import re
 import zipfile
 
+from kamscreen.parse.hh_json import load_json, resumes_in
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 
 
 def sniff_format(data: bytes) -> str:
     """Return ``pdf``, ``docx`` (also .docm/.dotx), ``odt``, ``zip`` (another zip), ``rtf``, ``doc`` (OLE),
-    ``html``, ``mht`` (MHTML web archive), ``text`` or ``empty``.
+    ``html``, ``mht`` (MHTML web archive), ``hh_json`` (hh.ru resume JSON), ``json`` (any other JSON),
+    ``text`` or ``empty``.
 
     ``text`` only means "none of the binary formats": the text decoder decides whether it really is
     text or a binary blob.
@@ -33,12 +36,27 @@ def sniff_format(data: bytes) -> str:
     start = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if start[:5] == b"{\\rtf":
         return "rtf"
+    if start[:1] in (b"{", b"["):
+        kind = _json_kind(data)
+        if kind:
+            return kind
     lowered = start[:2048].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) or (lowered.startswith(b"<") and _HTML_TAG.search(lowered)):
         return "html"
     if _MIME_VERSION.search(head) and b"multipart/related" in data[:8192].lower():
         return "mht"
     return "text"
+
+
+def _json_kind(data: bytes) -> str | None:
+    """``hh_json``, ``json``, or None when the bytes are not JSON (a text that starts with a bracket)."""
+    try:
+        value = load_json(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    except RecursionError:  # nested deeper than any resume: a trap, not hh.ru's
+        return "json"
+    return "hh_json" if resumes_in(value) else "json"
 
 
 _HTML_TAG = re.compile(rb"<html[\s>]")
