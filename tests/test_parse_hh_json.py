@@ -205,3 +205,27 @@ def test_json_and_hh_text_of_one_resume_give_the_same_facts(tmp_path):
     assert [(s.language, s.level) for s in from_json.languages] == [(s.language, s.level) for s in from_text.languages]
     assert from_json.industry == from_text.industry
     assert from_json.team_size.value == from_text.team_size.value
+
+
+def test_screen_reads_hh_json_files_offline(tmp_path, monkeypatch):
+    import socket
+
+    from kamscreen.batch import find_cvs, screen
+
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    for resume in (H.KAM_DIRECTOR, H.OVERLAPPING):
+        _write(folder, resume, f"hh_{resume['id']}.json")
+    _write(folder, {"name": "package"}, "package.json")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert len(find_cvs(folder)) == 3
+    screen(folder, tmp_path / "out", as_of=None, jobs=1, show_progress=False)
+    rows = [json.loads(line) for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    status = {row["file"]: (row["status"], (row.get("error") or {}).get("code")) for row in rows}
+    assert status["package.json"] == ("error", "unsupported_format")
+    assert sorted(s for f, s in status.items() if f.startswith("hh_")) == [("ok", None), ("ok", None)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".txt")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".txt", ".json")
 
 
 def find_cvs(root: Path) -> list[Path]:
