@@ -115,6 +115,13 @@ def test_industry_line_names_the_groups_of_hh_industries(tmp_path):
     assert [j.industry for j in extract(cv).jobs] == ["retail", "other", "logistics"]
 
 
+def test_the_stated_industry_comes_before_the_employer_name(tmp_path):
+    resume = copy.deepcopy(H.OLD_LEVELS)
+    resume["experience"][0]["company"] = "GE Money Bank"  # "GE" alone reads as General Electric
+    resume["experience"][0]["industries"] = [{"id": "43.647", "name": "Банк"}]
+    assert [j.industry for j in extract(parse(_write(tmp_path, resume))).jobs] == ["finance"]
+
+
 def test_older_hh_language_levels(tmp_path):
     facts = extract(parse(_write(tmp_path, H.OLD_LEVELS)))
     assert [(s.language, s.level) for s in facts.languages] == [

@@ -32,9 +32,10 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     jobs: list[Job] = []
     for job in structured.jobs(parsed) if given else timeline.find_jobs(parsed, present):
         verdict = roles.classify(job, doc)
+        # a job whose industry a field states (hh.ru JSON) keeps it
         jobs.append(replace(
             job, role=verdict.role, management=verdict.management, b2b=verdict.b2b,
-            industry=industry.classify_job(job, doc),
+            industry=job.industry if job.industry != "other" else industry.classify_job(job, doc),
         ))
     jobs_t = tuple(jobs)
     return replace(

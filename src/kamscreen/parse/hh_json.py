@@ -112,8 +112,7 @@ def read_resume(resume: dict) -> HhResume:
         if start is None or (item.get("end") is not None and end is None):
             warnings.append(f"job {n} of hh.ru's experience has no usable start/end date: left out of the facts")
             continue
-        industries = tuple(_name(i) for i in item.get("industries") or () if _name(i))
-        line = _industry_line(item.get("industries") or (), vocab["industry_groups"])
+        line, industries = _industries(item.get("industries") or (), vocab["industry_groups"])
         place = ", ".join(p for p in (_name(item.get("area")), item.get("company_url")) if p)
         period, block = out.job(start, end, present, item.get("company"), place, line,
                                 item.get("position"), item.get("description"))
@@ -146,12 +145,14 @@ def _visibility_warnings(resume: dict) -> list[str]:
     return warnings
 
 
-def _industry_line(industries, groups: dict) -> str | None:
-    """The export's industry line: the group of each industry ("7.540" → group "7"), in the order of
-    the resume; an industry of a group not in ``hh_api.yaml`` by its own name."""
-    names = [groups.get(str(i.get("id", "")).split(".")[0]) or _name(i)
-             for i in industries if isinstance(i, dict) and _name(i)]
-    return ", ".join(dict.fromkeys(names)) or None
+def _industries(items, groups: dict) -> tuple[str | None, tuple[str, ...]]:
+    """The export's industry line (each industry's group, "7.540" → group "7", else the industry's
+    own name when its group is not in ``hh_api.yaml``) and every hh.ru name of the job's industries,
+    the groups' first."""
+    pairs = [(groups.get(str(i.get("id", "")).split(".")[0]), _name(i))
+             for i in items if isinstance(i, dict) and _name(i)]
+    line = list(dict.fromkeys(group or name for group, name in pairs))
+    return ", ".join(line) or None, tuple(dict.fromkeys(line + [name for _, name in pairs]))
 
 
 def _full_name(resume: dict) -> str | None:

@@ -49,8 +49,9 @@ class ParseError:
 @dataclass(frozen=True)
 class StructuredJob:
     """A position as a structured source states it. Months are ``YYYY-MM``; ``end`` is None while
-    current. ``period`` and ``block`` are ``(start, end)`` offsets of the period line and of the
-    whole job in ``ParsedCV.text``."""
+    current; ``industries`` are the source's names of the employer's industry, most general first.
+    ``period`` and ``block`` are ``(start, end)`` offsets of the period line and of the whole job in
+    ``ParsedCV.text``."""
 
     start: str
     end: str | None
