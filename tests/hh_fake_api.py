@@ -50,6 +50,10 @@ class FakeHh:
         self.view_limit: int | None = None  # after N views: 429 view_limit_exceeded
         self.down_after: int | None = None  # after N views: 503 for everything
         self.pdf_url: str | None = None  # where resumes say their PDF is (default: here)
+        self.gone: set[str] = set()  # resumes deleted since they responded: 404
+        self.deleted_in_list: set[str] = set()  # responses whose resume is null in the list
+        self.pdf_forbidden: set[str] = set()  # 403 on the PDF download
+        self.pdf_redirect: str | None = None  # 302 from the PDF link to here + this path (or a full URL)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -80,8 +84,13 @@ class FakeHh:
                 parts = url.path.strip("/").split("/")
                 if parts == ["negotiations", "response"]:
                     return self._page(query)
-                if len(parts) == 2 and parts[0] == "resumes" and parts[1] in fake.resumes:
+                if len(parts) == 2 and parts[0] == "resumes" and parts[1] in set(fake.resumes) - fake.gone:
                     return self._resume(parts[1])
+                if len(parts) == 3 and parts[0] == "api_resume_converter" and parts[1] in fake.pdf_forbidden:
+                    return self._error(403, "resumes", "no_access")
+                if parts[0] == "api_resume_converter" and fake.pdf_redirect and "moved" not in query:
+                    target = fake.pdf_redirect if "://" in fake.pdf_redirect else fake.url + fake.pdf_redirect
+                    return self._send(302, b"", headers={"Location": target})
                 if len(parts) == 3 and parts[0] == "api_resume_converter" and parts[1] in fake.resumes:
                     fake.pdfs[parts[1]] += 1
                     return self._send(200, PDF, "application/pdf")
@@ -97,7 +106,8 @@ class FakeHh:
                 items = [{
                     "id": str(900000 + ids.index(rid)), "created_at": f"{fake.created[rid]}T10:00:00+0300",
                     "state": {"id": "response", "name": "Отклик"},
-                    "resume": H.short(fake.resumes[rid]) | {"url": f"{fake.url}/resumes/{rid}?topic_id={ids.index(rid)}"},
+                    "resume": None if rid in fake.deleted_in_list else
+                    H.short(fake.resumes[rid]) | {"url": f"{fake.url}/resumes/{rid}?topic_id={ids.index(rid)}"},
                 } for rid in chunk]
                 body = {"found": len(ids), "pages": -(-len(ids) // per_page), "page": page, "per_page": per_page,
                         "items": items}

@@ -79,6 +79,18 @@ def test_an_interrupted_pull_resumes(fake, tmp_path):
     assert set(fake.views.values()) == {1} and set(fake.pdfs.values()) == {1}
 
 
+def test_deleted_or_closed_resumes_are_skipped_and_the_pull_goes_on(fake, tmp_path):
+    ids = list(fake.resumes)
+    fake.deleted_in_list, fake.gone, fake.pdf_forbidden = {ids[3]}, {ids[10]}, {ids[20]}
+    summary = pull(_client(fake), "42", tmp_path)
+    assert (summary.responses, summary.saved, summary.pdfs) == (120, 118, 117)
+    assert len(summary.skipped) == 3
+    assert any("deleted or hidden" in s for s in summary.skipped)
+    assert any(ids[10] in s and "404" in s for s in summary.skipped)
+    assert any(ids[20] in s and "403" in s for s in summary.skipped)
+    assert (tmp_path / f"hh_{ids[20]}.json").exists() and not (tmp_path / f"hh_{ids[20]}.pdf").exists()
+
+
 def test_since_keeps_the_newer_responses(fake, tmp_path):
     summary = pull(_client(fake), "42", tmp_path, since=dt.date(2025, 9, 10))
     assert summary.responses == summary.saved == 30  # 10 responses a day from 1 September
@@ -94,6 +106,21 @@ def test_only_the_api_host_is_contacted(fake, tmp_path, monkeypatch):
     assert set(contacted) == {"127.0.0.1"}
     assert summary.pdfs == 0 and len(_files(tmp_path, ".json")) == 120
     assert "not on hh.ru" in summary.skipped[0]
+
+
+def test_a_redirect_stays_on_hh_ru_hosts(fake, tmp_path, monkeypatch):
+    rid = next(iter(fake.resumes))
+    fake.resumes = {rid: fake.resumes[rid]}
+    fake.pdf_redirect = f"/api_resume_converter/{rid}/cv.pdf?moved=1"  # same host: followed, token kept
+    assert pull(_client(fake), "42", tmp_path / "a").pdfs == 1
+    fake.pdf_redirect = "http://files.example.com/cv.pdf"  # another host: not followed
+    contacted = []
+    real = socket.create_connection
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: contacted.append(address[0])
+                        or real(address, *a, **k))
+    summary = pull(_client(fake), "42", tmp_path / "b")
+    assert summary.pdfs == 0 and "files.example.com" in summary.skipped[0]
+    assert set(contacted) == {"127.0.0.1"}
 
 
 def test_the_token_travels_only_over_https_or_to_this_machine():

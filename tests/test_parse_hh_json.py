@@ -44,6 +44,8 @@ def _evidence(facts):
          "hh_json"),
         ({"items": [{"id": "1", "resume": H.short(H.KAM_DIRECTOR)}, {"id": "2", "resume": None}]}, "hh_json"),
         ({"name": "package", "version": "1.0", "items": [{"id": 1}]}, "json"),
+        ({"id": "93353083", "name": "KAM", "alternate_url": "https://hh.ru/vacancy/93353083",
+          "experience": {"id": "between3And6", "name": "От 3 до 6 лет"}}, "json"),  # a vacancy
         ([1, 2, 3], "json"),
     ],
 )

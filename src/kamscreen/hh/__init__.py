@@ -5,7 +5,7 @@
 """
 from __future__ import annotations
 
-from kamscreen.hh.client import DEFAULT_API_URL, AuthError, Client, HhError, LimitReached, NotFound
+from kamscreen.hh.client import DEFAULT_API_URL, AuthError, Client, HhError, LimitReached, Unavailable
 from kamscreen.hh.pull import PullSummary, pull
 
-__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "NotFound", "PullSummary", "pull"]
+__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "Unavailable", "PullSummary", "pull"]

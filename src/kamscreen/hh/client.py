@@ -9,7 +9,8 @@ token travels in the ``Authorization`` header only, never in a URL, a message or
   retried ``retries`` times, then :class:`HhError`.
 * ``429 view_limit_exceeded`` (the employer's daily resume views) and ``403 quota_exceeded`` /
   ``no_available_service`` raise :class:`LimitReached`: stop and run again later.
-* ``403 oauth`` raises :class:`AuthError`; ``404`` raises :class:`NotFound`.
+* ``403 oauth`` raises :class:`AuthError`; ``404`` and any other ``403`` (a resume deleted, hidden
+  or not open to this employer) raise :class:`Unavailable`.
 
 >>> Client("https://api.hh.ru", "secret").allowed("https://hh.ru/api_resume_converter/1/cv.pdf")
 True
@@ -47,8 +48,8 @@ class AuthError(HhError):
     """The token was refused (missing, wrong, expired or revoked)."""
 
 
-class NotFound(HhError):
-    """The resource is gone or not visible to this employer (a deleted or hidden resume)."""
+class Unavailable(HhError):
+    """The resource is gone or not open to this employer (a deleted or hidden resume)."""
 
 
 class _NoForeignRedirect(urllib.request.HTTPRedirectHandler):
@@ -57,8 +58,11 @@ class _NoForeignRedirect(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not self.client.allowed(newurl):
-            raise HhError(f"hh.ru redirected to {_host(newurl)}, which is not hh.ru's API host: refused")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+            raise Unavailable(f"hh.ru redirected to {_host(newurl)}, which is not hh.ru's API host: not followed")
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None:  # the token goes on to hh.ru's own hosts only
+            new.add_unredirected_header("Authorization", req.unredirected_hdrs.get("Authorization", ""))
+        return new
 
 
 @dataclass
@@ -127,10 +131,12 @@ class Client:
             raise LimitReached(f"hh.ru refuses more resume views ({', '.join(sorted(kinds & _LIMITS))})")
         if exc.code == 403 and ("oauth" in kinds or "bad_authorization" in kinds):
             raise AuthError(f"hh.ru refused the token ({', '.join(sorted(kinds)) or 'oauth'}): get a new one")
-        if exc.code in (401, 403):
-            raise AuthError(f"hh.ru refused access to {_short(url)} ({exc.code} {', '.join(sorted(kinds))})")
-        if exc.code == 404:
-            raise NotFound(f"{_short(url)} is not found (deleted or hidden)")
+        if exc.code == 403 and "api_access_payment" in kinds:
+            raise AuthError("hh.ru: responses and resumes need the employer's paid API access (api_access_payment)")
+        if exc.code == 401:
+            raise AuthError("hh.ru asks for authorisation (401): check the token")
+        if exc.code in (403, 404):
+            raise Unavailable(f"{_short(url)} is not available ({exc.code} {', '.join(sorted(kinds))})".rstrip())
         if exc.code != 429 and exc.code < 500:
             raise HhError(f"hh.ru answered {_short(url)} with {exc.code} {', '.join(sorted(kinds))}".rstrip())
         if attempt == self.retries:

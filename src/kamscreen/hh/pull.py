@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kamscreen.hh.client import Client, LimitReached, NotFound
+from kamscreen.hh.client import Client, LimitReached, Unavailable
 from kamscreen.parse.hh_json import is_resume
 
 PER_PAGE = 50  # the documented maximum
@@ -63,7 +63,7 @@ def pull(client: Client, vacancy_id: str, out: Path, since: dt.date | None = Non
         except LimitReached as exc:
             summary.stopped = str(exc)
             break
-        except NotFound as exc:
+        except Unavailable as exc:
             summary.skipped.append(f"resume {resume['id']}: {exc}")
             continue
         recorded[str(item.get("id"))] = {
@@ -105,7 +105,11 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
     if not client.allowed(link):
         summary.skipped.append(f"{json_path.name}: the PDF link is not on hh.ru, not fetched")
         return files
-    pdf = client.get(link)
+    try:
+        pdf = client.get(link)
+    except Unavailable as exc:
+        summary.skipped.append(f"{pdf_path.name}: {exc}")
+        return files
     if pdf.lstrip()[:5] != b"%PDF-":
         summary.skipped.append(f"{json_path.name}: hh.ru's PDF download is not a PDF")
         return files
@@ -120,7 +124,7 @@ def _check_resume(body: bytes, url: str) -> None:
     except (ValueError, UnicodeDecodeError):
         ok = False
     if not ok:
-        raise NotFound("hh.ru's answer is not a resume")
+        raise Unavailable("hh.ru's answer is not a resume")
 
 
 def _pdf_link(resume: dict) -> str | None:

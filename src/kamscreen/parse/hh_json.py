@@ -30,9 +30,6 @@ from kamscreen.resources import lexicon_path
 
 SOURCE = "hh_json"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
-# keys only hh.ru's resume object has together: an "experience" list or a stated total, with
-# the resume's own id and title or dates
-_RESUME_KEYS = ("experience", "total_experience")
 _ID_KEYS = ("title", "updated_at", "alternate_url")
 
 
@@ -57,8 +54,11 @@ def load_json(data: bytes) -> object:
 
 
 def is_resume(value: object) -> bool:
-    """Whether ``value`` is an hh.ru resume object (full or short representation)."""
-    return (isinstance(value, dict) and "id" in value and any(k in value for k in _RESUME_KEYS)
+    """Whether ``value`` is an hh.ru resume object (full or short representation): an id, an
+    ``experience`` list or a ``total_experience``, and a title or dates (a vacancy's ``experience``
+    is an object, not a list)."""
+    return (isinstance(value, dict) and "id" in value
+            and (isinstance(value.get("experience"), list) or "total_experience" in value)
             and any(k in value for k in _ID_KEYS))
 
 
@@ -181,7 +181,7 @@ def _name(value: object) -> str | None:
 
 
 def _text(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    return (str(value).strip() or None) if value is not None else None
 
 
 def _month(value: object) -> str | None:
