@@ -238,3 +238,17 @@ def test_screen_reads_hh_json_files_offline(tmp_path, monkeypatch):
     status = {row["file"]: (row["status"], (row.get("error") or {}).get("code")) for row in rows}
     assert status["package.json"] == ("error", "unsupported_format")
     assert sorted(s for f, s in status.items() if f.startswith("hh_")) == [("ok", None), ("ok", None)]
+
+
+@pytest.mark.parametrize("bad", ["x", 5, [], {}, None, [1, "a"], True])
+def test_a_field_of_the_wrong_type_never_breaks_the_reader(tmp_path, bad):
+    for key in ("title", "area", "contact", "education", "language", "skill_set", "skills", "total_experience",
+                "updated_at", "hidden_fields", "certificate", "professional_roles"):
+        resume = copy.deepcopy(H.KAM_DIRECTOR)
+        resume[key] = bad
+        assert parse(_write(tmp_path, resume)).status == "ok", key
+    for key in ("company", "area", "industries", "position", "description", "company_url"):
+        resume = copy.deepcopy(H.KAM_DIRECTOR)
+        resume["experience"][0][key] = bad
+        cv = parse(_write(tmp_path, resume))
+        assert cv.status == "ok" and len(cv.structured.jobs) == 3, key

@@ -95,50 +95,73 @@ def read_hh_json(data: bytes, name: str) -> HhResume:
 
 def read_resume(resume: dict) -> HhResume:
     """Lay out one resume object and collect the facts of its fields."""
-    vocab = _vocabulary()
     updated = _timestamp(resume.get("updated_at"))
     present = updated.date() if updated else None
     warnings = _visibility_warnings(resume)
     out = Layout()
-    out.header(_full_name(resume), _contacts(resume), _name(resume.get("area")))
-    out.wish(resume.get("title"), [_name(r) for r in _list(resume, "professional_roles")])
-    total = (resume.get("total_experience") or {}).get("months")
-    total = total if isinstance(total, int) and total >= 0 else None
-    if total is not None or _list(resume, "experience"):
+    area = _name(resume.get("area"))
+    out.header([_joined(" ", *(resume.get(k) for k in ("last_name", "first_name", "middle_name"))),
+                *_contacts(resume), area and f"Проживает: {area}"])
+    roles = [f"— {name}" for name in map(_name, _list(resume, "professional_roles")) if name]
+    out.section("Желаемая должность и зарплата",
+                [_text(resume.get("title")), *(["Специализации:", *roles] if roles else [])])
+    total = _dict(resume.get("total_experience")).get("months")
+    total = total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None
+    jobs = _jobs(resume, out, total, present, warnings)
+    for heading, lines in _education(_dict(resume.get("education"))):
+        out.section(heading, lines)
+    out.section("Электронные сертификаты", [_joined(" ", _year(c.get("achieved_at")), c.get("title"))
+                                            for c in _list(resume, "certificate") if _text(c.get("title"))])
+    languages = _languages(resume, out)
+    skill_set = resume.get("skill_set")
+    out.section("Навыки", [_joined(", ", *skill_set)] if isinstance(skill_set, list) else [])
+    about = _text(resume.get("skills"))
+    out.section("Дополнительная информация", [about and f"Обо мне {about}"])
+    if updated is not None:
+        out.footer(updated)
+    structured = StructuredCV(SOURCE, _text(resume.get("id")), jobs, languages, total)
+    return HhResume(out.text(), structured, present, tuple(warnings))
+
+
+def _jobs(resume: dict, out: Layout, total: int | None, present: dt.date | None,
+          warnings: list[str]) -> tuple[StructuredJob, ...]:
+    """Write "Опыт работы" and each job with a usable period; return the jobs."""
+    items = _list(resume, "experience")
+    if total is not None or items:
         out.experience_heading(total)
+    groups = _vocabulary()["industry_groups"]
     jobs = []
-    for n, item in enumerate(_list(resume, "experience"), start=1):
+    for n, item in enumerate(items, start=1):
         start, end = _month(item.get("start")), _month(item.get("end"))
         if start is None or (item.get("end") is not None and end is None):
             warnings.append(f"job {n} of hh.ru's experience has no usable start/end date: left out of the facts")
             continue
-        line, industries = _industries(item.get("industries") or (), vocab["industry_groups"])
-        place = ", ".join(p for p in (_name(item.get("area")), item.get("company_url")) if p)
-        period, block = out.job(start, end, present, item.get("company"), place, line,
-                                item.get("position"), item.get("description"))
-        jobs.append(StructuredJob(start, end, _text(item.get("position")), _text(item.get("company")),
-                                  industries, period, block))
-    out.education(resume.get("education") or {})
-    out.certificates([(c.get("title"), _year(c.get("achieved_at"))) for c in _list(resume, "certificate")])
+        line, industries = _industries(_list(item, "industries"), groups)
+        title, employer = _text(item.get("position")), _text(item.get("company"))
+        place = _joined(", ", _name(item.get("area")), item.get("company_url"))
+        period, block = out.job(start, end, present, employer, place, line, title, _text(item.get("description")))
+        jobs.append(StructuredJob(start, end, title, employer, industries, period, block))
+    return tuple(jobs)
+
+
+def _languages(resume: dict, out: Layout) -> tuple[StructuredLanguage, ...]:
+    """Write "Знание языков"; return the languages whose id has an ISO 639-1 code."""
+    vocab = _vocabulary()
     languages = []
     for item in _list(resume, "language"):
-        level = item.get("level") or {}
-        span = out.language(item.get("name") or item.get("id"), level.get("name"))
+        level = _dict(item.get("level"))
+        span = out.language(_text(item.get("name")) or _text(item.get("id")), _text(level.get("name")))
         code = vocab["languages"].get(str(item.get("id")).lower())
         if span is not None and code is not None:
             languages.append(StructuredLanguage(code, vocab["levels"].get(str(level.get("id")).lower()), span))
-    out.skills([s for s in resume.get("skill_set") or () if isinstance(s, str)], resume.get("skills"))
-    if updated is not None:
-        out.footer(updated)
-    structured = StructuredCV(SOURCE, _text(resume.get("id")), tuple(jobs), tuple(languages), total)
-    return HhResume(out.text(), structured, present, tuple(warnings))
+    return tuple(languages)
 
 
 def _visibility_warnings(resume: dict) -> list[str]:
     warnings = []
-    hidden = [h.get("id") or h.get("name") for h in _list(resume, "hidden_fields")]
+    hidden = [_text(h.get("id")) or _text(h.get("name")) for h in _list(resume, "hidden_fields")]
     if hidden:
-        warnings.append(f"fields hidden by the candidate on hh.ru: {', '.join(map(str, hidden))}")
+        warnings.append(f"fields hidden by the candidate on hh.ru: {', '.join(h or '?' for h in hidden)}")
     if resume.get("can_view_full_info") is False:
         warnings.append("partial view of the hh.ru resume (can_view_full_info is false): contacts and "
                         "some fields are empty")
@@ -155,25 +178,43 @@ def _industries(items, groups: dict) -> tuple[str | None, tuple[str, ...]]:
     return ", ".join(line) or None, tuple(dict.fromkeys(line + [name for _, name in pairs]))
 
 
-def _full_name(resume: dict) -> str | None:
-    parts = [resume.get(k) for k in ("last_name", "first_name", "middle_name")]
-    return " ".join(p.strip() for p in parts if isinstance(p, str) and p.strip()) or None
+def _education(education: dict) -> list[tuple[str, list[str | None]]]:
+    """The export's education blocks: level and higher (else secondary) schools, courses, tests;
+    each school or course as "year name" and "faculty or organisation, speciality"."""
+    def entries(key: str) -> list[str | None]:
+        return [line for e in _list(education, key) for line in (
+            _joined(" ", e.get("year"), e.get("name")), _joined(", ", e.get("organization"), e.get("result")))]
+
+    return [("Образование", [_name(education.get("level")), *(entries("primary") or entries("elementary"))]),
+            ("Повышение квалификации, курсы", entries("additional")),
+            ("Тесты, экзамены", entries("attestation"))]
+
+
+def _joined(separator: str, *values: object) -> str | None:
+    """The text values joined (numbers as written), None when there is none."""
+    return separator.join(t for t in map(_text, values) if t) or None
 
 
 def _contacts(resume: dict) -> list[str]:
+    """Phones (hh.ru's ``formatted`` number) and e-mails, the preferred one marked as the export does."""
     found = []
     for contact in _list(resume, "contact"):
         value = contact.get("value")
         if isinstance(value, dict):
-            value = value.get("formatted") or "".join(str(value.get(k) or "") for k in ("country", "city", "number"))
-        if isinstance(value, str) and value.strip():
-            found.append(value.strip() + (" — предпочитаемый способ связи" if contact.get("preferred") else ""))
+            value = _text(value.get("formatted")) or _joined("", *(value.get(k) for k in ("country", "city", "number")))
+        if _text(value):
+            found.append(_text(value) + (" — предпочитаемый способ связи" if contact.get("preferred") is True else ""))
     return found
 
 
-def _list(resume: dict, key: str) -> list[dict]:
-    value = resume.get(key)
+def _list(data: dict, key: str) -> list[dict]:
+    """The objects of the list ``data[key]`` (anything else there is ignored)."""
+    value = data.get(key)
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _dict(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def _name(value: object) -> str | None:
@@ -181,7 +222,10 @@ def _name(value: object) -> str | None:
 
 
 def _text(value: object) -> str | None:
-    return (str(value).strip() or None) if value is not None else None
+    """A string field, stripped (a number as written); None when empty or not a scalar."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return str(value).strip() or None
 
 
 def _month(value: object) -> str | None:

@@ -99,22 +99,18 @@ class Layout:
         self._gap()
         self._line(heading)
 
-    def header(self, name: str | None, contacts: list[str], area: str | None) -> None:
-        self._line(name)
-        for contact in contacts:
-            self._line(contact)
-        self._line(area, "Проживает: ")
+    def header(self, lines: list[str | None]) -> None:
+        """The personal block at the top: name, contacts, city."""
+        for line in lines:
+            self._line(line)
 
-    def wish(self, title: str | None, roles: list[str | None]) -> None:
-        roles = [r for r in roles if r]
-        if not (title or roles):
-            return
-        self._heading("Желаемая должность и зарплата")
-        self._line(title)
-        if roles:
-            self._line("Специализации:")
-            for role in roles:
-                self._line(role, "— ")
+    def section(self, heading: str, lines: list[str | None]) -> None:
+        """A headed block ("Образование", "Навыки"...); nothing when it has no line."""
+        lines = [line for line in lines if line]
+        if lines:
+            self._heading(heading)
+            for line in lines:
+                self._line(line)
 
     def experience_heading(self, total_months: int | None) -> None:
         self._heading("Опыт работы")
@@ -137,31 +133,6 @@ class Layout:
         self._line(description)
         return period, (period[0], self._length - 1)
 
-    def education(self, education: dict) -> None:
-        level = education.get("level") or {}
-        primary = [e for e in education.get("primary") or education.get("elementary") or () if isinstance(e, dict)]
-        if level.get("name") or primary:
-            self._heading("Образование")
-            self._line(level.get("name"))
-            self._entries(primary)
-        for key, heading in (("additional", "Повышение квалификации, курсы"), ("attestation", "Тесты, экзамены")):
-            entries = [e for e in education.get(key) or () if isinstance(e, dict)]
-            if entries:
-                self._heading(heading)
-                self._entries(entries)
-
-    def _entries(self, entries: list[dict]) -> None:
-        for entry in entries:
-            self._line(" ".join(str(v) for v in (entry.get("year"), entry.get("name")) if v))
-            self._line(", ".join(str(v) for v in (entry.get("organization"), entry.get("result")) if v))
-
-    def certificates(self, certificates: list[tuple[str | None, str | None]]) -> None:
-        certificates = [(title, year) for title, year in certificates if title]
-        if certificates:
-            self._heading("Электронные сертификаты")
-            for title, year in certificates:
-                self._line(" ".join(v for v in (year, title) if v))
-
     def language(self, name: str | None, level: str | None) -> tuple[int, int] | None:
         """One line of "Знание языков" ("Английский — C1 — Продвинутый"); the heading comes first."""
         if not name:
@@ -171,14 +142,6 @@ class Layout:
             self._languages = True
         level = (level or "").strip()
         return self._line(name + (f" — {level[:1].upper()}{level[1:]}" if level else ""))
-
-    def skills(self, skill_set: list[str], about: str | None) -> None:
-        if skill_set:
-            self._heading("Навыки")
-            self._line(", ".join(skill_set))
-        if about and about.strip():
-            self._heading("Дополнительная информация")
-            self._line(about, "Обо мне ")
 
     def footer(self, updated: dt.datetime) -> None:
         genitive = _month_names()[updated.month][1]
