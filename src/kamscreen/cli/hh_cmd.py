@@ -28,7 +28,7 @@ hh_app = typer.Typer(
 @hh_app.command("pull")
 def pull_command(
     vacancy: str = typer.Option(..., "--vacancy", help="The vacancy's id on hh.ru."),
-    out: Path = typer.Option(..., "--out", "-o", help="Folder for hh_<resume id>.json and .pdf; then `kamscreen screen OUT`."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for hh_<resume id>.json and .pdf (then: screen OUT)."),
     token_file: Path = typer.Option(None, "--token-file", help=f"File holding the OAuth token (else ${TOKEN_ENV})."),
     since: str = typer.Option(None, "--since", help="Only responses made on or after this day, YYYY-MM-DD."),
     api_url: str = typer.Option(None, "--api-url", help="The API's address (default https://api.hh.ru)."),
@@ -72,6 +72,7 @@ def split_command(
     out: Path = typer.Option(..., "--out", "-o", help="Folder for one hh_<resume id>.json per resume."),
 ) -> None:
     """Write each resume of a list or page to its own file, as `screen` reads one resume per file."""
+    from kamscreen.hh.pull import file_stem
     from kamscreen.parse.hh_json import load_json, resumes_in
 
     try:
@@ -82,8 +83,8 @@ def split_command(
         raise typer.BadParameter(f"{file.name} holds no hh.ru resume", param_hint="FILE")
     out.mkdir(parents=True, exist_ok=True)
     for resume in resumes:
-        name = "hh_" + "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in str(resume["id"])) + ".json"
-        (out / name).write_text(json.dumps(resume, ensure_ascii=False, indent=1), encoding="utf-8")
+        text = json.dumps(resume, ensure_ascii=False, indent=1)
+        (out / f"{file_stem(resume['id'])}.json").write_text(text, encoding="utf-8")
     typer.echo(f"{len(resumes)} resumes written to {out}")
 
 
@@ -94,7 +95,8 @@ def _token(path: Path | None, console: Console) -> str:
             token = path.read_text(encoding="utf-8").strip()
             mode = path.stat().st_mode
         except OSError as exc:
-            raise typer.BadParameter(f"cannot read the token file ({exc.strerror})", param_hint="--token-file") from None
+            raise typer.BadParameter(f"cannot read the token file ({exc.strerror})",
+                                     param_hint="--token-file") from None
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             console.print(f"[yellow]warning:[/] {escape(str(path))} can be read by other users (chmod 600 it)")
     else:

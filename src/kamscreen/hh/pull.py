@@ -57,7 +57,7 @@ def pull(client: Client, vacancy_id: str, out: Path, since: dt.date | None = Non
         if not isinstance(resume, dict) or not resume.get("id") or not resume.get("url"):
             summary.skipped.append(f"response {item.get('id')}: the resume is deleted or hidden")
             continue
-        stem = "hh_" + _SAFE_ID.sub("_", str(resume["id"]))
+        stem = file_stem(resume["id"])
         try:
             files = _save_resume(client, resume["url"], out / f"{stem}.json", out / f"{stem}.pdf", summary)
         except LimitReached as exc:
@@ -72,6 +72,11 @@ def pull(client: Client, vacancy_id: str, out: Path, since: dt.date | None = Non
         _save_manifest(out, manifest)
     _save_manifest(out, manifest)
     return summary
+
+
+def file_stem(resume_id: object) -> str:
+    """The name of a resume's files without the suffix: ``hh_<resume id>``."""
+    return "hh_" + _SAFE_ID.sub("_", str(resume_id))
 
 
 def _responses(client: Client, vacancy_id: str):
