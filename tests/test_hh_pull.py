@@ -105,7 +105,7 @@ def test_only_the_api_host_is_contacted(fake, tmp_path, monkeypatch):
     summary = pull(_client(fake), "42", tmp_path)
     assert set(contacted) == {"127.0.0.1"}
     assert summary.pdfs == 0 and len(_files(tmp_path, ".json")) == 120
-    assert "not on hh.ru" in summary.skipped[0]
+    assert "files.example.com is not hh.ru's API host" in summary.skipped[0]
 
 
 def test_a_redirect_stays_on_hh_ru_hosts(fake, tmp_path, monkeypatch):

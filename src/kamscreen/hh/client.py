@@ -105,7 +105,7 @@ class Client:
     def get(self, url: str) -> bytes:
         """The body of a GET of ``url``, retried through rate limits and passing failures."""
         if not self.allowed(url):
-            raise HhError(f"{_host(url)} is not hh.ru's API host: not contacted")
+            raise Unavailable(f"{_host(url)} is not hh.ru's API host: not contacted")
         request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept": "*/*"})
         request.add_unredirected_header("Authorization", f"Bearer {self.token}")
         for attempt in range(self.retries + 1):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamscreen.hh.client import Client, LimitReached, Unavailable
-from kamscreen.parse.hh_json import is_resume
+from kamscreen.parse.hh_json import is_resume, load_json
 
 PER_PAGE = 50  # the documented maximum
 MANIFEST = ".hh_pull.json"
@@ -94,21 +94,18 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
     """Fetch what is missing of one resume; return the names of its files."""
     if json_path.exists():
         summary.already += 1
-        body = json_path.read_bytes()
+        resume = _resume_of(json_path.read_bytes())
     else:
         body = client.get(url)
-        _check_resume(body, url)
+        resume = _resume_of(body)
         _write_atomic(json_path, body)
         summary.saved += 1
     files = [json_path.name]
     if pdf_path.exists():
         return files + [pdf_path.name]
-    link = _pdf_link(json.loads(body.decode("utf-8-sig")))
+    link = _pdf_link(resume)
     if link is None:
         summary.skipped.append(f"{json_path.name}: no PDF link in the resume")
-        return files
-    if not client.allowed(link):
-        summary.skipped.append(f"{json_path.name}: the PDF link is not on hh.ru, not fetched")
         return files
     try:
         pdf = client.get(link)
@@ -123,13 +120,14 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
     return files + [pdf_path.name]
 
 
-def _check_resume(body: bytes, url: str) -> None:
+def _resume_of(body: bytes) -> dict:
     try:
-        ok = is_resume(json.loads(body.decode("utf-8-sig")))
+        resume = load_json(body)
     except (ValueError, UnicodeDecodeError):
-        ok = False
-    if not ok:
-        raise Unavailable("hh.ru's answer is not a resume")
+        resume = None
+    if not is_resume(resume):
+        raise Unavailable("not an hh.ru resume")
+    return resume
 
 
 def _pdf_link(resume: dict) -> str | None:
