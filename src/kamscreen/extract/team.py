@@ -1,12 +1,18 @@
 """Team size: the largest team the candidate led, from phrases like "руководил командой из 7
-человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "managed 5 direct reports".
+человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "supervised six technicians".
 
-A number counts when it is attached to people ("7 человек", "5 KAM", "6 account managers") or
-to a unit ("команда из семи", "team of twelve", "10-person team"), and the clause says the
-candidate led them: a lead word nearby ("руководил", "в подчинении", "managed"), a self-leading
-noun ("подчиненных", "direct reports") or a unit noun right before the number that is not a
-membership phrase ("работал в команде из 10 человек" is not a team led). Vocabulary:
-``lexicons/team.yaml``.
+The grammar, over lemmas (vocabulary: ``lexicons/team.yaml``):
+
+* a **count** is a number (digits, a range "10-15", number words "one hundred and thirty two")
+  with a people noun after it ("7 человек", "6 account managers", "4 new hires"), or a unit
+  before it ("команда из семи", "staff of forty", "В подчинении: 5"), or "N-person" / "two man"
+  before a unit ("10-person team");
+* a count is **led** when a lead word stands before it in the clause ("руководил", "в
+  подчинении", "managed", "responsible for"), or just after it ("12 менеджеров в подчинении"),
+  or its noun leads by itself ("подчиненных", "direct reports"), or a unit noun opens it and no
+  membership word comes before ("работал в команде из 10 человек" is not a team led);
+* counts joined by "и" / "and" / "," add up when one of them is led ("10 supervisors and 250
+  agents", "5 LVN, 4 RT and 4 CNA staff", "6 sales associates and an assistant manager").
 
 >>> from kamscreen.nlp import make_doc
 >>> find_team_size(make_doc("Руководил командой из семи человек", "ru")).value
@@ -23,25 +29,32 @@ from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?(?:-(?:х|ти|ми|ех|ух|и))?$")  # "3-х", "5-ти"
-_JOINERS = frozenset({"и", "and", ",", "+", "&", "плюс"})  # "4 супервайзера и 18 представителей"
-_N_PERSON = re.compile(r"(?i)^(\d{1,4})-(?:person|member|strong|people)$")
-_N_PERSON_TEXT = r"\b\d{1,4}\s?-\s?(?:person|member|strong|people)\b"
+_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и))?$")  # "3-х", "5-ти"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
-_DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
-_FILLER = {"IS_ALPHA": True, "OP": "?"}
+_PLUS = {"TEXT": "+", "OP": "?"}
+_PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
+_COORDINATION = frozenset({"and", ",", "&", "и", "/"})  # "managed and trained", "руководил и обучал"
+_ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
 
 
 @dataclass(frozen=True)
 class _Grammar:
     """Compiled team-size grammar of one pipeline."""
 
-    candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes, run on clauses with PEOPLE or UNIT
-    context: LexiconMatcher  # LEAD / UNIT / SIZE / MEMBER / SELF / NOT_PEOPLE / PEOPLE words
+    candidates: Matcher  # COUNT / ONE / UNIT_OF / N_PERSON / ITEM shapes, run on clauses with PEOPLE or UNIT
+    context: LexiconMatcher  # LEAD / UNIT / SIZE / MEMBER / SELF / NOT_PEOPLE / PEOPLE / ... words
+    n_person: re.Pattern  # "10-person" as one token
     numbers: dict[str, int]
+    articles: frozenset[str]  # "a", "an": 1 before a people noun or a multiplier
+    multipliers: dict[str, int]
+    links: frozenset[str]
+    joiners: frozenset[str]
+    approx: frozenset[str]
+    range_words: frozenset[str]
+    growth_from: frozenset[str]
     lead_before: int
     lead_after: int
     unit_window: int
@@ -49,35 +62,93 @@ class _Grammar:
     max_size: int
 
 
+@dataclass(frozen=True)
+class _Count:
+    """One number the grammar read: its value, where it stands and how it is stated."""
+
+    value: int
+    num_start: int
+    num_end: int
+    start: int  # first token of the phrase that states it
+    end: int  # end of the phrase (people noun, closing bracket, unit of "10-person team")
+    join_end: int  # where a joined count may follow ("5 reps | and 4 merchandisers")
+    led: bool
+    people: bool  # a people noun or a unit says these are people (not an acronym list item)
+
+
+def _expand(phrases: list, plurals: bool = False) -> list[str]:
+    """Lexicon phrases with their ``(s)`` / ``(a|b)`` spellings, with or without English plurals."""
+    out: list[str] = []
+    for phrase in phrases:
+        for spelling in expand_phrase(str(phrase)):
+            *head, last = spelling.split(" ")
+            if plurals and last.isascii() and last.isalpha():
+                out.append(" ".join([*head, _plural(last)]))
+            else:
+                out.append(spelling)
+    return list(dict.fromkeys(out))
+
+
+def _plural(word: str) -> str:
+    """English plural of a noun: "technician" → "technicians", "foreman" → "foremen"."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _words(lex: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lex[key])
+
+
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = load_lexicon(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
-    word_num = {"LEMMA": {"IN": sorted(numbers)}, "OP": "+"}
-    approx_words = sorted({w for phrase in lex["approx"] for w in phrase.lower().split()})
-    approx = {"LOWER": {"IN": approx_words}, "OP": "*"}
+    multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
+    articles, links, approx = _words(lex, "articles"), _words(lex, "number_links"), _words(lex, "approx")
+    range_words = _words(lex, "range_words")
+    number_words = sorted(set(numbers) | set(multipliers) | articles)
+    word_num = [{"LEMMA": {"IN": number_words}}, {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}]
+    singular = _expand(lex["people"]) + _expand(lex["invariant"])
+    many = _expand(lex["people"], plurals=True) + _expand(lex["invariant"])
+    units = _expand(lex["unit"] + lex["size_keys"]) + _expand(lex["plural_unit"], plurals=True)
+    space = {"IS_SPACE": True, "OP": "?"}  # a line wrap
+    modifier = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(_words(lex, "not_modifiers"))},
+                "OP": "{0,%d}" % int(lex["max_modifiers"])}
+    dash = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
     prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"}
-    people = phrase_patterns(nlp, lex["people"])
-    units = phrase_patterns(nlp, lex["unit"] + lex["size_keys"])
+    article = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
+    one = {"LOWER": {"IN": sorted(articles | {"1"} | {w for w, v in numbers.items() if v == 1})}}
+    n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(lex["per_person"]))  # "10-person" (ru)
     candidates = Matcher(nlp.vocab)
-    for num in (_DIGIT_TOKEN, word_num):
-        count = [num, _DASH, dict(_DIGIT_TOKEN, OP="?"), _FILLER, _DASH, _FILLER]
-        candidates.add("COUNT", [count + p for p in people])
-        candidates.add("UNIT_OF", [[*u, prep, approx, num] for u in units])
-    candidates.add("N_PERSON", [
-        [{"TEXT": {"REGEX": _N_PERSON.pattern}}],
-        [_DIGIT_TOKEN, {"TEXT": "-"}, {"LOWER": {"IN": ["person", "member", "strong", "people"]}}],
-    ])
+    for num in ([_DIGIT_TOKEN, _PLUS], word_num):
+        count = [*num, *_PAREN, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+                 _PLUS, dash, space, modifier, space]
+        candidates.add("COUNT", [count + p for p in phrase_patterns(nlp, many)])
+        candidates.add("UNIT_OF", [[*u, space, prep, space, article, {"LOWER": {"IN": sorted(approx)}, "OP": "*"},
+                                    *num] for u in phrase_patterns(nlp, units)])
+        candidates.add("N_PERSON", [[*num, dash, {"LOWER": {"IN": [str(w) for w in lex["per_person"]]}}]])
+    candidates.add("ONE", [[one, space, modifier, space, *p] for p in phrase_patterns(nlp, singular)])
+    candidates.add("N_PERSON", [[{"TEXT": {"REGEX": n_person.pattern}}]])
+    candidates.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")]])
     context = load_matcher(nlp, {
-        "LEAD": lex["lead"], "UNIT": lex["unit"] + lex["size_keys"], "SIZE": lex["size_keys"],
-        "MEMBER": lex["member"], "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"],
-        "PEOPLE": lex["people"],
+        "LEAD": _expand(lex["lead"]), "UNIT": _expand(lex["unit"] + lex["size_keys"]),
+        "SIZE": _expand(lex["size_keys"]), "MEMBER": _expand(lex["member"]),
+        "SELF": _expand(lex["self_lead"]), "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
+        "PEOPLE": many, "BENEFICIARY": _expand(lex["beneficiary"]),
+        "ACTIVITY": _expand(lex["activities"]), "ASSIST": _expand(lex["assisting"]),
     })
-    context.add_regex("PEOPLE", _N_PERSON_TEXT, re.IGNORECASE)
+    context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(lex["per_person"]), re.IGNORECASE)
     return _Grammar(
-        candidates, context, numbers, int(lex["lead_window_before"]), int(lex["lead_window_after"]),
-        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
+        candidates, context, n_person, numbers, articles, multipliers, links, _words(lex, "joiners"),
+        approx, range_words, _words(lex, "growth_from"),
+        int(lex["lead_window_before"]), int(lex["lead_window_after"]), int(lex["unit_window"]),
+        int(lex["min_size"]), int(lex["max_size"]),
     )
 
 
@@ -89,27 +160,23 @@ def find_team_size(doc: Doc) -> TeamSize:
     """
     g = _grammar(doc.lang_)
     marks = Marks.of(g.context, doc)
-    accepted: list[tuple[int, int, int, int, int]] = []  # (value, first, end, number start, match end)
-    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
-    matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
-    for match_id, start, end in matches:
-        label = doc.vocab.strings[match_id]
-        found = _read(doc[start:end], label, g)
-        if found is None:
+    counts = _counts(doc, g, marks)
+    stated: list[tuple[int, int, int]] = []  # (value, first token, end token)
+    for chain in _chains(doc, counts, g):
+        if not any(c.led for c in chain):
             continue
-        value, num_start, num_end = found
-        if _upper_bound(doc, num_start):
+        while chain and not chain[-1].people:  # an acronym list needs the noun that closes it
+            chain = chain[:-1]
+        if not chain:
             continue
-        if not g.min_size <= value <= g.max_size:
-            continue
-        first = _led(doc, label, start, end, num_start, num_end, marks, g)
-        if first is not None:
-            accepted.append((value, first, _phrase_end(doc, end, label, marks), num_start, end))
-    if not accepted:
+        total = sum(c.value for c in chain)
+        stated.append((total, min(c.start for c in chain), max(c.end for c in chain)))
+        stated += [(c.value, c.start, c.end) for c in chain if c.led]
+    stated = [s for s in stated if g.min_size <= s[0] <= g.max_size]
+    if not stated:
         return TeamSize(None, reason="not stated")
-    totals = _join_counts(doc, accepted)
-    value = max(v for v, _, _ in totals)
-    same = sorted((a, b) for v, a, b in totals if v == value)
+    value = max(v for v, _, _ in stated)
+    same = sorted((a, b) for v, a, b in stated if v == value)
     lo, hi = same[0]
     for a, b in same[1:]:  # "team of 8" + "8 KAMs" → "team of 8 KAMs"
         if a <= hi:
@@ -118,30 +185,73 @@ def find_team_size(doc: Doc) -> TeamSize:
     return TeamSize(value, Evidence.of(doc_text(doc), span.start_char, span.end_char))
 
 
-def _join_counts(doc: Doc, accepted: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int]]:
-    """``(value, first, end)`` per statement; counts joined by "и"/"and"/"," add up: "в подчинении
-    4 супервайзера и 18 торговых представителей" is a team of 22."""
-    out: list[tuple[int, int, int]] = []
-    run: tuple[int, int, int, int] | None = None  # (value, first, end, match end)
-    for value, first, end, num_start, match_end in sorted(set(accepted), key=lambda a: (a[3], -a[4])):
-        out.append((value, first, end))
-        if run is not None and num_start < run[3]:
-            continue  # the same number matched by a second shape
-        if run is not None and num_start > run[3] and _joined(doc[run[3]:num_start]):
-            run = (run[0] + value, min(run[1], first), max(run[2], end), match_end)
-            out.append(run[:3])
+def _counts(doc: Doc, g: _Grammar, marks: Marks) -> list[_Count]:
+    """Every number the grammar reads in clauses that name people or a unit, one per number
+    (the shapes that read the same number merge: "team of 8" + "8 KAMs")."""
+    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
+    by_number: dict[int, _Count] = {}
+    for lo, hi in clauses:
+        for match_id, s, e in g.candidates(doc[lo:hi]):
+            label = doc.vocab.strings[match_id]
+            found = _read(doc[lo + s:lo + e], label, g)
+            if found is None or _upper_bound(doc, found[1], g):
+                continue
+            count = _count(doc, label, lo + s, lo + e, found, marks, g)
+            if count is not None:
+                by_number[count.num_start] = _merge(by_number.get(count.num_start), count)
+    return sorted(by_number.values(), key=lambda c: c.num_start)
+
+
+def _count(doc: Doc, label: str, start: int, end: int, found: tuple[int, int, int],
+           marks: Marks, g: _Grammar) -> _Count | None:
+    value, num_start, num_end = found
+    lo, hi = clause_bounds(doc, num_start)
+    if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
+        return None
+    first = _led(doc, label, start, end, num_start, num_end, marks, g)
+    if label == "ITEM":
+        return _Count(value, num_start, num_end, start, end, end, first is not None, False)
+    phrase_end = _phrase_end(doc, end, label, marks)
+    join_end = num_end if label == "UNIT_OF" else end
+    return _Count(value, num_start, num_end, min(start, first if first is not None else start),
+                  phrase_end, join_end, first is not None, True)
+
+
+def _merge(old: _Count | None, new: _Count) -> _Count:
+    """One count per number: the widest phrase, led if any shape is led."""
+    if old is None:
+        return new
+    people = old.people or new.people
+    return _Count(
+        max(old.value, new.value), old.num_start, max(old.num_end, new.num_end),
+        min(old.start, new.start), max(old.end, new.end),
+        max(c.join_end for c in (old, new) if c.people or not people), old.led or new.led, people,
+    )
+
+
+def _chains(doc: Doc, counts: list[_Count], g: _Grammar) -> list[list[_Count]]:
+    """Counts in runs joined by "и" / "and" / "," ("4 супервайзера и 18 представителей")."""
+    chains: list[list[_Count]] = []
+    for count in counts:
+        if chains and count.num_start >= chains[-1][-1].join_end and _joined(
+                doc[chains[-1][-1].join_end:count.num_start], g):
+            chains[-1].append(count)
         else:
-            run = (value, first, end, match_end)
-    return out
+            chains.append([count])
+    return chains
 
 
-def _joined(between: Span) -> bool:
-    """Only joiners between two counts, after at most two words that qualify the first one:
-    "4 супервайзера и 18", "3 руководителя отделов и 35", "team of 4 direct and 10"."""
-    words = [t for t in between if t.lower_ not in _JOINERS]
-    joiners = [t for t in between if t.lower_ in _JOINERS]
-    if not joiners or between[-1].lower_ not in _JOINERS:
+def _joined(between: Span, g: _Grammar) -> bool:
+    """Only joiners between two counts, after at most two words that qualify the first one and
+    before "approximately" / "около": "4 супервайзера и 18", "3 руководителя отделов и 35",
+    "team of 4 direct and 10", "10 bartenders and approximately 30"."""
+    tokens = [t for t in between if not t.is_space]
+    while tokens and tokens[-1].lower_ in g.approx:
+        tokens.pop()
+    if not tokens or tokens[-1].lower_ not in g.joiners:
         return False
+    joiners = [t for t in tokens if t.lower_ in g.joiners]
+    words = [t for t in tokens if t.lower_ not in g.joiners]
     return len(words) <= 2 and all(t.is_alpha and t.is_lower and t.i < joiners[0].i for t in words)
 
 
@@ -155,29 +265,76 @@ def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     return end
 
 
-def _upper_bound(doc: Doc, i: int) -> bool:
-    """Is token ``i`` the second number of a split range ("10 - 15")? The first one counts."""
-    return i >= 2 and doc[i - 1].text in "-–—" and _DIGITS.match(doc[i - 2].text) is not None
+def _upper_bound(doc: Doc, i: int, g: _Grammar) -> bool:
+    """Is token ``i`` the second number of a range ("10 - 15", "10 to 15")? The first counts."""
+    return (i >= 2 and doc[i - 1].lower_ in g.range_words
+            and (_DIGITS.match(doc[i - 2].text) is not None or doc[i - 2].lemma_ in g.numbers))
 
 
 def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
-    """``(value, first, end)`` of the number inside a candidate span (token indices)."""
-    tokens = list(span)
-    if label == "UNIT_OF":  # the number ends the span
-        tokens = tokens[::-1]
+    """``(value, first, end)`` of the number of a candidate span (token indices): the first
+    number of a COUNT / N_PERSON / ITEM span, the last one of a UNIT_OF span."""
+    tokens = [t for t in span if t.text != "+"]
+    if label == "UNIT_OF":
+        k = len(tokens)
+        if k and _DIGITS.match(tokens[-1].text):
+            k -= 1
+        else:
+            while k and (tokens[k - 1].lemma_ in g.numbers or tokens[k - 1].lemma_ in g.multipliers
+                         or tokens[k - 1].lower_ in g.links or tokens[k - 1].lemma_ in g.articles):
+                k -= 1
+        tokens = tokens[k:]
     for k, tok in enumerate(tokens):
-        m = _DIGITS.match(tok.text) or _N_PERSON.match(tok.text)
+        m = _DIGITS.match(tok.text) or g.n_person.match(tok.text)
         if m:
-            return int(m.group(1)), tok.i, tok.i + 1
-        if tok.lemma_ in g.numbers:
-            run = [tok]
-            for nxt in tokens[k + 1 :]:
-                if nxt.lemma_ not in g.numbers:
-                    break
-                run.append(nxt)
-            run.sort(key=lambda t: t.i)
-            return sum(g.numbers[t.lemma_] for t in run), run[0].i, run[-1].i + 1
+            return _digits_value(tokens[k:], m, g)
+        if tok.lemma_ in g.numbers or tok.lemma_ in g.multipliers or tok.lemma_ in g.articles:
+            return _words_value(tokens[k:], g)
     return None
+
+
+def _digits_value(tokens: list, m: re.Match, g: _Grammar) -> tuple[int, int, int]:
+    """A number in digits; of a range the lower bound, or the upper one after "from" / "с"
+    ("grew the team from 5 to 20 people")."""
+    first = tokens[0]
+    growth = first.i > 0 and first.doc[first.i - 1].lower_ in g.growth_from
+    if m.lastindex and m.lastindex >= 2 and m.group(2):
+        return int(m.group(2 if growth else 1)), first.i, first.i + 1
+    if growth and len(tokens) > 2 and tokens[1].lower_ in g.range_words:
+        upper = _DIGITS.match(tokens[2].text)
+        if upper:
+            return int(upper.group(1)), first.i, tokens[2].i + 1
+    return int(m.group(1)), first.i, first.i + 1
+
+
+def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
+    """A number in words: "семь" 7, "двадцатью пятью" 25, "one hundred and thirty two" 132,
+    "forty-two" 42, "a dozen" 12. A link ("and", "-") must be followed by a number word, and
+    "and" comes only after a multiplier ("hundred and thirty")."""
+    if tokens[0].lemma_ in g.articles and len(tokens) > 1 and tokens[1].lemma_ in g.numbers:
+        tokens = tokens[1:]  # "a two man team": an article
+    total = current = 0
+    end = tokens[0].i
+    previous = ""
+    for k, tok in enumerate(tokens):
+        lemma = tok.lemma_
+        if lemma in g.articles and not previous:
+            current = 1
+        elif lemma in g.numbers:
+            current += g.numbers[lemma]
+        elif lemma in g.multipliers:
+            current = max(current, 1) * g.multipliers[lemma]
+            if g.multipliers[lemma] >= 1000:
+                total, current = total + current, 0
+        elif tok.lower_ in g.links and previous and k + 1 < len(tokens) and (
+                tokens[k + 1].lemma_ in g.numbers or tokens[k + 1].lemma_ in g.multipliers) and (
+                tok.lower_ != "and" or previous in g.multipliers):
+            continue
+        else:
+            break
+        previous = lemma
+        end = tok.i + 1
+    return total + current, tokens[0].i, end
 
 
 def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
@@ -188,17 +345,18 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
         return marks.within(kind, max(a, lo), min(b, hi))
 
-    if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
-        return None
     before = within("LEAD", num_start - g.lead_before, num_start)
     if before:
         last = max(e for _, e in before)
-        first = min(min(s for s, e in before if e == last), start)
+        lead = min(s for s, e in before if e == last)
+        if _not_led_by(doc, lead, last, num_start, within):
+            return None
+        first = min(lead, start)
         units = within("UNIT", num_start - g.unit_window, num_start)
         if units and any(doc[i].text == "," for i in range(last, num_start)):
             first = min(units[-1][0], start)  # "Head of KAM, a team of 9": the phrase after the comma
         return first
-    if within("LEAD", num_end, end + g.lead_after) or within("SELF", num_end, end):
+    if within("LEAD", end, end + g.lead_after) or within("SELF", num_end, end):
         return start
     if label == "N_PERSON":  # "10-person team": the unit follows the number
         units = within("UNIT", end, end + 2)
@@ -206,7 +364,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
         units = within("UNIT", num_start - g.unit_window, num_start)
     if not units:
         return None
-    unit_start = units[-1][0]
+    unit_start = units[0][0]
     colon = any(doc[i].text == ":" for i in range(unit_start, num_start))
     if label != "N_PERSON" and colon and not within("SIZE", unit_start, num_start):
         return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
@@ -214,6 +372,17 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if within("MEMBER", first - 3, first):
         return None
     return min(first, start)
+
+
+def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within) -> bool:
+    """Does the lead word at ``lead``..``last`` govern something else than the people counted?
+    "Calendar management for 5 faculty members" (whom the work was for), "Oversaw scheduling of
+    18 drivers", "Руководил обучением 30 сотрудников" (an activity done for people, unless
+    coordinated with the lead: "Managed and trained a team of 6"), "Aided with the oversight
+    of 93 employees" (the candidate assisted)."""
+    if within("BENEFICIARY", last, num_start) or within("ASSIST", lead - 3, lead):
+        return True
+    return any(doc[s - 1].lower_ not in _COORDINATION for s, _ in within("ACTIVITY", last, num_start))
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
