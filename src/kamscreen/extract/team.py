@@ -32,29 +32,34 @@ from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и))?$")  # "3-х", "5-ти"
+_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и|й))?$")  # "3-х" (lemma "3-й")
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
-_PLUS = {"TEXT": "+", "OP": "?"}
+_SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
+_DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
-_COORDINATION = frozenset({"and", ",", "&", "и", "/"})  # "managed and trained", "руководил и обучал"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
+_COORDINATION = frozenset({"and", ",", "&", "/", "и"})  # "managed and trained", "руководил и обучал"
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    """Compiled team-size grammar of one pipeline."""
+    """Compiled team-size grammar of one pipeline: token shapes whose nouns are checked against
+    the lexicon marks (a shape ends on the last word of a people phrase, which a PEOPLE mark must
+    end on: "85 team members")."""
 
-    candidates: Matcher  # COUNT / ONE / UNIT_OF / N_PERSON / ITEM shapes, run on clauses with PEOPLE or UNIT
-    context: LexiconMatcher  # LEAD / UNIT / SIZE / MEMBER / SELF / NOT_PEOPLE / PEOPLE / ... words
+    shapes: Matcher  # COUNT / UNIT_OF / N_PERSON / ITEM
+    context: LexiconMatcher  # LEAD / UNIT / PLURAL_UNIT / SIZE / MEMBER / SELF / PEOPLE / ONE_PERSON / ...
     n_person: re.Pattern  # "10-person" as one token
     numbers: dict[str, int]
-    articles: frozenset[str]  # "a", "an": 1 before a people noun or a multiplier
     multipliers: dict[str, int]
+    articles: frozenset[str]
     links: frozenset[str]
     joiners: frozenset[str]
     approx: frozenset[str]
     range_words: frozenset[str]
     growth_from: frozenset[str]
+    modifier_stops: frozenset[str]
+    max_modifiers: int
     lead_before: int
     lead_after: int
     unit_window: int
@@ -77,7 +82,8 @@ class _Count:
 
 
 def _expand(phrases: list, plurals: bool = False) -> list[str]:
-    """Lexicon phrases with their ``(s)`` / ``(a|b)`` spellings, with or without English plurals."""
+    """Lexicon phrases with their ``(s)`` / ``(a|b)`` spellings, English nouns in the plural
+    when ``plurals``."""
     out: list[str] = []
     for phrase in phrases:
         for spelling in expand_phrase(str(phrase)):
@@ -100,6 +106,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _last_lemmas(nlp, phrases: list[str]) -> list[str]:
+    """The lemma of the last word of each phrase: what a shape ends on."""
+    return sorted({[t.lemma_ for t in doc if not t.is_space][-1] for doc in nlp.pipe(phrases) if len(doc)})
+
+
 def _words(lex: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex[key])
 
@@ -110,45 +121,44 @@ def _grammar(lang: str) -> _Grammar:
     lex = load_lexicon(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
     multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
-    articles, links, approx = _words(lex, "articles"), _words(lex, "number_links"), _words(lex, "approx")
-    range_words = _words(lex, "range_words")
-    number_words = sorted(set(numbers) | set(multipliers) | articles)
-    word_num = [{"LEMMA": {"IN": number_words}}, {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}]
-    singular = _expand(lex["people"]) + _expand(lex["invariant"])
+    links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")
+    number_words = sorted(set(numbers) | set(multipliers))
+    number = [  # "12", "20+", "10–15", "семью", "one hundred and thirty two", "forty-two (42)"
+        {"LEMMA": {"REGEX": "^(?:%s|%s)$" % (_DIGITS.pattern[1:-1], "|".join(map(re.escape, number_words)))}},
+        {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}, *_PAREN, {"TEXT": "+", "OP": "?"}]
     many = _expand(lex["people"], plurals=True) + _expand(lex["invariant"])
-    units = _expand(lex["unit"] + lex["size_keys"]) + _expand(lex["plural_unit"], plurals=True)
-    space = {"IS_SPACE": True, "OP": "?"}  # a line wrap
-    modifier = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(_words(lex, "not_modifiers"))},
-                "OP": "{0,%d}" % int(lex["max_modifiers"])}
-    dash = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
-    prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"}
-    article = {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"}
-    one = {"LOWER": {"IN": sorted(articles | {"1"} | {w for w, v in numbers.items() if v == 1})}}
-    n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(lex["per_person"]))  # "10-person" (ru)
-    candidates = Matcher(nlp.vocab)
-    for num in ([_DIGIT_TOKEN, _PLUS], word_num):
-        count = [*num, *_PAREN, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
-                 _PLUS, dash, space, modifier, space]
-        candidates.add("COUNT", [count + p for p in phrase_patterns(nlp, many)])
-        candidates.add("UNIT_OF", [[*u, space, prep, space, article, {"LOWER": {"IN": sorted(approx)}, "OP": "*"},
-                                    *num] for u in phrase_patterns(nlp, units)])
-        candidates.add("N_PERSON", [[*num, dash, {"LOWER": {"IN": [str(w) for w in lex["per_person"]]}}]])
-    candidates.add("ONE", [[one, space, modifier, space, *p] for p in phrase_patterns(nlp, singular)])
-    candidates.add("N_PERSON", [[{"TEXT": {"REGEX": n_person.pattern}}]])
-    candidates.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")]])
+    units = _expand(lex["unit"] + lex["size_keys"])
+    plural_units = _expand(lex["plural_unit"], plurals=True)
+    modifier_stops = _words(lex, "not_modifiers")
+    modifiers = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(modifier_stops)},
+                 "OP": "{0,%d}" % int(lex["max_modifiers"])}
+    per_person = [str(w) for w in lex["per_person"]]
+    n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
+    shapes = Matcher(nlp.vocab)
+    shapes.add("COUNT", [[*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+                          {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE,
+                          {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
+    shapes.add("UNIT_OF", [[{"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
+                            {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"},
+                            _SPACE, {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"},
+                            {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
+    shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}],
+                            [{"TEXT": {"REGEX": n_person.pattern}}]])
+    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")]])
     context = load_matcher(nlp, {
-        "LEAD": _expand(lex["lead"]), "UNIT": _expand(lex["unit"] + lex["size_keys"]),
-        "SIZE": _expand(lex["size_keys"]), "MEMBER": _expand(lex["member"]),
-        "SELF": _expand(lex["self_lead"]), "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
-        "PEOPLE": many, "BENEFICIARY": _expand(lex["beneficiary"]),
-        "ACTIVITY": _expand(lex["activities"]), "ASSIST": _expand(lex["assisting"]),
+        "LEAD": _expand(lex["lead"]), "UNIT": units, "PLURAL_UNIT": plural_units,
+        "SIZE": _expand(lex["size_keys"]), "MEMBER": _expand(lex["member"]), "SELF": _expand(lex["self_lead"]),
+        "PEOPLE": many, "ONE_PERSON": _expand(lex["people"]) + _expand(lex["invariant"]),
+        "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
+        "BENEFICIARY": _expand(lex["beneficiary"]), "ACTIVITY": _expand(lex["activities"]),
+        "ASSIST": _expand(lex["assisting"]),
     })
-    context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(lex["per_person"]), re.IGNORECASE)
+    context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
     return _Grammar(
-        candidates, context, n_person, numbers, articles, multipliers, links, _words(lex, "joiners"),
-        approx, range_words, _words(lex, "growth_from"),
-        int(lex["lead_window_before"]), int(lex["lead_window_after"]), int(lex["unit_window"]),
-        int(lex["min_size"]), int(lex["max_size"]),
+        shapes, context, n_person, numbers, multipliers, _words(lex, "articles"), links,
+        _words(lex, "joiners"), approx, range_words, _words(lex, "growth_from"), modifier_stops,
+        int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["lead_window_after"]),
+        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
     )
 
 
@@ -160,17 +170,17 @@ def find_team_size(doc: Doc) -> TeamSize:
     """
     g = _grammar(doc.lang_)
     marks = Marks.of(g.context, doc)
-    counts = _counts(doc, g, marks)
     stated: list[tuple[int, int, int]] = []  # (value, first token, end token)
-    for chain in _chains(doc, counts, g):
-        if not any(c.led for c in chain):
-            continue
+    for chain in _chains(doc, _counts(doc, g, marks), g):
         while chain and not chain[-1].people:  # an acronym list needs the noun that closes it
             chain = chain[:-1]
-        if not chain:
+        if not any(c.led for c in chain):
             continue
-        total = sum(c.value for c in chain)
-        stated.append((total, min(c.start for c in chain), max(c.end for c in chain)))
+        total, end = sum(c.value for c in chain), max(c.end for c in chain)
+        one_more = _and_one_more(doc, chain[-1].join_end, marks, g)
+        if one_more is not None:  # "6 sales associates and an assistant manager"
+            total, end = total + 1, one_more
+        stated.append((total, min(c.start for c in chain), end))
         stated += [(c.value, c.start, c.end) for c in chain if c.led]
     stated = [s for s in stated if g.min_size <= s[0] <= g.max_size]
     if not stated:
@@ -188,33 +198,41 @@ def find_team_size(doc: Doc) -> TeamSize:
 def _counts(doc: Doc, g: _Grammar, marks: Marks) -> list[_Count]:
     """Every number the grammar reads in clauses that name people or a unit, one per number
     (the shapes that read the same number merge: "team of 8" + "8 KAMs")."""
-    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
+    kinds = ("PEOPLE", "UNIT", "PLURAL_UNIT")
+    clauses = sorted({clause_bounds(doc, s) for kind in kinds for s, _ in marks.all(kind)})
     by_number: dict[int, _Count] = {}
     for lo, hi in clauses:
-        for match_id, s, e in g.candidates(doc[lo:hi]):
-            label = doc.vocab.strings[match_id]
-            found = _read(doc[lo + s:lo + e], label, g)
-            if found is None or _upper_bound(doc, found[1], g):
-                continue
-            count = _count(doc, label, lo + s, lo + e, found, marks, g)
+        for match_id, s, e in g.shapes(doc[lo:hi]):
+            count = _count(doc, doc.vocab.strings[match_id], lo + s, lo + e, marks, g)
             if count is not None:
                 by_number[count.num_start] = _merge(by_number.get(count.num_start), count)
     return sorted(by_number.values(), key=lambda c: c.num_start)
 
 
-def _count(doc: Doc, label: str, start: int, end: int, found: tuple[int, int, int],
-           marks: Marks, g: _Grammar) -> _Count | None:
+def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar) -> _Count | None:
+    """The count a shape match states, or None when its nouns are not the lexicon's."""
+    if label == "COUNT" and not any(e == end for _, e in marks.within("PEOPLE", start + 1, end)):
+        return None  # the last word ends no people phrase ("85 team members" needs "team members")
+    if label == "UNIT_OF":
+        units = [s for kind in ("UNIT", "PLURAL_UNIT") for s, e in marks.within(kind, start - 3, start + 1)
+                 if e == start + 1]
+        if not units:
+            return None
+        start = min(units)
+    found = _read(doc[start:end], label, g)
+    if found is None or _upper_bound(doc, found[1], g):
+        return None
     value, num_start, num_end = found
-    lo, hi = clause_bounds(doc, num_start)
+    hi = clause_bounds(doc, num_start)[1]
     if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
         return None
     first = _led(doc, label, start, end, num_start, num_end, marks, g)
+    led = first is not None
     if label == "ITEM":
-        return _Count(value, num_start, num_end, start, end, end, first is not None, False)
-    phrase_end = _phrase_end(doc, end, label, marks)
+        return _Count(value, num_start, num_end, start, end, end, led, False)
     join_end = num_end if label == "UNIT_OF" else end
-    return _Count(value, num_start, num_end, min(start, first if first is not None else start),
-                  phrase_end, join_end, first is not None, True)
+    return _Count(value, num_start, num_end, min(start, first) if led else start,
+                  _phrase_end(doc, end, label, marks), join_end, led, True)
 
 
 def _merge(old: _Count | None, new: _Count) -> _Count:
@@ -255,6 +273,20 @@ def _joined(between: Span, g: _Grammar) -> bool:
     return len(words) <= 2 and all(t.is_alpha and t.is_lower and t.i < joiners[0].i for t in words)
 
 
+def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
+    """End of "and an assistant manager" / "и один стажёр" right after a count, or None."""
+    hi = clause_bounds(doc, end - 1)[1]
+    words = [t for t in doc[end:min(hi, end + g.max_modifiers + 3)] if not t.is_space]
+    if len(words) < 3 or words[0].lower_ not in g.joiners:
+        return None
+    if not (words[1].lower_ in g.articles or g.numbers.get(words[1].lemma_) == 1):
+        return None
+    for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1)):
+        if all(t.is_alpha and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s]):
+            return e
+    return None
+
+
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     """End of the evidence: the match, plus a closing bracket or the unit of "10-person team"."""
     hi = clause_bounds(doc, end - 1)[1]
@@ -272,23 +304,13 @@ def _upper_bound(doc: Doc, i: int, g: _Grammar) -> bool:
 
 
 def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
-    """``(value, first, end)`` of the number of a candidate span (token indices): the first
-    number of a COUNT / N_PERSON / ITEM span, the last one of a UNIT_OF span."""
+    """``(value, first, end)`` of the first number in a shape match (token indices)."""
     tokens = [t for t in span if t.text != "+"]
-    if label == "UNIT_OF":
-        k = len(tokens)
-        if k and _DIGITS.match(tokens[-1].text):
-            k -= 1
-        else:
-            while k and (tokens[k - 1].lemma_ in g.numbers or tokens[k - 1].lemma_ in g.multipliers
-                         or tokens[k - 1].lower_ in g.links or tokens[k - 1].lemma_ in g.articles):
-                k -= 1
-        tokens = tokens[k:]
     for k, tok in enumerate(tokens):
         m = _DIGITS.match(tok.text) or g.n_person.match(tok.text)
         if m:
             return _digits_value(tokens[k:], m, g)
-        if tok.lemma_ in g.numbers or tok.lemma_ in g.multipliers or tok.lemma_ in g.articles:
+        if tok.lemma_ in g.numbers or tok.lemma_ in g.multipliers:
             return _words_value(tokens[k:], g)
     return None
 
@@ -309,18 +331,14 @@ def _digits_value(tokens: list, m: re.Match, g: _Grammar) -> tuple[int, int, int
 
 def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
     """A number in words: "семь" 7, "двадцатью пятью" 25, "one hundred and thirty two" 132,
-    "forty-two" 42, "a dozen" 12. A link ("and", "-") must be followed by a number word, and
+    "forty-two" 42, "dozen" 12. A link ("and", "-") must be followed by a number word, and
     "and" comes only after a multiplier ("hundred and thirty")."""
-    if tokens[0].lemma_ in g.articles and len(tokens) > 1 and tokens[1].lemma_ in g.numbers:
-        tokens = tokens[1:]  # "a two man team": an article
     total = current = 0
     end = tokens[0].i
     previous = ""
     for k, tok in enumerate(tokens):
         lemma = tok.lemma_
-        if lemma in g.articles and not previous:
-            current = 1
-        elif lemma in g.numbers:
+        if lemma in g.numbers:
             current += g.numbers[lemma]
         elif lemma in g.multipliers:
             current = max(current, 1) * g.multipliers[lemma]
