@@ -21,7 +21,7 @@ The grammar, over lemmas (vocabulary: ``lexicons/team.yaml``):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -32,12 +32,15 @@ from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и|й))?$")  # "3-х" (lemma "3-й")
+_DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
+    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и|й))?$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)$")
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
 _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
-_ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {"<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
+_ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
+_MODIFIER = re.compile(r"^(?:[^\W\d_]+|-)$")
 _COORDINATION = frozenset({"and", ",", "&", "/", "и"})  # "managed and trained", "руководил и обучал"
 
 
@@ -130,8 +133,8 @@ def _grammar(lang: str) -> _Grammar:
     units = _expand(lex["unit"] + lex["size_keys"])
     plural_units = _expand(lex["plural_unit"], plurals=True)
     modifier_stops = _words(lex, "not_modifiers")
-    modifiers = {"IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(modifier_stops)},
-                 "OP": "{0,%d}" % int(lex["max_modifiers"])}
+    modifiers = {"TEXT": {"REGEX": _MODIFIER.pattern}, "LOWER": {"NOT_IN": sorted(modifier_stops)},
+                 "OP": "{0,%d}" % int(lex["max_modifiers"])}  # words and hyphens: "new full-time"
     per_person = [str(w) for w in lex["per_person"]]
     n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
     shapes = Matcher(nlp.vocab)
@@ -144,9 +147,12 @@ def _grammar(lang: str) -> _Grammar:
                             {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
     shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}],
                             [{"TEXT": {"REGEX": n_person.pattern}}]])
-    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")]])
+    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")],
+                        [_DIGIT_TOKEN, {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}],
+                        [_DIGIT_TOKEN, {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}, {"TEXT": "-"},
+                         {"IS_ALPHA": True}]])  # "12 full-time and 5 part-time employees"
     context = load_matcher(nlp, {
-        "LEAD": _expand(lex["lead"]), "UNIT": units, "PLURAL_UNIT": plural_units,
+        "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "UNIT": units, "PLURAL_UNIT": plural_units,
         "SIZE": _expand(lex["size_keys"]), "MEMBER": _expand(lex["member"]), "SELF": _expand(lex["self_lead"]),
         "PEOPLE": many, "ONE_PERSON": _expand(lex["people"]) + _expand(lex["invariant"]),
         "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
@@ -220,7 +226,9 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
             return None
         start = min(units)
     found = _read(doc[start:end], label, g)
-    if found is None or _upper_bound(doc, found[1], g):
+    if found is None or _upper_bound(doc, found[1], g) or _YEAR.match(doc[found[1]].text):
+        return None
+    if found[1] > 0 and doc[found[1] - 1].is_currency:  # "$5M budget"
         return None
     value, num_start, num_end = found
     hi = clause_bounds(doc, num_start)[1]
@@ -239,11 +247,12 @@ def _merge(old: _Count | None, new: _Count) -> _Count:
     """One count per number: the widest phrase, led if any shape is led."""
     if old is None:
         return new
-    people = old.people or new.people
+    if old.people != new.people:  # "team of 6 IT professionals": the acronym item adds nothing
+        kept = old if old.people else new
+        return replace(kept, led=old.led or new.led)
     return _Count(
-        max(old.value, new.value), old.num_start, max(old.num_end, new.num_end),
-        min(old.start, new.start), max(old.end, new.end),
-        max(c.join_end for c in (old, new) if c.people or not people), old.led or new.led, people,
+        max(old.value, new.value), old.num_start, max(old.num_end, new.num_end), min(old.start, new.start),
+        max(old.end, new.end), max(old.join_end, new.join_end), old.led or new.led, old.people,
     )
 
 
@@ -281,10 +290,9 @@ def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
         return None
     if not (words[1].lower_ in g.articles or g.numbers.get(words[1].lemma_) == 1):
         return None
-    for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1)):
-        if all(t.is_alpha and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s]):
-            return e
-    return None
+    ends = [e for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
+            if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s])]
+    return max(ends, default=None)
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
@@ -321,12 +329,16 @@ def _digits_value(tokens: list, m: re.Match, g: _Grammar) -> tuple[int, int, int
     first = tokens[0]
     growth = first.i > 0 and first.doc[first.i - 1].lower_ in g.growth_from
     if m.lastindex and m.lastindex >= 2 and m.group(2):
-        return int(m.group(2 if growth else 1)), first.i, first.i + 1
+        return _int(m.group(2 if growth else 1)), first.i, first.i + 1
     if growth and len(tokens) > 2 and tokens[1].lower_ in g.range_words:
         upper = _DIGITS.match(tokens[2].text)
         if upper:
-            return int(upper.group(1)), first.i, tokens[2].i + 1
-    return int(m.group(1)), first.i, first.i + 1
+            return _int(upper.group(1)), first.i, tokens[2].i + 1
+    return _int(m.group(1)), first.i, first.i + 1
+
+
+def _int(digits: str) -> int:
+    return int(digits.replace(",", ""))
 
 
 def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
@@ -374,7 +386,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
         if units and any(doc[i].text == "," for i in range(last, num_start)):
             first = min(units[-1][0], start)  # "Head of KAM, a team of 9": the phrase after the comma
         return first
-    if within("LEAD", end, end + g.lead_after) or within("SELF", num_end, end):
+    if within("LEAD_AFTER", end, end + g.lead_after) or within("SELF", num_end, end):
         return start
     if label == "N_PERSON":  # "10-person team": the unit follows the number
         units = within("UNIT", end, end + 2)
