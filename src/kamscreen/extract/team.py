@@ -33,8 +33,8 @@ from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_le
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
-    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|ех|ух|и|й))?$")
-_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)$")
+    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|мя|ю|ью|ех|ух|и|й))?$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)(?![\d,])")  # "2015", "2015–2019"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
 _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
@@ -127,7 +127,7 @@ def _grammar(lang: str) -> _Grammar:
     links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")
     number_words = sorted(set(numbers) | set(multipliers))
     number = [  # "12", "20+", "10–15", "семью", "one hundred and thirty two", "forty-two (42)"
-        {"LEMMA": {"REGEX": "^(?:%s|%s)$" % (_DIGITS.pattern[1:-1], "|".join(map(re.escape, number_words)))}},
+        {"LEMMA": {"REGEX": r"^(?:[~≈+]?\d[\d,–—+-]*(?:-[а-я]+)?|(?:%s)-?)$" % "|".join(map(re.escape, number_words))}},
         {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}, *_PAREN, {"TEXT": "+", "OP": "?"}]
     many = _expand(lex["people"], plurals=True) + _expand(lex["invariant"])
     units = _expand(lex["unit"] + lex["size_keys"])
@@ -226,7 +226,7 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
             return None
         start = min(units)
     found = _read(doc[start:end], label, g)
-    if found is None or _upper_bound(doc, found[1], g) or _YEAR.match(doc[found[1]].text):
+    if found is None or _second_number(doc, found[1], g) or _YEAR.match(doc[found[1]].text):
         return None
     if found[1] > 0 and doc[found[1] - 1].is_currency:  # "$5M budget"
         return None
@@ -239,8 +239,29 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
     if label == "ITEM":
         return _Count(value, num_start, num_end, start, end, end, led, False)
     join_end = num_end if label == "UNIT_OF" else end
-    return _Count(value, num_start, num_end, min(start, first) if led else start,
-                  _phrase_end(doc, end, label, marks), join_end, led, True)
+    phrase_end = _phrase_end(doc, end, label, marks)
+    grown = _grown_to(doc, num_start, end, hi, g) if label == "COUNT" else None
+    if grown is not None:  # "grew from 42 counselors in 1999 to 132"
+        value, phrase_end = grown
+        join_end = phrase_end
+    return _Count(value, num_start, num_end, min(start, first) if led else start, phrase_end, join_end, led, True)
+
+
+def _grown_to(doc: Doc, num_start: int, end: int, hi: int, g: _Grammar) -> tuple[int, int] | None:
+    """``(value, end)`` of the size reached in "from 5 people to 20", "с 3 человек до 10"."""
+    if num_start == 0 or doc[num_start - 1].lower_ not in g.growth_from:
+        return None
+    words = [t for t in doc[end:min(hi, end + 6)] if not t.is_space][:4]
+    to = next((t.i for t in words if t.lower_ in g.range_words), None)
+    if to is None:
+        return None
+    found = _read(doc[to + 1:min(hi, to + 10)], "COUNT", g)
+    if found is None or found[1] != next(t.i for t in doc[to + 1:hi] if not t.is_space):
+        return None
+    value, _, number_end = found
+    if number_end + 2 < hi and doc[number_end].text == "(" and doc[number_end + 2].text == ")":
+        number_end += 3  # "one hundred and thirty two (132)"
+    return value, number_end
 
 
 def _merge(old: _Count | None, new: _Count) -> _Count:
@@ -305,10 +326,16 @@ def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     return end
 
 
-def _upper_bound(doc: Doc, i: int, g: _Grammar) -> bool:
-    """Is token ``i`` the second number of a range ("10 - 15", "10 to 15")? The first counts."""
-    return (i >= 2 and doc[i - 1].lower_ in g.range_words
-            and (_DIGITS.match(doc[i - 2].text) is not None or doc[i - 2].lemma_ in g.numbers))
+def _second_number(doc: Doc, i: int, g: _Grammar) -> bool:
+    """Is token ``i`` the second number of a range ("10 - 15", "10 to 15") or a number restated
+    in brackets ("twelve (12)")? The first one counts."""
+    return (i >= 2 and (doc[i - 1].lower_ in g.range_words or doc[i - 1].text == "(")
+            and (_DIGITS.match(doc[i - 2].text) is not None or _word(doc[i - 2]) in g.numbers))
+
+
+def _word(tok) -> str:
+    """A token's lemma, without the hyphen a line break leaves on "forty- two"."""
+    return tok.lemma_[:-1] if len(tok.lemma_) > 1 and tok.lemma_.endswith("-") else tok.lemma_
 
 
 def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
@@ -318,7 +345,7 @@ def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
         m = _DIGITS.match(tok.text) or g.n_person.match(tok.text)
         if m:
             return _digits_value(tokens[k:], m, g)
-        if tok.lemma_ in g.numbers or tok.lemma_ in g.multipliers:
+        if _word(tok) in g.numbers or _word(tok) in g.multipliers:
             return _words_value(tokens[k:], g)
     return None
 
@@ -349,7 +376,7 @@ def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
     end = tokens[0].i
     previous = ""
     for k, tok in enumerate(tokens):
-        lemma = tok.lemma_
+        lemma = _word(tok)
         if lemma in g.numbers:
             current += g.numbers[lemma]
         elif lemma in g.multipliers:
@@ -357,7 +384,7 @@ def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
             if g.multipliers[lemma] >= 1000:
                 total, current = total + current, 0
         elif tok.lower_ in g.links and previous and k + 1 < len(tokens) and (
-                tokens[k + 1].lemma_ in g.numbers or tokens[k + 1].lemma_ in g.multipliers) and (
+                _word(tokens[k + 1]) in g.numbers or _word(tokens[k + 1]) in g.multipliers) and (
                 tok.lower_ != "and" or previous in g.multipliers):
             continue
         else:
