@@ -439,7 +439,11 @@ def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within) -> bool:
     of 93 employees" (the candidate assisted)."""
     if within("BENEFICIARY", last, num_start) or within("ASSIST", lead - 3, lead):
         return True
-    return any(doc[s - 1].lower_ not in _COORDINATION for s, _ in within("ACTIVITY", last, num_start))
+    activities = dict(within("ACTIVITY", last, num_start))
+    i = last
+    while i + 1 < num_start and doc[i].lower_ in _COORDINATION and i + 1 in activities:
+        i = activities[i + 1]  # "managed and trained", "managed, trained and coached"
+    return any(s >= i for s in activities)
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
