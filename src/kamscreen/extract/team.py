@@ -41,7 +41,6 @@ _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
 _MODIFIER = re.compile(r"^(?:[^\W\d_]+|-)$")
-_COORDINATION = frozenset({"and", ",", "&", "/", "и"})  # "managed and trained", "руководил и обучал"
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ class _Grammar:
     modifier_stops: frozenset[str]
     max_modifiers: int
     lead_before: int
-    lead_after: int
+    lead_after: int  # tokens after the people noun where a LEAD_AFTER phrase may stand
     unit_window: int
     min_size: int
     max_size: int
@@ -137,24 +136,22 @@ def _grammar(lang: str) -> _Grammar:
                  "OP": "{0,%d}" % int(lex["max_modifiers"])}  # words and hyphens: "new full-time"
     per_person = [str(w) for w in lex["per_person"]]
     n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
+    list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
     shapes = Matcher(nlp.vocab)
-    shapes.add("COUNT", [[*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
-                          {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE,
-                          {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
-    shapes.add("UNIT_OF", [[{"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
-                            {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"},
-                            _SPACE, {"LOWER": {"IN": ["a", "an", "the"]}, "OP": "?"},
-                            {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
-    shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}],
-                            [{"TEXT": {"REGEX": n_person.pattern}}]])
-    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")],
-                        [_DIGIT_TOKEN, {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}],
-                        [_DIGIT_TOKEN, {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}, {"TEXT": "-"},
-                         {"IS_ALPHA": True}]])  # "12 full-time and 5 part-time employees"
+    shapes.add("COUNT", [[
+        *number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+        {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
+    shapes.add("UNIT_OF", [[
+        {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
+        {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
+        {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
+    shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}], [{"TEXT": {"REGEX": n_person.pattern}}]])
+    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")], [_DIGIT_TOKEN, list_item],
+                        [_DIGIT_TOKEN, list_item, {"TEXT": "-"}, {"IS_ALPHA": True}]])  # "5 part-time"
     context = load_matcher(nlp, {
-        "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "UNIT": units, "PLURAL_UNIT": plural_units,
-        "SIZE": _expand(lex["size_keys"]), "MEMBER": _expand(lex["member"]), "SELF": _expand(lex["self_lead"]),
-        "PEOPLE": many, "ONE_PERSON": _expand(lex["people"]) + _expand(lex["invariant"]),
+        "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "SELF": _expand(lex["self_lead"]),
+        "UNIT": units, "PLURAL_UNIT": plural_units, "SIZE": _expand(lex["size_keys"]),
+        "MEMBER": _expand(lex["member"]), "PEOPLE": many, "ONE_PERSON": _expand(lex["people"] + lex["invariant"]),
         "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
         "BENEFICIARY": _expand(lex["beneficiary"]), "ACTIVITY": _expand(lex["activities"]),
         "ASSIST": _expand(lex["assisting"]),
@@ -406,7 +403,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if before:
         last = max(e for _, e in before)
         lead = min(s for s, e in before if e == last)
-        if _not_led_by(doc, lead, last, num_start, within):
+        if _not_led_by(doc, lead, last, num_start, within, g):
             return None
         first = min(lead, start)
         units = within("UNIT", num_start - g.unit_window, num_start)
@@ -431,7 +428,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     return min(first, start)
 
 
-def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within) -> bool:
+def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within, g: _Grammar) -> bool:
     """Does the lead word at ``lead``..``last`` govern something else than the people counted?
     "Calendar management for 5 faculty members" (whom the work was for), "Oversaw scheduling of
     18 drivers", "Руководил обучением 30 сотрудников" (an activity done for people, unless
@@ -441,7 +438,7 @@ def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within) -> bool:
         return True
     activities = dict(within("ACTIVITY", last, num_start))
     i = last
-    while i + 1 < num_start and doc[i].lower_ in _COORDINATION and i + 1 in activities:
+    while i + 1 < num_start and doc[i].lower_ in g.joiners and i + 1 in activities:
         i = activities[i + 1]  # "managed and trained", "managed, trained and coached"
     return any(s >= i for s in activities)
 
