@@ -1,16 +1,18 @@
 """Team size: the largest team the candidate led, from phrases like "руководил командой из 7
 человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "supervised six technicians".
 
-The grammar, over lemmas (vocabulary: ``lexicons/team.yaml``):
+The grammar, over lemmas (vocabulary and its comments: ``lexicons/team.yaml``):
 
-* a **count** is a number (digits, a range "10-15", number words "one hundred and thirty two")
-  with a people noun after it ("7 человек", "6 account managers", "4 new hires"), or a unit
-  before it ("команда из семи", "staff of forty", "В подчинении: 5"), or "N-person" / "two man"
-  before a unit ("10-person team");
-* a count is **led** when a lead word stands before it in the clause ("руководил", "в
-  подчинении", "managed", "responsible for"), or just after it ("12 менеджеров в подчинении"),
-  or its noun leads by itself ("подчиненных", "direct reports"), or a unit noun opens it and no
-  membership word comes before ("работал в команде из 10 человек" is not a team led);
+* a **count** is a number (digits, a range "10-15", words "one hundred and thirty two") with a
+  people noun after it ("7 человек", "6 account managers", "4 new hires"; English nouns in the
+  plural), or a unit before it ("команда из семи", "staff of forty", "В подчинении: 5"), or
+  "N-person" / "two man" before a unit ("10-person team");
+* a count is **led** when a lead word stands before it in the clause ("руководил", "managed",
+  "responsible for") and governs it (not "Calendar management for 5 faculty", "Oversaw
+  scheduling of 18 drivers", "Aided with the oversight of 93 employees"), or a lead phrase
+  follows it ("12 менеджеров в подчинении"), or its noun leads by itself ("подчиненных",
+  "direct reports"), or a unit noun opens it and no membership word comes before ("работал в
+  команде из 10 человек" is not a team led);
 * counts joined by "и" / "and" / "," add up when one of them is led ("10 supervisors and 250
   agents", "5 LVN, 4 RT and 4 CNA staff", "6 sales associates and an assistant manager").
 
