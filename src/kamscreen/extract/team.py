@@ -65,6 +65,8 @@ class _Grammar:
     modifier_stops: frozenset[str]
     max_modifiers: int
     lead_before: int
+    role_window: int
+    assist_window: int
     lead_after: int  # tokens after the people noun where a LEAD_AFTER phrase may stand
     unit_window: int
     min_size: int
@@ -152,6 +154,7 @@ def _grammar(lang: str) -> _Grammar:
                         [_DIGIT_TOKEN, list_item, {"TEXT": "-"}, {"IS_ALPHA": True}]])  # "5 part-time"
     context = load_matcher(nlp, {
         "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "SELF": _expand(lex["self_lead"]),
+        "LEAD_ROLE": _expand(lex["lead_roles"]),
         "UNIT": units, "PLURAL_UNIT": plural_units, "SIZE": _expand(lex["size_keys"]),
         "MEMBER": _expand(lex["member"]), "PEOPLE": many, "ONE_PERSON": _expand(lex["people"] + lex["invariant"]),
         "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
@@ -162,7 +165,8 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         shapes, context, n_person, numbers, multipliers, _words(lex, "articles"), links,
         _words(lex, "joiners"), approx, range_words, _words(lex, "growth_from"), modifier_stops,
-        int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["lead_window_after"]),
+        int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
+        int(lex["lead_window_after"]),
         int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
     )
 
@@ -401,7 +405,9 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
         return marks.within(kind, max(a, lo), min(b, hi))
 
-    before = within("LEAD", num_start - g.lead_before, num_start)
+    before = within("LEAD", num_start - g.lead_before, num_start) + [
+        (s, e) for s, e in within("LEAD_ROLE", num_start - g.role_window - 3, num_start)
+        if num_start - e <= g.role_window and not any(t.lower_ in g.joiners for t in doc[e:num_start])]
     if before:
         last = max(e for _, e in before)
         lead = min(s for s, e in before if e == last)
@@ -435,9 +441,11 @@ def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within, g: _Gram
     "Calendar management for 5 faculty members" (whom the work was for), "Oversaw scheduling of
     18 drivers", "Руководил обучением 30 сотрудников" (an activity done for people, unless
     coordinated with the lead: "Managed and trained a team of 6"), "Aided with the oversight
-    of 93 employees" (the candidate assisted)."""
-    if within("BENEFICIARY", last, num_start) or within("ASSIST", lead - 3, lead):
+    of 93 employees" (the candidate assisted someone who led)."""
+    if within("BENEFICIARY", last, num_start):
         return True
+    if any(doc[e].lower_ not in g.joiners for _, e in within("ASSIST", lead - g.assist_window, lead)):
+        return True  # "Aided with the oversight of", not "Supported and managed"
     activities = dict(within("ACTIVITY", last, num_start))
     i = last
     while i + 1 < num_start and doc[i].lower_ in g.joiners and i + 1 in activities:
