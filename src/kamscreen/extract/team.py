@@ -1,12 +1,20 @@
 """Team size: the largest team the candidate led, from phrases like "руководил командой из 7
-человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "managed 5 direct reports".
+человек", "в подчинении 12 менеджеров", "team of 8 KAMs", "supervised six technicians".
 
-A number counts when it is attached to people ("7 человек", "5 KAM", "6 account managers") or
-to a unit ("команда из семи", "team of twelve", "10-person team"), and the clause says the
-candidate led them: a lead word nearby ("руководил", "в подчинении", "managed"), a self-leading
-noun ("подчиненных", "direct reports") or a unit noun right before the number that is not a
-membership phrase ("работал в команде из 10 человек" is not a team led). Vocabulary:
-``lexicons/team.yaml``.
+The grammar, over lemmas (vocabulary and its comments: ``lexicons/team.yaml``):
+
+* a **count** is a number (digits, a range "10-15", words "one hundred and thirty two") with a
+  people noun after it ("7 человек", "6 account managers", "4 new hires"; English nouns in the
+  plural), or a unit before it ("команда из семи", "staff of forty", "В подчинении: 5"), or
+  "N-person" / "two man" before a unit ("10-person team");
+* a count is **led** when a lead word stands before it in the clause ("руководил", "managed",
+  "responsible for") and governs it (not "Calendar management for 5 faculty", "Oversaw
+  scheduling of 18 drivers", "Aided with the oversight of 93 employees"), or a lead phrase
+  follows it ("12 менеджеров в подчинении"), or its noun leads by itself ("подчиненных",
+  "direct reports"), or a unit noun opens it and no membership word comes before ("работал в
+  команде из 10 человек" is not a team led);
+* counts joined by "и" / "and" / "," add up when one of them is led ("10 supervisors and 250
+  agents", "5 LVN, 4 RT and 4 CNA staff", "6 sales associates and an assistant manager").
 
 >>> from kamscreen.nlp import make_doc
 >>> find_team_size(make_doc("Руководил командой из семи человек", "ru")).value
@@ -15,7 +23,7 @@ membership phrase ("работал в команде из 10 человек" is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.matcher import Matcher
@@ -23,30 +31,94 @@ from spacy.tokens import Doc, Span
 
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, Marks, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(r"^[~≈+]?(\d{1,4})(?:[–—-]\d{1,4})?\+?(?:-(?:х|ти|ми|ех|ух|и))?$")  # "3-х", "5-ти"
-_JOINERS = frozenset({"и", "and", ",", "+", "&", "плюс"})  # "4 супервайзера и 18 представителей"
-_N_PERSON = re.compile(r"(?i)^(\d{1,4})-(?:person|member|strong|people)$")
-_N_PERSON_TEXT = r"\b\d{1,4}\s?-\s?(?:person|member|strong|people)\b"
+_DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
+    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|мя|ю|ью|ех|ух|и|й))?$")
+_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)(?![\d,])")  # "2015", "2015–2019"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
+_SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
-_FILLER = {"IS_ALPHA": True, "OP": "?"}
+_PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
+_ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
+_MODIFIER = re.compile(r"^(?:[^\W\d_]+|-)$")
 
 
 @dataclass(frozen=True)
 class _Grammar:
-    """Compiled team-size grammar of one pipeline."""
+    """Compiled team-size grammar of one pipeline: token shapes whose nouns are checked against
+    the lexicon marks (a shape ends on the last word of a people phrase, which a PEOPLE mark must
+    end on: "85 team members")."""
 
-    candidates: Matcher  # COUNT / UNIT_OF / N_PERSON shapes, run on clauses with PEOPLE or UNIT
-    context: LexiconMatcher  # LEAD / UNIT / SIZE / MEMBER / SELF / NOT_PEOPLE / PEOPLE words
+    shapes: Matcher  # COUNT / UNIT_OF / N_PERSON / ITEM
+    context: LexiconMatcher  # LEAD / UNIT / PLURAL_UNIT / SIZE / MEMBER / SELF / PEOPLE / ONE_PERSON / ...
+    n_person: re.Pattern  # "10-person" as one token
     numbers: dict[str, int]
+    multipliers: dict[str, int]
+    articles: frozenset[str]
+    links: frozenset[str]
+    joiners: frozenset[str]
+    approx: frozenset[str]
+    range_words: frozenset[str]
+    growth_from: frozenset[str]
+    modifier_stops: frozenset[str]
+    max_modifiers: int
     lead_before: int
-    lead_after: int
+    role_window: int
+    assist_window: int
+    lead_after: int  # tokens after the people noun where a LEAD_AFTER phrase may stand
     unit_window: int
     min_size: int
     max_size: int
+
+
+@dataclass(frozen=True)
+class _Count:
+    """One number the grammar read: its value, where it stands and how it is stated."""
+
+    value: int
+    num_start: int
+    num_end: int
+    start: int  # first token of the phrase that states it
+    end: int  # end of the phrase (people noun, closing bracket, unit of "10-person team")
+    join_end: int  # where a joined count may follow ("5 reps | and 4 merchandisers")
+    led: bool
+    people: bool  # a people noun or a unit says these are people (not an acronym list item)
+
+
+def _expand(phrases: list, plurals: bool = False) -> list[str]:
+    """Lexicon phrases with their ``(s)`` / ``(a|b)`` spellings, English nouns in the plural
+    when ``plurals``."""
+    out: list[str] = []
+    for phrase in phrases:
+        for spelling in expand_phrase(str(phrase)):
+            *head, last = spelling.split(" ")
+            if plurals and last.isascii() and last.isalpha():
+                out.append(" ".join([*head, _plural(last)]))
+            else:
+                out.append(spelling)
+    return list(dict.fromkeys(out))
+
+
+def _plural(word: str) -> str:
+    """English plural of a noun: "technician" → "technicians", "foreman" → "foremen"."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u", ""):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _last_lemmas(nlp, phrases: list[str]) -> list[str]:
+    """The lemma of the last word of each phrase: what a shape ends on."""
+    return sorted({[t.lemma_ for t in doc if not t.is_space][-1] for doc in nlp.pipe(phrases) if len(doc)})
+
+
+def _words(lex: dict, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lex[key])
 
 
 @lru_cache(maxsize=None)
@@ -54,29 +126,47 @@ def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = load_lexicon(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
-    word_num = {"LEMMA": {"IN": sorted(numbers)}, "OP": "+"}
-    approx_words = sorted({w for phrase in lex["approx"] for w in phrase.lower().split()})
-    approx = {"LOWER": {"IN": approx_words}, "OP": "*"}
-    prep = {"LOWER": {"IN": ["из", "в", "of", "(", "с", "to", "до", ":", "—", "–", "-"]}, "OP": "?"}
-    people = phrase_patterns(nlp, lex["people"])
-    units = phrase_patterns(nlp, lex["unit"] + lex["size_keys"])
-    candidates = Matcher(nlp.vocab)
-    for num in (_DIGIT_TOKEN, word_num):
-        count = [num, _DASH, dict(_DIGIT_TOKEN, OP="?"), _FILLER, _DASH, _FILLER]
-        candidates.add("COUNT", [count + p for p in people])
-        candidates.add("UNIT_OF", [[*u, prep, approx, num] for u in units])
-    candidates.add("N_PERSON", [
-        [{"TEXT": {"REGEX": _N_PERSON.pattern}}],
-        [_DIGIT_TOKEN, {"TEXT": "-"}, {"LOWER": {"IN": ["person", "member", "strong", "people"]}}],
-    ])
+    multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
+    links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")
+    number_words = sorted(set(numbers) | set(multipliers))
+    number = [  # "12", "20+", "10–15", "семью", "one hundred and thirty two", "forty-two (42)"
+        {"LEMMA": {"REGEX": r"^(?:[~≈+]?\d[\d,–—+-]*(?:-[а-я]+)?|(?:%s)-?)$" % "|".join(map(re.escape, number_words))}},
+        {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}, *_PAREN, {"TEXT": "+", "OP": "?"}]
+    many = _expand(lex["people"], plurals=True) + _expand(lex["invariant"])
+    units = _expand(lex["unit"] + lex["size_keys"])
+    plural_units = _expand(lex["plural_unit"], plurals=True)
+    modifier_stops = _words(lex, "not_modifiers")
+    modifiers = {"TEXT": {"REGEX": _MODIFIER.pattern}, "LOWER": {"NOT_IN": sorted(modifier_stops)},
+                 "OP": "{0,%d}" % int(lex["max_modifiers"])}  # words and hyphens: "new full-time"
+    per_person = [str(w) for w in lex["per_person"]]
+    n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
+    list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
+    shapes = Matcher(nlp.vocab)
+    shapes.add("COUNT", [[
+        *number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+        {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
+    shapes.add("UNIT_OF", [[
+        {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
+        {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
+        {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
+    shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}], [{"TEXT": {"REGEX": n_person.pattern}}]])
+    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")], [_DIGIT_TOKEN, list_item],
+                        [_DIGIT_TOKEN, list_item, {"TEXT": "-"}, {"IS_ALPHA": True}]])  # "5 part-time"
     context = load_matcher(nlp, {
-        "LEAD": lex["lead"], "UNIT": lex["unit"] + lex["size_keys"], "SIZE": lex["size_keys"],
-        "MEMBER": lex["member"], "SELF": lex["self_lead"], "NOT_PEOPLE": lex["not_people"],
-        "PEOPLE": lex["people"],
+        "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "SELF": _expand(lex["self_lead"]),
+        "LEAD_ROLE": _expand(lex["lead_roles"]),
+        "UNIT": units, "PLURAL_UNIT": plural_units, "SIZE": _expand(lex["size_keys"]),
+        "MEMBER": _expand(lex["member"]), "PEOPLE": many, "ONE_PERSON": _expand(lex["people"] + lex["invariant"]),
+        "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
+        "BENEFICIARY": _expand(lex["beneficiary"]), "ACTIVITY": _expand(lex["activities"]),
+        "ASSIST": _expand(lex["assisting"]),
     })
-    context.add_regex("PEOPLE", _N_PERSON_TEXT, re.IGNORECASE)
+    context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
     return _Grammar(
-        candidates, context, numbers, int(lex["lead_window_before"]), int(lex["lead_window_after"]),
+        shapes, context, n_person, numbers, multipliers, _words(lex, "articles"), links,
+        _words(lex, "joiners"), approx, range_words, _words(lex, "growth_from"), modifier_stops,
+        int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
+        int(lex["lead_window_after"]),
         int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
     )
 
@@ -89,27 +179,23 @@ def find_team_size(doc: Doc) -> TeamSize:
     """
     g = _grammar(doc.lang_)
     marks = Marks.of(g.context, doc)
-    accepted: list[tuple[int, int, int, int, int]] = []  # (value, first, end, number start, match end)
-    clauses = sorted({clause_bounds(doc, s) for kind in ("PEOPLE", "UNIT") for s, _ in marks.all(kind)})
-    matches = [(m, lo + s, lo + e) for lo, hi in clauses for m, s, e in g.candidates(doc[lo:hi])]
-    for match_id, start, end in matches:
-        label = doc.vocab.strings[match_id]
-        found = _read(doc[start:end], label, g)
-        if found is None:
+    stated: list[tuple[int, int, int]] = []  # (value, first token, end token)
+    for chain in _chains(doc, _counts(doc, g, marks), g):
+        while chain and not chain[-1].people:  # an acronym list needs the noun that closes it
+            chain = chain[:-1]
+        if not any(c.led for c in chain):
             continue
-        value, num_start, num_end = found
-        if _upper_bound(doc, num_start):
-            continue
-        if not g.min_size <= value <= g.max_size:
-            continue
-        first = _led(doc, label, start, end, num_start, num_end, marks, g)
-        if first is not None:
-            accepted.append((value, first, _phrase_end(doc, end, label, marks), num_start, end))
-    if not accepted:
+        total, end = sum(c.value for c in chain), max(c.end for c in chain)
+        one_more = _and_one_more(doc, chain[-1].join_end, marks, g)
+        if one_more is not None:  # "6 sales associates and an assistant manager"
+            total, end = total + 1, one_more
+        stated.append((total, min(c.start for c in chain), end))
+        stated += [(c.value, c.start, c.end) for c in chain if c.led]
+    stated = [s for s in stated if g.min_size <= s[0] <= g.max_size]
+    if not stated:
         return TeamSize(None, reason="not stated")
-    totals = _join_counts(doc, accepted)
-    value = max(v for v, _, _ in totals)
-    same = sorted((a, b) for v, a, b in totals if v == value)
+    value = max(v for v, _, _ in stated)
+    same = sorted((a, b) for v, a, b in stated if v == value)
     lo, hi = same[0]
     for a, b in same[1:]:  # "team of 8" + "8 KAMs" → "team of 8 KAMs"
         if a <= hi:
@@ -118,31 +204,119 @@ def find_team_size(doc: Doc) -> TeamSize:
     return TeamSize(value, Evidence.of(doc_text(doc), span.start_char, span.end_char))
 
 
-def _join_counts(doc: Doc, accepted: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int]]:
-    """``(value, first, end)`` per statement; counts joined by "и"/"and"/"," add up: "в подчинении
-    4 супервайзера и 18 торговых представителей" is a team of 22."""
-    out: list[tuple[int, int, int]] = []
-    run: tuple[int, int, int, int] | None = None  # (value, first, end, match end)
-    for value, first, end, num_start, match_end in sorted(set(accepted), key=lambda a: (a[3], -a[4])):
-        out.append((value, first, end))
-        if run is not None and num_start < run[3]:
-            continue  # the same number matched by a second shape
-        if run is not None and num_start > run[3] and _joined(doc[run[3]:num_start]):
-            run = (run[0] + value, min(run[1], first), max(run[2], end), match_end)
-            out.append(run[:3])
+def _counts(doc: Doc, g: _Grammar, marks: Marks) -> list[_Count]:
+    """Every number the grammar reads in clauses that name people or a unit, one per number
+    (the shapes that read the same number merge: "team of 8" + "8 KAMs")."""
+    kinds = ("PEOPLE", "UNIT", "PLURAL_UNIT")
+    clauses = sorted({clause_bounds(doc, s) for kind in kinds for s, _ in marks.all(kind)})
+    by_number: dict[int, _Count] = {}
+    for lo, hi in clauses:
+        for match_id, s, e in g.shapes(doc[lo:hi]):
+            count = _count(doc, doc.vocab.strings[match_id], lo + s, lo + e, marks, g)
+            if count is not None:
+                by_number[count.num_start] = _merge(by_number.get(count.num_start), count)
+    return sorted(by_number.values(), key=lambda c: c.num_start)
+
+
+def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar) -> _Count | None:
+    """The count a shape match states, or None when its nouns are not the lexicon's."""
+    if label == "COUNT" and not any(e == end for _, e in marks.within("PEOPLE", start + 1, end)):
+        return None  # the last word ends no people phrase ("85 team members" needs "team members")
+    if label == "UNIT_OF":
+        units = [s for kind in ("UNIT", "PLURAL_UNIT") for s, e in marks.within(kind, start - 3, start + 1)
+                 if e == start + 1]
+        if not units:
+            return None
+        start = min(units)
+    found = _read(doc[start:end], label, g)
+    if found is None or _second_number(doc, found[1], g) or _YEAR.match(doc[found[1]].text):
+        return None
+    if found[1] > 0 and doc[found[1] - 1].is_currency:  # "$5M budget"
+        return None
+    value, num_start, num_end = found
+    hi = clause_bounds(doc, num_start)[1]
+    if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
+        return None
+    first = _led(doc, label, start, end, num_start, num_end, marks, g)
+    led = first is not None
+    if label == "ITEM":
+        return _Count(value, num_start, num_end, start, end, end, led, False)
+    join_end = num_end if label == "UNIT_OF" else end
+    phrase_end = _phrase_end(doc, end, label, marks)
+    grown = _grown_to(doc, num_start, end, hi, g) if label == "COUNT" else None
+    if grown is not None:  # "grew from 42 counselors in 1999 to 132"
+        value, phrase_end = grown
+        join_end = phrase_end
+    return _Count(value, num_start, num_end, min(start, first) if led else start, phrase_end, join_end, led, True)
+
+
+def _grown_to(doc: Doc, num_start: int, end: int, hi: int, g: _Grammar) -> tuple[int, int] | None:
+    """``(value, end)`` of the size reached in "from 5 people to 20", "с 3 человек до 10"."""
+    if num_start == 0 or doc[num_start - 1].lower_ not in g.growth_from:
+        return None
+    words = [t for t in doc[end:min(hi, end + 6)] if not t.is_space][:4]
+    to = next((t.i for t in words if t.lower_ in g.range_words), None)
+    if to is None:
+        return None
+    found = _read(doc[to + 1:min(hi, to + 10)], "COUNT", g)
+    if found is None or found[1] != next(t.i for t in doc[to + 1:hi] if not t.is_space):
+        return None
+    value, _, number_end = found
+    if number_end + 2 < hi and doc[number_end].text == "(" and doc[number_end + 2].text == ")":
+        number_end += 3  # "one hundred and thirty two (132)"
+    return value, number_end
+
+
+def _merge(old: _Count | None, new: _Count) -> _Count:
+    """One count per number: the widest phrase, led if any shape is led."""
+    if old is None:
+        return new
+    if old.people != new.people:  # "team of 6 IT professionals": the acronym item adds nothing
+        kept = old if old.people else new
+        return replace(kept, led=old.led or new.led)
+    return _Count(
+        max(old.value, new.value), old.num_start, max(old.num_end, new.num_end), min(old.start, new.start),
+        max(old.end, new.end), max(old.join_end, new.join_end), old.led or new.led, old.people,
+    )
+
+
+def _chains(doc: Doc, counts: list[_Count], g: _Grammar) -> list[list[_Count]]:
+    """Counts in runs joined by "и" / "and" / "," ("4 супервайзера и 18 представителей")."""
+    chains: list[list[_Count]] = []
+    for count in counts:
+        if chains and count.num_start >= chains[-1][-1].join_end and _joined(
+                doc[chains[-1][-1].join_end:count.num_start], g):
+            chains[-1].append(count)
         else:
-            run = (value, first, end, match_end)
-    return out
+            chains.append([count])
+    return chains
 
 
-def _joined(between: Span) -> bool:
-    """Only joiners between two counts, after at most two words that qualify the first one:
-    "4 супервайзера и 18", "3 руководителя отделов и 35", "team of 4 direct and 10"."""
-    words = [t for t in between if t.lower_ not in _JOINERS]
-    joiners = [t for t in between if t.lower_ in _JOINERS]
-    if not joiners or between[-1].lower_ not in _JOINERS:
+def _joined(between: Span, g: _Grammar) -> bool:
+    """Only joiners between two counts, after at most two words that qualify the first one and
+    before "approximately" / "около": "4 супервайзера и 18", "3 руководителя отделов и 35",
+    "team of 4 direct and 10", "10 bartenders and approximately 30"."""
+    tokens = [t for t in between if not t.is_space]
+    while tokens and tokens[-1].lower_ in g.approx:
+        tokens.pop()
+    if not tokens or tokens[-1].lower_ not in g.joiners:
         return False
+    joiners = [t for t in tokens if t.lower_ in g.joiners]
+    words = [t for t in tokens if t.lower_ not in g.joiners]
     return len(words) <= 2 and all(t.is_alpha and t.is_lower and t.i < joiners[0].i for t in words)
+
+
+def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
+    """End of "and an assistant manager" / "и один стажёр" right after a count, or None."""
+    hi = clause_bounds(doc, end - 1)[1]
+    words = [t for t in doc[end:min(hi, end + g.max_modifiers + 3)] if not t.is_space]
+    if len(words) < 3 or words[0].lower_ not in g.joiners:
+        return None
+    if not (words[1].lower_ in g.articles or g.numbers.get(words[1].lemma_) == 1):
+        return None
+    ends = [e for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
+            if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s])]
+    return max(ends, default=None)
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
@@ -155,29 +329,72 @@ def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     return end
 
 
-def _upper_bound(doc: Doc, i: int) -> bool:
-    """Is token ``i`` the second number of a split range ("10 - 15")? The first one counts."""
-    return i >= 2 and doc[i - 1].text in "-–—" and _DIGITS.match(doc[i - 2].text) is not None
+def _second_number(doc: Doc, i: int, g: _Grammar) -> bool:
+    """Is token ``i`` the second number of a range ("10 - 15", "10 to 15") or a number restated
+    in brackets ("twelve (12)")? The first one counts."""
+    return (i >= 2 and (doc[i - 1].lower_ in g.range_words or doc[i - 1].text == "(")
+            and (_DIGITS.match(doc[i - 2].text) is not None or _word(doc[i - 2]) in g.numbers))
+
+
+def _word(tok) -> str:
+    """A token's lemma, without the hyphen a line break leaves on "forty- two"."""
+    return tok.lemma_[:-1] if len(tok.lemma_) > 1 and tok.lemma_.endswith("-") else tok.lemma_
 
 
 def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
-    """``(value, first, end)`` of the number inside a candidate span (token indices)."""
-    tokens = list(span)
-    if label == "UNIT_OF":  # the number ends the span
-        tokens = tokens[::-1]
+    """``(value, first, end)`` of the first number in a shape match (token indices)."""
+    tokens = [t for t in span if t.text != "+"]
     for k, tok in enumerate(tokens):
-        m = _DIGITS.match(tok.text) or _N_PERSON.match(tok.text)
+        m = _DIGITS.match(tok.text) or g.n_person.match(tok.text)
         if m:
-            return int(m.group(1)), tok.i, tok.i + 1
-        if tok.lemma_ in g.numbers:
-            run = [tok]
-            for nxt in tokens[k + 1 :]:
-                if nxt.lemma_ not in g.numbers:
-                    break
-                run.append(nxt)
-            run.sort(key=lambda t: t.i)
-            return sum(g.numbers[t.lemma_] for t in run), run[0].i, run[-1].i + 1
+            return _digits_value(tokens[k:], m, g)
+        if _word(tok) in g.numbers or _word(tok) in g.multipliers:
+            return _words_value(tokens[k:], g)
     return None
+
+
+def _digits_value(tokens: list, m: re.Match, g: _Grammar) -> tuple[int, int, int]:
+    """A number in digits; of a range the lower bound, or the upper one after "from" / "с"
+    ("grew the team from 5 to 20 people")."""
+    first = tokens[0]
+    growth = first.i > 0 and first.doc[first.i - 1].lower_ in g.growth_from
+    if m.lastindex and m.lastindex >= 2 and m.group(2):
+        return _int(m.group(2 if growth else 1)), first.i, first.i + 1
+    if growth and len(tokens) > 2 and tokens[1].lower_ in g.range_words:
+        upper = _DIGITS.match(tokens[2].text)
+        if upper:
+            return _int(upper.group(1)), first.i, tokens[2].i + 1
+    return _int(m.group(1)), first.i, first.i + 1
+
+
+def _int(digits: str) -> int:
+    return int(digits.replace(",", ""))
+
+
+def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
+    """A number in words: "семь" 7, "двадцатью пятью" 25, "one hundred and thirty two" 132,
+    "forty-two" 42, "dozen" 12. A link ("and", "-") must be followed by a number word, and
+    "and" comes only after a multiplier ("hundred and thirty")."""
+    total = current = 0
+    end = tokens[0].i
+    previous = ""
+    for k, tok in enumerate(tokens):
+        lemma = _word(tok)
+        if lemma in g.numbers:
+            current += g.numbers[lemma]
+        elif lemma in g.multipliers:
+            current = max(current, 1) * g.multipliers[lemma]
+            if g.multipliers[lemma] >= 1000:
+                total, current = total + current, 0
+        elif tok.lower_ in g.links and previous and k + 1 < len(tokens) and (
+                _word(tokens[k + 1]) in g.numbers or _word(tokens[k + 1]) in g.multipliers) and (
+                tok.lower_ != "and" or previous in g.multipliers):
+            continue
+        else:
+            break
+        previous = lemma
+        end = tok.i + 1
+    return total + current, tokens[0].i, end
 
 
 def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
@@ -188,17 +405,20 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     def within(kind: str, a: int, b: int) -> list[tuple[int, int]]:
         return marks.within(kind, max(a, lo), min(b, hi))
 
-    if label == "UNIT_OF" and _followed_by_thing(doc, num_end, hi, marks):
-        return None
-    before = within("LEAD", num_start - g.lead_before, num_start)
+    before = within("LEAD", num_start - g.lead_before, num_start) + [
+        (s, e) for s, e in within("LEAD_ROLE", num_start - g.role_window - 3, num_start)
+        if num_start - e <= g.role_window and not any(t.lower_ in g.joiners for t in doc[e:num_start])]
     if before:
         last = max(e for _, e in before)
-        first = min(min(s for s, e in before if e == last), start)
+        lead = min(s for s, e in before if e == last)
+        if _not_led_by(doc, lead, last, num_start, within, g):
+            return None
+        first = min(lead, start)
         units = within("UNIT", num_start - g.unit_window, num_start)
         if units and any(doc[i].text == "," for i in range(last, num_start)):
             first = min(units[-1][0], start)  # "Head of KAM, a team of 9": the phrase after the comma
         return first
-    if within("LEAD", num_end, end + g.lead_after) or within("SELF", num_end, end):
+    if within("LEAD_AFTER", end, end + g.lead_after) or within("SELF", num_end, end):
         return start
     if label == "N_PERSON":  # "10-person team": the unit follows the number
         units = within("UNIT", end, end + 2)
@@ -206,7 +426,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
         units = within("UNIT", num_start - g.unit_window, num_start)
     if not units:
         return None
-    unit_start = units[-1][0]
+    unit_start = units[0][0]
     colon = any(doc[i].text == ":" for i in range(unit_start, num_start))
     if label != "N_PERSON" and colon and not within("SIZE", unit_start, num_start):
         return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
@@ -214,6 +434,23 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if within("MEMBER", first - 3, first):
         return None
     return min(first, start)
+
+
+def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within, g: _Grammar) -> bool:
+    """Does the lead word at ``lead``..``last`` govern something else than the people counted?
+    "Calendar management for 5 faculty members" (whom the work was for), "Oversaw scheduling of
+    18 drivers", "Руководил обучением 30 сотрудников" (an activity done for people, unless
+    coordinated with the lead: "Managed and trained a team of 6"), "Aided with the oversight
+    of 93 employees" (the candidate assisted someone who led)."""
+    if within("BENEFICIARY", last, num_start):
+        return True
+    if any(doc[e].lower_ not in g.joiners for _, e in within("ASSIST", lead - g.assist_window, lead)):
+        return True  # "Aided with the oversight of", not "Supported and managed"
+    activities = dict(within("ACTIVITY", last, num_start))
+    i = last
+    while i + 1 < num_start and doc[i].lower_ in g.joiners and i + 1 in activities:
+        i = activities[i + 1]  # "managed and trained", "managed, trained and coached"
+    return any(s >= i for s in activities)
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
