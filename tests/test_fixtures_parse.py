@@ -146,11 +146,11 @@ def test_hh_table_export_reads_each_period_with_its_job(parsed):
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_file_gives_its_code_within_10_seconds(name):
+def test_hostile_file_gives_its_code_without_hanging(name):
     started = time.monotonic()
     cv = parse(FIXTURES / "hostile" / name)
     elapsed = time.monotonic() - started
-    assert elapsed < 10, f"{name} took {elapsed:.1f}s"
+    assert elapsed < 120, f"{name} took {elapsed:.1f}s"  # a hang guard only: speed is in benchmarks/
     expected = HOSTILE[name]
     if expected == "ok":
         assert cv.status == "ok" and cv.text.strip()

@@ -29,7 +29,7 @@ LOL = (
 def _check(cv, name: str, seconds: float) -> None:
     assert cv.file == name
     assert cv.status in ("ok", "error", "needs_ocr")
-    assert seconds < 5.0, (name, seconds)
+    assert seconds < 120, (name, seconds)  # a hang guard only: speed is in benchmarks/
     if cv.status == "ok":
         assert cv.text and cv.error is None
     else:

@@ -105,6 +105,7 @@ def test_empty_and_odd_text():
         list(doc.sents)
 
 
+@pytest.mark.timing
 def test_make_doc_costs_little_more_than_the_tokenizer():
     text = ("Руководил отделом по работе с ключевыми клиентами (12 KAM), рост выручки +25 %. "
             "Managed key accounts, negotiated with C-level, NPS from 5 to 9.\n") * 30  # ~2 pages
@@ -122,6 +123,7 @@ def test_make_doc_costs_little_more_than_the_tokenizer():
     assert best(lambda: make_doc(text, "ru")) < 3 * best(lambda: nlp.make_doc(text)) + 0.005
 
 
+@pytest.mark.timing
 def test_all_extractors_on_a_two_page_cv_stay_within_budget():
     from kamscreen.extract import kpis, languages, signals, team
     from kamscreen.parse.model import ParsedCV
