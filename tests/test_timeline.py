@@ -259,3 +259,105 @@ def test_an_open_ended_start_inside_a_sentence_is_not_a_job():
     text = "Experience\nSince 2016 I have managed key accounts at Acme LLC.\nSales Manager 2012 - 2015 Beta Inc\n"
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end) for j in jobs] == [("2012-01", "2015-12")]
+
+
+def test_a_work_history_printed_twice_counts_once():
+    history = ("Sales Associate , 08/2018 to 03/2019\nCompany Name – City , State\nSold shoes.\n\n"
+               "Cashier , 06/2017 to 11/2017\nCompany Name – City , State\nRan the till.\n\n")
+    text = f"Work History\n{history}Education\nHigh School Diploma 2016\nWork History\n{history}"
+    sections = (Section("experience", 0, len(history) + 13), Section("education", len(history) + 13, len(history) + 54),
+                Section("experience", len(history) + 54, len(text)))
+    jobs = find_jobs(parsed(text, sections, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.title) for j in jobs] == [("2018-08", "Sales Associate"), ("2017-06", "Cashier")]
+
+
+def test_one_title_and_period_with_another_text_is_a_concurrent_role():
+    text = ("Experience\nDirector of Business Development , 06/2014 to Current Company Name - City , State\n"
+            "Increased software sales in blood banking.\n"
+            "Director of Business Development , 06/2014 to Current Company Name - City , State\n"
+            "Achieved 125% of quota for custom development services.\n")
+    assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 2
+
+
+def test_a_period_repeated_in_another_section_without_a_title_is_the_same_job():
+    text = ("Experience\nMarch 2007 to April 2015\nCompany Name Engineer Led 13 soldiers.\n"
+            "July 2006 to July 2006\nCompany Name Carpenter Framed houses.\n"
+            "Military Experience\nMarch 2007 to April 2015\nUnited States Army: served as engineer.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.title) for j in jobs] == [("2007-03", "Engineer"), ("2006-07", "Carpenter")]
+
+
+def test_periods_of_the_projects_of_a_job_are_not_jobs():
+    text = ("Experience\nSourcing Senior Manager Jan 2007 to Jan 2015\nCompany Name City , State\n"
+            "Women's Sweaters $100 million at cost 2014 - 2015\nMen's knits $120 million at cost 2012 - 2014\n"
+            "Air Traffic Controller , 08/1983 to 12/2006 Company Name City , State\nRan the sector.\n"
+            "04/2003 to 01/2005\nServed as a subject matter expert.\n"
+            "Allocation Manager Feb 2003 to Feb 2006\nCompany Name City , State\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Sourcing Senior Manager", "Air Traffic Controller", "Allocation Manager"]
+
+
+def test_periods_without_a_separator_head_jobs():
+    text = ("Experience\nSenior Field Application Specialist 06/2014 06/2016 Company Name City , State\n"
+            "Trained customers.\nGlobal Business Development Manager 09/2015 Current Company Name City , State\n"
+            "Grew the customer base.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.title) for j in jobs] == [
+        ("2014-06", "2016-06", "Senior Field Application Specialist"),
+        ("2015-09", None, "Global Business Development Manager"),
+    ]
+
+
+def test_a_header_with_one_date_is_a_job_of_that_month():
+    from kamscreen.extract.timeline import read
+
+    text = ("Experience\nAviation Engineer 01/2015 to Current Company Name City , State\nFixed planes.\n"
+            "Intern 01/2013 Company Name City , State\nHelped.\n"
+            "Aerospace Engineer 01/2014 to 01/2015 Company Name City , State\nDesigned parts.\n")
+    timeline = read(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.title) for j in timeline.jobs] == [
+        ("2015-01", None, "Aviation Engineer"), ("2013-01", "2013-01", "Intern"),
+        ("2014-01", "2015-01", "Aerospace Engineer"),
+    ]
+    assert any("one date" in w for w in timeline.warnings)
+
+
+def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
+    text = ("Experience\nDIRECTOR OF FINANCE\nJanuary 2007 to January 2009 Company Name City , State\nLedgers.\n"
+            "TREASURY/INVESTMENT ANALYST\nJanuary 2007 Company Name City , State\nReports.\n"
+            "DIRECTOR OF FINANCE AND ADMINISTRATION\nJanuary 2000 to January 2007 Company Name City , State\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in jobs] == [("2007-01", "2009-01"), ("2007-01", "2007-01"), ("2000-01", "2007-01")]
+
+
+def test_a_date_in_a_sentence_is_not_a_job():
+    text = ("Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
+            "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.start for j in jobs] == ["2015-01"]
+
+
+def test_a_period_written_end_first_is_read_swapped_with_a_warning():
+    from kamscreen.extract.timeline import read
+
+    text = "Experience\nReceptionist 09/2008 to 04/2005 Company Name City , State\nAnswered calls.\n"
+    timeline = read(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in timeline.jobs] == [("2005-04", "2008-09")]
+    assert any("end first" in w for w in timeline.warnings)
+
+
+def test_dates_after_the_document_date_are_kept_with_a_warning():
+    from kamscreen.extract.timeline import read
+
+    text = ("Опыт работы\nМенеджер по продажам, ООО Альфа\nСентябрь 2025 — по настоящее время\n"
+            "Аккаунт-менеджер, ООО Бета\nЯнварь 2024 — Декабрь 2026\n")
+    timeline = read(parsed(text), dt.date(2025, 6, 30))
+    assert [(j.start, j.end) for j in timeline.jobs] == [("2025-09", None), ("2024-01", "2026-12")]
+    assert [w.split(" after ")[0] for w in timeline.warnings] == ["job starts", "period ends"]
+
+
+def test_a_timeline_that_cannot_be_read_says_so():
+    from kamscreen.extract.timeline import read
+
+    timeline = read(parsed("Опыт работы\nМенеджер по продажам, ООО Альфа. Вёл 20 клиентов.\n"), dt.date(2025, 9, 1))
+    assert timeline.jobs == () and "could not be read" in timeline.warnings[0]

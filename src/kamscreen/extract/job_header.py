@@ -354,15 +354,48 @@ def runs_on(p: Period, lines: Lines) -> bool:
 
 def header_like(p: Period, lines: Lines) -> bool:
     """A period that may head a job: it starts its line, or stands on a line that is not a
-    sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on)."""
+    sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on,
+    nor one that goes on in lower case after the period: "proficiencies in 2001-2010 databases.")."""
     _, _, a, b = period_lines(p, lines)
     line = lines.text[a:b].strip()
     before = lines.text[a : p.span[0]].strip()
     if len(before) <= 3:
         return True
     sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not _title_cased(before)
-    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines))
+    goes_on = lines.text[p.span[1] : b].strip()[:1].islower()
+    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on)
     return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
+
+
+def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]) -> bool:
+    """A single month date that heads a job like a period would: the line before it names a
+    position in title case and nothing on the line reads as a sentence ("Intern 01/2013", "D2B
+    Sales May 2015"); or its line is shaped like a period header of the document, the date in
+    the period's place and the same words around it (``shapes`` of :func:`line_shape`:
+    "January 2007 Company Name City , State" beside "January 2000 to January 2007 Company Name
+    City , State")."""
+    if line_shape(date, lines) in shapes:
+        return True
+    i = lines.index(date.span[0])
+    a, b = lines.span(i)
+    before, after = lines.text[a : date.span[0]].strip(" ,|-–—\t"), lines.text[date.span[1] : b].strip(" ,|-–—\t")
+    line = f"{before} {after}"
+    return (
+        0 < len(before) <= SEGMENT_MAX and len(line) <= HEADER_LINE_MAX and _title_cased(before)
+        and bool(TITLE_RE.search(before) or PLACEHOLDER_RE.search(before))
+        and not SENTENCE_RE.search(line) and not YEAR_RE.search(line) and not line.rstrip().endswith(".")
+        and (not after or _title_cased(after))
+    )
+
+
+def line_shape(p: Period, lines: Lines) -> tuple[bool, str] | None:
+    """Where a one-line period or date stands on its line (first or not) and the rest of the
+    line when it comes first: a layout to compare header lines by."""
+    i, j, a, b = period_lines(p, lines)
+    if i != j:
+        return None
+    first = not lines.text[a : p.span[0]].strip()
+    return first, " ".join(lines.text[p.span[1] : b].split()) if first else ""
 
 
 def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int, list[str]]], int | None]:
