@@ -117,6 +117,14 @@ def test_education_periods_are_not_jobs():
     assert [(j.start, j.end) for j in jobs] == [("2012-01", "2016-12")]
 
 
+def test_a_title_naming_a_school_is_a_job_one_naming_a_degree_is_not():
+    text = ("Experience\nAssistant to School Counselor/Practicum Student Jan 2008 to May 2008\nCompany Name City , State\n"
+            "Store Trainer & Key Holder (worked through college) 07/2013 to 12/2015 Company Name City , State\n"
+            "Associate of Science, Sales and Marketing 2005 - 2007 Lincoln College\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.start for j in jobs] == ["2008-01", "2013-07"]
+
+
 def test_parser_sections_limit_the_search():
     text = "Опыт\nЯнварь 2020 — н.в.\nДиректор по продажам, АО Гамма\nОбразование\n2014 – 2018 МГИМО\n"
     experience_end = text.index("Образование")
@@ -361,3 +369,68 @@ def test_a_timeline_that_cannot_be_read_says_so():
 
     timeline = read(parsed("Опыт работы\nМенеджер по продажам, ООО Альфа. Вёл 20 клиентов.\n"), dt.date(2025, 9, 1))
     assert timeline.jobs == () and "could not be read" in timeline.warnings[0]
+
+
+# The real hh.ru PDF export: the period over two lines, the employer's site, industry lines with
+# bullets, a title wrapped in the column.
+HH_EXPORT = """Опыт работы — 11 лет 1 месяц
+Август 2023 —
+настоящее время
+2 года 2 месяца
+
+IceRock
+icerockdev.ru
+Информационные технологии, системная интеграция, интернет
+• Разработка программного обеспечения
+Android / iOS разработчик
+Написание и релизы мобильных приложений.
+Октябрь 2022 — Август 2023
+11 месяцев
+RedPine
+Москва, happinessfordogs.ru/, https://priut-ks.ru/
+Общественная деятельность, партии, благотворительность, НКО
+• Благотворительная организация
+• Фонд, грантодатель
+Android разработчик
+Разработано с нуля приложение.
+Февраль 2006 — Февраль 2014
+8 лет 1 месяц
+GE Money Bank
+www.gemoney.ru
+Финансовый сектор
+• Банк
+Начальник управления кредитов, Начальник управления
+ценообразования, Департамент Маркетинга
+- Разработка стратегии и ценообразования по продуктам.
+"""
+
+
+def test_hh_pdf_export_layout():
+    jobs = find_jobs(parsed(HH_EXPORT), dt.date(2025, 9, 28))
+    assert [(j.start, j.end, j.employer) for j in jobs] == [
+        ("2023-08", None, "IceRock"), ("2022-10", "2023-08", "RedPine"), ("2006-02", "2014-02", "GE Money Bank"),
+    ]
+    assert [j.title for j in jobs] == [
+        "Android / iOS разработчик", "Android разработчик",
+        "Начальник управления кредитов, Начальник управления ценообразования, Департамент Маркетинга",
+    ]
+    check_spans(jobs, HH_EXPORT)
+
+
+def test_hh_title_bullets_are_not_industry_lines():
+    text = ("Октябрь 2024 — июнь 2025\n9 месяцев\nAirba FinTech\nРозничная торговля... Показать еще\n"
+            "Frontend-разработчик\n• Написал страницу\n• Код-ревью\nНоябрь 2023 — октябрь 2024\n1 год\n"
+            "Userstory\nFrontend-разработчик\n• Баг фикс\n• Наставничество\nОбразование\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.employer, j.title) for j in jobs] == [("Airba FinTech", "Frontend-разработчик"),
+                                                     ("Userstory", "Frontend-разработчик")]
+
+
+def test_courses_listed_as_experience_are_not_jobs():
+    text = ("Июль 2024 — май 2025\n11 месяцев\nFerrum Market\nFrontend Developer\nВерстка.\n"
+            "Январь 2023 — июль 2023\n7 месяцев\nUdemy\nwww.udemy.com\nПолный курс по JavaScript + React\nИзучил: основы.\n"
+            "Октябрь 2022 — январь 2023\n4 месяца\nUdemy\nwww.udemy.com\nWEB-разработчик (Курсы)\nИзучил: HTML.\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.employer, j.title) for j in jobs] == [("Ferrum Market", "Frontend Developer")]
+    text = "Experience\nCourse Instructor 2015 - 2019 Company Name City , State\nTaught.\n"
+    assert [j.title for j in find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))] == ["Course Instructor"]

@@ -57,9 +57,13 @@ EMPLOYER_ANY_RE = _marker_re(_LEX["employer_markers"]["anywhere"] + _LEX["employ
 LOCATION_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE)
 LOCATION_END_RE = re.compile(rf"\s+(?:{_any_case(_LEX['locations'])})$", re.IGNORECASE)
 LOCATION_START_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})\s+", re.IGNORECASE)
-EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education'])})", re.IGNORECASE)
+EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case([w for ws in _LEX['education'].values() for w in ws])})",
+                          re.IGNORECASE)
+DEGREE_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education']['degrees'])})", re.IGNORECASE)
 PLACEHOLDER_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['employer_placeholders'])})(?!\w)", re.IGNORECASE)
 PLACEHOLDER_SPLIT_RE = re.compile(f"({PLACEHOLDER_RE.pattern})", re.IGNORECASE)
+COURSE_RE = re.compile(rf"(?<![\w-])(?:{_any_case(_LEX['courses'])})(?![\w-])", re.IGNORECASE)
+BRACKETS_RE = re.compile(r"\([^()]*\)")
 NOT_JOB_RE = re.compile(rf"(?<![\w-])(?:{_any_case(_LEX['not_jobs'])})(?![\w-])", re.IGNORECASE)
 # Anchors that open a header line: employers and places ("Company Name - City , State").
 ANCHOR_RE = re.compile(
@@ -77,7 +81,9 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 HH_INDUSTRY_TAIL = "Показать еще"
-DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
+HH_INDUSTRY_BULLET = "•"  # the PDF export's industry lines: "Финансовый сектор" / "• Банк"
+HH_WRAPPED_LINE = 40  # a title line at least this long may be wrapped onto the next
+DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 _LABELS = _any_case(_LEX["field_labels"])
 LABEL_RE = re.compile(rf"^(?:{_LABELS})(?:\s*/\s*\w+)?\s*:\s*|^(?:{_LABELS})\s*:?$", re.IGNORECASE)
@@ -210,6 +216,17 @@ def _names_employer(line: str) -> bool:
     return bool(PLACEHOLDER_RE.search(line) or EMPLOYER_PREFIX_RE.search(line) or EMPLOYER_ANY_RE.search(line))
 
 
+def names_a_course(title: str | None) -> bool:
+    """A title that is a course, not a position: marked so in brackets ("(Курсы)"), or naming a
+    course with no head word of a title outside brackets."""
+    if not title or not COURSE_RE.search(title):
+        return False
+    if any(COURSE_RE.fullmatch(m.group()[1:-1].strip()) for m in BRACKETS_RE.finditer(title)):
+        return True
+    bare = BRACKETS_RE.sub(" ", title)
+    return bool(COURSE_RE.search(bare)) and not TITLE_RE.search(bare)
+
+
 def names_a_position(line: str) -> bool:
     """A line that names a job title or an employer."""
     return bool(TITLE_RE.search(line)) or _names_employer(line)
@@ -314,30 +331,55 @@ def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
 
 
 def is_hh_header(p: Period, lines: Lines) -> bool:
-    i = lines.index(p.span[0])
-    if lines.line(i).strip() != p.text.strip():
+    """An hh.ru period: alone on its line(s) ("Август 2023 —" / "настоящее время" in the PDF
+    export), the duration on the next filled line."""
+    _, j, a, b = period_lines(p, lines)
+    if " ".join(lines.text[a:b].split()) != " ".join(p.text.split()):
         return False
-    following = _next_filled(lines, i, 1)
+    following = _next_filled(lines, j, 1)
     return bool(following) and bool(HH_DURATION_RE.match(following[0]))
 
 
 def read_hh(p: Period, lines: Lines) -> Header:
-    i = lines.index(p.span[0])
-    after = _next_filled(lines, i, 7)[1:]
+    """The employer after the duration, then the title after the optional site or city line and
+    industry lines ("... Показать еще", or a line of the PDF export followed by "• Банк" bullets).
+    A title wrapped in the PDF export goes on in lower case on the next lines."""
+    _, j, a, _ = period_lines(p, lines)
+    after = _next_filled(lines, j, 16)[1:]
     employer = after[0] if after else None
-    candidates = after[1:5]
-    title = None
-    for k, line in enumerate(candidates):
-        if HH_INDUSTRY_TAIL in line:
-            title = candidates[k + 1] if k + 1 < len(candidates) else None
+    rest = after[1:]
+    tail = next((n for n, line in enumerate(rest[:4]) if HH_INDUSTRY_TAIL in line), None)
+    k = 0 if tail is None else tail + 1
+    while tail is None and k < min(len(rest), 8) and (
+        rest[k].startswith(HH_INDUSTRY_BULLET) or _kind(rest[k]) == "location" or DOMAIN_RE.search(rest[k])
+        or _hh_industry(rest, k)
+    ):
+        k += 1
+    title_lines = rest[k : k + 1]
+    for line in rest[k + 1 : k + 4]:  # "Начальник управления кредитов, Начальник управления" / "ценообразования, ..."
+        if not (line[:1].islower() and len(title_lines[-1]) >= HH_WRAPPED_LINE):
             break
-    else:
-        # after the employer: an optional place or site line, an optional industry line, the title
-        rest = [line for line in candidates[:3] if _kind(line) != "location" and not DOMAIN_RE.search(line)]
-        # an industry line is a list ("Транспорт, логистика, перевозки") before a title
-        industry = len(rest) > 1 and TITLE_RE.search(rest[1]) and ("," in rest[0] or not TITLE_RE.search(rest[0]))
-        title = rest[1] if industry else (rest[0] if rest else None)
-    return Header(p, title and title[:SEGMENT_MAX * 2], employer, lines.span(i)[0])
+        title_lines.append(line)
+    title = " ".join(title_lines) or None
+    return Header(p, title and title[:SEGMENT_MAX * 2], employer, a)
+
+
+def _hh_industry(rest: list[str], k: int) -> bool:
+    """Whether ``rest[k]``, a line after the employer, is an industry line with no marker: no head
+    word of a title, and a title after it — right after it ("Транспорт, логистика, перевозки"
+    / "Логист") or after its bullets ("Финансовый сектор" / "• Банк" / "Начальник управления").
+    A title's own bullets end at the next period or heading."""
+    if TITLE_RE.search(rest[k]) and "," not in rest[k]:
+        return False
+    m = k + 1
+    while m < len(rest) and rest[m].startswith(HH_INDUSTRY_BULLET):
+        m += 1
+    if m >= len(rest) or (m == k + 1 and TITLE_RE.search(rest[k])):
+        return False
+    nxt = rest[m]
+    return len(nxt) <= SEGMENT_MAX and not YEAR_RE.search(nxt) and not is_heading(nxt) and (
+        m > k + 1 or bool(TITLE_RE.search(nxt))
+    )
 
 
 def period_lines(p: Period, lines: Lines) -> tuple[int, int, int, int]:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
 from kamscreen.extract.job_header import (
-    EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, TITLE_RE, Header, Lines, header_like,
-    SENTENCE_RE, is_hh_header, names_a_position, period_lines, read_generic, read_hh, runs_on, single_date_header,
+    DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, TITLE_RE, Header, Lines, header_like,
+    SENTENCE_RE, is_hh_header, names_a_course, names_a_position, period_lines, read_generic, read_hh, runs_on, single_date_header,
     line_shape,
 )
 from kamscreen.extract.model import Evidence, Job
@@ -72,10 +72,12 @@ def _not_a_job(header: Header, lines: Lines) -> bool:
     after = next((line for line in (lines.line(k) for k in range(i + 1, min(len(lines), i + 3))) if line.strip()), "")
     if any(NOT_JOB_RE.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
         return True
+    if names_a_course(header.title):
+        return True
     if header.period.since and not _since_header(own, header.period):
         return True
-    if header.title and TITLE_RE.search(own) and not EDUCATION_RE.search(header.title):
-        return False  # "Teacher 2015 – 2019 Lincoln High School" is a job
+    if header.title and TITLE_RE.search(own) and not DEGREE_RE.search(header.title):
+        return False  # "Teacher 2015 – 2019 Lincoln High School", "Assistant to School Counselor"
     near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
     return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
 
@@ -181,7 +183,7 @@ def _headers(parsed: ParsedCV, present: dt.date) -> tuple[list[Header], list[tup
     periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:
-        return [read_hh(p, lines) for p in hh], regions, True, False
+        return [h for h in map(lambda p: read_hh(p, lines), hh) if not names_a_course(h.title)], regions, True, False
     headers: list[Header] = []
     taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
     candidates = [p for p in periods if header_like(p, lines)]
