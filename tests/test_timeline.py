@@ -434,3 +434,22 @@ def test_courses_listed_as_experience_are_not_jobs():
     assert [(j.employer, j.title) for j in jobs] == [("Ferrum Market", "Frontend Developer")]
     text = "Experience\nCourse Instructor 2015 - 2019 Company Name City , State\nTaught.\n"
     assert [j.title for j in find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))] == ["Course Instructor"]
+
+
+def test_a_title_is_read_whole_across_its_separators_beside_an_anchored_employer():
+    text = ("Experience\nLead Sales Associate - Part Time , 08/2013 to 07/2014 Company Name City , State\nSold.\n"
+            "Company Name City , State HR - Shared Services Supervisor 01/2010 to 01/2013\nRan payroll.\n"
+            "Business Development Leader | Partner | Director Feb 2000 to Nov 2004 Company Name\nGrew.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == [
+        "Lead Sales Associate - Part Time", "HR - Shared Services Supervisor",
+        "Business Development Leader | Partner | Director",
+    ]
+    text = ("Professional Experience\nDirector, Quality Improvement Network Facilitation\n"
+            "January 2014 to Current Company Name\nLed.\nAssistant Director\nJanuary 2005 to January 2014 Company Name\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Director, Quality Improvement Network Facilitation", "Assistant Director"]
+    # without an anchored employer, the piece after the title is the employer
+    (job,) = find_jobs(parsed("Experience\nSales Manager, Acme Foods 2015 - 2017\nSold.\n", language="en"),
+                       dt.date(2021, 8, 8))
+    assert (job.title, job.employer) == ("Sales Manager", "Acme Foods")

@@ -91,6 +91,9 @@ YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-])")
 # Words of a sentence, never of a title or an employer: "A Sales Associate is responsible for".
 SENTENCE_RE = re.compile(r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|we|my|our|я|мы|был|была|были)(?!\w)",
                          re.IGNORECASE)
+# Between the pieces of one title: "Sales Manager - Part Time", "Director, Client Services", "Leader | Partner".
+TITLE_GAP_RE = re.compile(r" ?[-–—|,/&] ?| ")
+COMMA_GAP_RE = re.compile(r"\s*,\s*")
 BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
 HEADER_LINE_MAX = 130
 NEIGHBOUR_LINE_MAX = 100
@@ -501,10 +504,11 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
                                     if not SENTENCE_RE.search(seg) and (n == 0 or _reads_as_header(seg, kind))]))
     title = employer = None
     start = a
+    title_group: tuple[int, list[tuple[str, str]]] | None = None
     for group_start, pairs in kinds:  # titles are told by their head words, anywhere
         title = next((seg for seg, kind in pairs if kind == "title"), None)
         if title is not None:
-            title = _with_title_after(title, pairs, text, group_start)
+            title_group = (group_start, pairs)
             start = min(start, group_start)
             break
     named = title is not None
@@ -513,6 +517,8 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if employer is not None:
             start = min(start, group_start)
             break
+    if title_group is not None:
+        title = _whole_title(title, title_group[1], text, title_group[0], p, anchored=employer is not None)
     for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
         others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]
         if others and title is None:
@@ -529,17 +535,39 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     return Header(p, title, employer, start, named)
 
 
-def _with_title_after(title: str, pairs: list[tuple[str, str]], text: str, line_start: int) -> str:
-    """"Team Lead, Enterprise Sales", "Account Director, Key Accounts": a title segment followed
-    after a comma by another title segment is one title."""
-    segments = [seg for seg, _ in pairs]
-    k = segments.index(title)
-    if k + 1 >= len(pairs) or pairs[k + 1][1] != "title":
-        return title
+def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period,
+                 anchored: bool) -> str:
+    """A title as written across the separators of its line: "Team Lead, Enterprise Sales" (a title
+    segment after a comma); where the employer is an anchor ("Company Name", "Acme LLC"), the
+    unclassified pieces around the title too: "HR - Shared Services Supervisor", "Lead Sales
+    Associate - Part Time", "Director, Quality Improvement Network Facilitation"."""
+    k = [seg for seg, _ in pairs].index(title)
+    joins = ("title", "other") if anchored else ("title",)
+    lo = hi = k
+    while anchored and lo > 0 and pairs[lo - 1][1] in joins:
+        lo -= 1
+    while hi + 1 < len(pairs) and pairs[hi + 1][1] in joins:
+        hi += 1
     end = text.find("\n", line_start)
-    line = text[line_start : end if end >= 0 else len(text)]
-    joined = re.search(rf"{re.escape(title)}\s*,\s*{re.escape(segments[k + 1])}", line)
-    return joined.group(0) if joined else title
+    end = len(text) if end < 0 else end
+    spans, cursor = [], line_start
+    for seg, _ in pairs[lo : hi + 1]:
+        pos = text.find(seg, cursor, end)
+        if pos < 0:
+            return title
+        spans.append((pos, pos + len(seg)))
+        cursor = pos + len(seg)
+    gap = TITLE_GAP_RE if anchored else COMMA_GAP_RE
+    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in zip(spans, spans[1:])]  # piece n to n + 1
+    first = last = k - lo
+    while first > 0 and joined[first - 1]:
+        first -= 1
+    while last < len(joined) and joined[last]:
+        last += 1
+    first_at, last_at = spans[first][0], spans[last][1]
+    if first_at < p.span[1] and p.span[0] < last_at or last_at - first_at > SEGMENT_MAX:
+        return title
+    return text[first_at:last_at]
 
 
 def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[str, int] | None:

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
 from kamscreen.extract.job_header import (
-    DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, TITLE_RE, Header, Lines, header_like,
-    SENTENCE_RE, is_hh_header, names_a_course, names_a_position, period_lines, read_generic, read_hh, runs_on, single_date_header,
-    line_shape,
+    DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
+    header_like, is_hh_header, line_shape, names_a_course, names_a_position, period_lines, read_generic, read_hh,
+    runs_on, single_date_header,
 )
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.parse.model import ParsedCV
