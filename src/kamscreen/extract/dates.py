@@ -158,14 +158,15 @@ def _build() -> re.Pattern[str]:
     # Only spaces (or one line break) between two dates that name their month, or before a
     # capitalised "present" word: "06/2014 06/2016", "July 2009\nMarch 2012", "09/2015 Current".
     bare_now = rf"(?P<b_now>(?-i:(?=[A-ZА-ЯЁ]))(?:{_alternation(present)})(?!\w))"
-    bare = (rf"{_date('b_', month_only=True)}[ \t]*\n?[ \t]*(?<=\s)"
-            rf"(?:{bare_now}|{_date('c_', month_only=True)})")
+    bare = (rf"(?(s_y5)(?!)|(?(s_mn6)(?!)|[ \t]*\n?[ \t]*(?<=\s)"
+            rf"(?:{bare_now}|{_date('c_', month_only=True)})))")
     # An open-ended start, "Since 2016", "с 2016 года", "с марта 2016 г.": a start with no end
     # written reads as "to the present"; the caller decides where it may stand (a job header).
     since = rf"(?P<since>(?<!\w)(?:since|starting|с|со)[ \t]+{_date('o_')}(?![ \t]*[-–—]|\w|[./]\d))"
+    # A period starts a word, or a numeric date right after letters ("PSR09/2013").
     return re.compile(
-        rf"(?<![\d_./,])(?<!\d[ \t-])(?:(?:(?<!\w)(?:с|from|since|between)[ \t]+)?"
-        rf"{_date('s_')}{sep}(?:{now}|{_date('e_')})(?![\d]|[-./]\d)|{bare}(?![\d]|[-./]\d)|{since})",
+        rf"(?:(?<![\w./,])|(?<=[^\W\d_])(?=\d))(?<!\d[ \t-])(?:(?:(?<!\w)(?:с|from|since|between)[ \t]+)?"
+        rf"{_date('s_')}(?:{sep}(?:{now}|{_date('e_')})|{bare})(?![\d]|[-./]\d)|{since})",
         re.IGNORECASE,
     )
 
@@ -185,41 +186,46 @@ def _month_number(name: str) -> int:
     return months.get(re.sub(r"[\s.]", "", name).lower(), 0)
 
 
-def _read(match: re.Match[str], p: str, present: dt.date) -> tuple[int, int | None] | None:
-    """(year, month or None when only the year is written) of one side of a period."""
-    g = match.groupdict()
-    if g[f"{p}mn1"]:
-        month = _month_number(g[f"{p}mn1"])
-        if g[f"{p}y1"]:
-            return int(g[f"{p}y1"]), month
-        yy = int(g[f"{p}yy1"][1:])
-        return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), month
-    if g[f"{p}y2"]:
-        return int(g[f"{p}y2"]), _month_number(g[f"{p}mn2"])
-    if g[f"{p}y6"]:
-        return int(g[f"{p}y6"]), int(g[f"{p}a3"])
-    if g[f"{p}y3"]:
-        return int(g[f"{p}y3"]), int(g[f"{p}m3"])
-    if g[f"{p}y4"]:
-        return int(g[f"{p}y4"]), int(g[f"{p}m4"])
-    if g.get(f"{p}y5"):
-        return int(g[f"{p}y5"]), None
-    if g.get(f"{p}mn6"):
-        end = _read(match, "e_", present)
-        if end is None or end[1] is None:
-            return None
-        return end[0], _month_number(g[f"{p}mn6"])
+def _read(g: dict[str, str], p: str, present: dt.date) -> tuple[int, int | None] | None:
+    """(year, month or None when only the year is written) of one side of a period (``g``: the
+    groups the match filled)."""
+    def part(name: str) -> str:
+        return g.get(p + name, "")
+
+    if part("mn1"):
+        if part("y1"):
+            return int(part("y1")), _month_number(part("mn1"))
+        yy = int(part("yy1")[1:])
+        return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), _month_number(part("mn1"))
+    if part("y2"):
+        return int(part("y2")), _month_number(part("mn2"))
+    if part("y6"):
+        return int(part("y6")), int(part("a3"))
+    if part("y3"):
+        return int(part("y3")), int(part("m3"))
+    if part("y4"):
+        return int(part("y4")), int(part("m4"))
+    if part("y5"):
+        return int(part("y5")), None
+    if part("mn6"):
+        end = _read(g, "e_", present)
+        return None if end is None or end[1] is None else (end[0], _month_number(part("mn6")))
     return None
 
 
+def _filled(match: re.Match[str]) -> dict[str, str]:
+    return {name: value for name, value in match.groupdict().items() if value is not None}
+
+
 def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
-    bare = any(value is not None for name, value in match.groupdict().items() if name.startswith("b_"))
-    first, last, now = ("b_", "c_", "b_now") if bare else ("s_", "e_", "now")
-    start = _read(match, first, present)
+    g = _filled(match)
+    bare = "b_now" in g or any(name.startswith("c_") for name in g)
+    last, now = ("c_", "b_now") if bare else ("e_", "now")
+    start = _read(g, "s_", present)
     if start is None:
         return None
-    end = None if match.group(now) else _read(match, last, present)
-    if end is None and not match.group(now):
+    end = None if now in g else _read(g, last, present)
+    if end is None and now not in g:
         return None
     precision = "month"
     start_ym = (start[0], start[1] or 1)
@@ -243,21 +249,20 @@ def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     if reversed_:
         start_ym, end_ym = end_ym, start_ym
     return Period(start_ym, end_ym, precision, match.span(), text[match.start() : match.end()],
-                  reversed=reversed_, separator=_separator(match, first, (last, now)))
+                  reversed=reversed_, separator=_separator(match, g, (last, now)))
 
 
-def _separator(match: re.Match[str], first: str, rest: tuple[str, str]) -> str:
+def _separator(match: re.Match[str], g: dict[str, str], rest: tuple[str, str]) -> str:
     """The text between the two dates of a period, normalised: "to", "-", "по", "" (spaces)."""
-    found = [name for name, value in match.groupdict().items() if value is not None]
-    a = max(match.end(name) for name in found if name.startswith(first))
-    b = min(match.start(name) for name in found if name.startswith(rest))
+    a = max(match.end(name) for name in g if name.startswith("s_"))
+    b = min(match.start(name) for name in g if name.startswith(rest))
     gap = re.sub(r"\s+", " ", match.string[a:b].lower()).strip(" .,")
     return re.sub(r"[-–—−‒―－]+|ï¼\u200b?|â€[“”]", "-", gap)
 
 
 def _since(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     """An open-ended period: its start, the present as its end."""
-    start = _read(match, "o_", present)
+    start = _read(_filled(match), "o_", present)
     if start is None or not MIN_YEAR <= start[0] <= present.year + 1:
         return None
     precision = "month" if start[1] else "year"
@@ -285,7 +290,8 @@ def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
 
 @lru_cache(maxsize=1)
 def _single_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\d_./,])(?<!\d[ \t-]){_date('d_', month_only=True)}(?![\d]|[-./]\d)", re.IGNORECASE)
+    return re.compile(rf"(?:(?<![\w./,])|(?<=[^\W\d_])(?=\d))(?<!\d[ \t-]){_date('d_', month_only=True)}(?![\d]|[-./]\d)",
+                      re.IGNORECASE)
 
 
 def find_dates(text: str, present: dt.date, start: int = 0, end: int | None = None) -> list[Period]:
@@ -295,9 +301,11 @@ def find_dates(text: str, present: dt.date, start: int = 0, end: int | None = No
     >>> find_dates("Intern 01/2013", dt.date(2021, 8, 8))[0].month_range()
     ('2013-01', '2013-01')
     """
+    end = len(text) if end is None else end
     found = []
-    for match in _single_pattern().finditer(text, start, len(text) if end is None else end):
-        date = _read(match, "d_", present)
+    for match in (m for a, b in _windows(text[:end]) if b > start
+                  for m in _single_pattern().finditer(text, max(a, start), b)):
+        date = _read(_filled(match), "d_", present)
         if date is None or date[1] is None or not 1 <= date[1] <= 12 or not MIN_YEAR <= date[0] <= present.year + 1:
             continue
         ym = (date[0], date[1])
