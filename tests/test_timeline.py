@@ -453,3 +453,18 @@ def test_a_title_is_read_whole_across_its_separators_beside_an_anchored_employer
     (job,) = find_jobs(parsed("Experience\nSales Manager, Acme Foods 2015 - 2017\nSold.\n", language="en"),
                        dt.date(2021, 8, 8))
     assert (job.title, job.employer) == ("Sales Manager", "Acme Foods")
+
+
+def test_the_extract_command_says_when_the_timeline_cannot_be_read(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kamscreen.cli import app
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Иван Петров\nОпыт работы\nМенеджер по продажам в ООО Альфа, вёл 20 клиентов.\n", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["extract", str(cv), "--as-of", "2025-09-15"])
+    assert shown.exit_code == 0 and "could not be read" in " ".join(shown.output.split())
+    data = json.loads(CliRunner().invoke(app, ["extract", str(cv), "--as-of", "2025-09-15", "--json"]).output)
+    assert data["jobs"] == [] and data["experience"]["total_years"] is None and data["warnings"]
