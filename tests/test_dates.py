@@ -51,6 +51,8 @@ PRESENT = dt.date(2025, 9, 15)
         ("April 1998\nto\n\nFebruary 2003", "1998-04", "2003-02", "month"),  # a blank line inside
         ("December'2008 - continuing", "2008-12", None, "month"),
         ("2005 May to 2006 April", "2005-05", "2006-04", "month"),
+        ("07/02/2014 - till now", "2014-07", None, "month"),          # slashes: month first (US)
+        ("25/03/2014 - 05/2016", "2014-03", "2016-05", "month"),      # unless the first is a day
     ],
 )
 def test_period_forms(text, start, end, precision):

@@ -4,10 +4,19 @@ Periods come from the period grammar (:mod:`kamscreen.extract.dates`), searched 
 section(s) when the parser found them, else in the whole text without its education sections.
 A period is a job when it heads a block: it stands on a short line or starts one (an inline
 "in 2015–2017 we..." inside a paragraph is not a job), and its header does not read as
-education, a certificate, an award or volunteer work (``not_jobs`` of ``lexicons/titles.yaml``).
-An open-ended start ("Since 2016", "с марта 2016 г.") is a current job only on a header line that
-names a title or an employer. Headers are read by :mod:`kamscreen.extract.job_header`; in an hh.ru
-export, periods without the export's header (dates quoted inside descriptions) are not jobs.
+education (a degree, or a school with no job title), a course, a certificate, an award or
+volunteer work (``lexicons/titles.yaml``). An open-ended start ("Since 2016", "с марта 2016 г.")
+is a current job only on a header line that names a title or an employer; a single month date
+heads a job where a period would ("Intern 01/2013"), counted as that month. Headers are read by
+:mod:`kamscreen.extract.job_header`; in an hh.ru export, periods without the export's header
+(dates quoted inside descriptions) are not jobs.
+
+Section structure: a period inside the job before it, written another way or without a title, is
+a stage of that job ("2014 - 2015" under "Jan 2007 to Jan 2015"); a work history the PDF prints
+twice counts once (a run of repeated headers, or one with the same text), while one repeated
+header with another text is a concurrent role. :func:`read` also gives the warnings a reader
+needs: no readable job ("could not be read": years unknown, not zero), a period written end
+first, a single date, dates after the document date (kept, their months not counted).
 
 >>> import datetime as dt                                                   # doctest: +SKIP
 >>> find_jobs(parse("cv.pdf"), dt.date(2025, 9, 1))[0].start                # doctest: +SKIP
@@ -149,8 +158,8 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     text = parsed.text
     if not text.strip():
         return Timeline(())
-    headers, regions, hh, use_before = _headers(parsed, present)
     lines = Lines.of(text)
+    headers, regions, hh, use_before = _headers(parsed, present, lines)
     jobs: list[Job] = []
     periods: list[Period] = []
     for n, header in enumerate(headers):
@@ -173,17 +182,18 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     return Timeline(tuple(jobs), _warnings(jobs, periods, present))
 
 
-def _headers(parsed: ParsedCV, present: dt.date) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
+def _headers(parsed: ParsedCV, present: dt.date,
+             lines: Lines) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
     """The job headers of a CV, the regions searched, whether it is an hh.ru export and whether
     titles stand before the periods."""
     text = parsed.text
     periods = find_periods(text, present)
-    lines = Lines.of(text)
     regions = _regions(parsed, periods, lines)
     periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:
-        return [h for h in map(lambda p: read_hh(p, lines), hh) if not names_a_course(h.title)], regions, True, False
+        headers = [read_hh(p, lines) for p in hh]
+        return [h for h in headers if not names_a_course(h.title)], regions, True, False
     headers: list[Header] = []
     taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
     candidates = [p for p in periods if header_like(p, lines)]
