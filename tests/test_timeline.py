@@ -468,3 +468,25 @@ def test_the_extract_command_says_when_the_timeline_cannot_be_read(tmp_path):
     assert shown.exit_code == 0 and "could not be read" in " ".join(shown.output.split())
     data = json.loads(CliRunner().invoke(app, ["extract", str(cv), "--as-of", "2025-09-15", "--json"]).output)
     assert data["jobs"] == [] and data["experience"]["total_years"] is None and data["warnings"]
+
+
+def test_titles_that_share_a_word_with_degrees_are_jobs():
+    text = ("Experience\nMajor Account Manager 2015 - 2018 Acme Inc\nGrew accounts.\n"
+            "Scrum Master 2010 - 2015 Beta LLC\nRan sprints.\nMaster of Science 2005 - 2007 State University\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Major Account Manager", "Scrum Master"]
+
+
+def test_positions_under_an_employer_period_are_jobs():
+    text = ("Опыт работы\nООО «Альфа», 2010 – 2020\nРуководитель отдела продаж, март 2015 – декабрь 2020\n"
+            "Руководила 8 менеджерами.\nМенеджер по продажам, январь 2010 – февраль 2015\nВела 40 клиентов.\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert [(j.title, j.employer) for j in jobs][-2:] == [
+        ("Руководитель отдела продаж", "ООО «Альфа»"), ("Менеджер по продажам", "ООО «Альфа»"),
+    ]
+
+
+def test_a_promotion_told_with_its_date_is_not_a_job():
+    text = ("Experience\nSales Manager 01/2015 to 12/2019 Company Name City , State\n"
+            "Promoted to Senior Account Manager March 2018\nGrew the top accounts.\n")
+    assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 1

@@ -70,6 +70,8 @@ ANCHOR_RE = re.compile(
     rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_any_case(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
 )
 VERB_RE = re.compile(r"[A-Z][a-z]+(?:ed|es)$")  # "Managed", "Manages" (not "Sales"): a description starts
+# "Promoted to Account Manager", "Hired as Sales Rep": a story of a job, not its header.
+ACTION_RE = re.compile(r"[A-Za-z]+ed\s+(?:to|as|in)\b")
 BLOCK_ENDS = frozenset(_LEX["block_ends"])
 EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
 SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
@@ -427,6 +429,7 @@ def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]
     line = f"{before} {after}"
     return (
         0 < len(before) <= SEGMENT_MAX and len(line) <= HEADER_LINE_MAX and _title_cased(before)
+        and not ACTION_RE.match(before)
         and bool(TITLE_RE.search(before) or PLACEHOLDER_RE.search(before))
         and not SENTENCE_RE.search(line) and not YEAR_RE.search(line) and not line.rstrip().endswith(".")
         and (not after or _title_cased(after))

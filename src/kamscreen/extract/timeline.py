@@ -101,13 +101,21 @@ def _repeated(header: Header, headers: list[Header], lines: Lines) -> bool:
 def _detail(header: Header, headers: list[Header]) -> bool:
     """A period inside the job before it, within its dates, written another way ("2014 - 2015"
     under "Jan 2007 to Jan 2015", "July 2007 - December 2011" under "July 2007 to December
-    2011") or with no title of its own: a stage or a project of that job, not a job."""
-    if not headers:
+    2011") or with no title of its own: a stage or a project of that job, not a job. Under an
+    employer's period with no title ("ООО Альфа 2010 – 2020"), titled periods are its positions."""
+    if not headers or headers[-1].title is None:
         return False
     outer, inner = headers[-1].period, header.period
     if outer.single or inner.single or not _within(inner, outer):
         return False
     return inner.style != outer.style or header.title is None
+
+
+def _employer_above_positions(header: Header, before: list[Header]) -> str | None:
+    """The employer of the nearest header above with no title whose period holds this one: its
+    positions follow it ("ООО «Альфа», 2010 – 2020" / "Менеджер по продажам, 2010 – 2015")."""
+    return next((h.employer for h in reversed(before)
+                 if h.title is None and h.employer and _within(header.period, h.period)), None)
 
 
 def _within(inner: Period, outer: Period) -> bool:
@@ -171,6 +179,7 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
         employer = header.employer
         if employer is None and jobs and not hh and use_before:
             employer = jobs[-1].employer
+        employer = employer or _employer_above_positions(header, headers[:n])
         jobs.append(Job(
             start=start, end=end_ym, current=p.current, title=header.title, employer=employer,
             evidence=Evidence.of(text, *p.span), description=_block(text, lines, header, end),
