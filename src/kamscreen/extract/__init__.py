@@ -29,8 +29,8 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
 
     doc = make_doc(parsed.text, parsed.language)
     jobs: list[Job] = []
-    read = timeline.read(parsed, present)
-    for job in read.jobs:
+    history = timeline.read(parsed, present)
+    for job in history.jobs:
         verdict = roles.classify(job, doc)
         jobs.append(replace(
             job, role=verdict.role, management=verdict.management, b2b=verdict.b2b,
@@ -47,5 +47,5 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
         industries=industry.by_years(jobs_t, present),
         kpis=kpis.find_kpis(doc),
         signals=signals.find_signals(doc),
-        warnings=read.warnings,
+        warnings=history.warnings,
     )
