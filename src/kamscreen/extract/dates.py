@@ -3,12 +3,12 @@
 One grammar for the periods of a CV, RU and EN: a start date, a separator and an end date or a word
 for "present". Dates are a month name and a year (any Russian case, abbreviations, "Mar '15",
 "December'2008"), a year and a month name ("2004, февраль"), numeric months ("03.2018",
-"09/2013", "2012-03", "01.03.2018" day first, "07/02/2014" month first as in the US) or a bare year. The separator is a dash or a preposition
-("to", "по"), or only spaces (or one line break) between two dates that both name their month
-("06/2014 06/2016", "09/2015 Current"; never between bare years). A numeric date may stand glued
-to the letters of a title before it ("REPRESENTATIVE09/2013 - Current", a PDF text layer's
-artefact). Month names come from ``lexicons/months.yaml``, "present" words from
-``lexicons/present.yaml``.
+"09/2013", "2012-03"; full dates day first with dots, "01.03.2018", month first with slashes as
+in the US, "07/02/2014") or a bare year. The separator is a dash or a preposition ("to", "по"),
+or only spaces (or one line break) between two dates that both name their month ("06/2014
+06/2016", "09/2015 Current"; never between bare years). A numeric date may stand glued to the
+letters of a title before it ("REPRESENTATIVE09/2013 - Current", a PDF text layer's artefact).
+Month names come from ``lexicons/months.yaml``, "present" words from ``lexicons/present.yaml``.
 
 Year-only rule: a start year alone means January, an end year alone means December, except an
 end year equal to the present's year, which means the present's month. A period is dropped when
