@@ -417,6 +417,13 @@ def test_hh_pdf_export_layout():
     check_spans(jobs, HH_EXPORT)
 
 
+def test_hh_period_and_duration_on_one_line():
+    text = HH_EXPORT.replace("Август 2023 —\nнастоящее время\n2 года 2 месяца", "Август 2023 — настоящее время 2 года 2 месяца")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.start, j.employer, j.title) for j in jobs][0] == ("2023-08", "IceRock", "Android / iOS разработчик")
+    assert len(jobs) == 3
+
+
 def test_hh_title_bullets_are_not_industry_lines():
     text = ("Октябрь 2024 — июнь 2025\n9 месяцев\nAirba FinTech\nРозничная торговля... Показать еще\n"
             "Frontend-разработчик\n• Написал страницу\n• Код-ревью\nНоябрь 2023 — октябрь 2024\n1 год\n"

@@ -337,10 +337,13 @@ def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
 
 def is_hh_header(p: Period, lines: Lines) -> bool:
     """An hh.ru period: alone on its line(s) ("Август 2023 —" / "настоящее время" in the PDF
-    export), the duration on the next filled line."""
+    export), the duration on the next filled line or after the period on its line."""
     _, j, a, b = period_lines(p, lines)
-    if " ".join(lines.text[a:b].split()) != " ".join(p.text.split()):
+    if lines.text[a : p.span[0]].strip():
         return False
+    rest = lines.text[p.span[1] : b].strip()
+    if rest:
+        return bool(HH_DURATION_RE.match(rest))
     following = _next_filled(lines, j, 1)
     return bool(following) and bool(HH_DURATION_RE.match(following[0]))
 
@@ -349,8 +352,9 @@ def read_hh(p: Period, lines: Lines) -> Header:
     """The employer after the duration, then the title after the optional site or city line and
     industry lines ("... Показать еще", or a line of the PDF export followed by "• Банк" bullets).
     A title wrapped in the PDF export goes on in lower case on the next lines."""
-    _, j, a, _ = period_lines(p, lines)
-    after = _next_filled(lines, j, 16)[1:]
+    _, j, a, b = period_lines(p, lines)
+    after = _next_filled(lines, j, 16)
+    after = after if lines.text[p.span[1] : b].strip() else after[1:]  # past the duration
     employer = after[0] if after else None
     rest = after[1:]
     tail = next((n for n, line in enumerate(rest[:4]) if HH_INDUSTRY_TAIL in line), None)
