@@ -340,7 +340,8 @@ def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
 
 def test_a_date_in_a_sentence_is_not_a_job():
     text = ("Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
-            "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n")
+            "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n"
+            "Exchange 2000-2010 upgrades and new installations.\n")
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.start for j in jobs] == ["2015-01"]
 

@@ -406,7 +406,8 @@ def runs_on(p: Period, lines: Lines) -> bool:
 def header_like(p: Period, lines: Lines) -> bool:
     """A period that may head a job: it starts its line, or stands on a line that is not a
     sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on,
-    nor one that goes on in lower case after the period: "proficiencies in 2001-2010 databases.")."""
+    nor one that goes on in lower case after the period: "proficiencies in 2001-2010 databases.",
+    "Exchange 2000-2010 upgrades and new installations.")."""
     _, _, a, b = period_lines(p, lines)
     line = lines.text[a:b].strip()
     before = lines.text[a : p.span[0]].strip()
@@ -414,7 +415,7 @@ def header_like(p: Period, lines: Lines) -> bool:
         return True
     sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not _title_cased(before)
     goes_on = lines.text[p.span[1] : b].strip()[:1].islower()
-    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on)
+    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on) or goes_on and line.endswith(".")
     return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
 
 
