@@ -46,7 +46,8 @@ def test_hh_totals_equal_the_stated_totals():
 def _course_entries(text: str, jobs: tuple) -> tuple:
     """The hh.ru entries the timeline left out, each a course by its title."""
     from kamscreen.extract.dates import find_periods
-    from kamscreen.extract.job_header import Lines, is_hh_header, names_a_course, read_hh
+    from kamscreen.extract.hh_header import is_hh_header, read_hh
+    from kamscreen.extract.job_header import Lines, names_a_course
     from kamscreen.extract.model import Job
 
     lines = Lines.of(text)

@@ -1,11 +1,8 @@
 """Job headers: the title and employer a period of the timeline stands with.
 
-Two layouts are read:
-
-- hh.ru exports: the period alone on a line, then the duration ("2 года 1 месяц"), the employer,
-  an optional city/site line, an optional industry line ("... Показать еще"), the title.
-- everything else (LinkedIn, resume builders, free text): the title, employer and location stand
-  on the period's line, the lines after it or the lines before it, in any order. Segments are told
+hh.ru exports have a layout of their own (:mod:`kamscreen.extract.hh_header`). Everything else
+(LinkedIn, resume builders, free text): the title, employer and location stand on the period's
+line, the lines after it or the lines before it, in any order. Segments are told
   apart with ``lexicons/titles.yaml``: anchors first — an anonymised employer ("Company Name"), a
   legal form (LLC, ООО), a place ("City , State") — and the title is the rest of the header: a
   segment with a head word of the lexicon, else a segment that reads as a header (title case).
@@ -76,15 +73,11 @@ BLOCK_ENDS = frozenset(_LEX["block_ends"])
 EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
 SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
 
-HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
 DURATION_RE = re.compile(
     r"\(?\s*(?:\d+\s+(?:год|года|лет|years?|yrs?)(?:\s*,?\s*\d+\s+(?:месяц\w*|months?|mos?))?"
     r"|\d+\s+(?:месяц\w*|months?|mos?)|less than a year)\s*\)?",
     re.IGNORECASE,
 )
-HH_INDUSTRY_TAIL = "Показать еще"
-HH_INDUSTRY_BULLET = "•"  # the PDF export's industry lines: "Финансовый сектор" / "• Банк"
-HH_WRAPPED_LINE = 40  # a title line at least this long may be wrapped onto the next
 DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 _LABELS = _any_case(_LEX["field_labels"])
@@ -200,7 +193,7 @@ def _off_places(sub: str) -> list[str]:
     return [*pieces, sub]
 
 
-def _kind(segment: str) -> str:
+def segment_kind(segment: str) -> str:
     if PLACEHOLDER_RE.fullmatch(segment):
         return "employer"
     if LOCATION_RE.match(segment) or DOMAIN_RE.search(segment) and len(segment.split()) <= 3:
@@ -315,7 +308,7 @@ def _short_line(line: str) -> bool:
     )
 
 
-def _next_filled(lines: Lines, i: int, count: int) -> list[str]:
+def next_filled(lines: Lines, i: int, count: int) -> list[str]:
     """Up to ``count`` non-empty lines after line ``i``, stripped."""
     found = []
     for k in range(i + 1, len(lines)):
@@ -333,62 +326,6 @@ def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
         if lines.line(m).strip():
             return m in taken
     return False
-
-
-def is_hh_header(p: Period, lines: Lines) -> bool:
-    """An hh.ru period: alone on its line(s) ("Август 2023 —" / "настоящее время" in the PDF
-    export), the duration on the next filled line or after the period on its line."""
-    _, j, a, b = period_lines(p, lines)
-    if lines.text[a : p.span[0]].strip():
-        return False
-    rest = lines.text[p.span[1] : b].strip()
-    if rest:
-        return bool(HH_DURATION_RE.match(rest))
-    following = _next_filled(lines, j, 1)
-    return bool(following) and bool(HH_DURATION_RE.match(following[0]))
-
-
-def read_hh(p: Period, lines: Lines) -> Header:
-    """The employer after the duration, then the title after the optional site or city line and
-    industry lines ("... Показать еще", or a line of the PDF export followed by "• Банк" bullets).
-    A title wrapped in the PDF export goes on in lower case on the next lines."""
-    _, j, a, b = period_lines(p, lines)
-    after = _next_filled(lines, j, 16)
-    after = after if lines.text[p.span[1] : b].strip() else after[1:]  # past the duration
-    employer = after[0] if after else None
-    rest = after[1:]
-    tail = next((n for n, line in enumerate(rest[:4]) if HH_INDUSTRY_TAIL in line), None)
-    k = 0 if tail is None else tail + 1
-    while tail is None and k < min(len(rest), 8) and (
-        rest[k].startswith(HH_INDUSTRY_BULLET) or _kind(rest[k]) == "location" or DOMAIN_RE.search(rest[k])
-        or _hh_industry(rest, k)
-    ):
-        k += 1
-    title_lines = rest[k : k + 1]
-    for line in rest[k + 1 : k + 4]:  # "Начальник управления кредитов, Начальник управления" / "ценообразования, ..."
-        if not (line[:1].islower() and len(title_lines[-1]) >= HH_WRAPPED_LINE):
-            break
-        title_lines.append(line)
-    title = " ".join(title_lines) or None
-    return Header(p, title and title[:SEGMENT_MAX * 2], employer, a)
-
-
-def _hh_industry(rest: list[str], k: int) -> bool:
-    """Whether ``rest[k]``, a line after the employer, is an industry line with no marker: no head
-    word of a title, and a title after it — right after it ("Транспорт, логистика, перевозки"
-    / "Логист") or after its bullets ("Финансовый сектор" / "• Банк" / "Начальник управления").
-    A title's own bullets end at the next period or heading."""
-    if TITLE_RE.search(rest[k]) and "," not in rest[k]:
-        return False
-    m = k + 1
-    while m < len(rest) and rest[m].startswith(HH_INDUSTRY_BULLET):
-        m += 1
-    if m >= len(rest) or (m == k + 1 and TITLE_RE.search(rest[k])):
-        return False
-    nxt = rest[m]
-    return len(nxt) <= SEGMENT_MAX and not YEAR_RE.search(nxt) and not is_heading(nxt) and (
-        m > k + 1 or bool(TITLE_RE.search(nxt))
-    )
 
 
 def period_lines(p: Period, lines: Lines) -> tuple[int, int, int, int]:
@@ -507,7 +444,7 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     ordered = [own, *before, *after] if use_before else [own, *after, *before]
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
-        pairs = [(seg, _kind(seg)) for seg in segments]
+        pairs = [(seg, segment_kind(seg)) for seg in segments]
         kinds.append((group_start, [(seg, kind) for seg, kind in pairs
                                     if not SENTENCE_RE.search(seg) and (n == 0 or _reads_as_header(seg, kind))]))
     title = employer = None
@@ -590,7 +527,7 @@ def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[
     if k > 0 and lines.line(k - 1).strip():
         return None
     for seg in _segments(line):
-        kind = _kind(seg)
+        kind = segment_kind(seg)
         if kind in ("employer", "other") and _reads_as_header(seg, kind):
             return seg, lines.span(k)[0]
     return None

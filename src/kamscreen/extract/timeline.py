@@ -28,10 +28,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
+from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.job_header import (
     DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
-    header_like, is_hh_header, line_shape, names_a_course, names_a_position, period_lines, read_generic, read_hh,
-    runs_on, single_date_header,
+    header_like, line_shape, names_a_course, names_a_position, period_lines, read_generic, runs_on,
+    single_date_header,
 )
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.parse.model import ParsedCV
