@@ -44,6 +44,15 @@ PRESENT = dt.date(2025, 9, 15)
         ("Mar 2019 - to date", "2019-03", None, "month"),
         ("март — июнь 2017", "2017-03", "2017-06", "month"),
         ("Jan – Jun 2017", "2017-01", "2017-06", "month"),
+        ("06/2014 06/2016", "2014-06", "2016-06", "month"),          # no separator but spaces
+        ("09/2015 Current", "2015-09", None, "month"),
+        ("August 1998 September 2003", "1998-08", "2003-09", "month"),
+        ("July 2009\nMarch 2012", "2009-07", "2012-03", "month"),
+        ("April 1998\nto\n\nFebruary 2003", "1998-04", "2003-02", "month"),  # a blank line inside
+        ("December'2008 - continuing", "2008-12", None, "month"),
+        ("2005 May to 2006 April", "2005-05", "2006-04", "month"),
+        ("07/02/2014 - till now", "2014-07", None, "month"),          # slashes: month first (US)
+        ("25/03/2014 - 05/2016", "2014-03", "2016-05", "month"),      # unless the first is a day
     ],
 )
 def test_period_forms(text, start, end, precision):
@@ -81,7 +90,9 @@ def test_two_digit_years_resolve_to_the_right_century():
         "13.2018 - 05.2019",                        # month 13
         "1940 - 1948",                              # before 1950
         "2030 - 2032",                              # after the present year + 1
-        "Сентябрь 2026 — по настоящее время",       # starts after the present
+        "2014 2015",                                # bare years without a separator
+        "05/2010 currently managing",               # a lower-case word after a bare date
+        "Windows2000-2003",                         # only a numeric month may follow letters
         "Родился 12 марта 1987",                    # a birth date is not a period
         "март — н.в.",                              # a month without any year
         "(495) 1990-2000",                          # a phone number with a period-like tail
@@ -117,3 +128,27 @@ def test_a_title_before_a_period_is_not_a_phone_prefix():
 def test_a_closed_period_with_since_is_not_open_ended():
     (period,) = find_periods("с 2016 года по 2018 год", PRESENT)
     assert period.month_range() == ("2016-01", "2018-12") and not period.since
+
+
+def test_a_numeric_date_glued_to_a_title_still_starts_a_period():
+    (period,) = find_periods("SALES REPRESENTATIVE-PSR09/2013 - Current", PRESENT)
+    assert period.month_range() == ("2013-09", None) and period.text == "09/2013 - Current"
+
+
+def test_a_month_exact_period_written_end_first_is_swapped_and_marked():
+    (period,) = find_periods("Receptionist 09/2008 to 04/2005", PRESENT)
+    assert period.month_range() == ("2005-04", "2008-09") and period.reversed
+    assert not find_periods("Receptionist 09/2008 to 04/2005", PRESENT)[0].since
+
+
+def test_a_period_starting_after_the_present_is_kept_for_the_timeline_to_warn():
+    (period,) = find_periods("Сентябрь 2026 — по настоящее время", PRESENT)
+    assert period.month_range() == ("2026-09", None)
+
+
+def test_single_month_dates():
+    from kamscreen.extract.dates import find_dates
+
+    assert [d.month_range() for d in find_dates("Intern 01/2013", PRESENT)] == [("2013-01", "2013-01")]
+    assert [d.month_range() for d in find_dates("Analyst January 2007", PRESENT)] == [("2007-01", "2007-01")]
+    assert find_dates("Honor Society 2005", PRESENT) == []  # a year alone names no month

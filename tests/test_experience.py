@@ -117,3 +117,20 @@ def test_first_statement_wins_and_mismatch_is_flagged():
 def test_a_statement_is_read_whole_after_other_anchor_words():
     text = "Frontend-разработчик стажёр\nМужчина\nМосква\n\nОпыт работы\nОпыт работы 5 лет 9 месяцев\n"
     assert stated_total(text)[0] == 5.75
+
+
+def test_months_after_the_document_date_do_not_count():
+    # "Январь 2024 — Декабрь 2026" read in September 2025: Jan 2024 – Sep 2025 = 21 months
+    assert compute((job("2024-01", "2026-12"),), PRESENT, "").total_years == 1.75
+    # a current job that starts after the document date adds nothing
+    assert compute((job("2026-01"),), PRESENT, "").total_years == 0.0
+
+
+def test_commercial_years_merge_overlapping_jobs_like_every_other_figure():
+    from kamscreen.extract.model import Facts
+    from kamscreen.score.readers import READERS
+
+    jobs = (job("2020-01", "2021-12", role="sales"), job("2021-01", "2022-12", role="account_management"))
+    facts = Facts(file="cv", status="ok", language="en", as_of="2025-09-15", jobs=jobs,
+                  experience=compute(jobs, PRESENT, ""))
+    assert READERS["experience.commercial_years"].read(facts, (), None).value == 3.0  # not 2 + 2

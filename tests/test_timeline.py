@@ -117,6 +117,14 @@ def test_education_periods_are_not_jobs():
     assert [(j.start, j.end) for j in jobs] == [("2012-01", "2016-12")]
 
 
+def test_a_title_naming_a_school_is_a_job_one_naming_a_degree_is_not():
+    text = ("Experience\nAssistant to School Counselor/Practicum Student Jan 2008 to May 2008\nCompany Name City , State\n"
+            "Store Trainer & Key Holder (worked through college) 07/2013 to 12/2015 Company Name City , State\n"
+            "Associate of Science, Sales and Marketing 2005 - 2007 Lincoln College\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.start for j in jobs] == ["2008-01", "2013-07"]
+
+
 def test_parser_sections_limit_the_search():
     text = "Опыт\nЯнварь 2020 — н.в.\nДиректор по продажам, АО Гамма\nОбразование\n2014 – 2018 МГИМО\n"
     experience_end = text.index("Образование")
@@ -259,3 +267,234 @@ def test_an_open_ended_start_inside_a_sentence_is_not_a_job():
     text = "Experience\nSince 2016 I have managed key accounts at Acme LLC.\nSales Manager 2012 - 2015 Beta Inc\n"
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end) for j in jobs] == [("2012-01", "2015-12")]
+
+
+def test_a_work_history_printed_twice_counts_once():
+    history = ("Sales Associate , 08/2018 to 03/2019\nCompany Name – City , State\nSold shoes.\n\n"
+               "Cashier , 06/2017 to 11/2017\nCompany Name – City , State\nRan the till.\n\n")
+    text = f"Work History\n{history}Education\nHigh School Diploma 2016\nWork History\n{history}"
+    sections = (Section("experience", 0, len(history) + 13), Section("education", len(history) + 13, len(history) + 54),
+                Section("experience", len(history) + 54, len(text)))
+    jobs = find_jobs(parsed(text, sections, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.title) for j in jobs] == [("2018-08", "Sales Associate"), ("2017-06", "Cashier")]
+
+
+def test_one_title_and_period_with_another_text_is_a_concurrent_role():
+    text = ("Experience\nDirector of Business Development , 06/2014 to Current Company Name - City , State\n"
+            "Increased software sales in blood banking.\n"
+            "Director of Business Development , 06/2014 to Current Company Name - City , State\n"
+            "Achieved 125% of quota for custom development services.\n")
+    assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 2
+
+
+def test_a_period_repeated_in_another_section_without_a_title_is_the_same_job():
+    text = ("Experience\nMarch 2007 to April 2015\nCompany Name Engineer Led 13 soldiers.\n"
+            "July 2006 to July 2006\nCompany Name Carpenter Framed houses.\n"
+            "Military Experience\nMarch 2007 to April 2015\nUnited States Army: served as engineer.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.title) for j in jobs] == [("2007-03", "Engineer"), ("2006-07", "Carpenter")]
+
+
+def test_periods_of_the_projects_of_a_job_are_not_jobs():
+    text = ("Experience\nSourcing Senior Manager Jan 2007 to Jan 2015\nCompany Name City , State\n"
+            "Women's Sweaters $100 million at cost 2014 - 2015\nMen's knits $120 million at cost 2012 - 2014\n"
+            "Air Traffic Controller , 08/1983 to 12/2006 Company Name City , State\nRan the sector.\n"
+            "04/2003 to 01/2005\nServed as a subject matter expert.\n"
+            "Allocation Manager Feb 2003 to Feb 2006\nCompany Name City , State\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Sourcing Senior Manager", "Air Traffic Controller", "Allocation Manager"]
+
+
+def test_periods_without_a_separator_head_jobs():
+    text = ("Experience\nSenior Field Application Specialist 06/2014 06/2016 Company Name City , State\n"
+            "Trained customers.\nGlobal Business Development Manager 09/2015 Current Company Name City , State\n"
+            "Grew the customer base.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.title) for j in jobs] == [
+        ("2014-06", "2016-06", "Senior Field Application Specialist"),
+        ("2015-09", None, "Global Business Development Manager"),
+    ]
+
+
+def test_a_header_with_one_date_is_a_job_of_that_month():
+    from kamscreen.extract.timeline import read
+
+    text = ("Experience\nAviation Engineer 01/2015 to Current Company Name City , State\nFixed planes.\n"
+            "Intern 01/2013 Company Name City , State\nHelped.\n"
+            "Aerospace Engineer 01/2014 to 01/2015 Company Name City , State\nDesigned parts.\n")
+    timeline = read(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end, j.title) for j in timeline.jobs] == [
+        ("2015-01", None, "Aviation Engineer"), ("2013-01", "2013-01", "Intern"),
+        ("2014-01", "2015-01", "Aerospace Engineer"),
+    ]
+    assert any("one date" in w for w in timeline.warnings)
+
+
+def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
+    text = ("Experience\nDIRECTOR OF FINANCE\nJanuary 2007 to January 2009 Company Name City , State\nLedgers.\n"
+            "TREASURY/INVESTMENT ANALYST\nJanuary 2007 Company Name City , State\nReports.\n"
+            "DIRECTOR OF FINANCE AND ADMINISTRATION\nJanuary 2000 to January 2007 Company Name City , State\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in jobs] == [("2007-01", "2009-01"), ("2007-01", "2007-01"), ("2000-01", "2007-01")]
+
+
+def test_a_date_in_a_sentence_is_not_a_job():
+    text = ("Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
+            "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n"
+            "Exchange 2000-2010 upgrades and new installations.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.start for j in jobs] == ["2015-01"]
+
+
+def test_a_period_written_end_first_is_read_swapped_with_a_warning():
+    from kamscreen.extract.timeline import read
+
+    text = "Experience\nReceptionist 09/2008 to 04/2005 Company Name City , State\nAnswered calls.\n"
+    timeline = read(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [(j.start, j.end) for j in timeline.jobs] == [("2005-04", "2008-09")]
+    assert any("end first" in w for w in timeline.warnings)
+
+
+def test_dates_after_the_document_date_are_kept_with_a_warning():
+    from kamscreen.extract.timeline import read
+
+    text = ("Опыт работы\nМенеджер по продажам, ООО Альфа\nСентябрь 2025 — по настоящее время\n"
+            "Аккаунт-менеджер, ООО Бета\nЯнварь 2024 — Декабрь 2026\n")
+    timeline = read(parsed(text), dt.date(2025, 6, 30))
+    assert [(j.start, j.end) for j in timeline.jobs] == [("2025-09", None), ("2024-01", "2026-12")]
+    assert [w.split(" after ")[0] for w in timeline.warnings] == ["job starts", "period ends"]
+
+
+def test_a_timeline_that_cannot_be_read_says_so():
+    from kamscreen.extract.timeline import read
+
+    timeline = read(parsed("Опыт работы\nМенеджер по продажам, ООО Альфа. Вёл 20 клиентов.\n"), dt.date(2025, 9, 1))
+    assert timeline.jobs == () and "could not be read" in timeline.warnings[0]
+
+
+# The real hh.ru PDF export: the period over two lines, the employer's site, industry lines with
+# bullets, a title wrapped in the column.
+HH_EXPORT = """Опыт работы — 11 лет 1 месяц
+Август 2023 —
+настоящее время
+2 года 2 месяца
+
+IceRock
+icerockdev.ru
+Информационные технологии, системная интеграция, интернет
+• Разработка программного обеспечения
+Android / iOS разработчик
+Написание и релизы мобильных приложений.
+Октябрь 2022 — Август 2023
+11 месяцев
+RedPine
+Москва, happinessfordogs.ru/, https://priut-ks.ru/
+Общественная деятельность, партии, благотворительность, НКО
+• Благотворительная организация
+• Фонд, грантодатель
+Android разработчик
+Разработано с нуля приложение.
+Февраль 2006 — Февраль 2014
+8 лет 1 месяц
+GE Money Bank
+www.gemoney.ru
+Финансовый сектор
+• Банк
+Начальник управления кредитов, Начальник управления
+ценообразования, Департамент Маркетинга
+- Разработка стратегии и ценообразования по продуктам.
+"""
+
+
+def test_hh_pdf_export_layout():
+    jobs = find_jobs(parsed(HH_EXPORT), dt.date(2025, 9, 28))
+    assert [(j.start, j.end, j.employer) for j in jobs] == [
+        ("2023-08", None, "IceRock"), ("2022-10", "2023-08", "RedPine"), ("2006-02", "2014-02", "GE Money Bank"),
+    ]
+    assert [j.title for j in jobs] == [
+        "Android / iOS разработчик", "Android разработчик",
+        "Начальник управления кредитов, Начальник управления ценообразования, Департамент Маркетинга",
+    ]
+    check_spans(jobs, HH_EXPORT)
+
+
+def test_hh_period_and_duration_on_one_line():
+    text = HH_EXPORT.replace("Август 2023 —\nнастоящее время\n2 года 2 месяца", "Август 2023 — настоящее время 2 года 2 месяца")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.start, j.employer, j.title) for j in jobs][0] == ("2023-08", "IceRock", "Android / iOS разработчик")
+    assert len(jobs) == 3
+
+
+def test_hh_title_bullets_are_not_industry_lines():
+    text = ("Октябрь 2024 — июнь 2025\n9 месяцев\nAirba FinTech\nРозничная торговля... Показать еще\n"
+            "Frontend-разработчик\n• Написал страницу\n• Код-ревью\nНоябрь 2023 — октябрь 2024\n1 год\n"
+            "Userstory\nFrontend-разработчик\n• Баг фикс\n• Наставничество\nОбразование\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.employer, j.title) for j in jobs] == [("Airba FinTech", "Frontend-разработчик"),
+                                                     ("Userstory", "Frontend-разработчик")]
+
+
+def test_courses_listed_as_experience_are_not_jobs():
+    text = ("Июль 2024 — май 2025\n11 месяцев\nFerrum Market\nFrontend Developer\nВерстка.\n"
+            "Январь 2023 — июль 2023\n7 месяцев\nUdemy\nwww.udemy.com\nПолный курс по JavaScript + React\nИзучил: основы.\n"
+            "Октябрь 2022 — январь 2023\n4 месяца\nUdemy\nwww.udemy.com\nWEB-разработчик (Курсы)\nИзучил: HTML.\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
+    assert [(j.employer, j.title) for j in jobs] == [("Ferrum Market", "Frontend Developer")]
+    text = "Experience\nCourse Instructor 2015 - 2019 Company Name City , State\nTaught.\n"
+    assert [j.title for j in find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))] == ["Course Instructor"]
+
+
+def test_a_title_is_read_whole_across_its_separators_beside_an_anchored_employer():
+    text = ("Experience\nLead Sales Associate - Part Time , 08/2013 to 07/2014 Company Name City , State\nSold.\n"
+            "Company Name City , State HR - Shared Services Supervisor 01/2010 to 01/2013\nRan payroll.\n"
+            "Business Development Leader | Partner | Director Feb 2000 to Nov 2004 Company Name\nGrew.\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == [
+        "Lead Sales Associate - Part Time", "HR - Shared Services Supervisor",
+        "Business Development Leader | Partner | Director",
+    ]
+    text = ("Professional Experience\nDirector, Quality Improvement Network Facilitation\n"
+            "January 2014 to Current Company Name\nLed.\nAssistant Director\nJanuary 2005 to January 2014 Company Name\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Director, Quality Improvement Network Facilitation", "Assistant Director"]
+    # without an anchored employer, the piece after the title is the employer
+    (job,) = find_jobs(parsed("Experience\nSales Manager, Acme Foods 2015 - 2017\nSold.\n", language="en"),
+                       dt.date(2021, 8, 8))
+    assert (job.title, job.employer) == ("Sales Manager", "Acme Foods")
+
+
+def test_the_extract_command_says_when_the_timeline_cannot_be_read(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from kamscreen.cli import app
+
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Иван Петров\nОпыт работы\nМенеджер по продажам в ООО Альфа, вёл 20 клиентов.\n", encoding="utf-8")
+    shown = CliRunner().invoke(app, ["extract", str(cv), "--as-of", "2025-09-15"])
+    assert shown.exit_code == 0 and "could not be read" in " ".join(shown.output.split())
+    data = json.loads(CliRunner().invoke(app, ["extract", str(cv), "--as-of", "2025-09-15", "--json"]).output)
+    assert data["jobs"] == [] and data["experience"]["total_years"] is None and data["warnings"]
+
+
+def test_titles_that_share_a_word_with_degrees_are_jobs():
+    text = ("Experience\nMajor Account Manager 2015 - 2018 Acme Inc\nGrew accounts.\n"
+            "Scrum Master 2010 - 2015 Beta LLC\nRan sprints.\nMaster of Science 2005 - 2007 State University\n")
+    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
+    assert [j.title for j in jobs] == ["Major Account Manager", "Scrum Master"]
+
+
+def test_positions_under_an_employer_period_are_jobs():
+    text = ("Опыт работы\nООО «Альфа», 2010 – 2020\nРуководитель отдела продаж, март 2015 – декабрь 2020\n"
+            "Руководила 8 менеджерами.\nМенеджер по продажам, январь 2010 – февраль 2015\nВела 40 клиентов.\n")
+    jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
+    assert [(j.title, j.employer) for j in jobs][-2:] == [
+        ("Руководитель отдела продаж", "ООО «Альфа»"), ("Менеджер по продажам", "ООО «Альфа»"),
+    ]
+
+
+def test_a_promotion_told_with_its_date_is_not_a_job():
+    text = ("Experience\nSales Manager 01/2015 to 12/2019 Company Name City , State\n"
+            "Promoted to Senior Account Manager March 2018\nGrew the top accounts.\n")
+    assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 1

@@ -45,6 +45,8 @@ def _print_facts(facts) -> None:
         jobs.add_row(job.start, job.end or "present", job.title or "", job.employer or "", job.role,
                      "yes" if job.management else "", "yes" if job.b2b else "", job.industry)
     console.print(jobs)
+    for warning in facts.warnings:
+        console.print(f"[yellow]warning:[/] {warning}")
     team = facts.team_size
     console.print(f"team size: {team.value} " + (f"« {team.evidence.text} »" if team.evidence else f"({team.reason})"))
     for lang in facts.languages:

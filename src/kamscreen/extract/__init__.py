@@ -30,7 +30,8 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     doc = make_doc(parsed.text, parsed.language)
     given = parsed.structured is not None  # jobs and languages stated in fields (hh.ru JSON)
     jobs: list[Job] = []
-    for job in structured.jobs(parsed) if given else timeline.find_jobs(parsed, present):
+    history = timeline.Timeline(tuple(structured.jobs(parsed))) if given else timeline.read(parsed, present)
+    for job in history.jobs:
         verdict = roles.classify(job, doc)
         # a job whose industry a field states (hh.ru JSON) keeps it
         jobs.append(replace(
@@ -48,4 +49,5 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
         industries=industry.by_years(jobs_t, present),
         kpis=kpis.find_kpis(doc),
         signals=signals.find_signals(doc),
+        warnings=history.warnings,
     )

@@ -1,8 +1,9 @@
 """Years of experience: the union of the months of the jobs, and the total the CV states itself.
 
 Months are counted inclusively, as hh.ru does: "Декабрь 2017 — сентябрь 2025" is 94 months, 7.83
-years. Overlapping jobs count once. A current job ends in the present's month (the document date,
-not today). The stated total is the CV's own claim about the whole career ("Опыт работы 8 лет 3 месяца",
+years. Overlapping jobs count once, here and wherever years of jobs are added up
+(:func:`years`). A current job ends in the present's month (the document date, not today), and no
+month after the present counts ("Январь 2024 — Декабрь 2026" read in September 2025 is 21 months). The stated total is the CV's own claim about the whole career ("Опыт работы 8 лет 3 месяца",
 "10+ years of experience"), not about one field ("7 years of HR experience"); a gap of more than
 half a year between the two is flagged.
 
@@ -65,12 +66,13 @@ def _month_index(ym: str) -> int:
 
 
 def months_union(jobs: Iterable[Job], present: dt.date) -> set[int]:
-    """Month numbers (``year * 12 + month - 1``) covered by any of ``jobs``, ends included."""
+    """Month numbers (``year * 12 + month - 1``) covered by any of ``jobs``, ends included, up to
+    the present's month."""
     now = present.year * 12 + present.month - 1
     months: set[int] = set()
     for job in jobs:
         start = _month_index(job.start)
-        end = now if job.end is None else _month_index(job.end)
+        end = now if job.end is None else min(now, _month_index(job.end))
         months.update(range(start, end + 1))
     return months
 

@@ -1,11 +1,8 @@
 """Job headers: the title and employer a period of the timeline stands with.
 
-Two layouts are read:
-
-- hh.ru exports: the period alone on a line, then the duration ("2 года 1 месяц"), the employer,
-  an optional city/site line, an optional industry line ("... Показать еще"), the title.
-- everything else (LinkedIn, resume builders, free text): the title, employer and location stand
-  on the period's line, the lines after it or the lines before it, in any order. Segments are told
+hh.ru exports have a layout of their own (:mod:`kamscreen.extract.hh_header`). Everything else
+(LinkedIn, resume builders, free text): the title, employer and location stand on the period's
+line, the lines after it or the lines before it, in any order. Segments are told
   apart with ``lexicons/titles.yaml``: anchors first — an anonymised employer ("Company Name"), a
   legal form (LLC, ООО), a place ("City , State") — and the title is the rest of the header: a
   segment with a head word of the lexicon, else a segment that reads as a header (title case).
@@ -57,27 +54,31 @@ EMPLOYER_ANY_RE = _marker_re(_LEX["employer_markers"]["anywhere"] + _LEX["employ
 LOCATION_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE)
 LOCATION_END_RE = re.compile(rf"\s+(?:{_any_case(_LEX['locations'])})$", re.IGNORECASE)
 LOCATION_START_RE = re.compile(rf"^(?:{_any_case(_LEX['locations'])})\s+", re.IGNORECASE)
-EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education'])})", re.IGNORECASE)
+EDUCATION_RE = re.compile(rf"(?<!\w)(?:{_any_case([w for ws in _LEX['education'].values() for w in ws])})",
+                          re.IGNORECASE)
+DEGREE_RE = re.compile(rf"(?<!\w)(?:{_any_case(_LEX['education']['degrees'])})", re.IGNORECASE)
 PLACEHOLDER_RE = re.compile(rf"(?<!\w)(?:{_alt(_LEX['employer_placeholders'])})(?!\w)", re.IGNORECASE)
 PLACEHOLDER_SPLIT_RE = re.compile(f"({PLACEHOLDER_RE.pattern})", re.IGNORECASE)
+COURSE_RE = re.compile(rf"(?<![\w-])(?:{_any_case(_LEX['courses'])})(?![\w-])", re.IGNORECASE)
+BRACKETS_RE = re.compile(r"\([^()]*\)")
 NOT_JOB_RE = re.compile(rf"(?<![\w-])(?:{_any_case(_LEX['not_jobs'])})(?![\w-])", re.IGNORECASE)
 # Anchors that open a header line: employers and places ("Company Name - City , State").
 ANCHOR_RE = re.compile(
     rf"(?:[ \t]*(?:{PLACEHOLDER_RE.pattern}|(?i:{_any_case(_LEX['locations'])})(?!\w))[ \t]*[,\-–—|:ï¼]*)+",
 )
 VERB_RE = re.compile(r"[A-Z][a-z]+(?:ed|es)$")  # "Managed", "Manages" (not "Sales"): a description starts
+# "Promoted to Account Manager", "Hired as Sales Rep": a story of a job, not its header.
+ACTION_RE = re.compile(r"[A-Za-z]+ed\s+(?:to|as|in)\b")
 BLOCK_ENDS = frozenset(_LEX["block_ends"])
 EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
 SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
 
-HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
 DURATION_RE = re.compile(
     r"\(?\s*(?:\d+\s+(?:год|года|лет|years?|yrs?)(?:\s*,?\s*\d+\s+(?:месяц\w*|months?|mos?))?"
     r"|\d+\s+(?:месяц\w*|months?|mos?)|less than a year)\s*\)?",
     re.IGNORECASE,
 )
-HH_INDUSTRY_TAIL = "Показать еще"
-DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
+DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 _LABELS = _any_case(_LEX["field_labels"])
 LABEL_RE = re.compile(rf"^(?:{_LABELS})(?:\s*/\s*\w+)?\s*:\s*|^(?:{_LABELS})\s*:?$", re.IGNORECASE)
@@ -85,6 +86,9 @@ YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-])")
 # Words of a sentence, never of a title or an employer: "A Sales Associate is responsible for".
 SENTENCE_RE = re.compile(r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|we|my|our|я|мы|был|была|были)(?!\w)",
                          re.IGNORECASE)
+# Between the pieces of one title: "Sales Manager - Part Time", "Director, Client Services", "Leader | Partner".
+TITLE_GAP_RE = re.compile(r" ?[-–—|,/&] ?| ")
+COMMA_GAP_RE = re.compile(r"\s*,\s*")
 BULLET_RE = re.compile(r"^\s*[-–•*●▪◦·»>]")
 HEADER_LINE_MAX = 130
 NEIGHBOUR_LINE_MAX = 100
@@ -189,7 +193,7 @@ def _off_places(sub: str) -> list[str]:
     return [*pieces, sub]
 
 
-def _kind(segment: str) -> str:
+def segment_kind(segment: str) -> str:
     if PLACEHOLDER_RE.fullmatch(segment):
         return "employer"
     if LOCATION_RE.match(segment) or DOMAIN_RE.search(segment) and len(segment.split()) <= 3:
@@ -208,6 +212,17 @@ def _kind(segment: str) -> str:
 
 def _names_employer(line: str) -> bool:
     return bool(PLACEHOLDER_RE.search(line) or EMPLOYER_PREFIX_RE.search(line) or EMPLOYER_ANY_RE.search(line))
+
+
+def names_a_course(title: str | None) -> bool:
+    """A title that is a course, not a position: marked so in brackets ("(Курсы)"), or naming a
+    course with no head word of a title outside brackets."""
+    if not title or not COURSE_RE.search(title):
+        return False
+    if any(COURSE_RE.fullmatch(m.group()[1:-1].strip()) for m in BRACKETS_RE.finditer(title)):
+        return True
+    bare = BRACKETS_RE.sub(" ", title)
+    return bool(COURSE_RE.search(bare)) and not TITLE_RE.search(bare)
 
 
 def names_a_position(line: str) -> bool:
@@ -293,7 +308,7 @@ def _short_line(line: str) -> bool:
     )
 
 
-def _next_filled(lines: Lines, i: int, count: int) -> list[str]:
+def next_filled(lines: Lines, i: int, count: int) -> list[str]:
     """Up to ``count`` non-empty lines after line ``i``, stripped."""
     found = []
     for k in range(i + 1, len(lines)):
@@ -313,33 +328,6 @@ def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
     return False
 
 
-def is_hh_header(p: Period, lines: Lines) -> bool:
-    i = lines.index(p.span[0])
-    if lines.line(i).strip() != p.text.strip():
-        return False
-    following = _next_filled(lines, i, 1)
-    return bool(following) and bool(HH_DURATION_RE.match(following[0]))
-
-
-def read_hh(p: Period, lines: Lines) -> Header:
-    i = lines.index(p.span[0])
-    after = _next_filled(lines, i, 7)[1:]
-    employer = after[0] if after else None
-    candidates = after[1:5]
-    title = None
-    for k, line in enumerate(candidates):
-        if HH_INDUSTRY_TAIL in line:
-            title = candidates[k + 1] if k + 1 < len(candidates) else None
-            break
-    else:
-        # after the employer: an optional place or site line, an optional industry line, the title
-        rest = [line for line in candidates[:3] if _kind(line) != "location" and not DOMAIN_RE.search(line)]
-        # an industry line is a list ("Транспорт, логистика, перевозки") before a title
-        industry = len(rest) > 1 and TITLE_RE.search(rest[1]) and ("," in rest[0] or not TITLE_RE.search(rest[0]))
-        title = rest[1] if industry else (rest[0] if rest else None)
-    return Header(p, title and title[:SEGMENT_MAX * 2], employer, lines.span(i)[0])
-
-
 def period_lines(p: Period, lines: Lines) -> tuple[int, int, int, int]:
     """First and last line of a period (it may be broken over lines) and their outer offsets."""
     i, j = lines.index(p.span[0]), lines.index(max(p.span[0], p.span[1] - 1))
@@ -354,15 +342,50 @@ def runs_on(p: Period, lines: Lines) -> bool:
 
 def header_like(p: Period, lines: Lines) -> bool:
     """A period that may head a job: it starts its line, or stands on a line that is not a
-    sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on)."""
+    sentence of a paragraph (not too long; not a long sentence before it, nor one that runs on,
+    nor one that goes on in lower case after the period: "proficiencies in 2001-2010 databases.",
+    "Exchange 2000-2010 upgrades and new installations.")."""
     _, _, a, b = period_lines(p, lines)
     line = lines.text[a:b].strip()
     before = lines.text[a : p.span[0]].strip()
     if len(before) <= 3:
         return True
     sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not _title_cased(before)
-    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines))
+    goes_on = lines.text[p.span[1] : b].strip()[:1].islower()
+    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on) or goes_on and line.endswith(".")
     return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
+
+
+def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]) -> bool:
+    """A single month date that heads a job like a period would: the line before it names a
+    position in title case and nothing on the line reads as a sentence ("Intern 01/2013", "D2B
+    Sales May 2015"); or its line is shaped like a period header of the document, the date in
+    the period's place and the same words around it (``shapes`` of :func:`line_shape`:
+    "January 2007 Company Name City , State" beside "January 2000 to January 2007 Company Name
+    City , State")."""
+    if line_shape(date, lines) in shapes:
+        return True
+    i = lines.index(date.span[0])
+    a, b = lines.span(i)
+    before, after = lines.text[a : date.span[0]].strip(" ,|-–—\t"), lines.text[date.span[1] : b].strip(" ,|-–—\t")
+    line = f"{before} {after}"
+    return (
+        0 < len(before) <= SEGMENT_MAX and len(line) <= HEADER_LINE_MAX and _title_cased(before)
+        and not ACTION_RE.match(before)
+        and bool(TITLE_RE.search(before) or PLACEHOLDER_RE.search(before))
+        and not SENTENCE_RE.search(line) and not YEAR_RE.search(line) and not line.rstrip().endswith(".")
+        and (not after or _title_cased(after))
+    )
+
+
+def line_shape(p: Period, lines: Lines) -> tuple[bool, str] | None:
+    """Where a one-line period or date stands on its line (first or not) and the rest of the
+    line when it comes first: a layout to compare header lines by."""
+    i, j, a, b = period_lines(p, lines)
+    if i != j:
+        return None
+    first = not lines.text[a : p.span[0]].strip()
+    return first, " ".join(lines.text[p.span[1] : b].split()) if first else ""
 
 
 def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int, list[str]]], int | None]:
@@ -421,15 +444,16 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     ordered = [own, *before, *after] if use_before else [own, *after, *before]
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
-        pairs = [(seg, _kind(seg)) for seg in segments]
+        pairs = [(seg, segment_kind(seg)) for seg in segments]
         kinds.append((group_start, [(seg, kind) for seg, kind in pairs
                                     if not SENTENCE_RE.search(seg) and (n == 0 or _reads_as_header(seg, kind))]))
     title = employer = None
     start = a
+    title_group: tuple[int, list[tuple[str, str]]] | None = None
     for group_start, pairs in kinds:  # titles are told by their head words, anywhere
         title = next((seg for seg, kind in pairs if kind == "title"), None)
         if title is not None:
-            title = _with_title_after(title, pairs, text, group_start)
+            title_group = (group_start, pairs)
             start = min(start, group_start)
             break
     named = title is not None
@@ -438,6 +462,8 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if employer is not None:
             start = min(start, group_start)
             break
+    if title_group is not None:
+        title = _whole_title(title, title_group[1], text, title_group[0], p, anchored=employer is not None)
     for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
         others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]
         if others and title is None:
@@ -454,17 +480,39 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     return Header(p, title, employer, start, named)
 
 
-def _with_title_after(title: str, pairs: list[tuple[str, str]], text: str, line_start: int) -> str:
-    """"Team Lead, Enterprise Sales", "Account Director, Key Accounts": a title segment followed
-    after a comma by another title segment is one title."""
-    segments = [seg for seg, _ in pairs]
-    k = segments.index(title)
-    if k + 1 >= len(pairs) or pairs[k + 1][1] != "title":
-        return title
+def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period,
+                 anchored: bool) -> str:
+    """A title as written across the separators of its line: "Team Lead, Enterprise Sales" (a title
+    segment after a comma); where the employer is an anchor ("Company Name", "Acme LLC"), the
+    unclassified pieces around the title too: "HR - Shared Services Supervisor", "Lead Sales
+    Associate - Part Time", "Director, Quality Improvement Network Facilitation"."""
+    k = [seg for seg, _ in pairs].index(title)
+    joins = ("title", "other") if anchored else ("title",)
+    lo = hi = k
+    while anchored and lo > 0 and pairs[lo - 1][1] in joins:
+        lo -= 1
+    while hi + 1 < len(pairs) and pairs[hi + 1][1] in joins:
+        hi += 1
     end = text.find("\n", line_start)
-    line = text[line_start : end if end >= 0 else len(text)]
-    joined = re.search(rf"{re.escape(title)}\s*,\s*{re.escape(segments[k + 1])}", line)
-    return joined.group(0) if joined else title
+    end = len(text) if end < 0 else end
+    spans, cursor = [], line_start
+    for seg, _ in pairs[lo : hi + 1]:
+        pos = text.find(seg, cursor, end)
+        if pos < 0:
+            return title
+        spans.append((pos, pos + len(seg)))
+        cursor = pos + len(seg)
+    gap = TITLE_GAP_RE if anchored else COMMA_GAP_RE
+    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in zip(spans, spans[1:])]  # piece n to n + 1
+    first = last = k - lo
+    while first > 0 and joined[first - 1]:
+        first -= 1
+    while last < len(joined) and joined[last]:
+        last += 1
+    first_at, last_at = spans[first][0], spans[last][1]
+    if first_at < p.span[1] and p.span[0] < last_at or last_at - first_at > SEGMENT_MAX:
+        return title
+    return text[first_at:last_at]
 
 
 def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[str, int] | None:
@@ -479,7 +527,7 @@ def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[
     if k > 0 and lines.line(k - 1).strip():
         return None
     for seg in _segments(line):
-        kind = _kind(seg)
+        kind = segment_kind(seg)
         if kind in ("employer", "other") and _reads_as_header(seg, kind):
             return seg, lines.span(k)[0]
     return None

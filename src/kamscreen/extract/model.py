@@ -158,6 +158,7 @@ class Facts:
     kpis: tuple[Kpi, ...] = ()
     signals: tuple[Signal, ...] = ()
     sha256: str = ""
+    warnings: tuple[str, ...] = ()  # what could not be read, or was read with a caveat
 
     def to_dict(self) -> dict:
         return {
@@ -171,4 +172,5 @@ class Facts:
             "industries": [i.to_dict() for i in self.industries],
             "kpis": [k.to_dict() for k in self.kpis],
             "signals": [s.to_dict() for s in self.signals],
+            "warnings": list(self.warnings),
         }

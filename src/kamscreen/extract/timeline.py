@@ -4,10 +4,19 @@ Periods come from the period grammar (:mod:`kamscreen.extract.dates`), searched 
 section(s) when the parser found them, else in the whole text without its education sections.
 A period is a job when it heads a block: it stands on a short line or starts one (an inline
 "in 2015–2017 we..." inside a paragraph is not a job), and its header does not read as
-education, a certificate, an award or volunteer work (``not_jobs`` of ``lexicons/titles.yaml``).
-An open-ended start ("Since 2016", "с марта 2016 г.") is a current job only on a header line that
-names a title or an employer. Headers are read by :mod:`kamscreen.extract.job_header`; in an hh.ru
-export, periods without the export's header (dates quoted inside descriptions) are not jobs.
+education (a degree, or a school with no job title), a course, a certificate, an award or
+volunteer work (``lexicons/titles.yaml``). An open-ended start ("Since 2016", "с марта 2016 г.")
+is a current job only on a header line that names a title or an employer; a single month date
+heads a job where a period would ("Intern 01/2013"), counted as that month. Headers are read by
+:mod:`kamscreen.extract.job_header`; in an hh.ru export, periods without the export's header
+(dates quoted inside descriptions) are not jobs.
+
+Section structure: a period inside the job before it, written another way or without a title, is
+a stage of that job ("2014 - 2015" under "Jan 2007 to Jan 2015"); a work history the PDF prints
+twice counts once (a run of repeated headers, or one with the same text), while one repeated
+header with another text is a concurrent role. :func:`read` also gives the warnings a reader
+needs: no readable job ("could not be read": years unknown, not zero), a period written end
+first, a single date, dates after the document date (kept, their months not counted).
 
 >>> import datetime as dt                                                   # doctest: +SKIP
 >>> find_jobs(parse("cv.pdf"), dt.date(2025, 9, 1))[0].start                # doctest: +SKIP
@@ -16,16 +25,20 @@ export, periods without the export's header (dates quoted inside descriptions) a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from kamscreen.extract.dates import Period, find_periods
+from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
+from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.job_header import (
-    EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, TITLE_RE, Header, Lines, header_like,
-    SENTENCE_RE, is_hh_header, names_a_position, period_lines, read_generic, read_hh, runs_on,
+    DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
+    header_like, line_shape, names_a_course, names_a_position, period_lines, read_generic, runs_on,
+    single_date_header,
 )
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.parse.model import ParsedCV
 
 SINCE_LINE_MAX = 80  # an open-ended start counts on a header line at most this long besides it
+SAME_TEXT_CHARS = 300  # a job printed twice: the same header and the same opening of its text
 
 
 def _headed_regions(text: str) -> list[tuple[int, int]]:
@@ -69,10 +82,12 @@ def _not_a_job(header: Header, lines: Lines) -> bool:
     after = next((line for line in (lines.line(k) for k in range(i + 1, min(len(lines), i + 3))) if line.strip()), "")
     if any(NOT_JOB_RE.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
         return True
+    if names_a_course(header.title):
+        return True
     if header.period.since and not _since_header(own, header.period):
         return True
-    if header.title and TITLE_RE.search(own) and not EDUCATION_RE.search(header.title):
-        return False  # "Teacher 2015 – 2019 Lincoln High School" is a job
+    if header.title and TITLE_RE.search(own) and not DEGREE_RE.search(header.title):
+        return False  # "Teacher 2015 – 2019 Lincoln High School", "Assistant to School Counselor"
     near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
     return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
 
@@ -82,6 +97,34 @@ def _repeated(header: Header, headers: list[Header], lines: Lines) -> bool:
     paragraph)."""
     same = bool(headers) and headers[-1].period.month_range() == header.period.month_range()
     return same and (header.title is None or runs_on(header.period, lines))
+
+
+def _detail(header: Header, headers: list[Header]) -> bool:
+    """A period inside the job before it, within its dates, written another way ("2014 - 2015"
+    under "Jan 2007 to Jan 2015", "July 2007 - December 2011" under "July 2007 to December
+    2011") or with no title of its own: a stage or a project of that job, not a job. Under an
+    employer's period with no title ("ООО Альфа 2010 – 2020"), titled periods are its positions."""
+    if not headers or headers[-1].title is None:
+        return False
+    outer, inner = headers[-1].period, header.period
+    if outer.single or inner.single or not _within(inner, outer):
+        return False
+    return inner.style != outer.style or header.title is None
+
+
+def _employer_above_positions(header: Header, before: list[Header]) -> str | None:
+    """The employer of the nearest header above with no title whose period holds this one: its
+    positions follow it ("ООО «Альфа», 2010 – 2020" / "Менеджер по продажам, 2010 – 2015")."""
+    return next((h.employer for h in reversed(before)
+                 if h.title is None and h.employer and _within(header.period, h.period)), None)
+
+
+def _within(inner: Period, outer: Period) -> bool:
+    """Whether ``inner`` lies within ``outer``: by month, or by year where either names none."""
+    cut = 1 if "year" in (inner.precision, outer.precision) else 2
+    far = (9999, 12)
+    a, b = inner.start[:cut], (inner.end or far)[:cut]
+    return outer.start[:cut] <= a and b <= (outer.end or far)[:cut]
 
 
 def _since_header(line: str, period: Period) -> bool:
@@ -97,40 +140,37 @@ def _block_end(start: int, limit: int, text: str) -> int:
     return heading.start() if heading else limit
 
 
+@dataclass(frozen=True)
+class Timeline:
+    """The jobs of a CV and what the reader of its timeline should know ("could not be read",
+    "period written end first", months after the document date)."""
+
+    jobs: tuple[Job, ...]
+    warnings: tuple[str, ...] = ()
+
+
 def find_jobs(parsed: ParsedCV, present: dt.date) -> list[Job]:
     """The positions of a CV in text order, with periods resolved against ``present``.
 
     >>> find_jobs(parse("cv.txt"), dt.date(2025, 9, 1))[0].current       # doctest: +SKIP
     True
     """
+    return list(read(parsed, present).jobs)
+
+
+def read(parsed: ParsedCV, present: dt.date) -> Timeline:
+    """The jobs of a CV with the warnings about its timeline.
+
+    >>> read(parse("cv.txt"), dt.date(2025, 9, 1)).warnings               # doctest: +SKIP
+    ()
+    """
     text = parsed.text
-    if not text:
-        return []
-    periods = find_periods(text, present)
+    if not text.strip():
+        return Timeline(())
     lines = Lines.of(text)
-    regions = _regions(parsed, periods, lines)
-    periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
-    hh = [p for p in periods if is_hh_header(p, lines)]
-    headers: list[Header] = []
-    use_before = False
-    if hh:
-        headers = [read_hh(p, lines) for p in hh]
-    else:
-        taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
-        candidates = [p for p in periods if header_like(p, lines)]
-        after = [read_generic(p, lines, 0, taken, use_before=False) for p in candidates]
-        # The layout is the document's: titles stand after the periods, or before them (LinkedIn).
-        use_before = sum(h.named for h in after) * 2 < len(after)
-        floor = 0
-        for p, header in zip(candidates, after):
-            if use_before:
-                region_start = next(a for a, b in regions if a <= p.span[0] < b)
-                header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
-            if _not_a_job(header, lines) or _repeated(header, headers, lines):
-                continue
-            headers.append(header)
-            floor = p.span[1]
-    jobs = []
+    headers, regions, hh, use_before = _headers(parsed, present, lines)
+    jobs: list[Job] = []
+    periods: list[Period] = []
     for n, header in enumerate(headers):
         p = header.period
         region_end = next(b for a, b in regions if a <= p.span[0] < b)
@@ -140,12 +180,113 @@ def find_jobs(parsed: ParsedCV, present: dt.date) -> list[Job]:
         employer = header.employer
         if employer is None and jobs and not hh and use_before:
             employer = jobs[-1].employer
-        block_start = min(header.start, lines.span(lines.index(p.span[0]))[0])
-        block_text = text[block_start:end]
-        block_end = block_start + len(block_text.rstrip())
+        employer = employer or _employer_above_positions(header, headers[:n])
         jobs.append(Job(
             start=start, end=end_ym, current=p.current, title=header.title, employer=employer,
-            evidence=Evidence.of(text, *p.span), description=Evidence.of(text, block_start, block_end),
+            evidence=Evidence.of(text, *p.span), description=_block(text, lines, header, end),
         ))
-    return jobs
+        periods.append(p)
+    twice = _printed_twice(jobs)
+    jobs = [job for n, job in enumerate(jobs) if n not in twice]
+    periods = [p for n, p in enumerate(periods) if n not in twice]
+    return Timeline(tuple(jobs), _warnings(jobs, periods, present))
 
+
+def _headers(parsed: ParsedCV, present: dt.date,
+             lines: Lines) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
+    """The job headers of a CV, the regions searched, whether it is an hh.ru export and whether
+    titles stand before the periods."""
+    text = parsed.text
+    periods = find_periods(text, present)
+    regions = _regions(parsed, periods, lines)
+    periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
+    hh = [p for p in periods if is_hh_header(p, lines)]
+    if hh:
+        headers = [read_hh(p, lines) for p in hh]
+        return [h for h in headers if not names_a_course(h.title)], regions, True, False
+    headers: list[Header] = []
+    taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
+    candidates = [p for p in periods if header_like(p, lines)]
+    if candidates:  # the document heads jobs with periods; some may carry one date only
+        singles = _single_dates(text, present, periods, candidates, regions, lines)
+        candidates = sorted(candidates + singles, key=lambda p: p.span)
+    after = [read_generic(p, lines, 0, taken, use_before=False) for p in candidates]
+    # The layout is the document's: titles stand after the periods, or before them (LinkedIn).
+    use_before = sum(h.named for h in after) * 2 < len(after)
+    floor = 0
+    for p, header in zip(candidates, after):
+        if use_before:
+            region_start = next(a for a, b in regions if a <= p.span[0] < b)
+            header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
+        if _not_a_job(header, lines) or _repeated(header, headers, lines) or _detail(header, headers):
+            continue
+        headers.append(header)
+        floor = p.span[1]
+    return headers, regions, False, use_before
+
+
+def _single_dates(text: str, present: dt.date, periods: list[Period], headers: list[Period],
+                  regions: list[tuple[int, int]], lines: Lines) -> list[Period]:
+    """Single month dates outside the ``periods`` that head a job like the ``headers`` do
+    ("Intern 01/2013")."""
+    spans = [p.span for p in periods]
+    shapes = {shape for p in headers if (shape := line_shape(p, lines)) is not None and shape[0]}
+    return [
+        d for a, b in regions for d in find_dates(text, present, a, b)
+        if not any(s <= d.span[0] < e for s, e in spans) and single_date_header(d, lines, shapes)
+    ]
+
+
+def _block(text: str, lines: Lines, header: Header, end: int) -> Evidence:
+    """The whole block of a job: from its header to ``end``, trailing spaces left out."""
+    start = min(header.start, lines.span(lines.index(header.period.span[0]))[0])
+    return Evidence.of(text, start, start + len(text[start:end].rstrip()))
+
+
+def _printed_twice(jobs: list[Job]) -> set[int]:
+    """Jobs that repeat an earlier one: a work history the PDF prints twice (a run of repeated
+    headers, whatever their text), the same header with the same text, or the same period with
+    no title of its own (a "Military Experience" section repeating a job). One repeated header
+    with another text is a concurrent role and stays."""
+    def opening(job: Job) -> str:
+        return " ".join(job.description.text.split())[:SAME_TEXT_CHARS] if job.description else ""
+
+    earlier: list[Job | None] = [
+        next((seen for seen in jobs[:n] if _same_header(job, seen)), None) for n, job in enumerate(jobs)
+    ]
+    return {
+        n for n, (job, seen) in enumerate(zip(jobs, earlier)) if seen is not None and (
+            job.title is None or opening(job) == opening(seen)
+            or (n > 0 and earlier[n - 1] is not None) or (n + 1 < len(jobs) and earlier[n + 1] is not None)
+        )
+    }
+
+
+def _same_header(job: Job, seen: Job) -> bool:
+    """One period, and the same title and employer where both name them."""
+    return (job.start, job.end) == (seen.start, seen.end) and all(
+        a is None or b is None or a == b for a, b in ((job.title, seen.title), (job.employer, seen.employer))
+    )
+
+
+def _warnings(jobs: list[Job], periods: list[Period], present: dt.date) -> tuple[str, ...]:
+    """What a reader of the timeline should know: it could not be read, or some of its dates
+    were read in a way the CV does not spell out."""
+    if not jobs:
+        return ("no job with a readable period: the work history could not be read, so the years "
+                "of experience are unknown (not zero)",)
+    now = month_str((present.year, present.month))
+    found = []
+    for job, p in zip(jobs, periods):
+        quoted = " ".join(p.text.split())
+        if p.reversed:
+            found.append(f"period written end first, read as {job.start} – {job.end}: {quoted!r}")
+        if p.single:
+            found.append(f"job with one date only, counted as that month: {quoted!r}")
+        if job.start > now:
+            found.append(f"job starts after the document date {present.isoformat()}, counted as no "
+                         f"experience: {quoted!r}")
+        elif job.end is not None and job.end > now:
+            found.append(f"period ends after the document date {present.isoformat()}, months after it "
+                         f"are not counted: {quoted!r}")
+    return tuple(found)

@@ -7,12 +7,13 @@ A criterion names its reader in ``fact:``, e.g. ``experience.key_account_years``
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kamscreen.extract.experience import years as union_years
 from kamscreen.extract.model import CEFR_LEVELS, KPI_KINDS, Evidence, Facts
-from kamscreen.score.tenure import job_months
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
@@ -102,15 +103,11 @@ def _commercial_years(facts: Facts, _args, _industry) -> Reading:
     if not facts.jobs:
         return Reading(None)
     exp = facts.experience
-    role_years = sum(_job_years(j, facts.as_of) for j in facts.jobs
-                     if j.role in ("sales", "account_management", "key_account"))
+    role_years = union_years((j for j in facts.jobs if j.role in ("sales", "account_management", "key_account")),
+                             dt.date.fromisoformat(facts.as_of))
     value = max(exp.b2b_years or 0.0, exp.key_account_years or 0.0, role_years)
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and j.role != "other")
     return Reading(round(value, 2), evidence[:3])
-
-
-def _job_years(job, as_of: str) -> float:
-    return job_months(job, as_of) / 12
 
 
 def _team_size(facts: Facts, _args, _industry) -> Reading:
