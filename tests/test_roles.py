@@ -290,6 +290,7 @@ def test_lexicon_labels_are_known_roles():
     data = yaml.safe_load(lexicon_path("roles.yaml").read_text(encoding="utf-8"))
     assert set(data["titles"]) <= set(ROLES)
     assert set(data["description"]) <= set(ROLES) - {"other"}
+    assert set(data["key_accounts"]) == {"key_account"}
 
 
 @pytest.mark.parametrize("phrase,case", [
@@ -307,7 +308,7 @@ def test_russian_inflections_match(phrase, case):
         words.append(form.word if form and word not in ("менеджер",) else word)
     text = "Опыт: " + " ".join(words)
     hits = roles._lexicon().phrases.find(make_doc(text, "ru"))
-    assert any(h.group == "desc" or h.group == "title" for h in hits), text
+    assert any(h.group in ("desc", "anchor", "title") for h in hits), text
 
 
 def test_classify_is_fast():
@@ -393,3 +394,69 @@ def test_service_of_business_accounts_stays_account_management(title, body, lang
 def test_key_client_phrases_with_words_between(body, lang):
     title = "Senior Account Manager" if lang == "en" else "Менеджер"
     assert classify(title, body, lang).role == "key_account"
+
+
+# --- key accounts named, owned or won --------------------------------------------------------
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Category Sales Manager", "Co-managed the Walmart and Sam's Club accounts; grew the business with "
+     "Walmart by $3M; worked with buyers at Kroger and Safeway.", "en"),
+    ("Senior Account Executive", "Managed the Acme Foods and Globex accounts: account planning, "
+     "quarterly business reviews with their C-level, contract renewals.", "en"),
+    ("Менеджер по продажам", "Вела сети «Магнит» и «Лента»: годовые переговоры, ввод ассортимента, промо.", "ru"),
+    ("Менеджер по продажам", "Ведение аккаунтов Danone и Nestle, ежегодные переговоры, контрактные условия.", "ru"),
+])
+def test_named_accounts_the_candidate_ran_are_key_accounts(title, body, lang):
+    assert classify(title, body, lang).role == "key_account"
+
+
+@pytest.mark.parametrize("body, lang", [
+    ("Reconciled General Ledger accounts and managed accounts payable in Oracle.", "en"),
+    ("Responsible for Social Media accounts and the company blog.", "en"),
+    ("Работа с клиентами Сбербанка: открытие вкладов.", "ru"),
+])
+def test_names_that_are_no_client_accounts(body, lang):
+    doc = make_doc(body, lang)
+    assert roles._named_accounts(doc, roles._lexicon()) == ()
+
+
+def test_owned_major_accounts_outweigh_a_sales_title():
+    v = classify("Sales Manager/Account Executive",
+                 "Responsible and handled all specialty and major department store accounts.\n"
+                 "Developed division's sales and marketing plans.", "en")
+    assert v.role == "key_account"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Director of Business Development", "Developed growth plans by identifying key clients and key "
+     "targets; quarterly business reviews; strategic partnerships; grew sales revenue.", "en"),
+    ("Client Services Manager", "Assisted the sales team in closing 3 major new accounts.\n"
+     "Implemented CRM applications for customers.", "en"),
+    ("Менеджер по продажам", "Привлечение крупных клиентов, холодные звонки, выполнение плана продаж.", "ru"),
+])
+def test_winning_key_accounts_is_new_business(title, body, lang):
+    assert classify(title, body, lang).role != "key_account"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Supervisor", "Reviewed and approved billing invoices.\nMaintained account plans for top client "
+     "accounts. Recruited new drivers.\nDispatched trucks and documented equipment inspections.", "en"),
+    ("Regional Publishing Consultant", "Developed strategic partnerships to establish a referral network. "
+     "Conducted C-level presentations.", "en"),
+])
+def test_key_account_practices_without_key_accounts_are_not_kam(title, body, lang):
+    assert classify(title, body, lang).role != "key_account"
+
+
+def test_key_accounts_from_the_description_alone_need_two_statements():
+    body = ("Ведение ключевых клиентов: X5 Retail Group, Тандер.\nЕжегодные переговоры, JBP.\n"
+            "Увеличил выручку по ключевым клиентам на 50%.")
+    assert classify("Руководитель направления", body).role == "key_account"
+
+
+def test_a_large_client_that_is_the_employer_is_no_key_account():
+    text = "Продавец-консультант\nКонсультирование покупателей в торговом зале, касса."
+    job = Job("2020-01", None, True, "Продавец-консультант", "Metro Cash & Carry",
+              description=Evidence.of(text, 0, len(text)))
+    hits = roles._hits(job, make_doc("Metro Cash & Carry\n" + text, "ru"), roles._lexicon())
+    assert hits.large == ()

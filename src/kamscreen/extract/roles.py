@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from kamscreen.extract.model import ROLES, Evidence, Job
-from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp import clause_bounds, doc_text, make_doc
 from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon
 from kamscreen.resources import lexicon_path
 
@@ -34,6 +34,7 @@ _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
 _HEADER_LINES = 8  # a job's title stands among the first lines of its block
 _TITLE_CHARS = 80  # and is a short line
+_OWNER_WINDOW = 10  # tokens between a verb of ownership and the client it names
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,39 @@ class RoleVerdict:
 
 
 @dataclass(frozen=True)
+class _Words:
+    """A word list of the lexicon: lemmas or lower-case forms, and ``word*`` starts."""
+
+    exact: frozenset[str]
+    starts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words) -> "_Words":
+        words = [str(w).lower() for w in words]
+        return cls(frozenset(w for w in words if not w.endswith("*")),
+                   tuple(w[:-1] for w in words if w.endswith("*")))
+
+    def __contains__(self, token) -> bool:
+        forms = (token.lower_, token.lemma_.lower())
+        return any(f in self.exact or f.startswith(self.starts) for f in forms) if self.starts else \
+            any(f in self.exact for f in forms)
+
+
+@dataclass(frozen=True)
 class _Lexicon:
     phrases: PhraseLexicon
     counts: dict
     min_score: float
     min_description_score: float
     lead_words: frozenset[str]
+    acquisition: _Words
+    acquisition_weight: float
+    ownership: _Words
+    ownership_weight: float
+    key_window: int
+    named: dict
+    large_clients: re.Pattern
+    large_weight: float
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +95,7 @@ def _lexicon() -> _Lexicon:
     groups = {
         "title": data["titles"],
         "desc": data["description"],
+        "anchor": data["key_accounts"],
         "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
                  "weak": m["people_weak"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
@@ -74,8 +103,17 @@ def _lexicon() -> _Lexicon:
     }
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
+    named = data["named_accounts"]
+    named = {"weight": float(named["weight"]), "before": _Words.of(named["before"]),
+             "after": _Words.of(named["after"]), "joiners": frozenset(named["joiners"]),
+             "not_names": frozenset(str(w).lower() for w in named["not_names"])}
+    names = sorted((str(n) for n in data["large_clients"]["names"]), key=len, reverse=True)
+    large = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    float(data["min_description_score"]), frozenset(str(w).lower() for w in m["lead_words"]))
+                    float(data["min_description_score"]), frozenset(str(w).lower() for w in m["lead_words"]),
+                    _Words.of(data["acquisition"]), float(data["acquisition_weight"]),
+                    _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]),
+                    named, large, float(data["large_clients"]["weight"]))
 
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
@@ -152,6 +190,80 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
     return cached
 
 
+def _preceded_by(doc: Doc, i: int, words: _Words, window: int) -> bool:
+    """Is one of ``words`` among the ``window`` tokens before token ``i``, in its clause?"""
+    lo = max(clause_bounds(doc, i)[0], i - window)
+    return any(doc[k] in words for k in range(lo, i))
+
+
+def _is_name(token, named: dict) -> bool:
+    text = token.text
+    return text[:1].isupper() and token.lower_ not in named["not_names"] and any(c.isalpha() for c in text)
+
+
+def _names_before(doc: Doc, i: int, named: dict) -> int | None:
+    """First token of the names right before token ``i`` ("Walmart and Sam's Club" account)."""
+    first = None
+    lo = clause_bounds(doc, i)[0]
+    for j in range(i - 1, lo - 1, -1):
+        if _is_name(doc[j], named):
+            first = j
+        elif not (first is not None and doc[j].text in named["joiners"]):
+            break
+    # a capitalised first word of a clause may be a verb ("Managed accounts")
+    return first if first is not None and first > lo else None
+
+
+def _names_after(doc: Doc, i: int, named: dict) -> int | None:
+    """End of the names right after token ``i``: Latin ones or in quotes (сети «Магнит» и «Лента»)."""
+    end = None
+    quoted = False
+    for j in range(i + 1, clause_bounds(doc, i)[1]):
+        t = doc[j]
+        if t.text in ("«", "»", '"', "“", "”"):
+            quoted = t.text in ("«", "“") or (t.text == '"' and not quoted)
+        elif _is_name(t, named) and (quoted or t.text[0].isascii()):
+            end = j + 1
+        elif not (end is not None and t.text in named["joiners"]):
+            break
+    return end
+
+
+def _named_accounts(doc: Doc, lex: _Lexicon) -> tuple[tuple[int, int], ...]:
+    """Character ranges of clients named beside the accounts the candidate owned (cached per doc)."""
+    cached = doc.user_data.get("kamscreen.roles.named")
+    if cached is not None:
+        return cached
+    named = lex.named
+    out = []
+    for tok in doc:
+        span = None
+        if tok.is_lower and tok in named["before"]:
+            first = _names_before(doc, tok.i, named)
+            span = (first, tok.i + 1) if first is not None else None
+        elif tok in named["after"]:
+            end = _names_after(doc, tok.i, named)
+            span = (tok.i, end) if end is not None else None
+        if span and _preceded_by(doc, span[0], lex.ownership, _OWNER_WINDOW):
+            out.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])))
+    cached = doc.user_data["kamscreen.roles.named"] = tuple(out)
+    return cached
+
+
+def _large_clients(doc: Doc, lex: _Lexicon) -> tuple[tuple[int, int], ...]:
+    """Character ranges of the well-known large clients named in the doc (cached)."""
+    cached = doc.user_data.get("kamscreen.roles.large")
+    if cached is None:
+        cached = doc.user_data["kamscreen.roles.large"] = tuple(
+            m.span() for m in lex.large_clients.finditer(doc_text(doc)))
+    return cached
+
+
+def _clause(doc: Doc, start: int, end: int) -> int:
+    """First token of the clause holding the characters ``start``..``end``."""
+    return clause_bounds(doc, doc.char_span(start, end, alignment_mode="expand").start)[0]
+
+
 def _distinct(hits):
     """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
@@ -172,6 +284,8 @@ class _JobHits:
     title: tuple[PhraseHit, ...]
     body: tuple[PhraseHit, ...]
     counts: tuple[tuple[str, float, Evidence, str], ...]
+    named: tuple[tuple[int, int], ...]  # character ranges of clients named beside owned accounts
+    large: tuple[tuple[int, int], ...]  # character ranges of large clients named
 
     def evidence(self, hit: PhraseHit) -> Evidence | None:
         if self.title_doc is not self.doc and hit in self.title:
@@ -201,11 +315,22 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
         title = [h for h in lex.phrases.find(title_doc) if inside(h.start_char, h.end_char, title_rng)]
         body = in_block
     counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
-    return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts))
+    named = [(a, b) for a, b in _named_accounts(doc, lex) if inside(a, b, block)]
+    employer = (job.employer or "").casefold()
+    large = [(a, b) for a, b in _large_clients(doc, lex)
+             if inside(a, b, block) and text[a:b].casefold() not in employer]
+    return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts), tuple(named), tuple(large))
 
 
 def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
-    """The longest title phrases, plus the description's distinct phrases and counts, per role."""
+    """The longest title phrases, plus the description's distinct phrases and counts, per role.
+
+    key_account needs a key-account title or a phrase naming key accounts (a ``key_accounts``
+    phrase not about winning them, a client named beside owned accounts, a large client, "5
+    ключевых клиентов"); from the description alone, under a title that is not commercial, that
+    evidence must come from two clauses at least (one sentence is thin against the title).
+    """
+    doc, text = hits.doc, doc_text(hits.doc)
     titles = [h for h in hits.title if h.group == "title"]
     kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
     titles = [h for h in titles if (h.start, h.end) in kept]
@@ -216,15 +341,45 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
         if best is not None:
             scores[role] += best.weight
             support[role].append(hits.evidence(best))
-    for h in _distinct([h for h in hits.body if h.group == "desc"]):
+    key_clauses: set[int] = set()
+    acquired = owned = None
+    anchors = [h for h in hits.body if h.group == "anchor"]
+    kept = {(s.start, s.end) for s in filter_spans([doc[h.start : h.end] for h in anchors])}
+    counted = set()
+    for h in anchors:  # overlapping key-account phrases ("major customer's accounts") count once
+        if (h.start, h.end) not in kept:
+            continue
+        if _preceded_by(doc, h.end - 1, lex.acquisition, lex.key_window + h.end - 1 - h.start):
+            acquired = acquired or h  # "identified key clients", "major new accounts": new business
+            continue
+        counted.add((h.label, h.key))
+        key_clauses.add(clause_bounds(doc, h.start)[0])
+        if owned is None and _preceded_by(doc, h.start, lex.ownership, lex.key_window):
+            owned = h  # "handled all major accounts"
+    for h in _distinct([h for h in hits.body if h.group == "desc" or (h.label, h.key) in counted]):
         scores[h.label] += h.weight
         support[h.label].append(hits.evidence(h))
+    if owned is not None:
+        scores["key_account"] += lex.ownership_weight
+    if acquired is not None:
+        scores["sales"] += lex.acquisition_weight
+        support["sales"].append(hits.evidence(acquired))
+    for spans, weight in ((hits.named, lex.named["weight"]), (hits.large, lex.large_weight)):
+        if spans:  # once per job, however many clients are named
+            scores["key_account"] += weight
+            support["key_account"].append(Evidence.of(text, *spans[0]))
+            key_clauses.update(_clause(doc, start, end) for start, end in spans)
     seen = set()
     for label, weight, evidence, kind in hits.counts:
         if label in scores and kind not in seen:
             seen.add(kind)
             scores[label] += weight
             support[label].append(evidence)
+            if kind == "few_key_clients":
+                key_clauses.add(_clause(doc, evidence.start, evidence.end))
+    commercial_title = any(h.label != "other" for h in titles)
+    if not any(h.label == "key_account" for h in titles) and len(key_clauses) < (1 if commercial_title else 2):
+        scores["key_account"] = 0.0
     role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
     needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
     if scores[role] < needed or scores["other"] >= scores[role]:
