@@ -374,8 +374,40 @@ def test_real_livecareer_sales_titles_are_sales():
 @pytest.mark.parametrize("title, body, lang", [
     ("Customer Service Agent", "Booking support, invoicing.", "en"),
     ("Customer Service Representative", "Answered calls, processed returns and refunds, resolved complaints.", "en"),
+    ("Call Center Representative", "Responded to a high volume of inbound calls; provided customers with "
+     "account information; processed payments.", "en"),
+    ("Member Services Representative", "Answered inbound phone calls from members; resolved member concerns.", "en"),
 ])
-def test_service_without_business_accounts_is_other(title, body, lang):
+def test_customer_service_is_account_management(title, body, lang):
+    """LABELING.md: support and order handling after the sale is account management, business or not."""
+    assert classify(title, body, lang).role == "account_management"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Cashier/Customer Service", "Helped customers select products; kept store displays; cashier duties; "
+     "stocked shelves.", "en"),
+    ("Customer Service", "Refilled store shelves; answered shoppers' questions; solved customer issues.", "en"),
+])
+def test_service_in_a_store_is_not_account_management(title, body, lang):
+    assert classify(title, body, lang).role == "other"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Operations Manager", "Program development and customer service; recruited and coached staff; "
+     "policies and procedures.", "en"),
+    ("Region Coordinator", "Administrative duties for the Region President; point of contact for "
+     "day-to-day customer service questions.", "en"),
+])
+def test_other_titles_need_clear_client_work(title, body, lang):
+    assert classify(title, body, lang).role == "other"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Sales Coordinator", "Supported the sales team with reports and presentations.", "en"),
+    ("Business Development Intern", "Built dashboards of page views and market share per client.", "en"),
+    ("Executive Assistant", "Managed calendars and travel for the VP of Sales.", "en"),
+])
+def test_support_titles_in_commercial_departments_are_other(title, body, lang):
     assert classify(title, body, lang).role == "other"
 
 

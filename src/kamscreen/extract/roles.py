@@ -76,6 +76,8 @@ class _Lexicon:
     counts: dict
     min_score: float
     min_description_score: float
+    other_margin: float
+    store_work_min: float
     lead_words: frozenset[str]
     acquisition: _Words
     acquisition_weight: float
@@ -100,6 +102,7 @@ def _lexicon() -> _Lexicon:
                  "weak": m["people_weak"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
         "accounts": {"account_management": data["account_evidence"]},
+        "store": {"store": data["store_work"]},
     }
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
@@ -110,7 +113,8 @@ def _lexicon() -> _Lexicon:
     names = sorted((str(n) for n in data["large_clients"]["names"]), key=len, reverse=True)
     large = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    float(data["min_description_score"]), frozenset(str(w).lower() for w in m["lead_words"]),
+                    float(data["min_description_score"]),
+                    float(data["other_margin"]), float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]),
                     _Words.of(data["acquisition"]), float(data["acquisition_weight"]),
                     _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]),
                     named, large, float(data["large_clients"]["weight"]))
@@ -381,11 +385,15 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     if not any(h.label == "key_account" for h in titles) and len(key_clauses) < (1 if commercial_title else 2):
         scores["key_account"] = 0.0
     role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
-    needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
-    if scores[role] < needed or scores["other"] >= scores[role]:
+    titled = any(h.label == role for h in titles)
+    needed = lex.min_score if titled else lex.min_description_score
+    margin = 0.0 if commercial_title or not scores["other"] else lex.other_margin
+    store = sum(h.weight for h in _distinct(h for h in hits.body if h.group == "store"))
+    if scores[role] < needed or scores["other"] + margin >= scores[role]:
         role = "other"
-    elif role == "account_management" and not any(h.group == "accounts" for h in hits.title + hits.body):
-        role = "other"  # service with no business accounts named: consumer service
+    elif role == "account_management" and (store >= lex.store_work_min
+                                           or not any(h.group == "accounts" for h in hits.title + hits.body)):
+        role = "other"  # serving shoppers in a store, or no client served in the description
     return role, [e for e in support[role] if e is not None]
 
 
