@@ -194,6 +194,34 @@ def test_no_management_without_people(title, body, lang):
     assert not classify(title, body, lang).management
 
 
+@pytest.mark.parametrize("title,body,lang", [
+    ("Operations Manager", "Supervised, trained and evaluated 12 customer service associates.", "en"),
+    ("Asset Manager", "Managed and trained a team of 6 sales and maintenance personnel.", "en"),
+    ("International Service Director", "Directed all activities of 22 field engineers.", "en"),
+    ("Real Estate Salesperson", "Office management of 20 real estate agents.", "en"),
+    ("Treasury Analyst", "Delegated assignments to subordinate managers.", "en"),
+    ("Clinic Manager", "Responsible for direct supervision of clinical staff.", "en"),
+    ("Руководитель проекта", "Руководил отделом продаж, курировал работу менеджеров.", "ru"),
+])
+def test_people_led_after_a_verb_of_leading(title, body, lang):
+    assert classify(title, body, lang).management
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Senior Accountant", "Supervise and coordinate month-end closing activities.", "en"),
+    ("Customer Service", "Supervised invoice processing and purchase orders.", "en"),
+    ("Pharmacy Technician", "Work under the supervision of the pharmacy manager.", "en"),
+    ("Staff Accountant", "Supervised by the finance manager; prepared journal entries.", "en"),
+    ("Sales Representative", "Led sales calls with team members of the distributor.", "en"),
+    ("Accountant", "Managed employee benefits and payroll.", "en"),
+    ("Analyst", "Served as lead underwriter, advisor or placement agent.", "en"),
+    ("Customer Service Technical Trainer", "Trained employees on company protocols.", "en"),
+    ("Logistics Coordinator", "Responsible for training new logistics managers.", "en"),
+])
+def test_no_people_led(title, body, lang):
+    assert not classify(title, body, lang).management
+
+
 # --- b2b --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title,body,lang", [

@@ -79,6 +79,10 @@ class _Lexicon:
     other_margin: float
     store_work_min: float
     lead_words: frozenset[str]
+    people_window: int
+    not_led: frozenset[str]
+    not_between: frozenset[str]
+    modified: frozenset[str]
     acquisition: _Words
     acquisition_weight: float
     ownership: _Words
@@ -100,6 +104,8 @@ def _lexicon() -> _Lexicon:
         "anchor": data["key_accounts"],
         "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
                  "weak": m["people_weak"]},
+        "lead": {"lead": m["lead"], "teach": m["teach"]},
+        "people": {"people": m["people"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
         "accounts": {"account_management": data["account_evidence"]},
         "store": {"store": data["store_work"]},
@@ -115,6 +121,9 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
                     float(data["min_description_score"]),
                     float(data["other_margin"]), float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]),
+                    int(m["people_window"]), frozenset(str(w).lower() for w in m["not_led"]),
+                    frozenset(str(w).lower() for w in m["not_between"]),
+                    frozenset(str(w).lower() for w in m["modified"]),
                     _Words.of(data["acquisition"]), float(data["acquisition_weight"]),
                     _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]),
                     named, large, float(data["large_clients"]["weight"]))
@@ -382,35 +391,81 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
             if kind == "few_key_clients":
                 key_clauses.add(_clause(doc, evidence.start, evidence.end))
     commercial_title = any(h.label != "other" for h in titles)
+    candidates = set(_COMMERCIAL)
     if not any(h.label == "key_account" for h in titles) and len(key_clauses) < (1 if commercial_title else 2):
-        scores["key_account"] = 0.0
-    role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
-    titled = any(h.label == role for h in titles)
-    needed = lex.min_score if titled else lex.min_description_score
-    margin = 0.0 if commercial_title or not scores["other"] else lex.other_margin
+        candidates.discard("key_account")
     store = sum(h.weight for h in _distinct(h for h in hits.body if h.group == "store"))
+    if store >= lex.store_work_min or not any(h.group == "accounts" for h in hits.title + hits.body):
+        candidates.discard("account_management")  # serving shoppers in a store, or no client named
+    role = max(candidates, key=lambda r: (scores[r], _PRIORITY[r]))
+    needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
+    margin = 0.0 if commercial_title or not scores["other"] else lex.other_margin
     if scores[role] < needed or scores["other"] + margin >= scores[role]:
         role = "other"
-    elif role == "account_management" and (store >= lex.store_work_min
-                                           or not any(h.group == "accounts" for h in hits.title + hits.body)):
-        role = "other"  # serving shoppers in a store, or no client served in the description
     return role, [e for e in support[role] if e is not None]
 
 
+_JOINED = frozenset({"and", "&", ",", "/", "и", "или", "or"})  # "Supervised, trained and evaluated staff"
+
+
+def _led_people(hits: _JobHits, lex: _Lexicon) -> list[tuple[Evidence, bool]]:
+    """People led in the block, and whether by a verb of leading (not only of teaching): a verb, or
+    verbs joined by "and" / commas, then a few words later in the clause the people ("Supervised,
+    trained and evaluated 12 associates", "руководил отделом продаж"). Not "supervised by", "under
+    the supervision of", "worked with the team", "employee benefits"; in "responsible for training
+    new managers" the nearer verb decides."""
+    doc, text = hits.doc, doc_text(hits.doc)
+    people = sorted((h for h in hits.body if h.group == "people"), key=lambda h: h.start)
+    verbs = sorted((h for h in hits.body if h.group == "lead"), key=lambda h: h.start)
+    found = []
+    k = 0
+    while k < len(verbs):
+        chain = [verbs[k]]
+        while k + 1 < len(verbs) and verbs[k + 1].start > chain[-1].end and \
+                all(t.lower_ in _JOINED for t in doc[chain[-1].end : verbs[k + 1].start]):
+            k += 1
+            chain.append(verbs[k])
+        k += 1
+        first, last = chain[0], chain[-1]
+        before = {t.lower_ for t in doc[max(0, first.start - 2) : first.start]}
+        if before & lex.not_led or (last.end < len(doc) and doc[last.end].lower_ in lex.not_led):
+            continue  # "under the supervision of", "supervised by"
+        stop = min(clause_bounds(doc, last.start)[1], last.end + lex.people_window)
+        if k < len(verbs):
+            stop = min(stop, verbs[k].start)  # the nearer verb decides
+        for led in (p for p in people if last.end <= p.start < stop):
+            after = doc[led.end] if led.end < len(doc) else None
+            if {t.lower_ for t in doc[last.end : led.start]} & lex.not_between:
+                break  # "worked with the team"
+            if after is not None and after.lower_ in lex.modified and led.end - led.start == 1 \
+                    and doc[led.start].text.isascii():
+                continue  # "employee benefits"
+            found.append((Evidence.of(text, first.start_char, led.end_char), any(v.label == "lead" for v in chain)))
+            break
+    return found
+
+
 def _management(hits: _JobHits, lex: _Lexicon) -> tuple[bool, list[Evidence]]:
-    """A title that implies a team, or people evidence (weak evidence needs a lead word in the title)."""
+    """A title that implies a team, or people led (teaching verbs and weak evidence need a lead word
+    in the title)."""
     mgmt = [h for h in hits.title + hits.body if h.group == "mgmt"]
-    team_title = [h for h in mgmt if h.label == "team_title" and h in hits.title and h.weight > 0]
-    strong = [h for h in mgmt if h.label == "strong"]
+    titles = [h for h in mgmt if h.label == "team_title" and h in hits.title]
+    kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
+    team_title = [h for h in titles if (h.start, h.end) in kept and h.weight > 0]
+    strong = [h for h in mgmt if h.label == "strong" and h not in hits.title]
     weak = [h for h in mgmt if h.label == "weak"]
+    pairs = _led_people(hits, lex)
+    led_pairs = [e for e, leads in pairs if leads]
+    taught = [e for e, leads in pairs if not leads]
     people = [e for label, _, e, kind in hits.counts if label == "people"]
     led = [e for label, _, e, kind in hits.counts if kind == "people_led"]
-    if team_title or strong or led:
-        return True, [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None] + led[:1]
+    if team_title or strong or led or led_pairs:
+        found = [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None]
+        return True, found + led_pairs[:2] + led[:1]
     span = hits.title_doc.char_span(*hits.title_range, alignment_mode="expand") if hits.title_range else None
     lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words for t in span or ())
-    if lead_title and (weak or people):
-        return True, [e for h in weak[:2] if (e := hits.evidence(h)) is not None] + people[:1]
+    if lead_title and (weak or people or taught):
+        return True, [e for h in weak[:2] if (e := hits.evidence(h)) is not None] + taught[:1] + people[:1]
     return False, []
 
 
