@@ -88,6 +88,7 @@ class _Lexicon:
     ownership: _Words
     ownership_weight: float
     key_window: int
+    acquisition_window: int
     named: dict
     large_clients: re.Pattern
     large_weight: float
@@ -125,7 +126,7 @@ def _lexicon() -> _Lexicon:
                     frozenset(str(w).lower() for w in m["not_between"]),
                     frozenset(str(w).lower() for w in m["modified"]),
                     _Words.of(data["acquisition"]), float(data["acquisition_weight"]),
-                    _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]),
+                    _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]), int(data["acquisition_window"]),
                     named, large, float(data["large_clients"]["weight"]))
 
 
@@ -221,8 +222,8 @@ def _names_before(doc: Doc, i: int, named: dict) -> int | None:
     for j in range(i - 1, lo - 1, -1):
         if _is_name(doc[j], named):
             first = j
-        elif not (first is not None and doc[j].text in named["joiners"]):
-            break
+        elif not ((first is not None or doc[j].lower_ in _POSSESSIVE) and doc[j].text in named["joiners"]):
+            break  # a joiner needs a name after it, but "Kohl's accounts" ends in one
     # a capitalised first word of a clause may be a verb ("Managed accounts")
     return first if first is not None and first > lo else None
 
@@ -362,7 +363,7 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     for h in anchors:  # overlapping key-account phrases ("major customer's accounts") count once
         if (h.start, h.end) not in kept:
             continue
-        if _preceded_by(doc, h.end - 1, lex.acquisition, lex.key_window + h.end - 1 - h.start):
+        if _preceded_by(doc, h.end - 1, lex.acquisition, lex.acquisition_window + h.end - 1 - h.start):
             acquired = acquired or h  # "identified key clients", "major new accounts": new business
             continue
         counted.add((h.label, h.key))
@@ -405,6 +406,7 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     return role, [e for e in support[role] if e is not None]
 
 
+_POSSESSIVE = frozenset({"'s", "’s"})
 _JOINED = frozenset({"and", "&", ",", "/", "и", "или", "or"})  # "Supervised, trained and evaluated staff"
 
 
