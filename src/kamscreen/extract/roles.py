@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy
 import yaml
-from spacy.attrs import LIKE_NUM
+from spacy.attrs import LEMMA, LIKE_NUM, LOWER
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -114,8 +114,8 @@ def _lexicon() -> _Lexicon:
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
     named = data["named_accounts"]
-    named = {"weight": float(named["weight"]), "before": _Words.of(named["before"]),
-             "after": _Words.of(named["after"]), "joiners": frozenset(named["joiners"]),
+    named = {"weight": float(named["weight"]), "before": frozenset(str(w).lower() for w in named["before"]),
+             "after": frozenset(str(w).lower() for w in named["after"]), "joiners": frozenset(named["joiners"]),
              "not_names": frozenset(str(w).lower() for w in named["not_names"])}
     names = sorted((str(n) for n in data["large_clients"]["names"]), key=len, reverse=True)
     large = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
@@ -249,15 +249,19 @@ def _named_accounts(doc: Doc, lex: _Lexicon) -> tuple[tuple[int, int], ...]:
     if cached is not None:
         return cached
     named = lex.named
+    strings = doc.vocab.strings
+    table = doc.to_array([LOWER, LEMMA])
+    before = numpy.isin(table[:, 0], [strings.add(w) for w in named["before"]])
+    after = numpy.isin(table[:, 1], [strings.add(w) for w in named["after"]])
     out = []
-    for tok in doc:
+    for i in numpy.flatnonzero(before | after).tolist():
         span = None
-        if tok.is_lower and tok in named["before"]:
-            first = _names_before(doc, tok.i, named)
-            span = (first, tok.i + 1) if first is not None else None
-        elif tok in named["after"]:
-            end = _names_after(doc, tok.i, named)
-            span = (tok.i, end) if end is not None else None
+        if before[i] and doc[i].is_lower:
+            first = _names_before(doc, i, named)
+            span = (first, i + 1) if first is not None else None
+        elif after[i]:
+            end = _names_after(doc, i, named)
+            span = (i, end) if end is not None else None
         if span and _preceded_by(doc, span[0], lex.ownership, _OWNER_WINDOW):
             out.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])))
     cached = doc.user_data["kamscreen.roles.named"] = tuple(out)
