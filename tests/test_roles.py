@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kamscreen.extract import roles
+from kamscreen.extract import key_accounts, roles
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import make_doc
 from kamscreen.nlp.patterns import expand_phrase
@@ -477,7 +477,7 @@ def test_named_accounts_the_candidate_ran_are_key_accounts(title, body, lang):
 ])
 def test_names_that_are_no_client_accounts(body, lang):
     doc = make_doc(body, lang)
-    assert roles._named_accounts(doc, roles._lexicon()) == ()
+    assert key_accounts.named_accounts(doc) == ()
 
 
 def test_owned_major_accounts_outweigh_a_sales_title():

@@ -2,9 +2,11 @@
 
 The decision weighs the title against the description (``lexicons/roles.yaml``): a "Менеджер по
 продажам" who ran federal chains with account plans and P&L is a KAM; a "Key Account Manager"
-doing 40 cold calls a day with 120 clients is a salesperson. Phrases match on lemmas, so Russian
-inflections hit. Also decides whether the job led people (``management``) and sold to businesses
-(``b2b``).
+doing 40 cold calls a day with 120 clients is a salesperson; a salesperson who only uses account
+plans and C-level meetings, with no key accounts named (``kamscreen.extract.key_accounts``), is no
+KAM. Phrases match on lemmas, so Russian inflections hit. Also decides whether the job led people
+(``management``: a team title, or people led, ``kamscreen.extract.leading``) and sold to
+businesses (``b2b``).
 
 >>> text = "Менеджер по продажам\\nВедение 4 федеральных сетей, account plan, P&L"
 >>> job = Job("2020-01", None, True, "Менеджер по продажам", None,
@@ -20,21 +22,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-import yaml
-from spacy.attrs import LEMMA, LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kamscreen.extract import key_accounts
+from kamscreen.extract.leading import people_led
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import clause_bounds, doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon
-from kamscreen.resources import lexicon_path
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, load_lexicon
 
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
 _HEADER_LINES = 8  # a job's title stands among the first lines of its block
 _TITLE_CHARS = 80  # and is a short line
-_OWNER_WINDOW = 10  # tokens between a verb of ownership and the client it names
 
 
 @dataclass(frozen=True)
@@ -52,25 +53,6 @@ class RoleVerdict:
 
 
 @dataclass(frozen=True)
-class _Words:
-    """A word list of the lexicon: lemmas or lower-case forms, and ``word*`` starts."""
-
-    exact: frozenset[str]
-    starts: tuple[str, ...]
-
-    @classmethod
-    def of(cls, words) -> "_Words":
-        words = [str(w).lower() for w in words]
-        return cls(frozenset(w for w in words if not w.endswith("*")),
-                   tuple(w[:-1] for w in words if w.endswith("*")))
-
-    def __contains__(self, token) -> bool:
-        forms = (token.lower_, token.lemma_.lower())
-        return any(f in self.exact or f.startswith(self.starts) for f in forms) if self.starts else \
-            any(f in self.exact for f in forms)
-
-
-@dataclass(frozen=True)
 class _Lexicon:
     phrases: PhraseLexicon
     counts: dict
@@ -79,25 +61,11 @@ class _Lexicon:
     other_margin: float
     store_work_min: float
     lead_words: frozenset[str]
-    people_window: int
-    not_led: frozenset[str]
-    not_between: frozenset[str]
-    modified: frozenset[str]
-    acquisition: _Words
-    acquisition_weight: float
-    ownership: _Words
-    ownership_weight: float
-    key_window: int
-    acquisition_window: int
-    named: dict
-    large_clients: re.Pattern
-    large_weight: float
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    with open(lexicon_path("roles.yaml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_lexicon("roles.yaml")
     m = data["management"]
     groups = {
         "title": data["titles"],
@@ -113,21 +81,9 @@ def _lexicon() -> _Lexicon:
     }
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
-    named = data["named_accounts"]
-    named = {"weight": float(named["weight"]), "before": frozenset(str(w).lower() for w in named["before"]),
-             "after": frozenset(str(w).lower() for w in named["after"]), "joiners": frozenset(named["joiners"]),
-             "not_names": frozenset(str(w).lower() for w in named["not_names"])}
-    names = sorted((str(n) for n in data["large_clients"]["names"]), key=len, reverse=True)
-    large = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    float(data["min_description_score"]),
-                    float(data["other_margin"]), float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]),
-                    int(m["people_window"]), frozenset(str(w).lower() for w in m["not_led"]),
-                    frozenset(str(w).lower() for w in m["not_between"]),
-                    frozenset(str(w).lower() for w in m["modified"]),
-                    _Words.of(data["acquisition"]), float(data["acquisition_weight"]),
-                    _Words.of(data["ownership"]), float(data["ownership_weight"]), int(data["key_window"]), int(data["acquisition_window"]),
-                    named, large, float(data["large_clients"]["weight"]))
+                    float(data["min_description_score"]), float(data["other_margin"]),
+                    float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]))
 
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
@@ -204,79 +160,6 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
     return cached
 
 
-def _preceded_by(doc: Doc, i: int, words: _Words, window: int) -> bool:
-    """Is one of ``words`` among the ``window`` tokens before token ``i``, in its clause?"""
-    lo = max(clause_bounds(doc, i)[0], i - window)
-    return any(doc[k] in words for k in range(lo, i))
-
-
-def _is_name(token, named: dict) -> bool:
-    text = token.text
-    return text[:1].isupper() and token.lower_ not in named["not_names"] and any(c.isalpha() for c in text)
-
-
-def _names_before(doc: Doc, i: int, named: dict) -> int | None:
-    """First token of the names right before token ``i`` ("Walmart and Sam's Club" account)."""
-    first = None
-    lo = clause_bounds(doc, i)[0]
-    for j in range(i - 1, lo - 1, -1):
-        if _is_name(doc[j], named):
-            first = j
-        elif not ((first is not None or doc[j].lower_ in _POSSESSIVE) and doc[j].text in named["joiners"]):
-            break  # a joiner needs a name after it, but "Kohl's accounts" ends in one
-    # a capitalised first word of a clause may be a verb ("Managed accounts")
-    return first if first is not None and first > lo else None
-
-
-def _names_after(doc: Doc, i: int, named: dict) -> int | None:
-    """End of the names right after token ``i``: Latin ones or in quotes (сети «Магнит» и «Лента»)."""
-    end = None
-    quoted = False
-    for j in range(i + 1, clause_bounds(doc, i)[1]):
-        t = doc[j]
-        if t.text in ("«", "»", '"', "“", "”"):
-            quoted = t.text in ("«", "“") or (t.text == '"' and not quoted)
-        elif _is_name(t, named) and (quoted or t.text[0].isascii()):
-            end = j + 1
-        elif not (end is not None and t.text in named["joiners"]):
-            break
-    return end
-
-
-def _named_accounts(doc: Doc, lex: _Lexicon) -> tuple[tuple[int, int], ...]:
-    """Character ranges of clients named beside the accounts the candidate owned (cached per doc)."""
-    cached = doc.user_data.get("kamscreen.roles.named")
-    if cached is not None:
-        return cached
-    named = lex.named
-    strings = doc.vocab.strings
-    table = doc.to_array([LOWER, LEMMA])
-    before = numpy.isin(table[:, 0], [strings.add(w) for w in named["before"]])
-    after = numpy.isin(table[:, 1], [strings.add(w) for w in named["after"]])
-    out = []
-    for i in numpy.flatnonzero(before | after).tolist():
-        span = None
-        if before[i] and doc[i].is_lower:
-            first = _names_before(doc, i, named)
-            span = (first, i + 1) if first is not None else None
-        elif after[i]:
-            end = _names_after(doc, i, named)
-            span = (i, end) if end is not None else None
-        if span and _preceded_by(doc, span[0], lex.ownership, _OWNER_WINDOW):
-            out.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])))
-    cached = doc.user_data["kamscreen.roles.named"] = tuple(out)
-    return cached
-
-
-def _large_clients(doc: Doc, lex: _Lexicon) -> tuple[tuple[int, int], ...]:
-    """Character ranges of the well-known large clients named in the doc (cached)."""
-    cached = doc.user_data.get("kamscreen.roles.large")
-    if cached is None:
-        cached = doc.user_data["kamscreen.roles.large"] = tuple(
-            m.span() for m in lex.large_clients.finditer(doc_text(doc)))
-    return cached
-
-
 def _clause(doc: Doc, start: int, end: int) -> int:
     """First token of the clause holding the characters ``start``..``end``."""
     return clause_bounds(doc, doc.char_span(start, end, alignment_mode="expand").start)[0]
@@ -333,25 +216,60 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
         title = [h for h in lex.phrases.find(title_doc) if inside(h.start_char, h.end_char, title_rng)]
         body = in_block
     counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
-    named = [(a, b) for a, b in _named_accounts(doc, lex) if inside(a, b, block)]
+    named = [(a, b) for a, b in key_accounts.named_accounts(doc) if inside(a, b, block)]
     employer = (job.employer or "").casefold()
-    large = [(a, b) for a, b in _large_clients(doc, lex)
+    large = [(a, b) for a, b in key_accounts.large_clients(doc)  # not where the job's employer is named
              if inside(a, b, block) and text[a:b].casefold() not in employer]
     return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts), tuple(named), tuple(large))
+
+
+def _longest(doc: Doc, hits) -> list[PhraseHit]:
+    """The hits not inside a longer overlapping one ("assistant store manager" over "store manager")."""
+    kept = {(s.start, s.end) for s in filter_spans([doc[h.start : h.end] for h in hits])}
+    return [h for h in hits if (h.start, h.end) in kept]
+
+
+def _key_account_evidence(hits: _JobHits, scores: dict, support: dict) -> set[int]:
+    """Add the key-account phrases, named and large clients to ``scores`` (and the phrases about
+    winning key accounts to sales); return the clauses that name key accounts."""
+    doc, text, kw = hits.doc, doc_text(hits.doc), key_accounts.words()
+    clauses: set[int] = set()
+    acquired = owned = None
+    counted = set()
+    for h in _longest(doc, [h for h in hits.body if h.group == "anchor"]):  # "major customer's accounts" once
+        if key_accounts.preceded_by(doc, h.end - 1, kw.acquisition, kw.acquisition_window + h.end - 1 - h.start):
+            acquired = acquired or h  # "identified key clients", "major new accounts": new business
+            continue
+        counted.add(h.key)
+        clauses.add(clause_bounds(doc, h.start)[0])
+        if owned is None and key_accounts.preceded_by(doc, h.start, kw.ownership, kw.ownership_window):
+            owned = h  # "handled all major accounts"
+    for h in _distinct([h for h in hits.body if h.group == "anchor" and h.key in counted]):
+        scores[h.label] += h.weight
+        support[h.label].append(hits.evidence(h))
+    if owned is not None:
+        scores["key_account"] += kw.ownership_weight
+    if acquired is not None:
+        scores["sales"] += kw.acquisition_weight
+        support["sales"].append(hits.evidence(acquired))
+    for spans, weight in ((hits.named, kw.named_weight), (hits.large, kw.large_weight)):
+        if spans:  # once per job, however many clients are named
+            scores["key_account"] += weight
+            support["key_account"].append(Evidence.of(text, *spans[0]))
+            clauses.update(_clause(doc, start, end) for start, end in spans)
+    return clauses
 
 
 def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     """The longest title phrases, plus the description's distinct phrases and counts, per role.
 
-    key_account needs a key-account title or a phrase naming key accounts (a ``key_accounts``
-    phrase not about winning them, a client named beside owned accounts, a large client, "5
-    ключевых клиентов"); from the description alone, under a title that is not commercial, that
-    evidence must come from two clauses at least (one sentence is thin against the title).
+    key_account needs a key-account title or evidence that the accounts were key (see
+    :func:`_key_account_evidence`, or "5 ключевых клиентов"); from the description alone, under a
+    title that is not commercial, in two clauses at least (one sentence is thin against the title).
+    account_management needs a client served and no store work. A title of other work is
+    outweighed only by a clear margin.
     """
-    doc, text = hits.doc, doc_text(hits.doc)
-    titles = [h for h in hits.title if h.group == "title"]
-    kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
-    titles = [h for h in titles if (h.start, h.end) in kept]
+    titles = _longest(hits.title_doc, [h for h in hits.title if h.group == "title"])
     scores = {r: 0.0 for r in ROLES}
     support: dict[str, list[Evidence | None]] = {r: [] for r in ROLES}
     for role in ROLES:
@@ -359,34 +277,10 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
         if best is not None:
             scores[role] += best.weight
             support[role].append(hits.evidence(best))
-    key_clauses: set[int] = set()
-    acquired = owned = None
-    anchors = [h for h in hits.body if h.group == "anchor"]
-    kept = {(s.start, s.end) for s in filter_spans([doc[h.start : h.end] for h in anchors])}
-    counted = set()
-    for h in anchors:  # overlapping key-account phrases ("major customer's accounts") count once
-        if (h.start, h.end) not in kept:
-            continue
-        if _preceded_by(doc, h.end - 1, lex.acquisition, lex.acquisition_window + h.end - 1 - h.start):
-            acquired = acquired or h  # "identified key clients", "major new accounts": new business
-            continue
-        counted.add((h.label, h.key))
-        key_clauses.add(clause_bounds(doc, h.start)[0])
-        if owned is None and _preceded_by(doc, h.start, lex.ownership, lex.key_window):
-            owned = h  # "handled all major accounts"
-    for h in _distinct([h for h in hits.body if h.group == "desc" or (h.label, h.key) in counted]):
+    key_clauses = _key_account_evidence(hits, scores, support)
+    for h in _distinct([h for h in hits.body if h.group == "desc"]):
         scores[h.label] += h.weight
         support[h.label].append(hits.evidence(h))
-    if owned is not None:
-        scores["key_account"] += lex.ownership_weight
-    if acquired is not None:
-        scores["sales"] += lex.acquisition_weight
-        support["sales"].append(hits.evidence(acquired))
-    for spans, weight in ((hits.named, lex.named["weight"]), (hits.large, lex.large_weight)):
-        if spans:  # once per job, however many clients are named
-            scores["key_account"] += weight
-            support["key_account"].append(Evidence.of(text, *spans[0]))
-            key_clauses.update(_clause(doc, start, end) for start, end in spans)
     seen = set()
     for label, weight, evidence, kind in hits.counts:
         if label in scores and kind not in seen:
@@ -394,7 +288,7 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
             scores[label] += weight
             support[label].append(evidence)
             if kind == "few_key_clients":
-                key_clauses.add(_clause(doc, evidence.start, evidence.end))
+                key_clauses.add(_clause(hits.doc, evidence.start, evidence.end))
     commercial_title = any(h.label != "other" for h in titles)
     candidates = set(_COMMERCIAL)
     if not any(h.label == "key_account" for h in titles) and len(key_clauses) < (1 if commercial_title else 2):
@@ -410,57 +304,15 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
     return role, [e for e in support[role] if e is not None]
 
 
-_POSSESSIVE = frozenset({"'s", "’s"})
-_JOINED = frozenset({"and", "&", ",", "/", "и", "или", "or"})  # "Supervised, trained and evaluated staff"
-
-
-def _led_people(hits: _JobHits, lex: _Lexicon) -> list[tuple[Evidence, bool]]:
-    """People led in the block, and whether by a verb of leading (not only of teaching): a verb, or
-    verbs joined by "and" / commas, then a few words later in the clause the people ("Supervised,
-    trained and evaluated 12 associates", "руководил отделом продаж"). Not "supervised by", "under
-    the supervision of", "worked with the team", "employee benefits"; in "responsible for training
-    new managers" the nearer verb decides."""
-    doc, text = hits.doc, doc_text(hits.doc)
-    people = sorted((h for h in hits.body if h.group == "people"), key=lambda h: h.start)
-    verbs = sorted((h for h in hits.body if h.group == "lead"), key=lambda h: h.start)
-    found = []
-    k = 0
-    while k < len(verbs):
-        chain = [verbs[k]]
-        while k + 1 < len(verbs) and verbs[k + 1].start > chain[-1].end and \
-                all(t.lower_ in _JOINED for t in doc[chain[-1].end : verbs[k + 1].start]):
-            k += 1
-            chain.append(verbs[k])
-        k += 1
-        first, last = chain[0], chain[-1]
-        before = {t.lower_ for t in doc[max(0, first.start - 2) : first.start]}
-        if before & lex.not_led or (last.end < len(doc) and doc[last.end].lower_ in lex.not_led):
-            continue  # "under the supervision of", "supervised by"
-        stop = min(clause_bounds(doc, last.start)[1], last.end + lex.people_window)
-        if k < len(verbs):
-            stop = min(stop, verbs[k].start)  # the nearer verb decides
-        for led in (p for p in people if last.end <= p.start < stop):
-            after = doc[led.end] if led.end < len(doc) else None
-            if {t.lower_ for t in doc[last.end : led.start]} & lex.not_between:
-                break  # "worked with the team"
-            if after is not None and after.lower_ in lex.modified and led.end - led.start == 1 \
-                    and doc[led.start].text.isascii():
-                continue  # "employee benefits"
-            found.append((Evidence.of(text, first.start_char, led.end_char), any(v.label == "lead" for v in chain)))
-            break
-    return found
-
-
 def _management(hits: _JobHits, lex: _Lexicon) -> tuple[bool, list[Evidence]]:
     """A title that implies a team, or people led (teaching verbs and weak evidence need a lead word
     in the title)."""
     mgmt = [h for h in hits.title + hits.body if h.group == "mgmt"]
-    titles = [h for h in mgmt if h.label == "team_title" and h in hits.title]
-    kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
-    team_title = [h for h in titles if (h.start, h.end) in kept and h.weight > 0]
+    titles = _longest(hits.title_doc, [h for h in mgmt if h.label == "team_title" and h in hits.title])
+    team_title = [h for h in titles if h.weight > 0]
     strong = [h for h in mgmt if h.label == "strong" and h not in hits.title]
     weak = [h for h in mgmt if h.label == "weak"]
-    pairs = _led_people(hits, lex)
+    pairs = people_led(hits.doc, hits.body)
     led_pairs = [e for e, leads in pairs if leads]
     taught = [e for e, leads in pairs if not leads]
     people = [e for label, _, e, kind in hits.counts if label == "people"]
