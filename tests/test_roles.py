@@ -399,6 +399,34 @@ def test_real_livecareer_sales_titles_are_sales():
     assert all(r == "other" for r in other), other
 
 
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+def test_real_livecareer_roles_and_management_against_the_labels():
+    """Regression guard on the annotators' labels (issue 8): role and management per matched job,
+    and key_account found where labeled and nowhere else."""
+    import json
+
+    from kamscreen.extract import timeline
+    from kamscreen.extract.gold import align_jobs
+    from kamscreen.parse import parse
+
+    pairs = []
+    for line in (REAL / "labels" / "en-livecareer.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        parsed = parse(REAL / gold["file"])
+        if not parsed.ok:
+            continue
+        doc = make_doc(parsed.text, parsed.language)
+        jobs = tuple(timeline.find_jobs(parsed, dt.date(2021, 8, 8)))
+        pairs += [(g, roles.classify(j, doc)) for g, j in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)) if j]
+    assert len(pairs) >= 850
+    assert sum(g["role"] == v.role for g, v in pairs) >= 0.92 * len(pairs)
+    assert sum(g["management"] == v.management for g, v in pairs) >= 0.91 * len(pairs)
+    labeled = [v.role for g, v in pairs if g["role"] == "key_account"]
+    assert labeled.count("key_account") >= len(labeled) - 1
+    assert all(g["role"] == "key_account" for g, v in pairs if v.role == "key_account")
+
+
 @pytest.mark.parametrize("title, body, lang", [
     ("Customer Service Agent", "Booking support, invoicing.", "en"),
     ("Customer Service Representative", "Answered calls, processed returns and refunds, resolved complaints.", "en"),
