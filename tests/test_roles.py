@@ -498,6 +498,20 @@ def test_named_accounts_the_candidate_ran_are_key_accounts(title, body, lang):
     assert classify(title, body, lang).role == "key_account"
 
 
+@pytest.mark.parametrize("title,body,lang", [
+    ("Senior Account Manager", "Managed daily business operations for the Acme Foods account including "
+     "allocations, inventory, purchase orders and sales reporting.", "en"),
+    ("Менеджер по продажам", "Вела сеть «Лента»: ассортимент, промо, заказы, отчёты по продажам.", "ru"),
+])
+def test_a_job_dedicated_to_one_named_account_is_key_account(title, body, lang):
+    assert classify(title, body, lang).role == "key_account"
+
+
+def test_agency_service_of_one_named_client_stays_account_management():
+    v = classify("Аккаунт-менеджер", "Вела аккаунт Danone: брифы, медиапланы, отчёты, поддержка клиента.")
+    assert v.role == "account_management"
+
+
 @pytest.mark.parametrize("body, lang", [
     ("Reconciled General Ledger accounts and managed accounts payable in Oracle.", "en"),
     ("Responsible for Social Media accounts and the company blog.", "en"),

@@ -12,7 +12,7 @@
 
 >>> from kamscreen.nlp import make_doc
 >>> doc = make_doc("Co-managed the Walmart and Sam's Club accounts.", "en")
->>> [doc.text[a:b] for a, b in named_accounts(doc)], [doc.text[a:b] for a, b in large_clients(doc)]
+>>> [doc.text[a:b] for a, b, _ in named_accounts(doc)], [doc.text[a:b] for a, b in large_clients(doc)]
 (["Walmart and Sam's Club accounts"], ['Walmart', "Sam's Club"])
 """
 from __future__ import annotations
@@ -65,6 +65,8 @@ class KeyAccountWords:
     named_window: int
     before: frozenset[str]
     after: frozenset[str]
+    single: frozenset[str]
+    single_weight: float
     joiners: frozenset[str]
     not_names: frozenset[str]
     large: re.Pattern
@@ -81,6 +83,7 @@ def words() -> KeyAccountWords:
         Words.of(key["acquisition"]), float(key["acquisition_weight"]), int(key["acquisition_window"]),
         Words.of(key["ownership"]), float(key["ownership_weight"]), int(key["ownership_window"]),
         float(named["weight"]), int(named["window"]), lower(named["before"]), lower(named["after"]),
+        lower(named["single"]), float(named["single_weight"]),
         frozenset(named["joiners"]), lower(named["not_names"]),
         re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), float(large["weight"]))
 
@@ -124,8 +127,9 @@ def _names_after(doc: Doc, i: int, w: KeyAccountWords) -> int | None:
     return end
 
 
-def named_accounts(doc: Doc) -> tuple[tuple[int, int], ...]:
-    """Character ranges of clients named beside the accounts the candidate owned (cached per doc)."""
+def named_accounts(doc: Doc) -> tuple[tuple[int, int, bool], ...]:
+    """Character ranges of clients named beside the accounts the candidate owned, and whether one
+    account is named ("the QVC account") (cached per doc)."""
     cached = doc.user_data.get("kamscreen.key_accounts.named")
     if cached is not None:
         return cached
@@ -144,7 +148,7 @@ def named_accounts(doc: Doc) -> tuple[tuple[int, int], ...]:
             end = _names_after(doc, i, w)
             span = (i, end) if end is not None else None
         if span and preceded_by(doc, span[0], w.ownership, w.named_window):
-            out.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1])))
+            out.append((doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1]), doc[i].lower_ in w.single))
     cached = doc.user_data["kamscreen.key_accounts.named"] = tuple(out)
     return cached
 

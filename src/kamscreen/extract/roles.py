@@ -185,7 +185,7 @@ class _JobHits:
     title: tuple[PhraseHit, ...]
     body: tuple[PhraseHit, ...]
     counts: tuple[tuple[str, float, Evidence, str], ...]
-    named: tuple[tuple[int, int], ...]  # character ranges of clients named beside owned accounts
+    named: tuple[tuple[int, int, bool], ...]  # clients named beside owned accounts; one account named?
     large: tuple[tuple[int, int], ...]  # character ranges of large clients named
 
     def evidence(self, hit: PhraseHit) -> Evidence | None:
@@ -216,7 +216,7 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
         title = [h for h in lex.phrases.find(title_doc) if inside(h.start_char, h.end_char, title_rng)]
         body = in_block
     counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
-    named = [(a, b) for a, b in key_accounts.named_accounts(doc) if inside(a, b, block)]
+    named = [(a, b, single) for a, b, single in key_accounts.named_accounts(doc) if inside(a, b, block)]
     employer = (job.employer or "").casefold()
     large = [(a, b) for a, b in key_accounts.large_clients(doc)  # not where the job's employer is named
              if inside(a, b, block) and text[a:b].casefold() not in employer]
@@ -252,7 +252,9 @@ def _key_account_evidence(hits: _JobHits, scores: dict, support: dict) -> set[in
     if acquired is not None:
         scores["sales"] += kw.acquisition_weight
         support["sales"].append(hits.evidence(acquired))
-    for spans, weight in ((hits.named, kw.named_weight), (hits.large, kw.large_weight)):
+    single = kw.single_weight if any(one for _, _, one in hits.named) else 0.0
+    named = [(start, end) for start, end, _ in hits.named]
+    for spans, weight in ((named, kw.named_weight + single), (hits.large, kw.large_weight)):
         if spans:  # once per job, however many clients are named
             scores["key_account"] += weight
             support["key_account"].append(Evidence.of(text, *spans[0]))
