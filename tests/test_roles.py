@@ -202,6 +202,8 @@ def test_no_management_without_people(title, body, lang):
     ("Treasury Analyst", "Delegated assignments to subordinate managers.", "en"),
     ("Clinic Manager", "Responsible for direct supervision of clinical staff.", "en"),
     ("Руководитель проекта", "Руководил отделом продаж, курировал работу менеджеров.", "ru"),
+    ("Frontend-разработчик", "Опыт лидирования команды разработчиков.", "ru"),
+    ("Инженер", "Организовывал работу сотрудников, включая инженеров и рабочих.", "ru"),
 ])
 def test_people_led_after_a_verb_of_leading(title, body, lang):
     assert classify(title, body, lang).management
@@ -217,6 +219,7 @@ def test_people_led_after_a_verb_of_leading(title, body, lang):
     ("Analyst", "Served as lead underwriter, advisor or placement agent.", "en"),
     ("Customer Service Technical Trainer", "Trained employees on company protocols.", "en"),
     ("Logistics Coordinator", "Responsible for training new logistics managers.", "en"),
+    ("Логист", "Организация работы склада и доставки.", "ru"),
 ])
 def test_no_people_led(title, body, lang):
     assert not classify(title, body, lang).management
