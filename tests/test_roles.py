@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kamscreen.extract import roles
+from kamscreen.extract import key_accounts, roles
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import make_doc
 from kamscreen.nlp.patterns import expand_phrase
@@ -194,6 +194,37 @@ def test_no_management_without_people(title, body, lang):
     assert not classify(title, body, lang).management
 
 
+@pytest.mark.parametrize("title,body,lang", [
+    ("Operations Manager", "Supervised, trained and evaluated 12 customer service associates.", "en"),
+    ("Asset Manager", "Managed and trained a team of 6 sales and maintenance personnel.", "en"),
+    ("International Service Director", "Directed all activities of 22 field engineers.", "en"),
+    ("Real Estate Salesperson", "Office management of 20 real estate agents.", "en"),
+    ("Treasury Analyst", "Delegated assignments to subordinate managers.", "en"),
+    ("Clinic Manager", "Responsible for direct supervision of clinical staff.", "en"),
+    ("Руководитель проекта", "Руководил отделом продаж, курировал работу менеджеров.", "ru"),
+    ("Frontend-разработчик", "Опыт лидирования команды разработчиков.", "ru"),
+    ("Инженер", "Организовывал работу сотрудников, включая инженеров и рабочих.", "ru"),
+])
+def test_people_led_after_a_verb_of_leading(title, body, lang):
+    assert classify(title, body, lang).management
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Senior Accountant", "Supervise and coordinate month-end closing activities.", "en"),
+    ("Customer Service", "Supervised invoice processing and purchase orders.", "en"),
+    ("Pharmacy Technician", "Work under the supervision of the pharmacy manager.", "en"),
+    ("Staff Accountant", "Supervised by the finance manager; prepared journal entries.", "en"),
+    ("Sales Representative", "Led sales calls with team members of the distributor.", "en"),
+    ("Accountant", "Managed employee benefits and payroll.", "en"),
+    ("Analyst", "Served as lead underwriter, advisor or placement agent.", "en"),
+    ("Customer Service Technical Trainer", "Trained employees on company protocols.", "en"),
+    ("Logistics Coordinator", "Responsible for training new logistics managers.", "en"),
+    ("Логист", "Организация работы склада и доставки.", "ru"),
+])
+def test_no_people_led(title, body, lang):
+    assert not classify(title, body, lang).management
+
+
 # --- b2b --------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("title,body,lang", [
@@ -290,6 +321,7 @@ def test_lexicon_labels_are_known_roles():
     data = yaml.safe_load(lexicon_path("roles.yaml").read_text(encoding="utf-8"))
     assert set(data["titles"]) <= set(ROLES)
     assert set(data["description"]) <= set(ROLES) - {"other"}
+    assert set(data["key_accounts"]) == {"key_account"}
 
 
 @pytest.mark.parametrize("phrase,case", [
@@ -307,7 +339,7 @@ def test_russian_inflections_match(phrase, case):
         words.append(form.word if form and word not in ("менеджер",) else word)
     text = "Опыт: " + " ".join(words)
     hits = roles._lexicon().phrases.find(make_doc(text, "ru"))
-    assert any(h.group == "desc" or h.group == "title" for h in hits), text
+    assert any(h.group in ("desc", "anchor", "title") for h in hits), text
 
 
 def test_classify_is_fast():
@@ -370,11 +402,71 @@ def test_real_livecareer_sales_titles_are_sales():
     assert all(r == "other" for r in other), other
 
 
+@pytest.mark.realcvs
+@pytest.mark.skipif(not REAL.is_dir(), reason="real CVs are not available")
+def test_real_livecareer_roles_and_management_against_the_labels():
+    """Regression guard on the annotators' labels (issue 8): role and management per matched job,
+    and key_account found where labeled and nowhere else."""
+    import json
+
+    from kamscreen.extract import timeline
+    from kamscreen.extract.gold import align_jobs
+    from kamscreen.parse import parse
+
+    pairs = []
+    for line in (REAL / "labels" / "en-livecareer.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        parsed = parse(REAL / gold["file"])
+        if not parsed.ok:
+            continue
+        doc = make_doc(parsed.text, parsed.language)
+        jobs = tuple(timeline.find_jobs(parsed, dt.date(2021, 8, 8)))
+        pairs += [(g, roles.classify(j, doc)) for g, j in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)) if j]
+    assert len(pairs) >= 850
+    assert sum(g["role"] == v.role for g, v in pairs) >= 0.92 * len(pairs)
+    assert sum(g["management"] == v.management for g, v in pairs) >= 0.91 * len(pairs)
+    labeled = [v.role for g, v in pairs if g["role"] == "key_account"]
+    assert labeled.count("key_account") >= len(labeled) - 1
+    assert all(g["role"] == "key_account" for g, v in pairs if v.role == "key_account")
+
+
 @pytest.mark.parametrize("title, body, lang", [
     ("Customer Service Agent", "Booking support, invoicing.", "en"),
     ("Customer Service Representative", "Answered calls, processed returns and refunds, resolved complaints.", "en"),
+    ("Call Center Representative", "Responded to a high volume of inbound calls; provided customers with "
+     "account information; processed payments.", "en"),
+    ("Member Services Representative", "Answered inbound phone calls from members; resolved member concerns.", "en"),
 ])
-def test_service_without_business_accounts_is_other(title, body, lang):
+def test_customer_service_is_account_management(title, body, lang):
+    """LABELING.md: support and order handling after the sale is account management, business or not."""
+    assert classify(title, body, lang).role == "account_management"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Cashier/Customer Service", "Helped customers select products; kept store displays; cashier duties; "
+     "stocked shelves.", "en"),
+    ("Customer Service", "Refilled store shelves; answered shoppers' questions; solved customer issues.", "en"),
+])
+def test_service_in_a_store_is_not_account_management(title, body, lang):
+    assert classify(title, body, lang).role == "other"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Operations Manager", "Program development and customer service; recruited and coached staff; "
+     "policies and procedures.", "en"),
+    ("Region Coordinator", "Administrative duties for the Region President; point of contact for "
+     "day-to-day customer service questions.", "en"),
+])
+def test_other_titles_need_clear_client_work(title, body, lang):
+    assert classify(title, body, lang).role == "other"
+
+
+@pytest.mark.parametrize("title, body, lang", [
+    ("Sales Coordinator", "Supported the sales team with reports and presentations.", "en"),
+    ("Business Development Intern", "Built dashboards of page views and market share per client.", "en"),
+    ("Executive Assistant", "Managed calendars and travel for the VP of Sales.", "en"),
+])
+def test_support_titles_in_commercial_departments_are_other(title, body, lang):
     assert classify(title, body, lang).role == "other"
 
 
@@ -393,3 +485,83 @@ def test_service_of_business_accounts_stays_account_management(title, body, lang
 def test_key_client_phrases_with_words_between(body, lang):
     title = "Senior Account Manager" if lang == "en" else "Менеджер"
     assert classify(title, body, lang).role == "key_account"
+
+
+# --- key accounts named, owned or won --------------------------------------------------------
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Category Sales Manager", "Co-managed the Walmart and Sam's Club accounts; grew the business with "
+     "Walmart by $3M; worked with buyers at Kroger and Safeway.", "en"),
+    ("Senior Account Executive", "Managed the Acme Foods and Globex accounts: account planning, "
+     "quarterly business reviews with their C-level, contract renewals.", "en"),
+    ("Менеджер по продажам", "Вела сети «Магнит» и «Лента»: годовые переговоры, ввод ассортимента, промо.", "ru"),
+    ("Менеджер по продажам", "Ведение аккаунтов Danone и Nestle, ежегодные переговоры, контрактные условия.", "ru"),
+])
+def test_named_accounts_the_candidate_ran_are_key_accounts(title, body, lang):
+    assert classify(title, body, lang).role == "key_account"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Senior Account Manager", "Managed daily business operations for the Acme Foods account including "
+     "allocations, inventory, purchase orders and sales reporting.", "en"),
+    ("Менеджер по продажам", "Вела сеть «Лента»: ассортимент, промо, заказы, отчёты по продажам.", "ru"),
+])
+def test_a_job_dedicated_to_one_named_account_is_key_account(title, body, lang):
+    assert classify(title, body, lang).role == "key_account"
+
+
+def test_agency_service_of_one_named_client_stays_account_management():
+    v = classify("Аккаунт-менеджер", "Вела аккаунт Danone: брифы, медиапланы, отчёты, поддержка клиента.")
+    assert v.role == "account_management"
+
+
+@pytest.mark.parametrize("body, lang", [
+    ("Reconciled General Ledger accounts and managed accounts payable in Oracle.", "en"),
+    ("Responsible for Social Media accounts and the company blog.", "en"),
+    ("Работа с клиентами Сбербанка: открытие вкладов.", "ru"),
+])
+def test_names_that_are_no_client_accounts(body, lang):
+    doc = make_doc(body, lang)
+    assert key_accounts.named_accounts(doc) == ()
+
+
+def test_owned_major_accounts_outweigh_a_sales_title():
+    v = classify("Sales Manager/Account Executive",
+                 "Responsible and handled all specialty and major department store accounts.\n"
+                 "Developed division's sales and marketing plans.", "en")
+    assert v.role == "key_account"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Director of Business Development", "Developed growth plans by identifying key clients and key "
+     "targets; quarterly business reviews; strategic partnerships; grew sales revenue.", "en"),
+    ("Client Services Manager", "Assisted the sales team in closing 3 major new accounts.\n"
+     "Implemented CRM applications for customers.", "en"),
+    ("Менеджер по продажам", "Привлечение крупных клиентов, холодные звонки, выполнение плана продаж.", "ru"),
+])
+def test_winning_key_accounts_is_new_business(title, body, lang):
+    assert classify(title, body, lang).role != "key_account"
+
+
+@pytest.mark.parametrize("title,body,lang", [
+    ("Supervisor", "Reviewed and approved billing invoices.\nMaintained account plans for top client "
+     "accounts. Recruited new drivers.\nDispatched trucks and documented equipment inspections.", "en"),
+    ("Regional Publishing Consultant", "Developed strategic partnerships to establish a referral network. "
+     "Conducted C-level presentations.", "en"),
+])
+def test_key_account_practices_without_key_accounts_are_not_kam(title, body, lang):
+    assert classify(title, body, lang).role != "key_account"
+
+
+def test_key_accounts_from_the_description_alone_need_two_statements():
+    body = ("Ведение ключевых клиентов: X5 Retail Group, Тандер.\nЕжегодные переговоры, JBP.\n"
+            "Увеличил выручку по ключевым клиентам на 50%.")
+    assert classify("Руководитель направления", body).role == "key_account"
+
+
+def test_a_large_client_that_is_the_employer_is_no_key_account():
+    text = "Продавец-консультант\nКонсультирование покупателей в торговом зале, касса."
+    job = Job("2020-01", None, True, "Продавец-консультант", "Metro Cash & Carry",
+              description=Evidence.of(text, 0, len(text)))
+    hits = roles._hits(job, make_doc("Metro Cash & Carry\n" + text, "ru"), roles._lexicon())
+    assert hits.large == ()

@@ -2,9 +2,11 @@
 
 The decision weighs the title against the description (``lexicons/roles.yaml``): a "Менеджер по
 продажам" who ran federal chains with account plans and P&L is a KAM; a "Key Account Manager"
-doing 40 cold calls a day with 120 clients is a salesperson. Phrases match on lemmas, so Russian
-inflections hit. Also decides whether the job led people (``management``) and sold to businesses
-(``b2b``).
+doing 40 cold calls a day with 120 clients is a salesperson; a salesperson who only uses account
+plans and C-level meetings, with no key accounts named (``kamscreen.extract.key_accounts``), is no
+KAM. Phrases match on lemmas, so Russian inflections hit. Also decides whether the job led people
+(``management``: a team title, or people led, ``kamscreen.extract.leading``) and sold to
+businesses (``b2b``).
 
 >>> text = "Менеджер по продажам\\nВедение 4 федеральных сетей, account plan, P&L"
 >>> job = Job("2020-01", None, True, "Менеджер по продажам", None,
@@ -20,15 +22,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-import yaml
 from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kamscreen.extract import key_accounts
+from kamscreen.extract.leading import people_led
 from kamscreen.extract.model import ROLES, Evidence, Job
-from kamscreen.nlp import doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon
-from kamscreen.resources import lexicon_path
+from kamscreen.nlp import clause_bounds, doc_text, make_doc
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, load_lexicon
 
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
@@ -56,26 +58,32 @@ class _Lexicon:
     counts: dict
     min_score: float
     min_description_score: float
+    other_margin: float
+    store_work_min: float
     lead_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    with open(lexicon_path("roles.yaml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_lexicon("roles.yaml")
     m = data["management"]
     groups = {
         "title": data["titles"],
         "desc": data["description"],
+        "anchor": data["key_accounts"],
         "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
                  "weak": m["people_weak"]},
+        "lead": {"lead": m["lead"], "teach": m["teach"]},
+        "people": {"people": m["people"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
         "accounts": {"account_management": data["account_evidence"]},
+        "store": {"store": data["store_work"]},
     }
     counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
               for k, v in data["counts"].items()}
     return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    float(data["min_description_score"]), frozenset(str(w).lower() for w in m["lead_words"]))
+                    float(data["min_description_score"]), float(data["other_margin"]),
+                    float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]))
 
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
@@ -152,6 +160,11 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
     return cached
 
 
+def _clause(doc: Doc, start: int, end: int) -> int:
+    """First token of the clause holding the characters ``start``..``end``."""
+    return clause_bounds(doc, doc.char_span(start, end, alignment_mode="expand").start)[0]
+
+
 def _distinct(hits):
     """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
@@ -172,6 +185,8 @@ class _JobHits:
     title: tuple[PhraseHit, ...]
     body: tuple[PhraseHit, ...]
     counts: tuple[tuple[str, float, Evidence, str], ...]
+    named: tuple[tuple[int, int, bool], ...]  # clients named beside owned accounts; one account named?
+    large: tuple[tuple[int, int], ...]  # character ranges of large clients named
 
     def evidence(self, hit: PhraseHit) -> Evidence | None:
         if self.title_doc is not self.doc and hit in self.title:
@@ -201,14 +216,62 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
         title = [h for h in lex.phrases.find(title_doc) if inside(h.start_char, h.end_char, title_rng)]
         body = in_block
     counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
-    return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts))
+    named = [(a, b, single) for a, b, single in key_accounts.named_accounts(doc) if inside(a, b, block)]
+    employer = (job.employer or "").casefold()
+    large = [(a, b) for a, b in key_accounts.large_clients(doc)  # not where the job's employer is named
+             if inside(a, b, block) and text[a:b].casefold() not in employer]
+    return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts), tuple(named), tuple(large))
+
+
+def _longest(doc: Doc, hits) -> list[PhraseHit]:
+    """The hits not inside a longer overlapping one ("assistant store manager" over "store manager")."""
+    kept = {(s.start, s.end) for s in filter_spans([doc[h.start : h.end] for h in hits])}
+    return [h for h in hits if (h.start, h.end) in kept]
+
+
+def _key_account_evidence(hits: _JobHits, scores: dict, support: dict) -> set[int]:
+    """Add the key-account phrases, named and large clients to ``scores`` (and the phrases about
+    winning key accounts to sales); return the clauses that name key accounts."""
+    doc, text, kw = hits.doc, doc_text(hits.doc), key_accounts.words()
+    clauses: set[int] = set()
+    acquired = owned = None
+    counted = set()
+    for h in _longest(doc, [h for h in hits.body if h.group == "anchor"]):  # "major customer's accounts" once
+        if key_accounts.preceded_by(doc, h.end - 1, kw.acquisition, kw.acquisition_window + h.end - 1 - h.start):
+            acquired = acquired or h  # "identified key clients", "major new accounts": new business
+            continue
+        counted.add(h.key)
+        clauses.add(clause_bounds(doc, h.start)[0])
+        if owned is None and key_accounts.preceded_by(doc, h.start, kw.ownership, kw.ownership_window):
+            owned = h  # "handled all major accounts"
+    for h in _distinct([h for h in hits.body if h.group == "anchor" and h.key in counted]):
+        scores[h.label] += h.weight
+        support[h.label].append(hits.evidence(h))
+    if owned is not None:
+        scores["key_account"] += kw.ownership_weight
+    if acquired is not None:
+        scores["sales"] += kw.acquisition_weight
+        support["sales"].append(hits.evidence(acquired))
+    single = kw.single_weight if any(one for _, _, one in hits.named) else 0.0
+    named = [(start, end) for start, end, _ in hits.named]
+    for spans, weight in ((named, kw.named_weight + single), (hits.large, kw.large_weight)):
+        if spans:  # once per job, however many clients are named
+            scores["key_account"] += weight
+            support["key_account"].append(Evidence.of(text, *spans[0]))
+            clauses.update(_clause(doc, start, end) for start, end in spans)
+    return clauses
 
 
 def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
-    """The longest title phrases, plus the description's distinct phrases and counts, per role."""
-    titles = [h for h in hits.title if h.group == "title"]
-    kept = {(s.start, s.end) for s in filter_spans([hits.title_doc[h.start : h.end] for h in titles])}
-    titles = [h for h in titles if (h.start, h.end) in kept]
+    """The longest title phrases, plus the description's distinct phrases and counts, per role.
+
+    key_account needs a key-account title or evidence that the accounts were key (see
+    :func:`_key_account_evidence`, or "5 ключевых клиентов"); from the description alone, under a
+    title that is not commercial, in two clauses at least (one sentence is thin against the title).
+    account_management needs a client served and no store work. A title of other work is
+    outweighed only by a clear margin.
+    """
+    titles = _longest(hits.title_doc, [h for h in hits.title if h.group == "title"])
     scores = {r: 0.0 for r in ROLES}
     support: dict[str, list[Evidence | None]] = {r: [] for r in ROLES}
     for role in ROLES:
@@ -216,6 +279,7 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
         if best is not None:
             scores[role] += best.weight
             support[role].append(hits.evidence(best))
+    key_clauses = _key_account_evidence(hits, scores, support)
     for h in _distinct([h for h in hits.body if h.group == "desc"]):
         scores[h.label] += h.weight
         support[h.label].append(hits.evidence(h))
@@ -225,29 +289,43 @@ def _role(hits: _JobHits, lex: _Lexicon) -> tuple[str, list[Evidence]]:
             seen.add(kind)
             scores[label] += weight
             support[label].append(evidence)
-    role = max(_COMMERCIAL, key=lambda r: (scores[r], _PRIORITY[r]))
+            if kind == "few_key_clients":
+                key_clauses.add(_clause(hits.doc, evidence.start, evidence.end))
+    commercial_title = any(h.label != "other" for h in titles)
+    candidates = set(_COMMERCIAL)
+    if not any(h.label == "key_account" for h in titles) and len(key_clauses) < (1 if commercial_title else 2):
+        candidates.discard("key_account")
+    store = sum(h.weight for h in _distinct(h for h in hits.body if h.group == "store"))
+    if store >= lex.store_work_min or not any(h.group == "accounts" for h in hits.title + hits.body):
+        candidates.discard("account_management")  # serving shoppers in a store, or no client named
+    role = max(candidates, key=lambda r: (scores[r], _PRIORITY[r]))
     needed = lex.min_score if any(h.label == role for h in titles) else lex.min_description_score
-    if scores[role] < needed or scores["other"] >= scores[role]:
+    margin = 0.0 if commercial_title or not scores["other"] else lex.other_margin
+    if scores[role] < needed or scores["other"] + margin >= scores[role]:
         role = "other"
-    elif role == "account_management" and not any(h.group == "accounts" for h in hits.title + hits.body):
-        role = "other"  # service with no business accounts named: consumer service
     return role, [e for e in support[role] if e is not None]
 
 
 def _management(hits: _JobHits, lex: _Lexicon) -> tuple[bool, list[Evidence]]:
-    """A title that implies a team, or people evidence (weak evidence needs a lead word in the title)."""
+    """A title that implies a team, or people led (teaching verbs and weak evidence need a lead word
+    in the title)."""
     mgmt = [h for h in hits.title + hits.body if h.group == "mgmt"]
-    team_title = [h for h in mgmt if h.label == "team_title" and h in hits.title and h.weight > 0]
-    strong = [h for h in mgmt if h.label == "strong"]
+    titles = _longest(hits.title_doc, [h for h in mgmt if h.label == "team_title" and h in hits.title])
+    team_title = [h for h in titles if h.weight > 0]
+    strong = [h for h in mgmt if h.label == "strong" and h not in hits.title]
     weak = [h for h in mgmt if h.label == "weak"]
+    pairs = people_led(hits.doc, hits.body)
+    led_pairs = [e for e, leads in pairs if leads]
+    taught = [e for e, leads in pairs if not leads]
     people = [e for label, _, e, kind in hits.counts if label == "people"]
     led = [e for label, _, e, kind in hits.counts if kind == "people_led"]
-    if team_title or strong or led:
-        return True, [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None] + led[:1]
+    if team_title or strong or led or led_pairs:
+        found = [e for h in (team_title + strong)[:3] if (e := hits.evidence(h)) is not None]
+        return True, found + led_pairs[:2] + led[:1]
     span = hits.title_doc.char_span(*hits.title_range, alignment_mode="expand") if hits.title_range else None
     lead_title = any(t.lemma_.lower() in lex.lead_words or t.lower_ in lex.lead_words for t in span or ())
-    if lead_title and (weak or people):
-        return True, [e for h in weak[:2] if (e := hits.evidence(h)) is not None] + people[:1]
+    if lead_title and (weak or people or taught):
+        return True, [e for h in weak[:2] if (e := hits.evidence(h)) is not None] + taught[:1] + people[:1]
     return False, []
 
 
