@@ -342,6 +342,7 @@ def test_russian_inflections_match(phrase, case):
     assert any(h.group in ("desc", "anchor", "title") for h in hits), text
 
 
+@pytest.mark.timing
 def test_classify_is_fast():
     text = "Менеджер по продажам\n" + "Работа с федеральными сетями, холодные звонки, сопровождение клиентов. " * 20
     doc = make_doc(text, "ru")
