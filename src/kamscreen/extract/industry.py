@@ -1,9 +1,16 @@
 """The industry of each job and of the whole career.
 
-A job's industry comes from, in this order: the employer's name (``lexicons/companies.yaml``,
-~1000 companies of Russia and multinationals), the hh.ru industry line of the job block
-("Продукты питания" → fmcg), the words of the description (``lexicons/industries.yaml``),
-else ``other``. The career's industry is the one with the most years.
+A job's industry is read from the employer first: a known company (``lexicons/companies.yaml``,
+~1000 companies of Russia and multinationals), the industry lines hh.ru prints under it
+("Продукты питания" → fmcg; a bullet sub-line such as "• Кадровые агентства" is more precise),
+a word of its name that says what kind of organisation it is ("… Bank", "Гостиница …", "County
+of …"). Failing that, from what the job is about: its title ("Teacher", "Executive Chef",
+"Frontend-разработчик") and the words of its block (``lexicons/industries.yaml``), each distinct
+phrase counted once, when their sum reaches ``min_score`` and clearly beats the runner-up.
+Otherwise the job's industry is unknown, and written ``other``.
+
+The career's industry is the one with the most months among the jobs whose industry was found
+(employer evidence outranks description words where jobs overlap).
 
 >>> employer_industry("ООО «Нестле Россия»"), employer_industry("ПАО «МТС Банк»")
 ('fmcg', 'finance')
@@ -28,8 +35,8 @@ from spacy.tokens import Doc
 
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
-from kamscreen.nlp import doc_text
-from kamscreen.nlp.patterns import PhraseLexicon
+from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase
 from kamscreen.resources import lexicon_path
 
 _NON_WORD = re.compile(r"[^\w&+]+")
@@ -38,6 +45,9 @@ _MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter ph
 _HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
 _HEADER_CHARS = 120  # header lines are short (hh.ru industry lines reach ~100)
 _BULLETS = frozenset("•·▪●◦‣∙○■□➢►✓✔*-–—")
+_NEUTRAL = "neutral"  # keywords that only keep the words inside them from counting
+_NAME_WORDS = 8  # an employer longer than this is a misread sentence: its words say nothing
+EMPLOYER, CONTENT, UNKNOWN = "employer", "content", "unknown"  # where a job's industry came from
 
 
 def normalize_name(name: str) -> str:
@@ -49,18 +59,36 @@ def normalize_name(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class JobIndustry:
+    """A job's industry, where it came from (``employer``, ``content`` or ``unknown``) and its
+    score (the sum of the content phrases; employer evidence has none)."""
+
+    industry: str
+    source: str
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
 class _Data:
     company_industry: dict[str, str]
     company_also: dict[str, tuple[str, ...]]  # alias → other industries it is listed under
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
-    keywords: PhraseLexicon
+    name_words: tuple[tuple[tuple[str, ...], str], ...]  # employer-name phrase (words) → industry
+    phrases: PhraseLexicon  # groups "title" (read in the job title) and "words" (its whole block)
     min_score: float
+    margin: float
 
 
 def _load(filename: str) -> dict:
     with open(lexicon_path(filename), encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
+
+
+def _checked(industry: str, filename: str) -> str:
+    if industry not in INDUSTRIES:
+        raise ValueError(f"{filename}: unknown industry {industry!r}")
+    return industry
 
 
 @lru_cache(maxsize=1)
@@ -69,8 +97,7 @@ def _data() -> _Data:
     also: dict[str, tuple[str, ...]] = {}
     further: list[tuple[str, str]] = []  # "+Name" lines: further listings of a company
     for industry, entries in _load("companies.yaml").items():
-        if industry not in INDUSTRIES:
-            raise ValueError(f"companies.yaml: unknown industry {industry!r}")
+        _checked(industry, "companies.yaml")
         for entry in entries or ():
             entry = str(entry).strip()
             for alias in entry.lstrip("+").split("|"):
@@ -84,12 +111,22 @@ def _data() -> _Data:
             also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
     lex = _load("industries.yaml")
-    hh = tuple((normalize_name(line), ind) for line, ind in lex["hh_lines"].items())
-    for _, ind in hh:
-        if ind not in INDUSTRIES:
-            raise ValueError(f"industries.yaml: unknown industry {ind!r}")
-    keywords = PhraseLexicon("industries", {"kw": lex["keywords"]})
-    return _Data(aliases, also, longest, hh, keywords, float(lex["min_score"]))
+    hh = tuple((normalize_name(line), _checked(ind, "industries.yaml")) for line, ind in lex["hh_lines"].items())
+    names = tuple((tuple(_name_pattern(w) for w in spelling.split()), _checked(ind, "industries.yaml"))
+                  for ind, phrases in lex["employer_words"].items()
+                  for phrase in phrases for spelling in expand_phrase(str(phrase)))
+    for group in ("titles", "keywords"):
+        for ind in lex[group]:
+            if ind != _NEUTRAL:
+                _checked(ind, "industries.yaml")
+    phrases = PhraseLexicon("industries", {"title": lex["titles"], "words": lex["keywords"]})
+    return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]))
+
+
+def _name_pattern(word: str) -> str:
+    """One word of an employer_words phrase, normalised like names, its ``*`` marks kept."""
+    core = normalize_name(word.strip("*")).replace(" ", "")
+    return ("*" if word.startswith("*") else "") + core + ("*" if word.endswith("*") else "")
 
 
 def employer_industry(employer: str | None) -> str | None:
@@ -100,19 +137,51 @@ def employer_industry(employer: str | None) -> str | None:
 
 def employer_industries(employer: str | None) -> tuple[str, ...]:
     """Every industry a known employer is listed under, its main one first (else ``()``)."""
-    if not employer:
-        return ()
+    return _company(employer)[1]
+
+
+def _company(employer: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """The words of the employer's name outside its longest known alias (as whole words), and
+    the alias's industries (``()`` when none is known)."""
+    words = normalize_name(employer or "").split()
     data = _data()
-    words = normalize_name(employer).split()
-    best = ""
+    best = (0, 0)
     for i in range(len(words)):
         for j in range(min(len(words), i + data.longest), i, -1):
-            alias = " ".join(words[i:j])
-            if alias in data.company_industry:
-                if len(alias) > len(best):
-                    best = alias
+            if " ".join(words[i:j]) in data.company_industry:
+                if j - i > best[1] - best[0]:
+                    best = (i, j)
                 break
-    return (data.company_industry[best], *data.company_also.get(best, ())) if best else ()
+    if best == (0, 0):
+        return words, ()
+    alias = " ".join(words[best[0]:best[1]])
+    return words[:best[0]] + words[best[1]:], (data.company_industry[alias], *data.company_also.get(alias, ()))
+
+
+def name_industry(employer: str | None) -> str | None:
+    """Industry a word of the employer's name gives ("First National Bank" → finance,
+    "Гостиница «Космос»" → hospitality, "Zonatelecom" → telecom), else None. In a phrase,
+    ``word*`` matches any word starting so and ``*word`` any word ending so; a name of more than
+    a few words (a misread sentence) says nothing."""
+    return _name_industry(normalize_name(employer or "").split())
+
+
+def _name_industry(words: list[str]) -> str | None:
+    if not words or len(words) > _NAME_WORDS:
+        return None
+    for phrase, industry in _data().name_words:
+        for i in range(len(words) - len(phrase) + 1):
+            if all(_word_is(w, p) for w, p in zip(words[i:], phrase)):
+                return industry
+    return None
+
+
+def _word_is(word: str, pattern: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    if pattern.startswith("*"):
+        return word.endswith(pattern[1:])
+    return word == pattern
 
 
 def hh_line_industry(line: str) -> str | None:
@@ -128,107 +197,181 @@ def hh_line_industry(line: str) -> str | None:
     return None
 
 
-def keyword_scores(doc: Doc, start: int, end: int) -> dict[str, float]:
-    """Sum of distinct industry-keyword weights found in ``doc.text[start:end]``."""
-    best: dict[tuple[str, str], float] = {}
-    for hit in _data().keywords.find(doc):
-        if start <= hit.start_char and hit.end_char <= end:
-            key = (hit.label, hit.key)
-            best[key] = max(best.get(key, 0.0), hit.weight)
-    scores: dict[str, float] = {}
-    for (label, _), weight in best.items():
-        scores[label] = scores.get(label, 0.0) + weight
-    return scores
-
-
-def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
+def _header_lines(job: Job, block: str) -> tuple[list[str], list[str], list[str]]:
     """The short lines of a job's header: those before the title (where hh.ru prints the
-    industry), and those up to two lines past it (employers may follow the title); without a
-    title, the first few lines for both. Bullets end the header."""
+    industry), the bullet lines among them (hh.ru's sub-industries in its PDF export), and those
+    up to two lines past the title (employers may follow it); without a title, the first few
+    lines. A bullet line that is not an industry line ends the header."""
     lines = block.splitlines()
     title = (job.title or "").strip()
     at = next((i for i, line in enumerate(lines[: _HEADER_LINES * 2]) if title and title in line), None)
     header: list[tuple[int, str]] = []
+    subs: list[str] = []
     for i, line in enumerate(lines[: _HEADER_LINES if at is None else at + 3]):
         stripped = line.strip()
         if stripped[:1] in _BULLETS:
-            break
-        if stripped and len(stripped) <= _HEADER_CHARS:
+            sub = stripped.lstrip("".join(_BULLETS)).strip()
+            if at is None or i >= at or hh_line_industry(sub) is None:
+                break
+            subs.append(sub)
+        elif stripped and len(stripped) <= _HEADER_CHARS:
             header.append((i, stripped))
     before = [line for i, line in header if at is None or i < at]
-    return before, [line for _, line in header]
+    return before, subs, [line for _, line in header]
 
 
-def classify_job(job: Job, doc: Doc) -> str:
-    """Industry of one job: employer name, then hh.ru industry line, then description words.
+def _title_hits(job: Job, doc: Doc, start: int, end: int) -> list[PhraseHit]:
+    """Title-group hits in the job's title: where the block writes it, else in the title alone."""
+    title = (job.title or "").strip()
+    if not title:
+        return []
+    text = doc_text(doc)
+    at = text.find(title, start, end)
+    if at < 0:
+        doc, at = make_doc(title, doc.lang_), 0
+    hits = _data().phrases.find(doc)
+    return [h for h in hits if h.group == "title" and at <= h.start_char and h.end_char <= at + len(title)]
+
+
+def content_scores(job: Job, doc: Doc) -> dict[str, tuple[float, int]]:
+    """Per industry: the strongest title phrase plus the distinct words of the job's block, and
+    how many distinct phrases (the title's one included) make the sum. A phrase inside a longer
+    one counts only as that one ("bank" in "bank reconciliation", a neutral phrase)."""
+    start, end = _block(job, doc)
+    scores: dict[str, tuple[float, int]] = {}
+    for hit in _title_hits(job, doc, start, end):
+        scores[hit.label] = (max(scores.get(hit.label, (0.0, 1))[0], hit.weight), 1)
+    words = [h for h in _data().phrases.find(doc)
+             if h.group == "words" and start <= h.start_char and h.end_char <= end]
+    best: dict[tuple[str, str], float] = {}
+    for hit in words:
+        if hit.label != _NEUTRAL and not any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
+                                             for o in words):
+            best[(hit.label, hit.key)] = max(best.get((hit.label, hit.key), 0.0), hit.weight)
+    for (label, _), weight in best.items():
+        score, count = scores.get(label, (0.0, 0))
+        scores[label] = (score + weight, count + 1)
+    return scores
+
+
+def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
+    """The industry the title and words speak for, when it reaches ``min_score`` with a title
+    phrase, two phrases or one strong phrase (weight ``min_score``), and its score is at least
+    ``margin`` times the runner-up's: one weak word of a long description does not decide, nor
+    does a tie."""
+    ranked = sorted(content_scores(job, doc).items(), key=lambda kv: -kv[1][0])
+    if not ranked:
+        return None
+    data = _data()
+    (industry, (score, count)), runner_up = ranked[0], (ranked[1][1][0] if len(ranked) > 1 else 0.0)
+    titled = any(h.label == industry for h in _title_hits(job, doc, *_block(job, doc)))
+    strong = count == 1 and score >= data.min_score
+    if score < data.min_score or score < data.margin * runner_up or (count < 2 and not titled and not strong):
+        return None
+    return JobIndustry(industry, CONTENT, score)
+
+
+def _block(job: Job, doc: Doc) -> tuple[int, int]:
+    """Character range of the job's block in ``doc`` (empty without one)."""
+    if job.description is None:
+        return 0, 0
+    return max(0, job.description.start), min(len(doc_text(doc)), job.description.end)
+
+
+def job_industry(job: Job, doc: Doc) -> JobIndustry:
+    """Industry of one job and its source: the employer (known company, hh.ru industry line,
+    a word of its name), else the job's title and words, else unknown.
 
     ``job.description`` is the job's block in ``doc``; without it only the employer can tell.
     When the employer is unknown, a known company named on a header line still counts.
     """
-    text = doc_text(doc)
-    start, end = (max(0, job.description.start), min(len(text), job.description.end)) if job.description else (0, 0)
-    found = employer_industries(job.employer)
-    if found:
-        return _pick(found, doc, start, end)
-    if job.description is None:
-        return "other"
-    before_title, header = _header_lines(job, text[start:end])
-    for line in before_title:
-        found = hh_line_industry(line)
-        if found and found != "other":  # "Услуги для бизнеса" says little: let the words decide
-            return found
-    for line in header:
-        if line != (job.title or "").strip() and (found := employer_industries(line)):
-            return _pick(found, doc, start, end)
-    scores = keyword_scores(doc, start, end)
-    if not scores:
-        return "other"
-    industry, score = max(scores.items(), key=lambda kv: kv[1])
-    return industry if score >= _data().min_score else "other"
+    rest, found = _company(job.employer)
+    if found:  # "GE Money Bank": a word of the name beside the alias ("GE") is more precise
+        return JobIndustry(_name_industry(rest) or _pick(found, job, doc), EMPLOYER)
+    said_other = False
+    if job.description is not None:
+        text = doc_text(doc)
+        before_title, subs, header = _header_lines(job, text[job.description.start:job.description.end])
+        lines = [hh_line_industry(line) for line in subs + before_title]
+        named = [ind for ind in lines if ind and ind != "other"]
+        if named:
+            return JobIndustry(named[0], EMPLOYER)
+        said_other = "other" in lines  # "Услуги для бизнеса" says little: let the words decide
+        for line in header:
+            rest, found = _company(line)
+            if found and line != (job.title or "").strip() and len(rest) <= len(normalize_name(line).split()) // 2:
+                return JobIndustry(_pick(found, job, doc), EMPLOYER)
+    if industry := name_industry(job.employer):
+        return JobIndustry(industry, EMPLOYER)
+    content = _from_content(job, doc) if job.description is not None or job.title else None
+    if content is not None:
+        return content
+    return JobIndustry("other", EMPLOYER if said_other else UNKNOWN)
 
 
-def _pick(candidates: tuple[str, ...], doc: Doc, start: int, end: int) -> str:
+def classify_job(job: Job, doc: Doc) -> str:
+    """Industry of one job (see :func:`job_industry`); ``other`` when unknown."""
+    return job_industry(job, doc).industry
+
+
+def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
     """A company listed under several industries: the one its job's words speak for most
     (Henkel selling detergents to X5 is fmcg, Henkel Adhesives is manufacturing); else the first."""
-    if len(candidates) == 1 or end <= start:
+    if len(candidates) == 1 or job.description is None:
         return candidates[0]
-    scores = keyword_scores(doc, start, end)
+    scores = {ind: score for ind, (score, _) in content_scores(job, doc).items()}
     best = max(candidates, key=lambda ind: (scores.get(ind, 0.0), -candidates.index(ind)))
     return best if scores.get(best, 0.0) > 0 else candidates[0]
 
 
-def _month(ym: str) -> int:
-    year, month = ym.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
-def _months_by_industry(jobs: Iterable[Job], present: dt.date) -> dict[str, set[int]]:
-    groups: dict[str, list[Job]] = {}
-    for job in jobs:
-        try:
-            _month(job.start)
-            if job.end is not None:
-                _month(job.end)
-        except (ValueError, AttributeError):
-            continue
-        groups.setdefault(job.industry, []).append(job)
-    return {ind: months_union(js, present) for ind, js in groups.items()}
+def _valid(job: Job) -> bool:
+    try:
+        for ym in (job.start, job.end or "0000-01"):
+            year, month = ym.split("-")
+            if not 1 <= int(month) <= 12:
+                return False
+            int(year)
+    except (ValueError, AttributeError):
+        return False
+    return True
 
 
 def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:
     """Years per industry (union of inclusive months; a current job ends at ``present``), most first."""
-    months = _months_by_industry(jobs, present)
+    groups: dict[str, list[Job]] = {}
+    for job in filter(_valid, jobs):
+        groups.setdefault(job.industry, []).append(job)
+    months = {ind: months_union(js, present) for ind, js in groups.items()}
     ranked = sorted(months.items(), key=lambda kv: (-len(kv[1]), -max(kv[1], default=0), kv[0]))
     return tuple(IndustryYears(ind, round(len(m) / 12, 2)) for ind, m in ranked if m)
 
 
-def overall(jobs: Iterable[Job], present: dt.date) -> str | None:
-    """The industry with the most years; ties go to the most recent; ``other`` only if it is all."""
+def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> str | None:
+    """The industry of the most months; ties go to the most recent.
+
+    With the CV's ``doc``, jobs whose industry is unknown do not count, a job known to be
+    ``other`` (a hospital, a gym, "Услуги для населения") does, and where jobs overlap the
+    employer's evidence outranks description words. Without it, ``other`` counts only if it is
+    all there is. ``other`` when no job says; None without jobs.
+    """
     jobs = tuple(jobs)
     if not jobs:
         return None
-    months = {ind: m for ind, m in _months_by_industry(jobs, present).items() if m}
-    named = {ind: m for ind, m in months.items() if ind != "other"}
-    if not named:
+    votes: dict[int, tuple[int, float, str]] = {}  # month → (employer?, score, industry)
+    for job in filter(_valid, jobs):
+        if doc is None:
+            vote = (0, 0.0, job.industry) if job.industry != "other" else None
+        else:
+            verdict = job_industry(job, doc)
+            vote = None if verdict.source == UNKNOWN else (verdict.source == EMPLOYER, verdict.score, verdict.industry)
+        if vote is None:
+            continue
+        for month in months_union([job], present):
+            if month not in votes or vote[:2] > votes[month][:2]:
+                votes[month] = vote
+    months: dict[str, list[int]] = {}
+    for month, (_, _, industry) in votes.items():
+        months.setdefault(industry, []).append(month)
+    if not months:
         return "other"
-    return max(named, key=lambda ind: (len(named[ind]), max(named[ind])))
+    return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))
