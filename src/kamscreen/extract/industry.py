@@ -45,6 +45,7 @@ _MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter ph
 _HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
 _HEADER_CHARS = 120  # header lines are short (hh.ru industry lines reach ~100)
 _BULLETS = frozenset("•·▪●◦‣∙○■□➢►✓✔*-–—")
+_PLURAL = re.compile(r"(?<=\w\w\w)e?s\b")  # "students" and "student" are one phrase (English keeps its forms)
 _NEUTRAL = "neutral"  # keywords that only keep the words inside them from counting
 _NAME_WORDS = 8  # an employer longer than this is a misread sentence: its words say nothing
 EMPLOYER, CONTENT, UNKNOWN = "employer", "content", "unknown"  # where a job's industry came from
@@ -75,9 +76,10 @@ class _Data:
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
     name_words: tuple[tuple[tuple[str, ...], str], ...]  # employer-name phrase (words) → industry
-    phrases: PhraseLexicon  # groups "title" (read in the job title) and "words" (its whole block)
+    phrases: PhraseLexicon  # groups "title" and "function" (read in the job title), "words" (its block)
     min_score: float
     margin: float
+    function_weight: float
 
 
 def _load(filename: str) -> dict:
@@ -115,12 +117,14 @@ def _data() -> _Data:
     names = tuple((tuple(_name_pattern(w) for w in spelling.split()), _checked(ind, "industries.yaml"))
                   for ind, phrases in lex["employer_words"].items()
                   for phrase in phrases for spelling in expand_phrase(str(phrase)))
-    for group in ("titles", "keywords"):
+    for group in ("titles", "keywords", "functions"):
         for ind in lex[group]:
             if ind != _NEUTRAL:
                 _checked(ind, "industries.yaml")
-    phrases = PhraseLexicon("industries", {"title": lex["titles"], "words": lex["keywords"]})
-    return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]))
+    functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
+    phrases = PhraseLexicon("industries", {"title": lex["titles"], "words": lex["keywords"], "function": functions})
+    return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
+                 float(lex["function_weight"]))
 
 
 def _name_pattern(word: str) -> str:
@@ -221,7 +225,7 @@ def _header_lines(job: Job, block: str) -> tuple[list[str], list[str], list[str]
 
 
 def _title_hits(job: Job, doc: Doc, start: int, end: int) -> list[PhraseHit]:
-    """Title-group hits in the job's title: where the block writes it, else in the title alone."""
+    """Title and function hits in the job's title: where the block writes it, else in the title alone."""
     title = (job.title or "").strip()
     if not title:
         return []
@@ -229,46 +233,65 @@ def _title_hits(job: Job, doc: Doc, start: int, end: int) -> list[PhraseHit]:
     at = text.find(title, start, end)
     if at < 0:
         doc, at = make_doc(title, doc.lang_), 0
-    hits = _data().phrases.find(doc)
-    return [h for h in hits if h.group == "title" and at <= h.start_char and h.end_char <= at + len(title)]
+    return [h for h in _data().phrases.find(doc)
+            if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
 
 
-def content_scores(job: Job, doc: Doc) -> dict[str, tuple[float, int]]:
-    """Per industry: the strongest title phrase plus the distinct words of the job's block, and
-    how many distinct phrases (the title's one included) make the sum. A phrase inside a longer
-    one counts only as that one ("bank" in "bank reconciliation", a neutral phrase)."""
+@dataclass
+class _Tally:
+    """One industry's content evidence in a job: its score and how many distinct phrases make it."""
+
+    score: float = 0.0
+    phrases: int = 0
+
+
+def _tallies(job: Job, doc: Doc) -> dict[str, _Tally]:
+    """Per industry: the strongest title phrase plus the distinct words of the job's block (an
+    English plural is its singular). A phrase inside a longer one counts only as that one ("bank"
+    in "bank reconciliation", a neutral phrase). The words of the job's own function count
+    ``function_weight`` of theirs: an accountant's "bank" and a system administrator's "servers"
+    say what the person does, not what the employer does."""
+    data = _data()
     start, end = _block(job, doc)
-    scores: dict[str, tuple[float, int]] = {}
-    for hit in _title_hits(job, doc, start, end):
-        scores[hit.label] = (max(scores.get(hit.label, (0.0, 1))[0], hit.weight), 1)
-    words = [h for h in _data().phrases.find(doc)
-             if h.group == "words" and start <= h.start_char and h.end_char <= end]
+    tallies: dict[str, _Tally] = {}
+    in_title = _title_hits(job, doc, start, end)
+    functions = {h.label for h in in_title if h.group == "function"}
+    for hit in in_title:
+        if hit.group == "title":
+            tally = tallies.setdefault(hit.label, _Tally(phrases=1))
+            tally.score = max(tally.score, hit.weight)
+    words = [h for h in data.phrases.find(doc) if h.group == "words" and start <= h.start_char and h.end_char <= end]
     best: dict[tuple[str, str], float] = {}
     for hit in words:
         if hit.label != _NEUTRAL and not any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
                                              for o in words):
-            best[(hit.label, hit.key)] = max(best.get((hit.label, hit.key), 0.0), hit.weight)
+            key = (hit.label, _PLURAL.sub("", hit.key))
+            weight = hit.weight * (data.function_weight if hit.label in functions else 1.0)
+            best[key] = max(best.get(key, 0.0), weight)
     for (label, _), weight in best.items():
-        score, count = scores.get(label, (0.0, 0))
-        scores[label] = (score + weight, count + 1)
-    return scores
+        tally = tallies.setdefault(label, _Tally())
+        tally.score += weight
+        tally.phrases += 1
+    return tallies
+
+
+def content_scores(job: Job, doc: Doc) -> dict[str, float]:
+    """Per industry, the score of the job's title and words (see :func:`_tallies`)."""
+    return {ind: t.score for ind, t in _tallies(job, doc).items()}
 
 
 def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
-    """The industry the title and words speak for, when it reaches ``min_score`` with a title
-    phrase, two phrases or one strong phrase (weight ``min_score``), and its score is at least
-    ``margin`` times the runner-up's: one weak word of a long description does not decide, nor
-    does a tie."""
-    ranked = sorted(content_scores(job, doc).items(), key=lambda kv: -kv[1][0])
+    """The industry the title and words speak for, when its score reaches ``min_score`` (alone,
+    only a strong phrase does) and is at least ``margin`` times the runner-up's: one weak word of
+    a long description does not decide, nor does a near tie."""
+    ranked = sorted(_tallies(job, doc).items(), key=lambda kv: -kv[1].score)
     if not ranked:
         return None
     data = _data()
-    (industry, (score, count)), runner_up = ranked[0], (ranked[1][1][0] if len(ranked) > 1 else 0.0)
-    titled = any(h.label == industry for h in _title_hits(job, doc, *_block(job, doc)))
-    strong = count == 1 and score >= data.min_score
-    if score < data.min_score or score < data.margin * runner_up or (count < 2 and not titled and not strong):
+    (industry, best), runner_up = ranked[0], (ranked[1][1].score if len(ranked) > 1 else 0.0)
+    if best.score < data.min_score or best.score < data.margin * runner_up:
         return None
-    return JobIndustry(industry, CONTENT, score)
+    return JobIndustry(industry, CONTENT, best.score)
 
 
 def _block(job: Job, doc: Doc) -> tuple[int, int]:
@@ -319,7 +342,7 @@ def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
     (Henkel selling detergents to X5 is fmcg, Henkel Adhesives is manufacturing); else the first."""
     if len(candidates) == 1 or job.description is None:
         return candidates[0]
-    scores = {ind: score for ind, (score, _) in content_scores(job, doc).items()}
+    scores = content_scores(job, doc)
     best = max(candidates, key=lambda ind: (scores.get(ind, 0.0), -candidates.index(ind)))
     return best if scores.get(best, 0.0) > 0 else candidates[0]
 
