@@ -79,6 +79,7 @@ class _Data:
     phrases: PhraseLexicon  # groups "title" and "function" (read in the job title), "words" (its block)
     min_score: float
     margin: float
+    lean_score: float
     function_weight: float
 
 
@@ -124,7 +125,7 @@ def _data() -> _Data:
     functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
     phrases = PhraseLexicon("industries", {"title": lex["titles"], "words": lex["keywords"], "function": functions})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
-                 float(lex["function_weight"]))
+                 float(lex["lean_score"]), float(lex["function_weight"]))
 
 
 def _name_pattern(word: str) -> str:
@@ -332,6 +333,25 @@ def job_industry(job: Job, doc: Doc) -> JobIndustry:
     return JobIndustry("other", EMPLOYER if said_other else UNKNOWN)
 
 
+def classify_jobs(jobs: Iterable[Job], doc: Doc) -> tuple[JobIndustry, ...]:
+    """The industry of each job of one CV (:func:`job_industry`); a job whose own evidence is
+    too weak to decide takes the industry it leans to when another job of the CV is known to be
+    in it (careers stay in an industry: a "District Manager" among store jobs is retail)."""
+    verdicts = [job_industry(job, doc) for job in jobs]
+    known = {v.industry for v in verdicts if v.source != UNKNOWN and v.industry != "other"}
+    data = _data()
+    for k, (job, verdict) in enumerate(zip(jobs, verdicts)):
+        if verdict.source != UNKNOWN:
+            continue
+        ranked = sorted(content_scores(job, doc).items(), key=lambda kv: -kv[1])
+        if not ranked:
+            continue
+        (industry, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+        if industry in known and score >= data.lean_score and score >= data.margin * runner_up:
+            verdicts[k] = JobIndustry(industry, CONTENT, score)
+    return tuple(verdicts)
+
+
 def classify_job(job: Job, doc: Doc) -> str:
     """Industry of one job (see :func:`job_industry`); ``other`` when unknown."""
     return job_industry(job, doc).industry
@@ -370,31 +390,27 @@ def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]
 
 
 def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> str | None:
-    """The industry of the most months; ties go to the most recent.
+    """The industry with the most months (concurrent jobs count for each); ties go to the most recent.
 
-    With the CV's ``doc``, jobs whose industry is unknown do not count, a job known to be
-    ``other`` (a hospital, a gym, "Услуги для населения") does, and where jobs overlap the
-    employer's evidence outranks description words. Without it, ``other`` counts only if it is
-    all there is. ``other`` when no job says; None without jobs.
+    With the CV's ``doc`` (:func:`classify_jobs`), jobs whose industry is unknown do not count
+    and a job known to be ``other`` (a hospital, a gym, "Услуги для населения") does; without it,
+    ``other`` counts only if it is all there is. ``other`` when no job says; None without jobs.
     """
     jobs = tuple(jobs)
     if not jobs:
         return None
-    votes: dict[int, tuple[int, float, str]] = {}  # month → (employer?, score, industry)
-    for job in filter(_valid, jobs):
-        if doc is None:
-            vote = (0, 0.0, job.industry) if job.industry != "other" else None
-        else:
-            verdict = job_industry(job, doc)
-            vote = None if verdict.source == UNKNOWN else (verdict.source == EMPLOYER, verdict.score, verdict.industry)
-        if vote is None:
-            continue
-        for month in months_union([job], present):
-            if month not in votes or vote[:2] > votes[month][:2]:
-                votes[month] = vote
-    months: dict[str, list[int]] = {}
-    for month, (_, _, industry) in votes.items():
-        months.setdefault(industry, []).append(month)
+    dated = tuple(filter(_valid, jobs))
+    if doc is None:
+        found = [job.industry for job in dated]
+        known = [ind != "other" for ind in found]
+    else:
+        verdicts = classify_jobs(dated, doc)
+        found = [v.industry for v in verdicts]
+        known = [v.source != UNKNOWN for v in verdicts]
+    months: dict[str, set[int]] = {}
+    for job, industry, said in zip(dated, found, known):
+        if said:
+            months.setdefault(industry, set()).update(months_union([job], present))
     if not months:
         return "other"
     return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))
