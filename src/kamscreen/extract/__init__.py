@@ -31,11 +31,8 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     jobs: list[Job] = []
     for job in timeline.find_jobs(parsed, present):
         verdict = roles.classify(job, doc)
-        jobs.append(replace(
-            job, role=verdict.role, management=verdict.management, b2b=verdict.b2b,
-            industry=industry.classify_job(job, doc),
-        ))
-    jobs_t = tuple(jobs)
+        jobs.append(replace(job, role=verdict.role, management=verdict.management, b2b=verdict.b2b))
+    jobs_t = tuple(replace(job, industry=ind) for job, ind in zip(jobs, industry.classify_jobs(jobs, doc)))
     return replace(
         base,
         jobs=jobs_t,

@@ -1,21 +1,25 @@
 """The industry of each job and of the whole career.
 
-A job's industry is read from the employer first: a known company (``lexicons/companies.yaml``,
+A job's industry is read from its employer first: a known company (``lexicons/companies.yaml``,
 ~1000 companies of Russia and multinationals), the industry lines hh.ru prints under it
 ("Продукты питания" → fmcg; a bullet sub-line such as "• Кадровые агентства" is more precise),
-a word of its name that says what kind of organisation it is ("… Bank", "Гостиница …", "County
-of …"). Failing that, from what the job is about: its title ("Teacher", "Executive Chef",
-"Frontend-разработчик") and the words of its block (``lexicons/industries.yaml``), each distinct
-phrase counted once, when their sum reaches ``min_score`` and clearly beats the runner-up.
-Otherwise the job's industry is unknown, and written ``other``.
+a word of its name that says what kind of organisation it is ("First National Bank",
+"Гостиница «Космос»", "Zonatelecom"). Failing that, from what the job is about: its title
+("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
+(``lexicons/industries.yaml``), each distinct phrase counted once, when their sum reaches
+``min_score`` and clearly beats the runner-up; a job's own function ("Accountant", "IT
+Specialist") says what the person does, not where, so its words count less. Otherwise the job's
+industry is unknown and written ``other`` — unless a job of the same CV is known to be in the
+industry its words lean to.
 
-The career's industry is the one with the most months among the jobs whose industry was found
-(employer evidence outranks description words where jobs overlap).
+The career's industry is the one with the most months among the jobs whose industry is known.
 
 >>> employer_industry("ООО «Нестле Россия»"), employer_industry("ПАО «МТС Банк»")
 ('fmcg', 'finance')
 >>> hh_line_industry("Информационные технологии, системная интеграция, интернет... Показать еще")
 'it'
+>>> name_industry("First National Bank of Omaha"), name_industry("Zonatelecom")
+('finance', 'telecom')
 >>> jobs = [Job("2017-12", None, True, None, None, industry="fmcg"),
 ...         Job("2012-01", "2017-11", False, None, None, industry="it")]
 >>> by_years(jobs, dt.date(2025, 9, 1)), overall(jobs, dt.date(2025, 9, 1))
@@ -26,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,10 +48,10 @@ _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IG
 _MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter phrases match whole
 _HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
 _HEADER_CHARS = 120  # header lines are short (hh.ru industry lines reach ~100)
-_BULLETS = frozenset("•·▪●◦‣∙○■□➢►✓✔*-–—")
-_PLURAL = re.compile(r"(?<=\w\w\w)e?s\b")  # "students" and "student" are one phrase (English keeps its forms)
-_NEUTRAL = "neutral"  # keywords that only keep the words inside them from counting
-_NAME_WORDS = 8  # an employer longer than this is a misread sentence: its words say nothing
+_BULLETS = "•·▪●◦‣∙○■□➢►✓✔*-–—"
+_NAME_WORDS = 8  # an employer name longer than this is a misread sentence: its words say nothing
+_PLURAL = re.compile(r"(?<=\w\w\w)e?s\b")  # English keeps its forms: "students" counts as "student"
+NEUTRAL = "neutral"  # keywords of no industry: they only keep the words inside them from counting
 EMPLOYER, CONTENT, UNKNOWN = "employer", "content", "unknown"  # where a job's industry came from
 
 
@@ -61,12 +65,11 @@ def normalize_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class JobIndustry:
-    """A job's industry, where it came from (``employer``, ``content`` or ``unknown``) and its
-    score (the sum of the content phrases; employer evidence has none)."""
+    """A job's industry and where it came from: ``employer``, ``content`` (its title and words)
+    or ``unknown`` (then the industry is ``other``)."""
 
     industry: str
     source: str
-    score: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ class _Data:
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
     name_words: tuple[tuple[tuple[str, ...], str], ...]  # employer-name phrase (words) → industry
-    phrases: PhraseLexicon  # groups "title" and "function" (read in the job title), "words" (its block)
+    phrases: PhraseLexicon  # groups "title" and "function" (read in a job's title), "words" (its block)
     min_score: float
     margin: float
     lean_score: float
@@ -88,9 +91,9 @@ def _load(filename: str) -> dict:
         return yaml.safe_load(fh) or {}
 
 
-def _checked(industry: str, filename: str) -> str:
+def _checked(industry: str, where: str) -> str:
     if industry not in INDUSTRIES:
-        raise ValueError(f"{filename}: unknown industry {industry!r}")
+        raise ValueError(f"{where}: unknown industry {industry!r}")
     return industry
 
 
@@ -114,25 +117,22 @@ def _data() -> _Data:
             also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
     lex = _load("industries.yaml")
-    hh = tuple((normalize_name(line), _checked(ind, "industries.yaml")) for line, ind in lex["hh_lines"].items())
-    names = tuple((tuple(_name_pattern(w) for w in spelling.split()), _checked(ind, "industries.yaml"))
+    hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
+               for line, ind in lex["hh_lines"].items())
+    names = tuple((tuple(_name_pattern(w) for w in spelling.split()), _checked(ind, "industries.yaml employer_words"))
                   for ind, phrases in lex["employer_words"].items()
                   for phrase in phrases for spelling in expand_phrase(str(phrase)))
-    for group in ("titles", "keywords", "functions"):
+    for group in ("titles", "functions", "keywords"):
         for ind in lex[group]:
-            if ind != _NEUTRAL:
-                _checked(ind, "industries.yaml")
+            if ind != NEUTRAL:
+                _checked(ind, f"industries.yaml {group}")
     functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
-    phrases = PhraseLexicon("industries", {"title": lex["titles"], "words": lex["keywords"], "function": functions})
+    phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "words": lex["keywords"]})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
                  float(lex["lean_score"]), float(lex["function_weight"]))
 
 
-def _name_pattern(word: str) -> str:
-    """One word of an employer_words phrase, normalised like names, its ``*`` marks kept."""
-    core = normalize_name(word.strip("*")).replace(" ", "")
-    return ("*" if word.startswith("*") else "") + core + ("*" if word.endswith("*") else "")
-
+# --- the employer ------------------------------------------------------------------------------
 
 def employer_industry(employer: str | None) -> str | None:
     """Industry of a known employer (the longest alias found in the name, as whole words), else None."""
@@ -145,10 +145,10 @@ def employer_industries(employer: str | None) -> tuple[str, ...]:
     return _company(employer)[1]
 
 
-def _company(employer: str | None) -> tuple[list[str], tuple[str, ...]]:
-    """The words of the employer's name outside its longest known alias (as whole words), and
-    the alias's industries (``()`` when none is known)."""
-    words = normalize_name(employer or "").split()
+def _company(name: str | None) -> tuple[list[str], tuple[str, ...]]:
+    """The words of ``name`` outside its longest known alias (whole words), and the alias's
+    industries (``()`` when no company is known)."""
+    words = normalize_name(name or "").split()
     data = _data()
     best = (0, 0)
     for i in range(len(words)):
@@ -164,14 +164,13 @@ def _company(employer: str | None) -> tuple[list[str], tuple[str, ...]]:
 
 
 def name_industry(employer: str | None) -> str | None:
-    """Industry a word of the employer's name gives ("First National Bank" → finance,
-    "Гостиница «Космос»" → hospitality, "Zonatelecom" → telecom), else None. In a phrase,
-    ``word*`` matches any word starting so and ``*word`` any word ending so; a name of more than
-    a few words (a misread sentence) says nothing."""
-    return _name_industry(normalize_name(employer or "").split())
+    """Industry a word of the employer's name gives (``employer_words``), else None. In a phrase,
+    ``word*`` matches a word starting so and ``*word`` one ending so; a name of more than a few
+    words (a misread sentence) says nothing."""
+    return _words_industry(normalize_name(employer or "").split())
 
 
-def _name_industry(words: list[str]) -> str | None:
+def _words_industry(words: Sequence[str]) -> str | None:
     if not words or len(words) > _NAME_WORDS:
         return None
     for phrase, industry in _data().name_words:
@@ -179,6 +178,12 @@ def _name_industry(words: list[str]) -> str | None:
             if all(_word_is(w, p) for w, p in zip(words[i:], phrase)):
                 return industry
     return None
+
+
+def _name_pattern(word: str) -> str:
+    """One word of an ``employer_words`` phrase, normalised like names, its ``*`` marks kept."""
+    core = normalize_name(word.strip("*")).replace(" ", "")
+    return ("*" if word.startswith("*") else "") + core + ("*" if word.endswith("*") else "")
 
 
 def _word_is(word: str, pattern: str) -> bool:
@@ -202,11 +207,11 @@ def hh_line_industry(line: str) -> str | None:
     return None
 
 
-def _header_lines(job: Job, block: str) -> tuple[list[str], list[str], list[str]]:
+def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
     """The short lines of a job's header: those before the title (where hh.ru prints the
-    industry), the bullet lines among them (hh.ru's sub-industries in its PDF export), and those
-    up to two lines past the title (employers may follow it); without a title, the first few
-    lines. A bullet line that is not an industry line ends the header."""
+    employer's industry, in its PDF export with bullet sub-lines, which come first), and those up
+    to two lines past the title (employers may follow it); without a title, the first few lines.
+    A bullet line that is not an hh.ru industry line ends the header."""
     lines = block.splitlines()
     title = (job.title or "").strip()
     at = next((i for i, line in enumerate(lines[: _HEADER_LINES * 2]) if title and title in line), None)
@@ -214,147 +219,40 @@ def _header_lines(job: Job, block: str) -> tuple[list[str], list[str], list[str]
     subs: list[str] = []
     for i, line in enumerate(lines[: _HEADER_LINES if at is None else at + 3]):
         stripped = line.strip()
-        if stripped[:1] in _BULLETS:
-            sub = stripped.lstrip("".join(_BULLETS)).strip()
-            if at is None or i >= at or hh_line_industry(sub) is None:
+        if stripped[:1] and stripped[:1] in _BULLETS:
+            sub = stripped.lstrip(_BULLETS).strip()
+            if (at is not None and i >= at) or hh_line_industry(sub) is None:
                 break
             subs.append(sub)
         elif stripped and len(stripped) <= _HEADER_CHARS:
             header.append((i, stripped))
     before = [line for i, line in header if at is None or i < at]
-    return before, subs, [line for _, line in header]
+    return subs + before, [line for _, line in header]
 
 
-def _title_hits(job: Job, doc: Doc, start: int, end: int) -> list[PhraseHit]:
-    """Title and function hits in the job's title: where the block writes it, else in the title alone."""
-    title = (job.title or "").strip()
-    if not title:
-        return []
-    text = doc_text(doc)
-    at = text.find(title, start, end)
-    if at < 0:
-        doc, at = make_doc(title, doc.lang_), 0
-    return [h for h in _data().phrases.find(doc)
-            if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
-
-
-@dataclass
-class _Tally:
-    """One industry's content evidence in a job: its score and how many distinct phrases make it."""
-
-    score: float = 0.0
-    phrases: int = 0
-
-
-def _tallies(job: Job, doc: Doc) -> dict[str, _Tally]:
-    """Per industry: the strongest title phrase plus the distinct words of the job's block (an
-    English plural is its singular). A phrase inside a longer one counts only as that one ("bank"
-    in "bank reconciliation", a neutral phrase). The words of the job's own function count
-    ``function_weight`` of theirs: an accountant's "bank" and a system administrator's "servers"
-    say what the person does, not what the employer does."""
-    data = _data()
-    start, end = _block(job, doc)
-    tallies: dict[str, _Tally] = {}
-    in_title = _title_hits(job, doc, start, end)
-    functions = {h.label for h in in_title if h.group == "function"}
-    for hit in in_title:
-        if hit.group == "title":
-            tally = tallies.setdefault(hit.label, _Tally(phrases=1))
-            tally.score = max(tally.score, hit.weight)
-    words = [h for h in data.phrases.find(doc) if h.group == "words" and start <= h.start_char and h.end_char <= end]
-    best: dict[tuple[str, str], float] = {}
-    for hit in words:
-        if hit.label != _NEUTRAL and not any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start
-                                             for o in words):
-            key = (hit.label, _PLURAL.sub("", hit.key))
-            weight = hit.weight * (data.function_weight if hit.label in functions else 1.0)
-            best[key] = max(best.get(key, 0.0), weight)
-    for (label, _), weight in best.items():
-        tally = tallies.setdefault(label, _Tally())
-        tally.score += weight
-        tally.phrases += 1
-    return tallies
-
-
-def content_scores(job: Job, doc: Doc) -> dict[str, float]:
-    """Per industry, the score of the job's title and words (see :func:`_tallies`)."""
-    return {ind: t.score for ind, t in _tallies(job, doc).items()}
-
-
-def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
-    """The industry the title and words speak for, when its score reaches ``min_score`` (alone,
-    only a strong phrase does) and is at least ``margin`` times the runner-up's: one weak word of
-    a long description does not decide, nor does a near tie."""
-    ranked = sorted(_tallies(job, doc).items(), key=lambda kv: -kv[1].score)
-    if not ranked:
-        return None
-    data = _data()
-    (industry, best), runner_up = ranked[0], (ranked[1][1].score if len(ranked) > 1 else 0.0)
-    if best.score < data.min_score or best.score < data.margin * runner_up:
-        return None
-    return JobIndustry(industry, CONTENT, best.score)
-
-
-def _block(job: Job, doc: Doc) -> tuple[int, int]:
-    """Character range of the job's block in ``doc`` (empty without one)."""
-    if job.description is None:
-        return 0, 0
-    return max(0, job.description.start), min(len(doc_text(doc)), job.description.end)
-
-
-def job_industry(job: Job, doc: Doc) -> JobIndustry:
-    """Industry of one job and its source: the employer (known company, hh.ru industry line,
-    a word of its name), else the job's title and words, else unknown.
-
-    ``job.description`` is the job's block in ``doc``; without it only the employer can tell.
-    When the employer is unknown, a known company named on a header line still counts.
-    """
+def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
+    """The employer's industry: its known name ("GE Money Bank": a word of the name beside the
+    alias "GE" is more precise), an hh.ru industry line, a known company on a header line (most
+    of that line), a word of its name. An hh.ru line of an industry outside the list ("Услуги для
+    населения") leaves the decision to the job's words, and says ``other`` if they are silent."""
     rest, found = _company(job.employer)
-    if found:  # "GE Money Bank": a word of the name beside the alias ("GE") is more precise
-        return JobIndustry(_name_industry(rest) or _pick(found, job, doc), EMPLOYER)
-    said_other = False
+    if found:
+        return JobIndustry(_words_industry(rest) or _pick(found, job, doc), EMPLOYER)
     if job.description is not None:
         text = doc_text(doc)
-        before_title, subs, header = _header_lines(job, text[job.description.start:job.description.end])
-        lines = [hh_line_industry(line) for line in subs + before_title]
-        named = [ind for ind in lines if ind and ind != "other"]
-        if named:
-            return JobIndustry(named[0], EMPLOYER)
-        said_other = "other" in lines  # "Услуги для бизнеса" says little: let the words decide
+        lines, header = _header_lines(job, text[job.description.start:job.description.end])
+        said = [ind for ind in map(hh_line_industry, lines) if ind]
+        if any(ind != "other" for ind in said):
+            return JobIndustry(next(ind for ind in said if ind != "other"), EMPLOYER)
         for line in header:
             rest, found = _company(line)
             if found and line != (job.title or "").strip() and len(rest) <= len(normalize_name(line).split()) // 2:
                 return JobIndustry(_pick(found, job, doc), EMPLOYER)
+        if said:
+            return _from_content(job, doc) or JobIndustry("other", EMPLOYER)
     if industry := name_industry(job.employer):
         return JobIndustry(industry, EMPLOYER)
-    content = _from_content(job, doc) if job.description is not None or job.title else None
-    if content is not None:
-        return content
-    return JobIndustry("other", EMPLOYER if said_other else UNKNOWN)
-
-
-def classify_jobs(jobs: Iterable[Job], doc: Doc) -> tuple[JobIndustry, ...]:
-    """The industry of each job of one CV (:func:`job_industry`); a job whose own evidence is
-    too weak to decide takes the industry it leans to when another job of the CV is known to be
-    in it (careers stay in an industry: a "District Manager" among store jobs is retail)."""
-    verdicts = [job_industry(job, doc) for job in jobs]
-    known = {v.industry for v in verdicts if v.source != UNKNOWN and v.industry != "other"}
-    data = _data()
-    for k, (job, verdict) in enumerate(zip(jobs, verdicts)):
-        if verdict.source != UNKNOWN:
-            continue
-        ranked = sorted(content_scores(job, doc).items(), key=lambda kv: -kv[1])
-        if not ranked:
-            continue
-        (industry, score), runner_up = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-        if industry in known and score >= data.lean_score and score >= data.margin * runner_up:
-            verdicts[k] = JobIndustry(industry, CONTENT, score)
-    return tuple(verdicts)
-
-
-def classify_job(job: Job, doc: Doc) -> str:
-    """Industry of one job (see :func:`job_industry`); ``other`` when unknown."""
-    return job_industry(job, doc).industry
+    return None
 
 
 def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
@@ -367,16 +265,101 @@ def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
     return best if scores.get(best, 0.0) > 0 else candidates[0]
 
 
+# --- the job's title and words -----------------------------------------------------------------
+
+def _block(job: Job, doc: Doc) -> tuple[int, int]:
+    """Character range of the job's block in ``doc`` (empty without one)."""
+    if job.description is None:
+        return 0, 0
+    return max(0, job.description.start), min(len(doc_text(doc)), job.description.end)
+
+
+def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
+    """Title and function phrases in the job's title: where its block writes it, else in the title alone."""
+    title = (job.title or "").strip()
+    if not title:
+        return []
+    start, end = _block(job, doc)
+    at = doc_text(doc).find(title, start, end)
+    if at < 0:
+        doc, at = make_doc(title, doc.lang_), 0
+    return [h for h in _data().phrases.find(doc)
+            if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
+
+
+def content_scores(job: Job, doc: Doc) -> dict[str, float]:
+    """Per industry: the strongest title phrase plus the distinct words of the job's block (an
+    English plural counts as its singular). A phrase inside a longer one counts only as that one
+    ("bank" in the neutral "bank reconciliation"). The words of the job's own function (read in
+    its title) count ``function_weight`` of theirs."""
+    data = _data()
+    in_title = _title_hits(job, doc)
+    functions = {h.label for h in in_title if h.group == "function"}
+    scores: dict[str, float] = {}
+    for hit in in_title:
+        if hit.group == "title":
+            scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
+    start, end = _block(job, doc)
+    words = [h for h in data.phrases.find(doc) if h.group == "words" and start <= h.start_char and h.end_char <= end]
+    best: dict[tuple[str, str], float] = {}
+    for hit in words:
+        inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
+        if hit.label == NEUTRAL or inside:
+            continue
+        key = (hit.label, _PLURAL.sub("", hit.key))
+        best[key] = max(best.get(key, 0.0), hit.weight * (data.function_weight if hit.label in functions else 1.0))
+    for (label, _), weight in best.items():
+        scores[label] = scores.get(label, 0.0) + weight
+    return scores
+
+
+def _leader(scores: dict[str, float], floor: float) -> str | None:
+    """The industry with the highest score when it reaches ``floor`` and is at least ``margin``
+    times the runner-up's (a near tie decides nothing)."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < floor:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _data().margin * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
+    """The industry the title and words speak for, from ``min_score`` on (alone, only a strong
+    phrase reaches it: one weak word of a long description does not decide)."""
+    industry = _leader(content_scores(job, doc), _data().min_score)
+    return JobIndustry(industry, CONTENT) if industry else None
+
+
+# --- jobs and career ---------------------------------------------------------------------------
+
+def job_industry(job: Job, doc: Doc) -> JobIndustry:
+    """Industry of one job and its source: the employer, else the job's title and words, else
+    unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells."""
+    return _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+
+
+def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
+    """The industry of each job of one CV (:func:`job_industry`); a job of unknown industry whose
+    words lean (from ``lean_score``) to an industry another job of the CV is known to be in takes
+    it: careers stay in an industry, a "District Manager" of "stores" among store jobs is retail."""
+    found = [job_industry(job, doc) for job in jobs]
+    known = {f.industry for f in found if f.source != UNKNOWN} - {"other"}
+    lean = _data().lean_score
+    industries = []
+    for job, f in zip(jobs, found):
+        leaning = _leader(content_scores(job, doc), lean) if f.source == UNKNOWN and known else None
+        industries.append(leaning if leaning in known else f.industry)
+    return tuple(industries)
+
+
 def _valid(job: Job) -> bool:
+    """Are the job's months readable (``YYYY-MM``)?"""
     try:
-        for ym in (job.start, job.end or "0000-01"):
-            year, month = ym.split("-")
-            if not 1 <= int(month) <= 12:
-                return False
-            int(year)
-    except (ValueError, AttributeError):
+        return all(1 <= int(ym.split("-")[1]) <= 12 and int(ym.split("-")[0]) >= 0
+                   for ym in (job.start, job.end or "0000-01"))
+    except (ValueError, AttributeError, IndexError):
         return False
-    return True
 
 
 def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:
@@ -390,27 +373,17 @@ def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]
 
 
 def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> str | None:
-    """The industry with the most months (concurrent jobs count for each); ties go to the most recent.
-
-    With the CV's ``doc`` (:func:`classify_jobs`), jobs whose industry is unknown do not count
-    and a job known to be ``other`` (a hospital, a gym, "Услуги для населения") does; without it,
-    ``other`` counts only if it is all there is. ``other`` when no job says; None without jobs.
-    """
+    """The industry with the most months (concurrent jobs count for each); ties go to the most
+    recent. A job of industry ``other`` counts when ``doc`` shows it known to be other (a
+    hospital, a gym, "Услуги для населения"), not when its industry is unknown; without ``doc``
+    it never does. ``other`` when no job's industry is known; None without jobs."""
     jobs = tuple(jobs)
     if not jobs:
         return None
-    dated = tuple(filter(_valid, jobs))
-    if doc is None:
-        found = [job.industry for job in dated]
-        known = [ind != "other" for ind in found]
-    else:
-        verdicts = classify_jobs(dated, doc)
-        found = [v.industry for v in verdicts]
-        known = [v.source != UNKNOWN for v in verdicts]
     months: dict[str, set[int]] = {}
-    for job, industry, said in zip(dated, found, known):
-        if said:
-            months.setdefault(industry, set()).update(months_union([job], present))
+    for job in filter(_valid, jobs):
+        if job.industry != "other" or (doc is not None and job_industry(job, doc).source != UNKNOWN):
+            months.setdefault(job.industry, set()).update(months_union([job], present))
     if not months:
         return "other"
     return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))
