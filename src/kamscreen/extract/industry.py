@@ -53,6 +53,7 @@ _NAME_WORDS = 8  # an employer name longer than this is a misread sentence: its 
 _PLURAL = re.compile(r"(?<=\w\w\w)e?s\b")  # English keeps its forms: "students" counts as "student"
 NEUTRAL = "neutral"  # keywords of no industry: they only keep the words inside them from counting
 EMPLOYER, CONTENT, UNKNOWN = "employer", "content", "unknown"  # where a job's industry came from
+_MEMO_KEY = "kamscreen.industry.jobs"  # doc.user_data: job → JobIndustry
 
 
 def normalize_name(name: str) -> str:
@@ -78,7 +79,7 @@ class _Data:
     company_also: dict[str, tuple[str, ...]]  # alias → other industries it is listed under
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
-    name_words: tuple[tuple[tuple[str, ...], str], ...]  # employer-name phrase (words) → industry
+    name_words: tuple[tuple[str, re.Pattern], ...]  # industry → its employer_words, one regex
     phrases: PhraseLexicon  # groups "title" and "function" (read in a job's title), "words" (its block)
     min_score: float
     margin: float
@@ -119,9 +120,8 @@ def _data() -> _Data:
     lex = _load("industries.yaml")
     hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
                for line, ind in lex["hh_lines"].items())
-    names = tuple((tuple(_name_pattern(w) for w in spelling.split()), _checked(ind, "industries.yaml employer_words"))
-                  for ind, phrases in lex["employer_words"].items()
-                  for phrase in phrases for spelling in expand_phrase(str(phrase)))
+    names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
+                  for ind, phrases in lex["employer_words"].items())
     for group in ("titles", "functions", "keywords"):
         for ind in lex[group]:
             if ind != NEUTRAL:
@@ -145,7 +145,8 @@ def employer_industries(employer: str | None) -> tuple[str, ...]:
     return _company(employer)[1]
 
 
-def _company(name: str | None) -> tuple[list[str], tuple[str, ...]]:
+@lru_cache(maxsize=4096)
+def _company(name: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words of ``name`` outside its longest known alias (whole words), and the alias's
     industries (``()`` when no company is known)."""
     words = normalize_name(name or "").split()
@@ -158,40 +159,33 @@ def _company(name: str | None) -> tuple[list[str], tuple[str, ...]]:
                     best = (i, j)
                 break
     if best == (0, 0):
-        return words, ()
+        return tuple(words), ()
     alias = " ".join(words[best[0]:best[1]])
-    return words[:best[0]] + words[best[1]:], (data.company_industry[alias], *data.company_also.get(alias, ()))
+    return tuple(words[:best[0]] + words[best[1]:]), (data.company_industry[alias], *data.company_also.get(alias, ()))
 
 
 def name_industry(employer: str | None) -> str | None:
     """Industry a word of the employer's name gives (``employer_words``), else None. In a phrase,
     ``word*`` matches a word starting so and ``*word`` one ending so; a name of more than a few
     words (a misread sentence) says nothing."""
-    return _words_industry(normalize_name(employer or "").split())
+    return _words_industry(tuple(normalize_name(employer or "").split()))
 
 
-def _words_industry(words: Sequence[str]) -> str | None:
+def _words_industry(words: tuple[str, ...]) -> str | None:
     if not words or len(words) > _NAME_WORDS:
         return None
-    for phrase, industry in _data().name_words:
-        for i in range(len(words) - len(phrase) + 1):
-            if all(_word_is(w, p) for w, p in zip(words[i:], phrase)):
-                return industry
-    return None
+    name = " ".join(words)
+    return next((industry for industry, regex in _data().name_words if regex.search(name)), None)
 
 
-def _name_pattern(word: str) -> str:
-    """One word of an ``employer_words`` phrase, normalised like names, its ``*`` marks kept."""
-    core = normalize_name(word.strip("*")).replace(" ", "")
-    return ("*" if word.startswith("*") else "") + core + ("*" if word.endswith("*") else "")
-
-
-def _word_is(word: str, pattern: str) -> bool:
-    if pattern.endswith("*"):
-        return word.startswith(pattern[:-1])
-    if pattern.startswith("*"):
-        return word.endswith(pattern[1:])
-    return word == pattern
+def _name_regex(phrases: Iterable[str]) -> re.Pattern:
+    """One regex for an industry's ``employer_words``, matched on a normalised name."""
+    def word(w: str) -> str:
+        core = re.escape(normalize_name(w.strip("*")).replace(" ", ""))
+        return (r"\S*" if w.startswith("*") else "") + core + (r"\S*" if w.endswith("*") else "")
+    spellings = {s for phrase in phrases for s in expand_phrase(str(phrase))}
+    alternatives = sorted((" ".join(map(word, s.split())) for s in spellings), key=len, reverse=True)
+    return re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
 
 
 def hh_line_industry(line: str) -> str | None:
@@ -282,9 +276,15 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
     start, end = _block(job, doc)
     at = doc_text(doc).find(title, start, end)
     if at < 0:
-        doc, at = make_doc(title, doc.lang_), 0
+        return list(_title_alone(title, doc.lang_))
     return [h for h in _data().phrases.find(doc)
             if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
+
+
+@lru_cache(maxsize=4096)
+def _title_alone(title: str, lang: str) -> tuple[PhraseHit, ...]:
+    """Title and function phrases of a title read on its own (titles repeat: remembered)."""
+    return tuple(h for h in _data().phrases.find(make_doc(title, lang)) if h.group in ("title", "function"))
 
 
 def content_scores(job: Job, doc: Doc) -> dict[str, float]:
@@ -335,8 +335,13 @@ def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
 
 def job_industry(job: Job, doc: Doc) -> JobIndustry:
     """Industry of one job and its source: the employer, else the job's title and words, else
-    unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells."""
-    return _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+    unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells.
+    Remembered on the doc (the career's industry asks again)."""
+    memo = doc.user_data.setdefault(_MEMO_KEY, {})
+    key = (job.start, job.end, job.title, job.employer, job.description)
+    if key not in memo:
+        memo[key] = _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+    return memo[key]
 
 
 def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
