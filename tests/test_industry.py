@@ -285,6 +285,22 @@ def test_delivery_trucks_are_not_automotive():
     assert found(text, "Company Name", "Driver") != "automotive"
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("ООО Ромашка\nКлючевой менеджер\nПродажи напитков в сегменте HoReCa: рестораны, кафе, отели Москвы.\n", "fmcg"),
+    ("ООО Ромашка\nМенеджер\nПродажи министерствам и администрациям, тендеры по 44-ФЗ.\n", "other"),  # B2G, not gov
+    ("Company Name\nAccount Executive\nSold cloud software to hospitals, clinics and nursing homes.\n", "it"),
+])
+def test_in_b2b_selling_the_kinds_of_organisation_named_are_clients(text, expected):
+    job = Job("2020-01", None, True, text.split("\n")[1], text.split("\n")[0], role="key_account", b2b=True,
+              description=Evidence.of(text, 0, len(text)))
+    assert industry.job_industry(job, make_doc(text, _lang(text))).industry == expected
+
+
+def test_the_same_organisations_are_the_workplace_outside_b2b_selling():
+    text = "Company Name\nAgent\nChecked in hotel guests at the resort, handled reservations and room service.\n"
+    assert found(text, "Company Name", "Agent") == "hospitality"
+
+
 def test_job_without_block_or_employer_is_unknown():
     job = Job("2020-01", None, True, "Менеджер", None)
     assert industry.job_industry(job, make_doc("Менеджер", "ru")) == industry.JobIndustry("other", industry.UNKNOWN)

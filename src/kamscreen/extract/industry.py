@@ -80,11 +80,12 @@ class _Data:
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
     name_words: tuple[tuple[str, re.Pattern], ...]  # industry → its employer_words, one regex
-    phrases: PhraseLexicon  # groups "title" and "function" (read in a job's title), "words" (its block)
+    phrases: PhraseLexicon  # groups "title", "function" (read in a job's title), "place", "words" (its block)
     min_score: float
     margin: float
     lean_score: float
     function_weight: float
+    client_weight: float
 
 
 def _load(filename: str) -> dict:
@@ -122,14 +123,15 @@ def _data() -> _Data:
                for line, ind in lex["hh_lines"].items())
     names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
                   for ind, phrases in lex["employer_words"].items())
-    for group in ("titles", "functions", "keywords"):
+    for group in ("titles", "functions", "places", "keywords"):
         for ind in lex[group]:
             if ind != NEUTRAL:
                 _checked(ind, f"industries.yaml {group}")
     functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
-    phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "words": lex["keywords"]})
+    phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "place": lex["places"],
+                                           "words": lex["keywords"]})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
-                 float(lex["lean_score"]), float(lex["function_weight"]))
+                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]))
 
 
 # --- the employer ------------------------------------------------------------------------------
@@ -288,10 +290,11 @@ def _title_alone(title: str, lang: str) -> tuple[PhraseHit, ...]:
 
 
 def content_scores(job: Job, doc: Doc) -> dict[str, float]:
-    """Per industry: the strongest title phrase plus the distinct words of the job's block (an
-    English plural counts as its singular). A phrase inside a longer one counts only as that one
-    ("bank" in the neutral "bank reconciliation"). The words of the job's own function (read in
-    its title) count ``function_weight`` of theirs."""
+    """Per industry: the strongest title phrase plus the distinct words and places of the job's
+    block (an English plural counts as its singular). A phrase inside a longer one counts only as
+    that one ("bank" in the neutral "bank reconciliation"). Places in B2B selling (its clients)
+    count ``client_weight`` of theirs, words of the job's own function (read in its title)
+    ``function_weight``."""
     data = _data()
     in_title = _title_hits(job, doc)
     functions = {h.label for h in in_title if h.group == "function"}
@@ -300,14 +303,17 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         if hit.group == "title":
             scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
     start, end = _block(job, doc)
-    words = [h for h in data.phrases.find(doc) if h.group == "words" and start <= h.start_char and h.end_char <= end]
+    words = [h for h in data.phrases.find(doc)
+             if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end]
     best: dict[tuple[str, str], float] = {}
     for hit in words:
         inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
         if hit.label == NEUTRAL or inside:
             continue
         key = (hit.label, _PLURAL.sub("", hit.key))
-        best[key] = max(best.get(key, 0.0), hit.weight * (data.function_weight if hit.label in functions else 1.0))
+        factor = data.client_weight if hit.group == "place" and job.b2b else \
+            data.function_weight if hit.label in functions else 1.0
+        best[key] = max(best.get(key, 0.0), hit.weight * factor)
     for (label, _), weight in best.items():
         scores[label] = scores.get(label, 0.0) + weight
     return scores
