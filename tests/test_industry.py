@@ -88,6 +88,8 @@ def test_unknown_employers(employer):
     ("Acme Staffing", "staffing"),
     ("Sunrise Realty", "real_estate"),
     ("Mercy Hospital", "other"),
+    ("ООО «Строительные технологии»", "construction"),   # the broadest words ("технологии") come last
+    ("АНО «Автономная некоммерческая организация Развитие»", None),  # not "авто…"
     ("Company Name", None),
     ("Hold an important role in the food service industry of a large restaurant chain", None),  # a sentence
 ])
