@@ -34,14 +34,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc
 
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
 from kamscreen.nlp import doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase
-from kamscreen.resources import lexicon_path
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase, load_lexicon
 
 _NON_WORD = re.compile(r"[^\w&+]+")
 _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)
@@ -88,11 +86,6 @@ class _Data:
     client_weight: float
 
 
-def _load(filename: str) -> dict:
-    with open(lexicon_path(filename), encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
 def _checked(industry: str, where: str) -> str:
     if industry not in INDUSTRIES:
         raise ValueError(f"{where}: unknown industry {industry!r}")
@@ -104,7 +97,7 @@ def _data() -> _Data:
     aliases: dict[str, str] = {}
     also: dict[str, tuple[str, ...]] = {}
     further: list[tuple[str, str]] = []  # "+Name" lines: further listings of a company
-    for industry, entries in _load("companies.yaml").items():
+    for industry, entries in load_lexicon("companies.yaml").items():
         _checked(industry, "companies.yaml")
         for entry in entries or ():
             entry = str(entry).strip()
@@ -118,7 +111,7 @@ def _data() -> _Data:
         if aliases.setdefault(key, industry) != industry and industry not in also.get(key, ()):
             also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
-    lex = _load("industries.yaml")
+    lex = load_lexicon("industries.yaml")
     hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
                for line, ind in lex["hh_lines"].items())
     names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
@@ -344,7 +337,7 @@ def job_industry(job: Job, doc: Doc) -> JobIndustry:
     unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells.
     Remembered on the doc (the career's industry asks again)."""
     memo = doc.user_data.setdefault(_MEMO_KEY, {})
-    key = (job.start, job.end, job.title, job.employer, job.description)
+    key = (job.start, job.end, job.title, job.employer, job.description, job.b2b)
     if key not in memo:
         memo[key] = _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
     return memo[key]
