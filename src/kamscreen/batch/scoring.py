@@ -42,10 +42,10 @@ class Scorer:
     """Checklist scores per profile, then one ranking (by the fit model when there is one)."""
 
     def __init__(self, profile: str, industry: str | None, model: Path | None) -> None:
-        from kamscreen.score import load_model, load_profile
+        from kamscreen.score import load_model, load_profile, required_industry
 
         self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
-        self.industry = industry
+        self.industry = required_industry(industry)
         self.model = load_model(model) if model is not None else None
         self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
         self._criteria: dict[tuple, tuple] = {}

@@ -26,11 +26,12 @@ def score_command(
     """Score CVs against a role profile's checklist and rank them (by fit when a model is given)."""
     from kamscreen.extract import extract
     from kamscreen.parse import parse
-    from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, score
+    from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, required_industry, score
 
     err = Console(stderr=True, soft_wrap=True)
     try:
         prof = load_profile(profile)
+        industry = required_industry(industry)
         fit_model = load_model(model) if model else None
     except (ProfileError, ModelError) as exc:
         err.print(f"[red]error:[/] {exc}")

@@ -33,19 +33,19 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     history = timeline.Timeline(tuple(structured.jobs(parsed))) if given else timeline.read(parsed, present)
     for job in history.jobs:
         verdict = roles.classify(job, doc)
-        # a job whose industry a field states (hh.ru JSON) keeps it
-        jobs.append(replace(
-            job, role=verdict.role, management=verdict.management, b2b=verdict.b2b,
-            industry=job.industry if job.industry != "other" else industry.classify_job(job, doc),
-        ))
-    jobs_t = tuple(jobs)
+        jobs.append(replace(job, role=verdict.role, management=verdict.management, b2b=verdict.b2b))
+    # a job whose industry a field states (hh.ru JSON) keeps it
+    jobs_t = tuple(
+        job if job.industry != "other" else replace(job, industry=found)
+        for job, found in zip(jobs, industry.classify_jobs(jobs, doc))
+    )
     return replace(
         base,
         jobs=jobs_t,
         experience=experience.compute(jobs_t, present, parsed.text),
         team_size=team.find_team_size(doc),
         languages=structured.languages(parsed) if given else languages.find_languages(parsed, doc),
-        industry=industry.overall(jobs_t, present),
+        industry=industry.overall(jobs_t, present, doc),
         industries=industry.by_years(jobs_t, present),
         kpis=kpis.find_kpis(doc),
         signals=signals.find_signals(doc),

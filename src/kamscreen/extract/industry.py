@@ -1,14 +1,25 @@
 """The industry of each job and of the whole career.
 
-A job's industry comes from, in this order: the employer's name (``lexicons/companies.yaml``,
-~1000 companies of Russia and multinationals), the hh.ru industry line of the job block
-("Продукты питания" → fmcg), the words of the description (``lexicons/industries.yaml``),
-else ``other``. The career's industry is the one with the most years.
+A job's industry is read from its employer first: a known company (``lexicons/companies.yaml``,
+~1000 companies of Russia and multinationals), the industry lines hh.ru prints under it
+("Продукты питания" → fmcg; a bullet sub-line such as "• Кадровые агентства" is more precise),
+a word of its name that says what kind of organisation it is ("First National Bank",
+"Гостиница «Космос»", "Zonatelecom"). Failing that, from what the job is about: its title
+("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
+(``lexicons/industries.yaml``), each distinct phrase counted once, when their sum reaches
+``min_score`` and clearly beats the runner-up; a job's own function ("Accountant", "IT
+Specialist") says what the person does, not where, so its words count less. Otherwise the job's
+industry is unknown and written ``other`` — unless a job of the same CV is known to be in the
+industry its words lean to.
+
+The career's industry is the one with the most months among the jobs whose industry is known.
 
 >>> employer_industry("ООО «Нестле Россия»"), employer_industry("ПАО «МТС Банк»")
 ('fmcg', 'finance')
 >>> hh_line_industry("Информационные технологии, системная интеграция, интернет... Показать еще")
 'it'
+>>> name_industry("First National Bank of Omaha"), name_industry("Zonatelecom")
+('finance', 'telecom')
 >>> jobs = [Job("2017-12", None, True, None, None, industry="fmcg"),
 ...         Job("2012-01", "2017-11", False, None, None, industry="it")]
 >>> by_years(jobs, dt.date(2025, 9, 1)), overall(jobs, dt.date(2025, 9, 1))
@@ -19,25 +30,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
 from spacy.tokens import Doc
 
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
-from kamscreen.nlp import doc_text
-from kamscreen.nlp.patterns import PhraseLexicon
-from kamscreen.resources import lexicon_path
+from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase, load_lexicon
 
 _NON_WORD = re.compile(r"[^\w&+]+")
 _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)
 _MIN_CUT = 12  # a cut-off hh.ru line must keep this many characters; shorter phrases match whole
 _HEADER_LINES = 8  # where an hh.ru industry line may stand when the title is not found
 _HEADER_CHARS = 120  # header lines are short (hh.ru industry lines reach ~100)
-_BULLETS = frozenset("•·▪●◦‣∙○■□➢►✓✔*-–—")
+_BULLETS = "•·▪●◦‣∙○■□➢►✓✔*-–—"
+_NAME_WORDS = 8  # an employer name longer than this is a misread sentence: its words say nothing
+_PLURAL = re.compile(r"(?<=\w\w\w)e?s\b")  # English keeps its forms: "students" counts as "student"
+NEUTRAL = "neutral"  # keywords of no industry: they only keep the words inside them from counting
+EMPLOYER, CONTENT, UNKNOWN = "employer", "content", "unknown"  # where a job's industry came from
+_MEMO_KEY = "kamscreen.industry.jobs"  # doc.user_data: job → JobIndustry
 
 
 def normalize_name(name: str) -> str:
@@ -49,18 +63,33 @@ def normalize_name(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class JobIndustry:
+    """A job's industry and where it came from: ``employer``, ``content`` (its title and words)
+    or ``unknown`` (then the industry is ``other``)."""
+
+    industry: str
+    source: str
+
+
+@dataclass(frozen=True)
 class _Data:
     company_industry: dict[str, str]
     company_also: dict[str, tuple[str, ...]]  # alias → other industries it is listed under
     longest: int  # words in the longest alias
     hh_lines: tuple[tuple[str, str], ...]
-    keywords: PhraseLexicon
+    name_words: tuple[tuple[str, re.Pattern], ...]  # industry → its employer_words, one regex
+    phrases: PhraseLexicon  # groups "title", "function" (read in a job's title), "place", "words" (its block)
     min_score: float
+    margin: float
+    lean_score: float
+    function_weight: float
+    client_weight: float
 
 
-def _load(filename: str) -> dict:
-    with open(lexicon_path(filename), encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+def _checked(industry: str, where: str) -> str:
+    if industry not in INDUSTRIES:
+        raise ValueError(f"{where}: unknown industry {industry!r}")
+    return industry
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +97,8 @@ def _data() -> _Data:
     aliases: dict[str, str] = {}
     also: dict[str, tuple[str, ...]] = {}
     further: list[tuple[str, str]] = []  # "+Name" lines: further listings of a company
-    for industry, entries in _load("companies.yaml").items():
-        if industry not in INDUSTRIES:
-            raise ValueError(f"companies.yaml: unknown industry {industry!r}")
+    for industry, entries in load_lexicon("companies.yaml").items():
+        _checked(industry, "companies.yaml")
         for entry in entries or ():
             entry = str(entry).strip()
             for alias in entry.lstrip("+").split("|"):
@@ -83,14 +111,23 @@ def _data() -> _Data:
         if aliases.setdefault(key, industry) != industry and industry not in also.get(key, ()):
             also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
-    lex = _load("industries.yaml")
-    hh = tuple((normalize_name(line), ind) for line, ind in lex["hh_lines"].items())
-    for _, ind in hh:
-        if ind not in INDUSTRIES:
-            raise ValueError(f"industries.yaml: unknown industry {ind!r}")
-    keywords = PhraseLexicon("industries", {"kw": lex["keywords"]})
-    return _Data(aliases, also, longest, hh, keywords, float(lex["min_score"]))
+    lex = load_lexicon("industries.yaml")
+    hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
+               for line, ind in lex["hh_lines"].items())
+    names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
+                  for ind, phrases in lex["employer_words"].items())
+    for group in ("titles", "functions", "places", "keywords"):
+        for ind in lex[group]:
+            if ind != NEUTRAL:
+                _checked(ind, f"industries.yaml {group}")
+    functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
+    phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "place": lex["places"],
+                                           "words": lex["keywords"]})
+    return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
+                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]))
 
+
+# --- the employer ------------------------------------------------------------------------------
 
 def employer_industry(employer: str | None) -> str | None:
     """Industry of a known employer (the longest alias found in the name, as whole words), else None."""
@@ -100,19 +137,50 @@ def employer_industry(employer: str | None) -> str | None:
 
 def employer_industries(employer: str | None) -> tuple[str, ...]:
     """Every industry a known employer is listed under, its main one first (else ``()``)."""
-    if not employer:
-        return ()
+    return _company(employer)[1]
+
+
+@lru_cache(maxsize=4096)
+def _company(name: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words of ``name`` outside its longest known alias (whole words), and the alias's
+    industries (``()`` when no company is known)."""
+    words = normalize_name(name or "").split()
     data = _data()
-    words = normalize_name(employer).split()
-    best = ""
+    best = (0, 0)
     for i in range(len(words)):
         for j in range(min(len(words), i + data.longest), i, -1):
-            alias = " ".join(words[i:j])
-            if alias in data.company_industry:
-                if len(alias) > len(best):
-                    best = alias
+            if " ".join(words[i:j]) in data.company_industry:
+                if j - i > best[1] - best[0]:
+                    best = (i, j)
                 break
-    return (data.company_industry[best], *data.company_also.get(best, ())) if best else ()
+    if best == (0, 0):
+        return tuple(words), ()
+    alias = " ".join(words[best[0]:best[1]])
+    return tuple(words[:best[0]] + words[best[1]:]), (data.company_industry[alias], *data.company_also.get(alias, ()))
+
+
+def name_industry(employer: str | None) -> str | None:
+    """Industry a word of the employer's name gives (``employer_words``), else None. In a phrase,
+    ``word*`` matches a word starting so and ``*word`` one ending so; a name of more than a few
+    words (a misread sentence) says nothing."""
+    return _words_industry(tuple(normalize_name(employer or "").split()))
+
+
+def _words_industry(words: tuple[str, ...]) -> str | None:
+    if not words or len(words) > _NAME_WORDS:
+        return None
+    name = " ".join(words)
+    return next((industry for industry, regex in _data().name_words if regex.search(name)), None)
+
+
+def _name_regex(phrases: Iterable[str]) -> re.Pattern:
+    """One regex for an industry's ``employer_words``, matched on a normalised name."""
+    def word(w: str) -> str:
+        core = re.escape(normalize_name(w.strip("*")).replace(" ", ""))
+        return (r"\S*" if w.startswith("*") else "") + core + (r"\S*" if w.endswith("*") else "")
+    spellings = {s for phrase in phrases for s in expand_phrase(str(phrase))}
+    alternatives = sorted((" ".join(map(word, s.split())) for s in spellings), key=len, reverse=True)
+    return re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
 
 
 def hh_line_industry(line: str) -> str | None:
@@ -128,107 +196,198 @@ def hh_line_industry(line: str) -> str | None:
     return None
 
 
-def keyword_scores(doc: Doc, start: int, end: int) -> dict[str, float]:
-    """Sum of distinct industry-keyword weights found in ``doc.text[start:end]``."""
-    best: dict[tuple[str, str], float] = {}
-    for hit in _data().keywords.find(doc):
-        if start <= hit.start_char and hit.end_char <= end:
-            key = (hit.label, hit.key)
-            best[key] = max(best.get(key, 0.0), hit.weight)
+def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
+    """The short lines of a job's header: those before the title (where hh.ru prints the
+    employer's industry, in its PDF export with bullet sub-lines, which come first), and those up
+    to two lines past the title (employers may follow it); without a title, the first few lines.
+    A bullet line that is not an hh.ru industry line ends the header."""
+    lines = block.splitlines()
+    title = (job.title or "").strip()
+    at = next((i for i, line in enumerate(lines[: _HEADER_LINES * 2]) if title and title in line), None)
+    header: list[tuple[int, str]] = []
+    subs: list[str] = []
+    for i, line in enumerate(lines[: _HEADER_LINES if at is None else at + 3]):
+        stripped = line.strip()
+        if stripped[:1] and stripped[:1] in _BULLETS:
+            sub = stripped.lstrip(_BULLETS).strip()
+            if (at is not None and i >= at) or hh_line_industry(sub) is None:
+                break
+            subs.append(sub)
+        elif stripped and len(stripped) <= _HEADER_CHARS:
+            header.append((i, stripped))
+    before = [line for i, line in header if at is None or i < at]
+    return subs + before, [line for _, line in header]
+
+
+def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
+    """The employer's industry: its known name ("GE Money Bank": a word of the name beside the
+    alias "GE" is more precise), an hh.ru industry line, a known company on a header line (most
+    of that line), a word of its name. An hh.ru line of an industry outside the list ("Услуги для
+    населения") leaves the decision to the job's words, and says ``other`` if they are silent."""
+    rest, found = _company(job.employer)
+    if found:
+        return JobIndustry(_words_industry(rest) or _pick(found, job, doc), EMPLOYER)
+    if job.description is not None:
+        text = doc_text(doc)
+        lines, header = _header_lines(job, text[job.description.start:job.description.end])
+        said = [ind for ind in map(hh_line_industry, lines) if ind]
+        if any(ind != "other" for ind in said):
+            return JobIndustry(next(ind for ind in said if ind != "other"), EMPLOYER)
+        for line in header:
+            rest, found = _company(line)
+            if found and line != (job.title or "").strip() and len(rest) <= len(normalize_name(line).split()) // 2:
+                return JobIndustry(_pick(found, job, doc), EMPLOYER)
+        if said:
+            return _from_content(job, doc) or JobIndustry("other", EMPLOYER)
+    if industry := name_industry(job.employer):
+        return JobIndustry(industry, EMPLOYER)
+    return None
+
+
+def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
+    """A company listed under several industries: the one its job's words speak for most
+    (Henkel selling detergents to X5 is fmcg, Henkel Adhesives is manufacturing); else the first."""
+    if len(candidates) == 1 or job.description is None:
+        return candidates[0]
+    scores = content_scores(job, doc)
+    best = max(candidates, key=lambda ind: (scores.get(ind, 0.0), -candidates.index(ind)))
+    return best if scores.get(best, 0.0) > 0 else candidates[0]
+
+
+# --- the job's title and words -----------------------------------------------------------------
+
+def _block(job: Job, doc: Doc) -> tuple[int, int]:
+    """Character range of the job's block in ``doc`` (empty without one)."""
+    if job.description is None:
+        return 0, 0
+    return max(0, job.description.start), min(len(doc_text(doc)), job.description.end)
+
+
+def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
+    """Title and function phrases in the job's title: where its block writes it, else in the title alone."""
+    title = (job.title or "").strip()
+    if not title:
+        return []
+    start, end = _block(job, doc)
+    at = doc_text(doc).find(title, start, end)
+    if at < 0:
+        return list(_title_alone(title, doc.lang_))
+    return [h for h in _data().phrases.find(doc)
+            if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
+
+
+@lru_cache(maxsize=4096)
+def _title_alone(title: str, lang: str) -> tuple[PhraseHit, ...]:
+    """Title and function phrases of a title read on its own (titles repeat: remembered)."""
+    return tuple(h for h in _data().phrases.find(make_doc(title, lang)) if h.group in ("title", "function"))
+
+
+def content_scores(job: Job, doc: Doc) -> dict[str, float]:
+    """Per industry: the strongest title phrase plus the distinct words and places of the job's
+    block (an English plural counts as its singular). A phrase inside a longer one counts only as
+    that one ("bank" in the neutral "bank reconciliation"). Places in B2B selling (its clients)
+    count ``client_weight`` of theirs, words of the job's own function (read in its title)
+    ``function_weight``."""
+    data = _data()
+    in_title = _title_hits(job, doc)
+    functions = {h.label for h in in_title if h.group == "function"}
     scores: dict[str, float] = {}
+    for hit in in_title:
+        if hit.group == "title":
+            scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
+    start, end = _block(job, doc)
+    words = [h for h in data.phrases.find(doc)
+             if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end]
+    best: dict[tuple[str, str], float] = {}
+    for hit in words:
+        inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
+        if hit.label == NEUTRAL or inside:
+            continue
+        key = (hit.label, _PLURAL.sub("", hit.key))
+        factor = data.client_weight if hit.group == "place" and job.b2b else \
+            data.function_weight if hit.label in functions else 1.0
+        best[key] = max(best.get(key, 0.0), hit.weight * factor)
     for (label, _), weight in best.items():
         scores[label] = scores.get(label, 0.0) + weight
     return scores
 
 
-def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
-    """The short lines of a job's header: those before the title (where hh.ru prints the
-    industry), and those up to two lines past it (employers may follow the title); without a
-    title, the first few lines for both. Bullets end the header."""
-    lines = block.splitlines()
-    title = (job.title or "").strip()
-    at = next((i for i, line in enumerate(lines[: _HEADER_LINES * 2]) if title and title in line), None)
-    header: list[tuple[int, str]] = []
-    for i, line in enumerate(lines[: _HEADER_LINES if at is None else at + 3]):
-        stripped = line.strip()
-        if stripped[:1] in _BULLETS:
-            break
-        if stripped and len(stripped) <= _HEADER_CHARS:
-            header.append((i, stripped))
-    before = [line for i, line in header if at is None or i < at]
-    return before, [line for _, line in header]
+def _leader(scores: dict[str, float], floor: float) -> str | None:
+    """The industry with the highest score when it reaches ``floor`` and is at least ``margin``
+    times the runner-up's (a near tie decides nothing)."""
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < floor:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _data().margin * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
-def classify_job(job: Job, doc: Doc) -> str:
-    """Industry of one job: employer name, then hh.ru industry line, then description words.
-
-    ``job.description`` is the job's block in ``doc``; without it only the employer can tell.
-    When the employer is unknown, a known company named on a header line still counts.
-    """
-    text = doc_text(doc)
-    start, end = (max(0, job.description.start), min(len(text), job.description.end)) if job.description else (0, 0)
-    found = employer_industries(job.employer)
-    if found:
-        return _pick(found, doc, start, end)
-    if job.description is None:
-        return "other"
-    before_title, header = _header_lines(job, text[start:end])
-    for line in before_title:
-        found = hh_line_industry(line)
-        if found and found != "other":  # "Услуги для бизнеса" says little: let the words decide
-            return found
-    for line in header:
-        if line != (job.title or "").strip() and (found := employer_industries(line)):
-            return _pick(found, doc, start, end)
-    scores = keyword_scores(doc, start, end)
-    if not scores:
-        return "other"
-    industry, score = max(scores.items(), key=lambda kv: kv[1])
-    return industry if score >= _data().min_score else "other"
+def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
+    """The industry the title and words speak for, from ``min_score`` on (alone, only a strong
+    phrase reaches it: one weak word of a long description does not decide)."""
+    industry = _leader(content_scores(job, doc), _data().min_score)
+    return JobIndustry(industry, CONTENT) if industry else None
 
 
-def _pick(candidates: tuple[str, ...], doc: Doc, start: int, end: int) -> str:
-    """A company listed under several industries: the one its job's words speak for most
-    (Henkel selling detergents to X5 is fmcg, Henkel Adhesives is manufacturing); else the first."""
-    if len(candidates) == 1 or end <= start:
-        return candidates[0]
-    scores = keyword_scores(doc, start, end)
-    best = max(candidates, key=lambda ind: (scores.get(ind, 0.0), -candidates.index(ind)))
-    return best if scores.get(best, 0.0) > 0 else candidates[0]
+# --- jobs and career ---------------------------------------------------------------------------
+
+def job_industry(job: Job, doc: Doc) -> JobIndustry:
+    """Industry of one job and its source: the employer, else the job's title and words, else
+    unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells.
+    Remembered on the doc (the career's industry asks again)."""
+    memo = doc.user_data.setdefault(_MEMO_KEY, {})
+    key = (job.start, job.end, job.title, job.employer, job.description, job.b2b)
+    if key not in memo:
+        memo[key] = _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+    return memo[key]
 
 
-def _month(ym: str) -> int:
-    year, month = ym.split("-")
-    return int(year) * 12 + int(month) - 1
+def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
+    """The industry of each job of one CV (:func:`job_industry`); a job of unknown industry whose
+    words lean (from ``lean_score``) to an industry another job of the CV is known to be in takes
+    it: careers stay in an industry, a "District Manager" of "stores" among store jobs is retail."""
+    found = [job_industry(job, doc) for job in jobs]
+    known = {f.industry for f in found if f.source != UNKNOWN} - {"other"}
+    lean = _data().lean_score
+    industries = []
+    for job, f in zip(jobs, found):
+        leaning = _leader(content_scores(job, doc), lean) if f.source == UNKNOWN and known else None
+        industries.append(leaning if leaning in known else f.industry)
+    return tuple(industries)
 
 
-def _months_by_industry(jobs: Iterable[Job], present: dt.date) -> dict[str, set[int]]:
-    groups: dict[str, list[Job]] = {}
-    for job in jobs:
-        try:
-            _month(job.start)
-            if job.end is not None:
-                _month(job.end)
-        except (ValueError, AttributeError):
-            continue
-        groups.setdefault(job.industry, []).append(job)
-    return {ind: months_union(js, present) for ind, js in groups.items()}
+def _valid(job: Job) -> bool:
+    """Are the job's months readable (``YYYY-MM``)?"""
+    try:
+        return all(1 <= int(ym.split("-")[1]) <= 12 and int(ym.split("-")[0]) >= 0
+                   for ym in (job.start, job.end or "0000-01"))
+    except (ValueError, AttributeError, IndexError):
+        return False
 
 
 def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:
     """Years per industry (union of inclusive months; a current job ends at ``present``), most first."""
-    months = _months_by_industry(jobs, present)
+    groups: dict[str, list[Job]] = {}
+    for job in filter(_valid, jobs):
+        groups.setdefault(job.industry, []).append(job)
+    months = {ind: months_union(js, present) for ind, js in groups.items()}
     ranked = sorted(months.items(), key=lambda kv: (-len(kv[1]), -max(kv[1], default=0), kv[0]))
     return tuple(IndustryYears(ind, round(len(m) / 12, 2)) for ind, m in ranked if m)
 
 
-def overall(jobs: Iterable[Job], present: dt.date) -> str | None:
-    """The industry with the most years; ties go to the most recent; ``other`` only if it is all."""
+def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> str | None:
+    """The industry with the most months (concurrent jobs count for each); ties go to the most
+    recent. A job of industry ``other`` counts when ``doc`` shows it known to be other (a
+    hospital, a gym, "Услуги для населения"), not when its industry is unknown; without ``doc``
+    it never does. ``other`` when no job's industry is known; None without jobs."""
     jobs = tuple(jobs)
     if not jobs:
         return None
-    months = {ind: m for ind, m in _months_by_industry(jobs, present).items() if m}
-    named = {ind: m for ind, m in months.items() if ind != "other"}
-    if not named:
+    months: dict[str, set[int]] = {}
+    for job in filter(_valid, jobs):
+        if job.industry != "other" or (doc is not None and job_industry(job, doc).source != UNKNOWN):
+            months.setdefault(job.industry, set()).update(months_union([job], present))
+    if not months:
         return "other"
-    return max(named, key=lambda ind: (len(named[ind]), max(named[ind])))
+    return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))

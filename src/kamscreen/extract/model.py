@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 ROLES = ("key_account", "sales", "account_management", "other")
 INDUSTRIES = (
     "fmcg", "retail", "it", "telecom", "pharma", "medical_devices", "manufacturing", "logistics",
-    "finance", "advertising", "automotive", "energy", "construction", "agriculture", "other",
+    "finance", "advertising", "automotive", "energy", "construction", "agriculture", "staffing",
+    "hospitality", "education", "public_sector", "real_estate", "other",
 )
 KPI_KINDS = (
     "revenue_growth", "retention", "nps", "ltv", "churn", "pnl", "margin", "receivables",

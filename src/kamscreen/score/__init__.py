@@ -14,12 +14,12 @@ from kamscreen.extract.model import Facts
 from kamscreen.score.checklist import evaluate
 from kamscreen.score.flags import find_flags
 from kamscreen.score.model import Assessment
-from kamscreen.score.profiles import Profile, ProfileError, available_profiles, load_profile
+from kamscreen.score.profiles import Profile, ProfileError, available_profiles, load_profile, required_industry
 from kamscreen.score.protected import ProtectedFeatureError
 from kamscreen.score.ranking import rank
 
 __all__ = [
-    "score", "rank", "load_model", "load_profile", "available_profiles", "Profile", "ProfileError",
+    "score", "rank", "load_model", "load_profile", "available_profiles", "required_industry", "Profile", "ProfileError",
     "FitModel", "ModelError", "ProtectedFeatureError",
 ]
 
@@ -28,10 +28,11 @@ def score(facts: Facts, profile: str | Path | Profile = "kam-director", industry
     """Check one candidate's facts against a role profile and raise its flags (no model, no rank).
 
     ``profile`` is a shipped name (``kam-director``, ``senior-kam``, ``kam``, ``junior-kam``), a
-    YAML path or a loaded Profile; ``industry`` (e.g. ``fmcg``) makes that industry required.
+    YAML path or a loaded Profile; ``industry`` (e.g. ``fmcg``) makes that industry required
+    (ProfileError if it is not one of ``kamscreen.extract.model.INDUSTRIES``).
     """
     prof = load_profile(profile)
-    industry = industry.strip().lower() if industry else None
+    industry = required_industry(industry)
     return Assessment(facts=facts, checklist=evaluate(facts, prof, industry), flags=find_flags(facts, industry))
 
 

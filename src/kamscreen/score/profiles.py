@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from kamscreen.extract.model import INDUSTRIES
 from kamscreen.score.readers import LEVEL_ORDER, Reader, parse_fact
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
@@ -28,6 +29,15 @@ _REQUIRES = ("industry",)
 
 class ProfileError(ValueError):
     """A profile file that cannot be used; the message names the file, the line and the problem."""
+
+
+def required_industry(industry: str | None) -> str | None:
+    """The industry asked for (``--industry``), folded to lower case; ProfileError if it is not one
+    of the taxonomy's (``kamscreen.extract.model.INDUSTRIES``)."""
+    name = industry.strip().lower() if industry else None
+    if name and name not in INDUSTRIES:
+        raise ProfileError(f"--industry: unknown industry {industry!r}; one of {', '.join(INDUSTRIES)}")
+    return name or None
 
 
 @dataclass(frozen=True)
