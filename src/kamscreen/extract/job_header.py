@@ -77,7 +77,8 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 HH_INDUSTRY_TAIL = "Показать еще"
-DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
+HH_INDUSTRY_ITEMS = " • "  # hh.ru's PDF export: an industry line with its sub-industries (joined by the parser)
+DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 _LABELS = _any_case(_LEX["field_labels"])
 LABEL_RE = re.compile(rf"^(?:{_LABELS})(?:\s*/\s*\w+)?\s*:\s*|^(?:{_LABELS})\s*:?$", re.IGNORECASE)
@@ -321,15 +322,19 @@ def is_hh_header(p: Period, lines: Lines) -> bool:
     return bool(following) and bool(HH_DURATION_RE.match(following[0]))
 
 
+def _hh_industry(line: str) -> bool:
+    return HH_INDUSTRY_TAIL in line or HH_INDUSTRY_ITEMS in line
+
+
 def read_hh(p: Period, lines: Lines) -> Header:
     i = lines.index(p.span[0])
-    after = _next_filled(lines, i, 7)[1:]
+    after = _next_filled(lines, i, 8)[1:]
     employer = after[0] if after else None
-    candidates = after[1:5]
+    candidates = after[1:6]
     title = None
     for k, line in enumerate(candidates):
-        if HH_INDUSTRY_TAIL in line:
-            title = candidates[k + 1] if k + 1 < len(candidates) else None
+        if _hh_industry(line):
+            title = next((c for c in candidates[k + 1 :] if not _hh_industry(c)), None)
             break
     else:
         # after the employer: an optional place or site line, an optional industry line, the title

@@ -32,6 +32,11 @@ ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one
 CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of the gutter
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
+# a cell line that ends a period ("... — настоящее время", "... — март 2020") is complete: the next
+# line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
+_PERIOD_END = re.compile(r"(?:\b(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\.|\b(?:present|current|now))\s*$",
+                         re.IGNORECASE)
+HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
 
 
 @dataclass(slots=True)
@@ -50,7 +55,7 @@ class Line:
 def read_rows(rows: list[list[Segment]]) -> tuple[list[Line], int]:
     """Rows (top to bottom) → lines in reading order, and the number of column blocks found."""
     counter = [0]
-    lines = _read(rows, counter)
+    lines = join_wrapped_headings(_read(rows, counter))
     return lines, counter[0]
 
 
@@ -68,9 +73,7 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
     right = [[s for s in row if s.x0 >= middle] for row in inside]
     left_lines = _read(left, counter)
     right_lines = _read(right, counter)
-    above = [row for row in rows[:first] if row]
-    carried = bool(above) and all(s.x0 >= middle for s in above[-1])  # the right column runs on from above
-    banded = table_bands(left_lines, right_lines, carried)
+    banded = table_bands(left_lines, right_lines)
     if banded is None:
         if right_lines:
             right_lines[0].column_start = True
@@ -93,7 +96,7 @@ def text_blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def table_bands(left: list[Line], right: list[Line], carried_over: bool = False) -> list[Line] | None:
+def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
     """A table or label column (hh.ru's period | job, "Знание языков" | "Английский — B2") read band by
     band: each left block, then the right blocks that start in its band. None when the left blocks do
     not line up with right blocks (a sidebar beside the main column: read each column whole).
@@ -101,8 +104,7 @@ def table_bands(left: list[Line], right: list[Line], carried_over: bool = False)
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
     no other one starts beside it (a sidebar's long block has several main-column items beside it);
     at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
-    block must, below right text carried over from the page before (``carried_over``: the rows
-    above the column block end in the right column).
+    block must (a single row: one long job on a page, perhaps under the end of the job before).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
     if not left_blocks or not right_blocks:
@@ -117,10 +119,7 @@ def table_bands(left: list[Line], right: list[Line], carried_over: bool = False)
         return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
 
     aligned = sum(map(lines_up, left_blocks))
-    # one row under a cell that goes on from the page before (a job over a page break) is a table too
-    first_left = left_blocks[0]
-    carried = len(left_blocks) == 1 and (carried_over or right_blocks[0][0].top < first_left[0].top - height(first_left))
-    if not (carried and aligned) and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
+    if not (len(left_blocks) == 1 and aligned) and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
@@ -158,17 +157,51 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
     """Join the lines of a narrow table cell that were broken only because the next word did not fit
     ("Май 2018 — декабрь" / "2020", "Повышение" / "квалификации, курсы") or that end unfinished, on a
     dash or a comma ("Апрель 2017 —" / "настоящее время"); a line with room left for the next word
-    ended there on purpose ("настоящее время" / "4 года 4 месяца")."""
+    ended there on purpose ("настоящее время" / "4 года 4 месяца"), and so did one in another font
+    size (a heading above the cell)."""
     out = [block[0]]
+    tail = block[0]  # the last line read, before any join
     for line in block[1:]:
         previous = out[-1]
-        space = 0.3 * (previous.bottom - previous.top)
-        wrapped = previous.x1 + space + line.lead > right_edge and not previous.text.endswith(_SENTENCE_END)
-        if wrapped or previous.text.endswith(_UNFINISHED):
+        height = tail.bottom - tail.top
+        wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
+                   and not _PERIOD_END.search(tail.text))
+        if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
         else:
             out.append(line)
+        tail = line
+    return out
+
+
+def join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """Join a heading or a job title that wrapped over lines ("Начальник управления кредитов, Начальник
+    управления" / "ценообразования, ..."): consecutive lines of one height and left edge, taller than
+    the page's body text (``HEADING_SIZE``), each but the last full: the next line's first word would
+    not have fitted before the page's right text edge."""
+    if len(lines) < 2:
+        return lines
+    heights = sorted(line.bottom - line.top for line in lines)
+    body = heights[len(heights) // 2]
+    edge = max(line.x1 for line in lines)
+    out = [lines[0]]
+    tail = lines[0]  # the last line read, before any join
+    for line in lines[1:]:
+        height = tail.bottom - tail.top
+        if (
+            height > HEADING_SIZE * body
+            and abs(line.bottom - line.top - height) < 0.05 * height
+            and abs(line.x0 - tail.x0) < 1.0
+            and not line.column_start
+            and abs(line.top - tail.bottom) < 0.5 * height
+            and tail.x1 + 0.3 * height + line.lead > edge
+        ):
+            head = out[-1]
+            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead)
+        else:
+            out.append(line)
+        tail = line
     return out
 
 
