@@ -32,10 +32,12 @@ ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one
 CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of the gutter
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
+_ITEM_MARKS = tuple("•·▪■●○◦►▶*-–—")  # a line starting so is a new item of a list
 # a cell line that ends a period ("... — настоящее время", "... — март 2020") is complete: the next
 # line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
 _PERIOD_END = re.compile(r"(?:\b(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\.|\b(?:present|current|now))\s*$",
                          re.IGNORECASE)
+SINGLE_ROW_CELL = 0.5  # a lone left block is a table row when at most this share of the right column's width
 HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
 
 
@@ -104,7 +106,9 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
     no other one starts beside it (a sidebar's long block has several main-column items beside it);
     at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
-    block must (a single row: one long job on a page, perhaps under the end of the job before).
+    block must, when it is a narrow cell (``SINGLE_ROW_CELL``) beside a wide one: a single row, one
+    long job on a page, perhaps under the end of the job before (two equal columns of a list stay
+    columns).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
     if not left_blocks or not right_blocks:
@@ -119,7 +123,8 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
 
     aligned = sum(map(lines_up, left_blocks))
-    if not (len(left_blocks) == 1 and aligned) and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
+    single = len(left_blocks) == 1 and aligned and _width(left) <= SINGLE_ROW_CELL * _width(right)
+    if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
@@ -135,6 +140,10 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         out.extend(unwrap_cell(block, right_edge))
         out.extend(band)
     return out
+
+
+def _width(lines: list[Line]) -> float:
+    return max(line.x1 - line.x0 for line in lines)
 
 
 def _row_line(row: list[Segment]) -> Line:
@@ -179,7 +188,8 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
     """Join a heading or a job title that wrapped over lines ("Начальник управления кредитов, Начальник
     управления" / "ценообразования, ..."): consecutive lines of one height and left edge, taller than
     the page's body text (``HEADING_SIZE``), each but the last full: the next line's first word would
-    not have fitted before the page's right text edge."""
+    not have fitted before the page's right text edge; not after a sentence's end, nor before a list
+    item."""
     if len(lines) < 2:
         return lines
     heights = sorted(line.bottom - line.top for line in lines)
@@ -196,6 +206,8 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
             and not line.column_start
             and abs(line.top - tail.bottom) < 0.5 * height
             and tail.x1 + 0.3 * height + line.lead > edge
+            and not tail.text.endswith(_SENTENCE_END)
+            and not line.text.startswith(_ITEM_MARKS)
         ):
             head = out[-1]
             out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead)
