@@ -75,7 +75,7 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
     right = [[s for s in row if s.x0 >= middle] for row in inside]
     left_lines = _read(left, counter)
     right_lines = _read(right, counter)
-    banded = table_bands(left_lines, right_lines)
+    banded = table_bands(left_lines, right_lines, max(s.x1 for row in rows for s in row))
     if banded is None:
         if right_lines:
             right_lines[0].column_start = True
@@ -98,7 +98,7 @@ def text_blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
+def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[Line] | None:
     """A table or label column (hh.ru's period | job, "Знание языков" | "Английский — B2") read band by
     band: each left block, then the right blocks that start in its band. None when the left blocks do
     not line up with right blocks (a sidebar beside the main column: read each column whole).
@@ -106,9 +106,10 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
     no other one starts beside it (a sidebar's long block has several main-column items beside it);
     at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
-    block must, when it is a narrow cell (``SINGLE_ROW_CELL``) beside a wide one: a single row, one
-    long job on a page, perhaps under the end of the job before (two equal columns of a list stay
-    columns).
+    block must, when it is a narrow cell with a date beside a wide one (at most ``SINGLE_ROW_CELL`` of
+    the right column's width, up to ``text_edge``, the right edge of the text around): a single
+    row, one long job on a page, perhaps under the end of the job before (two columns of a list
+    stay columns).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
     if not left_blocks or not right_blocks:
@@ -123,7 +124,9 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
 
     aligned = sum(map(lines_up, left_blocks))
-    single = len(left_blocks) == 1 and aligned and _width(left) <= SINGLE_ROW_CELL * _width(right)
+    right_start = min(line.x0 for line in right)
+    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
+    single = len(left_blocks) == 1 and aligned and narrow and any(_DATE_LINE.search(line.text) for line in left)
     if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
@@ -132,7 +135,7 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         band = sum(top <= block[0].top for top in tops)
         bands[band].extend(block)
     out = list(bands[0])
-    widest, right_start = max(line.x1 for line in left), min(line.x0 for line in right)
+    widest = max(line.x1 for line in left)
     right_edge = widest + CELL_EDGE * max(right_start - widest, 0.0)  # the cell ends inside the gutter
     for block, band in zip(left_blocks, bands[1:]):
         for line in band:
@@ -140,10 +143,6 @@ def table_bands(left: list[Line], right: list[Line]) -> list[Line] | None:
         out.extend(unwrap_cell(block, right_edge))
         out.extend(band)
     return out
-
-
-def _width(lines: list[Line]) -> float:
-    return max(line.x1 - line.x0 for line in lines)
 
 
 def _row_line(row: list[Segment]) -> Line:
