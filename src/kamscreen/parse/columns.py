@@ -33,10 +33,10 @@ CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
 _ITEM_MARKS = tuple("•·▪■●○◦►▶*-–—")  # a line starting so is a new item of a list
-# a cell line that ends a period ("... — настоящее время", "... — март 2020") is complete: the next
-# line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
-_PERIOD_END = re.compile(r"(?:\b(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\.|\b(?:present|current|now))\s*$",
-                         re.IGNORECASE)
+# a cell that ends a period ("Август 2023 — настоящее время", "Май 2018 — март 2020") is complete: the
+# next line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
+_PERIOD_END = re.compile(r"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\."
+                         r"|\b(?:present|current|now))\s*$", re.IGNORECASE)
 SINGLE_ROW_CELL = 0.5  # a lone left block is a table row when at most this share of the right column's width
 HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
 
@@ -104,12 +104,14 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
     not line up with right blocks (a sidebar beside the main column: read each column whole).
 
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
-    no other one starts beside it (a sidebar's long block has several main-column items beside it);
-    at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
-    block must, when it is a narrow cell with a date beside a wide one (at most ``SINGLE_ROW_CELL`` of
-    the right column's width, up to ``text_edge``, the right edge of the text around): a single
-    row, one long job on a page, perhaps under the end of the job before (two columns of a list
-    stay columns).
+    no other one starts beside it (a sidebar's long block has several main-column items beside it),
+    unless it is a narrow cell (see below) with a date: a period beside its job, whose title may
+    start beside it. A one-line left block with no right block in its band (a short heading at the
+    margin) does not count. At least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of those
+    counted must line up, or the only one counted must, when it is a narrow cell with a date beside
+    a wide one (at most ``SINGLE_ROW_CELL`` of the right column's width, up to ``text_edge``, the
+    right edge of the text around): a single row, one long job on a page, perhaps under the end of
+    the job before (two columns of a list stay columns).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
     if not left_blocks or not right_blocks:
@@ -118,16 +120,25 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
     def height(block: list[Line]) -> float:
         return max(block[0].bottom - block[0].top, 1.0)
 
+    def dated(block: list[Line]) -> bool:
+        return any(_DATE_LINE.search(line.text) for line in block)
+
     def lines_up(block: list[Line]) -> bool:
         slack = ALIGN_SLACK * height(block)
         starts = [r[0].top - block[0].top for r in right_blocks if r[0].top < block[-1].bottom - slack]
-        return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
+        return any(abs(d) <= slack for d in starts) and (narrow and dated(block) or not any(d > slack for d in starts))
 
-    aligned = sum(map(lines_up, left_blocks))
+    def partnered(block: list[Line], next_top: float) -> bool:
+        slack = ALIGN_SLACK * height(block)
+        return any(block[0].top - slack <= r[0].top < next_top - slack for r in right_blocks)
+
     right_start = min(line.x0 for line in right)
     narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
-    single = len(left_blocks) == 1 and aligned and narrow and any(_DATE_LINE.search(line.text) for line in left)
-    if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
+    next_tops = [b[0].top for b in left_blocks[1:]] + [math.inf]
+    counted = [b for b, next_top in zip(left_blocks, next_tops) if len(b) > 1 or partnered(b, next_top)]
+    aligned = sum(map(lines_up, counted))
+    single = len(counted) == 1 and aligned and narrow and dated(counted[0])
+    if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(counted)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
@@ -173,7 +184,7 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
         previous = out[-1]
         height = tail.bottom - tail.top
         wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
-                   and not _PERIOD_END.search(tail.text))
+                   and not _PERIOD_END.search(previous.text))
         if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)

@@ -22,25 +22,29 @@ def is_export_page(lines: list[Line]) -> bool:
 
 
 def join_industry_items(lines: list[Line]) -> list[Line]:
-    """Indented "•" items joined to the line above them, the first not an item itself:
-    "Финансовый сектор" / "• Банк" → "Финансовый сектор • Банк".
+    """Indented "•" items, with the lines an item wrapped onto (under its text), joined to the
+    line above them, the first not an item itself: "Финансовый сектор" / "• Банк" → "Финансовый
+    сектор • Банк".
 
     >>> rows = [Line("Финансовый сектор", 0, 9, x0=127), Line("• Банк", 10, 19, x0=141), Line("Кассир", 20, 29, x0=127)]
     >>> [line.text for line in join_industry_items(rows)]
     ['Финансовый сектор • Банк', 'Кассир']
     """
     out: list[Line] = []
+    item_x0: float | None = None  # where the last joined item starts
     for line in lines:
         head = out[-1] if out else None
-        if (
-            head is not None
-            and line.text.startswith(ITEM_MARK)
-            and not head.text.startswith(ITEM_MARK)
-            and line.x0 - head.x0 >= ITEM_INDENT * (line.bottom - line.top)
-            and line.top >= head.top
-        ):
+        indent = ITEM_INDENT * (line.bottom - line.top)
+        joins = head is not None and not head.text.startswith(ITEM_MARK) and line.top >= head.top and (
+            line.x0 - head.x0 >= indent
+            and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
+        )
+        if joins:
             out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
                            head.lead)
+            if line.text.startswith(ITEM_MARK):
+                item_x0 = line.x0
         else:
             out.append(line)
+            item_x0 = None
     return out
