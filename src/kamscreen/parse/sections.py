@@ -58,8 +58,11 @@ def inside_experience() -> frozenset[str]:
 
 
 @functools.cache
-def _not_cv() -> frozenset[str]:
-    return frozenset(normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ()))
+def _not_cv_re() -> re.Pattern[str]:
+    """A line holding a ``not_cv`` heading of ``sections.yaml`` (checked again as a whole header)."""
+    phrases = [normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())]
+    words = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"^.*(?:{words}).*$", re.IGNORECASE | re.MULTILINE)
 
 
 def cut_trailing_matter(text: str) -> tuple[str, str | None]:
@@ -67,17 +70,15 @@ def cut_trailing_matter(text: str) -> tuple[str, str | None]:
     ``sections.yaml`` to the end: hh.ru's "История общения с кандидатом"), keeping the hh.ru footer
     lines there (the CV's date); and a warning naming what was cut, or None.
 
-    >>> cut_trailing_matter("Навыки\nExcel\nИстория общения с кандидатом\nОтклик 24 сентября 2025")
-    ('Навыки\nExcel', 'trailing "История общения с кандидатом" (not part of the CV) left out')
+    >>> cut_trailing_matter("Навыки\\nExcel\\nИстория общения с кандидатом\\nОтклик 24 сентября 2025")
+    ('Навыки\\nExcel', 'trailing "История общения с кандидатом" (not part of the CV) left out')
     """
-    offset = 0
-    for line in text.split("\n"):
-        if normalise_header(line) in _not_cv():
-            rest = text[offset:].split("\n")
-            footers = [kept for kept in rest if hh_footer_date(kept) is not None]
-            body = "\n".join([text[:offset].rstrip("\n"), *footers]) if footers else text[:offset].rstrip("\n")
-            return body, f'trailing "{line.strip()}" (not part of the CV) left out'
-        offset += len(line) + 1
+    phrases = {normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())}
+    for match in _not_cv_re().finditer(text):
+        if normalise_header(match.group()) in phrases:
+            footers = [line for line in text[match.start() :].split("\n") if hh_footer_date(line) is not None]
+            body = "\n".join([text[: match.start()].rstrip("\n"), *footers])
+            return body, f'trailing "{match.group().strip()}" (not part of the CV) left out'
     return text, None
 
 
