@@ -20,7 +20,7 @@ from .pdf import new_canvas, wrap
 
 LEFT, CELL_RIGHT, RIGHT_X, RIGHT_EDGE = 42.5, 113.4, 127.6, 552.7
 TOP, FIRST_TOP, BOTTOM, FOOTER_Y = A4[1] - 40.0, A4[1] - 50.0, 52.0, 22.0
-ROW_GAP, TAG_PAD, TAG_GAP = 16.0, 2.6, 10.4
+ROW_GAP, HEAD_GAP, TAG_PAD, TAG_GAP = 16.0, 3.0, 2.6, 10.4  # space before a row: after a row, after a heading
 NARROW = 0.92  # DejaVu Sans drawn this narrow matches the widths of the export's Noto Sans (its wraps too)
 BLACK, GREY, CELL_GREY, FOOTER_GREY, RULE_GREY, BAND_GREY = 0.0, 0.678, 0.439, 0.737, 0.847, 0.914
 # style: (bold, size, leading, space before, indent, grey)
@@ -45,6 +45,7 @@ class ExportPages:
 
     def __init__(self, c, footer: str):
         self.c, self.footer, self.page, self.y = c, footer, 1, FIRST_TOP
+        self.headed = False  # the last thing drawn is a heading
         self._band()
 
     def _band(self) -> None:
@@ -145,6 +146,7 @@ class ExportPages:
             self.c.setLineWidth(1)
             self.c.line(LEFT, self.y - 2.5, RIGHT_EDGE, self.y - 2.5)
             self.y -= 6
+        self.headed = p.style == "hh_h"
 
     def _height(self, paras: list[P], width: float) -> float:
         total = 0.0
@@ -158,7 +160,8 @@ class ExportPages:
         starts on a page that holds it, the rest flows over page breaks."""
         titles = [k for k, p in enumerate(row.right) if p.style == "hh_title"]
         head = row.right[: titles[0] + 1] if titles else row.right[:2]
-        self.y -= ROW_GAP
+        self.y -= HEAD_GAP if self.headed else ROW_GAP
+        self.headed = False
         self._room(max(self._height(head, RIGHT_EDGE - RIGHT_X), self._height(row.left, CELL_RIGHT - LEFT)))
         top, page = self.y, self.page
         self._cell(LEFT, CELL_RIGHT, row.left, flows=False)
