@@ -3,10 +3,11 @@ tables (hh.ru's period | job export, label | content) read row by row.
 
 A *column block* is a run of consecutive rows that share an empty vertical gutter, with enough text
 on both sides. Each side is cut into blocks at vertical gaps; when the left blocks line up with right
-blocks (``table_bands``) the block is a table, read band by band: each left block (its wrapped lines
-joined again), then the right blocks beside it. Otherwise it is a sidebar beside a main column, read
-column by column (each side whole, top to bottom), recursively. Rows that cross every gutter (a
-full-width line) are read left to right as usual.
+blocks (``table_bands``; a single narrow dated cell is a one-row table) the block is a table, read band
+by band: each left block (its wrapped lines joined again), then the right blocks beside it. Otherwise
+it is a sidebar beside a main column, read column by column (each side whole, top to bottom),
+recursively. Rows that cross every gutter (a full-width line) are read left to right as usual. Last,
+a heading or job title wrapped over full lines becomes one line again (``join_wrapped_headings``).
 """
 from __future__ import annotations
 
@@ -123,17 +124,19 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
     def dated(block: list[Line]) -> bool:
         return any(_DATE_LINE.search(line.text) for line in block)
 
+    right_start = min(line.x0 for line in right)
+    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
+
     def lines_up(block: list[Line]) -> bool:
         slack = ALIGN_SLACK * height(block)
         starts = [r[0].top - block[0].top for r in right_blocks if r[0].top < block[-1].bottom - slack]
-        return any(abs(d) <= slack for d in starts) and (narrow and dated(block) or not any(d > slack for d in starts))
+        alone = not any(d > slack for d in starts)
+        return any(abs(d) <= slack for d in starts) and (alone or narrow and dated(block))
 
     def partnered(block: list[Line], next_top: float) -> bool:
         slack = ALIGN_SLACK * height(block)
         return any(block[0].top - slack <= r[0].top < next_top - slack for r in right_blocks)
 
-    right_start = min(line.x0 for line in right)
-    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
     next_tops = [b[0].top for b in left_blocks[1:]] + [math.inf]
     counted = [b for b, next_top in zip(left_blocks, next_tops) if len(b) > 1 or partnered(b, next_top)]
     aligned = sum(map(lines_up, counted))
@@ -220,7 +223,8 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
             and not line.text.startswith(_ITEM_MARKS)
         ):
             head = out[-1]
-            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead)
+            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
+                           head.lead)
         else:
             out.append(line)
         tail = line
