@@ -79,6 +79,12 @@ class ExportPages:
         if self.y - height < BOTTOM:
             self.end_page()
 
+    def _flow(self, size: float) -> None:
+        """Below the page's last baseline: go on at the top of the next page."""
+        if self.y < BOTTOM:
+            self.end_page()
+            self.y -= size
+
     def _line(self, x: float, style: str, text: str, first: bool = True) -> None:
         bold, size, _, _, indent, grey = STYLES[style]
         self.c.setFont(FONTS[bold], size)
@@ -102,7 +108,7 @@ class ExportPages:
             width = self._width(tag, "DejaVu", size) + 2 * TAG_PAD
             if cursor > x and cursor + width > RIGHT_EDGE:
                 cursor, self.y = x, self.y - leading
-            self._room(0)
+            self._flow(size)
             self.c.setFillGray(0.831)
             self.c.roundRect(cursor, self.y - 3, width, 12, 2, stroke=0, fill=1)
             self.c.setFillGray(BLACK)
@@ -125,9 +131,8 @@ class ExportPages:
             for i, line in enumerate(wrap(p.text, FONTS[bold], size, room)):
                 if k or i:
                     self.y -= leading
-                if flows and self.y < BOTTOM:
-                    self.end_page()
-                    self.y -= size
+                if flows:
+                    self._flow(size)
                 self._line(x, p.style, line, first=i == 0)
 
     def para(self, p: P) -> None:
@@ -137,7 +142,7 @@ class ExportPages:
         self._room(before + leading * 2)
         self.y -= before + leading
         for line in wrap(p.text, FONTS[bold], size, (RIGHT_EDGE - LEFT) / NARROW):
-            self._room(0)
+            self._flow(size)
             self._line(LEFT, p.style, line)
             self.y -= leading
         self.y += leading
