@@ -166,3 +166,39 @@ def test_indented_items_join_their_industry_line_and_description_bullets_do_not(
              Line("• Обслуживание клиентов", 56, 65, x0=127.6), Line("• Кассовые операции", 69, 78, x0=127.6)]
     assert [line.text for line in join_industry_items(lines)] == [
         "Финансовый сектор • Банк • Страхование", "Кассир", "• Обслуживание клиентов", "• Кассовые операции"]
+
+
+def test_headings_that_fall_in_the_left_column_stay_headings(tmp_path, fonts):
+    """Under the job rows, "Образование" and "Высшее" are short enough to sit in the period column:
+    the heading stays a line of its own, the education row does not join the last job."""
+    pdf = canvas.Canvas(str(tmp_path / "education.pdf"))
+
+    def draw(x: float, y: float, text: str, size: float = 9, bold: bool = False) -> None:
+        pdf.setFont(fonts[bold], size)
+        pdf.drawString(x, y, text)
+
+    draw(LEFT, 800, "Опыт работы — 10 лет 9 месяцев", 10)
+    y = 770.0
+    for period, end, duration, employer, title in (("Январь 2020 —", "настоящее время", "5 лет 9 месяцев", "ООО «Ромашка»", "Кассир"),
+                                                   ("Январь 2015 —", "декабрь 2019", "5 лет", "АО «Лютик»", "Курьер")):
+        for k, text in enumerate((period, end, duration)):
+            draw(LEFT, y - 11 * k, text, 8)
+        draw(RIGHT, y, employer, 12, True)
+        draw(RIGHT, y - 14, "Финансовый сектор")
+        draw(ITEM, y - 27, "• Банк")
+        draw(RIGHT, y - 45, title, 12)
+        for k in range(4):
+            draw(RIGHT, y - 62 - 13 * k, "Обслуживание клиентов в отделении банка, кассовые операции и отчёты.")
+        y -= 130
+    draw(LEFT, y, "Образование", 10)
+    draw(LEFT, y - 14, "Высшее", 10)
+    draw(LEFT, y - 40, "2007", 8)
+    draw(RIGHT, y - 40, "Московский университет", 12, True)
+    draw(RIGHT, y - 55, "Экономист")
+    draw(LEFT, 22, f"{NAME} • {FOOTER}", 8)
+    pdf.save()
+    cv = parse(tmp_path / "education.pdf")
+    lines = [line for line in cv.text.splitlines() if line.strip()]
+    assert _after(lines, "Образование", 3) == ["Высшее", "2007", "Московский университет"]
+    assert "Московский университет" in cv.section_text("education")
+    assert "Московский университет" not in cv.section_text("experience")

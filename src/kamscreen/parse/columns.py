@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
+from kamscreen.parse.sections import header_name
 
 MIN_COLUMN_LINES = 3  # each side of a column block needs at least this many lines
 _SHORT_CELL_WORDS = 4  # cells this short, paired on shared baselines, make a table read row by row
@@ -179,15 +180,15 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
     """Join the lines of a narrow table cell that were broken only because the next word did not fit
     ("Май 2018 — декабрь" / "2020", "Повышение" / "квалификации, курсы") or that end unfinished, on a
     dash or a comma ("Апрель 2017 —" / "настоящее время"); a line with room left for the next word
-    ended there on purpose ("настоящее время" / "4 года 4 месяца"), and so did one in another font
-    size (a heading above the cell)."""
+    ended there on purpose ("настоящее время" / "4 года 4 месяца"), and so did a section heading
+    ("Образование" / "Высшее") and one in another font size (a heading above the cell)."""
     out = [block[0]]
     tail = block[0]  # the last line read, before any join
     for line in block[1:]:
         previous = out[-1]
         height = tail.bottom - tail.top
         wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
-                   and not _PERIOD_END.search(previous.text))
+                   and not _PERIOD_END.search(previous.text) and header_name(previous.text) is None)
         if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
