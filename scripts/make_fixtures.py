@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fixturegen import coverage, hostile, special  # noqa: E402
 from fixturegen.compose import compose  # noqa: E402
 from fixturegen.model import CVSpec, Doc  # noqa: E402
+from fixturegen.hh_pdf import write_hh_export  # noqa: E402
 from fixturegen.pdf import write_pdf  # noqa: E402
 from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage  # noqa: E402
 from fixturegen.truth import build_truth, check  # noqa: E402
@@ -33,7 +34,9 @@ def write_cv(cv: CVSpec, doc: Doc, path: Path, photo=None) -> None:
     """Write one CV in its format; the document date goes where its layout keeps it."""
     stamp = dt.datetime.combine(cv.document_date, dt.time(10, 12))
     title = f"CV {cv.id}"
-    if cv.fmt == "pdf":
+    if cv.layout == "hh_pdf_table":
+        write_hh_export(doc, path, stamp, title)
+    elif cv.fmt == "pdf":
         write_pdf(doc, path, stamp, title, cv.layout, photo)
     elif cv.fmt == "docx":
         write_docx(doc, path, stamp, title)

@@ -145,6 +145,29 @@ def test_hh_table_export_reads_each_period_with_its_job(parsed):
     assert not failures, "\n".join(failures)
 
 
+def test_hh_table_export_reads_each_job_in_hh_order_without_the_history_page(parsed):
+    """hh.ru's real export: per job the period and the duration (left cell), then the employer, its
+    site and industry lines (at most three), then the title, each a whole line (wrapped names joined);
+    the employer's "История общения с кандидатом" page is not in the text; the footer once, last."""
+    checked, failures = 0, []
+    for cv_id, (truth, cv, _) in parsed.items():
+        if truth["layout"] != "hh_pdf_table":
+            continue
+        lines = [norm(line) for line in cv.text.splitlines() if line.strip()]
+        if "История общения" in cv.text or "(вакансия компании)" in cv.text:
+            failures.append(f"{cv_id}: the history page is in the text")
+        if lines[-1] != norm(truth["key_phrases"][-1]) or sum("Резюме обновлено" in line for line in lines) != 1:
+            failures.append(f"{cv_id}: the footer is not kept once at the end")
+        for job in truth["jobs"]:
+            checked += 1
+            at = lines.index(norm(job["period_text"])) if norm(job["period_text"]) in lines else -1
+            header = lines[at + 2 : at + 7] if at >= 0 else []
+            if not header or header[0] != norm(job["employer"]) or norm(job["title"]) not in header[1:]:
+                failures.append(f"{cv_id}: {job['period_text']!r} is not followed by its employer and title: {header}")
+    assert checked >= 15
+    assert not failures, "\n".join(failures)
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file_gives_its_code_without_hanging(name):
     started = time.monotonic()

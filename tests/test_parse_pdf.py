@@ -397,6 +397,56 @@ def test_running_footer_is_kept_on_the_last_page_and_header_on_the_first():
     assert "Резюме" not in out[0] + out[1] and out[2].endswith("Резюме обновлено 5 мая 2025 в 10:03")
 
 
+def test_a_footer_without_its_start_is_the_running_footer():
+    """hh.ru's first page has no name before "Резюме обновлено ..."; it goes with the others."""
+    from kamscreen.parse.cleanup import drop_running_lines
+
+    tail = "Резюме обновлено 5 мая 2025 в 10:00"
+    pages = [f"Анна Иванова\nпервая\n{tail}", f"вторая\nАнна Иванова • {tail}", f"третья\nАнна Иванова • {tail}"]
+    out, dropped = drop_running_lines(pages)
+    assert dropped == 2 and out == ["Анна Иванова\nпервая", "вторая", f"третья\nАнна Иванова • {tail}"]
+
+
+def test_two_columns_of_a_list_stay_columns(tmp_path, font):
+    """A lone left block beside a right block, no dates in it, is a list in two columns, not a table
+    row: each column read whole, no items joined (even when narrow against the page's text)."""
+    left = ["Переговоры с сетями и дилерами", "Контроль оплат и сроков сделок", "Тендеры и торги на поставку",
+            "Планы продаж на год и квартал", "Отчёты для руководства и отдела"]
+    right = ["Анализ полки и промо в сетях", "Найм продавцов и их обучение", "Выступления перед командой и клиентами",
+             "Работа в CRM и отчёты в ней", "Бюджеты маркетинга и их контроль"]
+
+    def draw(pdf):
+        pdf.setFont(font, 10)
+        pdf.drawString(40, 820, "Профиль: восемь лет в продажах FMCG, переговоры с федеральными сетями и дистрибьюторами.")
+        pdf.drawString(40, 800, "Ключевые навыки")
+        pdf.setFont(font, 8)
+        for k, (a, b) in enumerate(zip(left, right)):
+            pdf.drawString(60, 780 - 11 * k, a)
+            pdf.drawString(250, 780 - 11 * k, b)
+        pdf.setFont(font, 10)
+        pdf.drawString(40, 700, "Опыт работы")
+
+    lines = _nonblank(parse(_write(tmp_path / "grid.pdf", draw)).text)
+    assert lines[2:12] == left + right
+
+
+def test_a_title_wrapped_over_full_lines_is_one_line_a_sentence_is_not_joined(tmp_path, font):
+    title = ["Руководитель направления по работе с ключевыми клиентами и", "федеральными сетями"]
+    ended = ["Отвечала за отчётность и планирование продаж по всем каналам сбыта.",
+             "Вторая строка того же размера."]
+
+    def draw(pdf):
+        pdf.setFont(font, 9)
+        for k in range(8):
+            pdf.drawString(40, 820 - 12 * k, "Описание обязанностей девятым кеглем, строка во всю ширину колонки текста")
+        pdf.setFont(font, 12)
+        for k, text in enumerate(title + ended):
+            pdf.drawString(40, 700 - 15 * k - 20 * (k >= 2), text)
+
+    lines = _nonblank(parse(_write(tmp_path / "title.pdf", draw)).text)
+    assert " ".join(title) in lines and ended[0] in lines and ended[1] in lines
+
+
 def test_single_table_row_under_a_job_carried_over_from_the_page_before(tmp_path, font):
     """A page that starts with the end of a job's description, then one period | job row."""
 

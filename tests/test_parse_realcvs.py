@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,9 @@ from kamscreen.parse import parse
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
 HH = sorted((REAL / "hh-ru").glob("*.txt"))
 LIVECAREER = sorted((REAL / "en-livecareer").glob("*/*.pdf"))
+HH_PDF = sorted((REAL / "hh-ru-pdf").glob("*.pdf"))
+_DURATION = re.compile(r"^\d+ (?:год|года|лет|месяц|месяца|месяцев)\b")
+_PERIOD = re.compile(r"^[А-ЯЁ][а-яё]+ (?:19|20)\d\d — (?:[А-ЯЁа-яё]+ (?:19|20)\d\d|настоящее время)$")
 
 pytestmark = [
     pytest.mark.realcvs,
@@ -97,3 +102,25 @@ def test_livecareer_dates_glued_to_words_are_split(livecareer_parsed):
         pytest.skip("HR/52979663.pdf is not present")
     assert "Manager July 1996 to December 1999 Ingersoll-Rand" in " ".join(text.split())
     assert "ManagerJuly" not in text and "CurrentDanone" not in text
+
+
+def test_hh_pdf_export_reads_each_labeled_job_in_hh_order():
+    """The real hh.ru export: per labeled job, its period line, its duration, the employer (a whole
+    line), the title a whole line within the next lines; the employer's history page left out, the
+    footer's date kept."""
+    labels = {}
+    for line in (REAL / "labels" / "hh-ru-pdf.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            label = json.loads(line)
+            labels[label["file"]] = label
+    assert HH_PDF
+    for path in HH_PDF:
+        cv = parse(path)
+        assert cv.ok and cv.document_date.source == "hh_footer", path.name
+        assert "История общения с кандидатом" not in cv.text
+        lines = [line.strip() for line in cv.text.splitlines() if line.strip()]
+        for job in labels[f"hh-ru-pdf/{path.name}"]["jobs"]:
+            at = lines.index(job["employer"])
+            assert _PERIOD.match(lines[at - 2]) and _DURATION.match(lines[at - 1]), lines[at - 2 : at]
+            assert job["title"] in lines[at + 1 : at + 5], (path.name, job["employer"])
+

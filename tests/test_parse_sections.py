@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kamscreen.parse.sections import find_sections, header_name
+from kamscreen.parse.sections import cut_trailing_matter, find_sections, header_name
 
 HH = """Менеджер по работе с ключевыми клиентами
 Женщина, 34 года
@@ -148,6 +148,19 @@ def test_repeated_header_merges():
     sections = find_sections(text)
     assert [s.name for s in sections] == ["experience", "education"]
     assert text[sections[1].start : sections[1].end] == "Образование\nОбразование\nМГУ\n"
+
+
+def test_trailing_history_of_an_hh_export_is_cut_keeping_its_footer():
+    text = ("Навыки\nExcel\n\nИСТОРИЯ ОБЩЕНИЯ С КАНДИДАТОМ\nОтклики Менеджер по продажам\n24 сентября 2025\n"
+            "Анна Иванова • Резюме обновлено 28 сентября 2025 в 15:35")
+    body, warning = cut_trailing_matter(text)
+    assert body == "Навыки\nExcel\nАнна Иванова • Резюме обновлено 28 сентября 2025 в 15:35"
+    assert warning and "История" in warning or "ИСТОРИЯ" in warning
+
+
+def test_history_words_inside_a_sentence_cut_nothing():
+    text = "Опыт работы\nВела история общения с кандидатом в CRM для рекрутеров.\nНавыки"
+    assert cut_trailing_matter(text) == (text, None)
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,10 @@
 """Lay a CVSpec out as a Doc, one composer per layout; ``key``/``exp`` flags feed the truth."""
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
+
 from . import content as C
 from . import dates as D
 from .model import CVSpec, Doc, P, Row
@@ -54,40 +58,82 @@ def compose_hh(cv: CVSpec) -> Doc:
     return Doc(m)
 
 
-# hh.ru PDF rows after the jobs: (label in the left cell, lines in the right cell); no KPI words
+# hh.ru PDF rows after the jobs: (course in the right cell, its school); no KPI words
 HH_COURSES = [("Стратегические переговоры", "Московская школа управления СКОЛКОВО"),
               ("Управление продажами", "Бизнес-школа РАНХиГС"), ("Эффективные презентации", "Нетология")]
-HH_CITIZENSHIP = ["Гражданство: Россия", "Разрешение на работу: Россия",
-                  "Желательное время в пути до работы: не имеет значения"]
+
+
+def _site(employer: str) -> str:
+    """A made-up site for an employer: its Latin name in lower case, ".ru"."""
+    latin = unicodedata.normalize("NFKD", C.COMPANIES_EN.get(employer, employer).lower())
+    return re.sub(r"[^a-z0-9]", "", latin) + ".ru"
+
+
+def _hh_job_row(cv: CVSpec, j, variant: int, long: bool) -> Row:
+    """One job of hh.ru's PDF export. ``variant`` rotates what real exports vary: the site line
+    ("Москва, site.ru", "www.site.ru", none, "Москва, site.ru/, https://www.site.ru/"), one or two
+    industries with their sub-industries (or none, the description then in "•" bullets), a
+    "Проекты:" paragraph; a ``long`` description fills most of a page."""
+    left = [P(j.period_text, "hh_cell", "experience", key=True, exp=True), P(j.duration_text, "hh_cell", "experience")]
+    right = [P(j.employer, "hh_employer", "experience", key=True, exp=True)]
+    site = _site(j.employer)
+    site_line = [f"{j.city}, {site}", f"www.{site}", "", f"{j.city}, {site}/, https://www.{site}/"][variant % 4]
+    if site_line:
+        right.append(P(site_line, "hh_site", "experience"))
+    groups = [] if variant % 5 == 3 else C.HH_EXPORT_INDUSTRIES[j.industry] + (
+        [C.HH_EXPORT_SECOND_INDUSTRY] if variant % 3 == 1 else [])
+    for industry, items in groups:
+        right += [P(industry, "hh_industry", "experience")] + [P(item, "hh_item", "experience") for item in items]
+    right.append(P(j.title, "hh_title", "experience", key=True, exp=True))
+    mark = "" if groups else "• "
+    right += [P(mark + line, "hh_body", "experience") for line in j.lines]
+    for extra, wanted in ((C.HH_EXPORT_ROUTINE, long), (C.HH_EXPORT_PROJECTS, long or variant % 2 == 0)):
+        if wanted:
+            right += [P(extra[0], "hh_para", "experience")] + [P(line, "hh_body", "experience") for line in extra[1:]]
+    return Row(left, right)
 
 
 def compose_hh_table(cv: CVSpec) -> Doc:
-    """hh.ru's real PDF export: a full-width header, then a two-column table — period and duration
-    left, employer/city/industry/title/description right; section labels left, their content right.
-    The footer line (name • "Резюме обновлено ...") is drawn on every page (``pdf.write_hh_table``)."""
-    m: list = [P(cv.name, "name", "header"), P(personal_line(cv), "small", "header")]
-    m += [P(c, "small", "header") for c in cv.contacts] + [P(f"Проживает: {cv.city}", "small", "header")]
-    m += [P("Желаемая должность и зарплата", "h", "summary"), P(cv.desired_title, "title", "summary", key=True),
-          P("Занятость: полная занятость", "small", "summary"), P("График работы: полный день", "small", "summary")]
-    m.append(P((cv.stated_text or "").replace("Опыт работы ", "Опыт работы — ", 1), "h", "experience", key=True))
-    for j in cv.jobs:
-        left = [P(j.period_text, "period", "experience", key=True, exp=True), P(j.duration_text, "small", "experience")]
-        right = [P(j.employer, "job", "experience", key=True, exp=True), P(j.city, "small", "experience"),
-                 P(j.industry_line, "small", "experience"), P(j.title, "bold", "experience", key=True, exp=True)]
-        m.append(Row(left, right + [P(line, "body", "experience") for line in j.lines]))
-    m.append(Row([P("Образование", "label", "education")], [P("Высшее", "small", "education")]))
+    """hh.ru's real PDF export (drawn by ``hh_pdf``): the personal block and the desired position at
+    full width, then under the heading "Опыт работы — 10 лет 11 месяцев" one table row per job
+    (period and duration left; employer, site, industries, title, description right); education,
+    courses, languages and skills, "Обо мне" under their headings, their labels or years in the
+    left cell; the footer (name • "Резюме обновлено ...") on every page; the employer's
+    "История общения с кандидатом" on a last page of its own (not part of the CV)."""
+    number = int(cv.id.rsplit("_", 1)[1])
+    she = cv.gender == "f"
+    m: list = [P(cv.name, "hh_name", "header"), P(personal_line(cv), "hh_text", "header")]
+    m += [P(c, "hh_gap" if i == 0 else "hh_text", "header") for i, c in enumerate(cv.contacts)]
+    m += [P(f"Проживает: {cv.city}", "hh_gap", "header"),
+          P("Гражданство: Россия, есть разрешение на работу: Россия", "hh_text", "header"),
+          P(f"Не {'готова' if she else 'готов'} к переезду, {'готова' if she else 'готов'} к командировкам",
+            "hh_text", "header")]
+    m += [P("Желаемая должность и зарплата", "hh_h", "summary"), P(cv.desired_title, "hh_desired", "summary", key=True),
+          P("Специализации:", "hh_text", "summary"), P("— Менеджер по работе с клиентами", "hh_spec", "summary"),
+          P("Занятость: полная занятость", "hh_text", "summary"), P("График работы: полный день", "hh_text", "summary"),
+          P("Желательное время в пути до работы: не имеет значения", "hh_text", "summary")]
+    m.append(P((cv.stated_text or "").replace("Опыт работы ", "Опыт работы — ", 1), "hh_h", "experience", key=True))
+    m += [_hh_job_row(cv, j, number + k, long=k == 0 and number % 2 == 1) for k, j in enumerate(cv.jobs)]
+    m += [P("Образование", "hh_h", "education"), P("Высшее", "hh_degree", "education")]
     for year, inst, detail in cv.education:
-        m.append(Row([P(year, "bold", "education")],
-                     [P(inst, "body", "education", key=True), P(detail, "small", "education")]))
-    m.append(Row([P("Знание языков", "label", "languages")], _languages(cv)))
+        m.append(Row([P(year, "hh_cell", "education")],
+                     [P(inst, "hh_inst", "education", key=True), P(detail, "hh_text", "education")]))
     course, school = HH_COURSES[len(cv.name) % len(HH_COURSES)]
-    m.append(Row([P("Повышение квалификации, курсы", "label", "extra")],
-                 [P(course, "body", "extra"), P(f"{school}, {int(cv.education[0][0]) + 3}", "small", "extra")]))
-    m.append(Row([P("Навыки", "label", "skills")], [P("  ".join(cv.skills), "body", "skills")]))
-    m.append(Row([P("Обо мне", "label", "extra")], [P(line, "body", "extra") for line in cv.summary]))
-    m.append(Row([P("Гражданство, время в пути до работы", "label", "other")],
-                 [P(line, "small", "other") for line in HH_CITIZENSHIP]))
-    m.append(P(f"{cv.name} • {cv.footer}", "small", "footer", key=True))
+    m += [P("Повышение квалификации, курсы", "hh_h", "extra"),
+          Row([P(str(int(cv.education[0][0]) + 3), "hh_cell", "extra")],
+              [P(course, "hh_inst", "extra"), P(school, "hh_text", "extra")])]
+    m += [P("Навыки", "hh_h", "skills"),
+          Row([P("Знание языков", "hh_cell", "languages")],
+              [P(lang.text, "hh_lang", "languages", key=i == 0) for i, lang in enumerate(cv.languages)]),
+          Row([P("Навыки", "hh_cell", "skills")], [P("  ".join(cv.skills), "hh_tags", "skills")])]
+    m += [P("Дополнительная информация", "hh_h", "extra"),
+          Row([P("Обо мне", "hh_cell", "extra")], [P(line, "hh_text", "extra") for line in cv.summary])]
+    day = cv.document_date - dt.timedelta(days=3)
+    m += [P("История общения с кандидатом", "hh_h", "history"),
+          Row([P("Отклики", "hh_cell", "history")],
+              [P(f"{cv.desired_title} (вакансия компании)", "hh_text", "history"),
+               P(f"{day.day} {D.RU_GEN[day.month - 1]} {day.year}", "hh_date", "history")])]
+    m.append(P(f"{cv.name} • {cv.footer}", "hh_text", "footer", key=True))
     return Doc(m)
 
 

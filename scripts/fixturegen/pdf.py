@@ -10,14 +10,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from .model import Doc, P, Row
+from .model import Doc, P
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
 STYLES = {  # style: (bold, size, leading, space before, indent)
     "name": (True, 18, 22, 0, 0), "title": (True, 12.5, 16, 2, 0), "h": (True, 11.5, 15, 10, 0),
     "job": (True, 10.5, 13.5, 7, 0), "bold": (True, 9.5, 12.5, 1, 0), "body": (False, 9.5, 12.5, 1, 0),
     "bullet": (False, 9.5, 12.5, 1, 10), "small": (False, 8.5, 11, 1, 0),
-    "period": (False, 9.5, 12.5, 0, 0), "label": (True, 10, 13, 0, 0),
 }
 _registered = False
 
@@ -100,11 +99,8 @@ def photo_image(seed: int) -> ImageReader:
 
 
 def write_pdf(doc: Doc, path, date: dt.datetime, title: str, layout: str, photo: ImageReader | None = None) -> None:
-    """Single column for ``hh``; main + sidebar for ``two_column`` and ``linkedin``; hh.ru's table
-    export for ``hh_pdf_table``."""
-    if layout == "hh_pdf_table":
-        write_hh_table(doc, path, date, title)
-        return
+    """Single column for ``hh``; main + sidebar for ``two_column`` and ``linkedin`` (hh.ru's table
+    export, ``hh_pdf_table``, is ``hh_pdf.write_hh_export``)."""
     c = new_canvas(path, date, title)
     width, height = A4
     top = height - 45
@@ -145,91 +141,4 @@ def write_pdf(doc: Doc, path, date: dt.datetime, title: str, layout: str, photo:
     for p in body:
         main.add(p)
     c.showPage()
-    c.save()
-
-
-
-class TablePages:
-    """hh.ru's PDF export: full-width paragraphs and two-cell rows (left cell 40–150 pt, right cell
-    170–555 pt); a right cell flows onto the next page; every page ends with the running footer
-    (name • "Резюме обновлено ...") and its number."""
-
-    LEFT, SPLIT, RIGHT, GUTTER = 40.0, 150.0, 555.0, 20.0
-    TOP, BOTTOM, ROW_GAP = A4[1] - 45, 62.0, 12.0
-
-    def __init__(self, c: canvas.Canvas, footer: str):
-        self.c, self.footer, self.page, self.y = c, footer, 1, self.TOP
-
-    def _lines(self, paras: list[P], width: float) -> list[tuple[str, float, float, float, str]]:
-        """(font, size, leading, space before, text) per wrapped line."""
-        out = []
-        for k, p in enumerate(paras):
-            bold, size, leading, before, _ = STYLES[p.style]
-            font = "DejaVu-Bold" if bold else "DejaVu"
-            for i, line in enumerate(wrap(p.text, font, size, width)):
-                out.append((font, size, leading, before if (i == 0 and k) else 0.0, line))
-        return out
-
-    def _draw(self, x: float, line: tuple, style: str = "") -> None:
-        font, size, _, _, text = line
-        self.c.setFont(font, size)
-        self.c.setFillGray(0.35 if size < 9 else 0)
-        self.c.drawString(x, self.y, text)
-
-    def end_page(self) -> None:
-        self.c.setFont("DejaVu", 8)
-        self.c.setFillGray(0.45)
-        self.c.drawString(self.LEFT, 40, self.footer)
-        self.c.drawCentredString(A4[0] / 2, 24, str(self.page))
-        self.c.showPage()
-        self.page += 1
-        self.y = self.TOP
-
-    def para(self, p: P) -> None:
-        lines = self._lines([p], self.RIGHT - self.LEFT)
-        before = STYLES[p.style][3]
-        self.y -= before
-        for line in lines:
-            if self.y - line[2] < self.BOTTOM:
-                self.end_page()
-            self.y -= line[2]
-            self._draw(self.LEFT, line)
-        if p.style == "h":
-            self.c.setStrokeGray(0.7)
-            self.c.line(self.LEFT, self.y - 4, self.RIGHT, self.y - 4)
-            self.y -= 4
-
-    def row(self, row: Row) -> None:
-        left = self._lines(row.left, self.SPLIT - self.LEFT)
-        right = self._lines(row.right, self.RIGHT - self.SPLIT - self.GUTTER)
-        left_height = sum(line[2] + line[3] for line in left)
-        first_right = sum(line[2] + line[3] for line in right[:3])
-        self.y -= self.ROW_GAP
-        if self.y - max(left_height, first_right) < self.BOTTOM:
-            self.end_page()
-        top, page = self.y, self.page
-        for line in left:
-            self.y -= line[2] + line[3]
-            self._draw(self.LEFT, line)
-        left_end, self.y = self.y, top
-        for line in right:
-            if self.y - line[2] - line[3] < self.BOTTOM:
-                self.end_page()  # the job goes on on the next page
-            self.y -= line[2] + line[3]
-            self._draw(self.SPLIT + self.GUTTER, line)
-        if self.page == page:
-            self.y = min(self.y, left_end)
-
-
-def write_hh_table(doc: Doc, path, date: dt.datetime, title: str) -> None:
-    """hh.ru's real PDF export (layout ``hh_pdf_table``): see ``TablePages``."""
-    c = new_canvas(path, date, title)
-    footer = next(p.text for p in doc.main if isinstance(p, P) and p.section == "footer")
-    pages = TablePages(c, footer)
-    for item in doc.main:
-        if isinstance(item, Row):
-            pages.row(item)
-        elif item.section != "footer":
-            pages.para(item)
-    pages.end_page()
     c.save()

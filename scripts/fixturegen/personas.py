@@ -172,6 +172,8 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     old_style = ("ru_years" if lang == "ru" else "en_years") if mixed else style
 
     jobs, team_sizes = _jobs(persona, lang, opts, (doc.year, doc.month), rng, rot, a)
+    if layout == "hh_pdf_table":
+        _long_names(jobs)
     _write_periods(jobs, style, old_style, lang, (doc.year, doc.month), rot)
     kpis = _assign_kpis(persona, opts, rng)
     _place_kpis(jobs, kpis, lang, rng, a, rot)
@@ -241,6 +243,14 @@ def _jobs(persona: str, lang: str, opts: dict, doc_m: D.Month, rng: random.Rando
     return jobs, team_sizes
 
 
+def _long_names(jobs: list[JobSpec]) -> None:
+    """Names that wrap in hh.ru's PDF export: the second job's title, the third job's employer."""
+    if len(jobs) > 1:
+        jobs[1].title += C.HH_EXPORT_TITLE_TAIL
+    if len(jobs) > 2:
+        jobs[2].employer = f"Общество с ограниченной ответственностью «{jobs[2].employer}», филиал в г. {jobs[2].city}"
+
+
 def _parallel_job(first: JobSpec, lang: str, industry: str, doc_m: D.Month, rng: random.Random) -> JobSpec:
     """A part-time sales job held at the same time as ``first`` (overlapping months count once)."""
     p_start = D.add(first.start, 6)
@@ -295,7 +305,8 @@ def _stated_total(cv: CVSpec, hh_like: bool, opts: dict, rng: random.Random) -> 
         cv.stated_text = f"Опыт работы {D.duration_ru(stated_months)}"
         cv.stated_years = round(stated_months / 12, 2)
         cv.footer = (f"Резюме обновлено {doc.day} {D.RU_GEN[doc.month - 1]} {doc.year} в "
-                     f"{rng.randint(8, 22)}:{rng.randint(0, 59):02d}" if rng.random() < 0.6 else f"Резюме от {doc:%d.%m.%Y}")
+                     f"{rng.randint(8, 22)}:{rng.randint(0, 59):02d}" if rng.random() < 0.6 or cv.layout == "hh_pdf_table"
+                     else f"Резюме от {doc:%d.%m.%Y}")  # hh.ru's PDF export says "обновлено"
     elif opts.get("stated"):
         years = total // 12
         cv.stated_text = f"{years}+ years of experience in B2B sales and key account management."

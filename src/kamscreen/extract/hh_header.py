@@ -43,7 +43,7 @@ def read_hh(p: Period, lines: Lines) -> Header:
     tail = next((n for n, line in enumerate(rest[:4]) if HH_INDUSTRY_TAIL in line), None)
     k = 0 if tail is None else tail + 1
     while tail is None and k < min(len(rest), 8) and (
-        rest[k].startswith(HH_INDUSTRY_BULLET) or segment_kind(rest[k]) == "location" or DOMAIN_RE.search(rest[k])
+        HH_INDUSTRY_BULLET in rest[k] or segment_kind(rest[k]) == "location" or DOMAIN_RE.search(rest[k])
         or _hh_industry(rest, k)
     ):
         k += 1

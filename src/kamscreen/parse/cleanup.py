@@ -24,6 +24,7 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_MIN_FOOTER_TAIL = 12  # a page's last line this long that ends a running footer is that footer
 
 
 def _cp1252_table() -> tuple[dict[str, int], str]:
@@ -119,7 +120,8 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
     a page's first line that starts two or more pages is a running header, kept on the first page
     only (it may be the name); a last line that ends two or more pages is a running footer (hh.ru's
     "Имя • Резюме обновлено ..."), kept on the last page only, so it does not cut a job that goes on
-    over the page break. Returns the pages and how many lines were dropped.
+    over the page break; a page's last line that is the end of a running footer goes too. Returns
+    the pages and how many lines were dropped.
     """
     split = [page.split("\n") for page in pages]
     numbers: list[set[int]] = []
@@ -140,6 +142,11 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
     several = len(pages) >= 2
     keep_head = {key: where[0] for key, where in heads.items() if several and len(where) >= 2}
     keep_foot = {key: where[-1] for key, where in feet.items() if several and len(where) >= 2 and key not in keep_head}
+    footers = list(keep_foot)
+    for key in feet:  # the footer without its start (hh.ru's first page: no name before "Резюме ...")
+        if key not in keep_foot and key not in keep_head and len(key) >= _MIN_FOOTER_TAIL:
+            if any(full.endswith(key) for full in footers):
+                keep_foot[key] = -1
     dropped = 0
     out: list[str] = []
     for page, (lines, (first, last)) in enumerate(zip(split, edges)):

@@ -3,10 +3,11 @@ tables (hh.ru's period | job export, label | content) read row by row.
 
 A *column block* is a run of consecutive rows that share an empty vertical gutter, with enough text
 on both sides. Each side is cut into blocks at vertical gaps; when the left blocks line up with right
-blocks (``table_bands``) the block is a table, read band by band: each left block (its wrapped lines
-joined again), then the right blocks beside it. Otherwise it is a sidebar beside a main column, read
-column by column (each side whole, top to bottom), recursively. Rows that cross every gutter (a
-full-width line) are read left to right as usual.
+blocks (``table_bands``; a single narrow dated cell is a one-row table) the block is a table, read band
+by band: each left block (its wrapped lines joined again), then the right blocks beside it. Otherwise
+it is a sidebar beside a main column, read column by column (each side whole, top to bottom),
+recursively. Rows that cross every gutter (a full-width line) are read left to right as usual. Last,
+a heading or job title wrapped over full lines becomes one line again (``join_wrapped_headings``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
+from kamscreen.parse.sections import header_name
 
 MIN_COLUMN_LINES = 3  # each side of a column block needs at least this many lines
 _SHORT_CELL_WORDS = 4  # cells this short, paired on shared baselines, make a table read row by row
@@ -32,6 +34,13 @@ ALIGN_SLACK = 0.5  # block tops this close (share of the line height) are on one
 CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of the gutter
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
+_ITEM_MARKS = tuple("•·▪■●○◦►▶*-–—")  # a line starting so is a new item of a list
+# a cell that ends a period ("Август 2023 — настоящее время", "Май 2018 — март 2020") is complete: the
+# next line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
+_PERIOD_END = re.compile(r"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\."
+                         r"|\b(?:present|current|now))\s*$", re.IGNORECASE)
+SINGLE_ROW_CELL = 0.5  # a lone left block is a table row when at most this share of the right column's width
+HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
 
 
 @dataclass(slots=True)
@@ -50,7 +59,7 @@ class Line:
 def read_rows(rows: list[list[Segment]]) -> tuple[list[Line], int]:
     """Rows (top to bottom) → lines in reading order, and the number of column blocks found."""
     counter = [0]
-    lines = _read(rows, counter)
+    lines = join_wrapped_headings(_read(rows, counter))
     return lines, counter[0]
 
 
@@ -68,9 +77,7 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
     right = [[s for s in row if s.x0 >= middle] for row in inside]
     left_lines = _read(left, counter)
     right_lines = _read(right, counter)
-    above = [row for row in rows[:first] if row]
-    carried = bool(above) and all(s.x0 >= middle for s in above[-1])  # the right column runs on from above
-    banded = table_bands(left_lines, right_lines, carried)
+    banded = table_bands(left_lines, right_lines, max(s.x1 for row in rows for s in row))
     if banded is None:
         if right_lines:
             right_lines[0].column_start = True
@@ -93,16 +100,20 @@ def text_blocks(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def table_bands(left: list[Line], right: list[Line], carried_over: bool = False) -> list[Line] | None:
+def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[Line] | None:
     """A table or label column (hh.ru's period | job, "Знание языков" | "Английский — B2") read band by
     band: each left block, then the right blocks that start in its band. None when the left blocks do
     not line up with right blocks (a sidebar beside the main column: read each column whole).
 
     A left block lines up when a right block starts within ``ALIGN_SLACK`` line heights of its top and
-    no other one starts beside it (a sidebar's long block has several main-column items beside it);
-    at least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of them must, or the only left
-    block must, below right text carried over from the page before (``carried_over``: the rows
-    above the column block end in the right column).
+    no other one starts beside it (a sidebar's long block has several main-column items beside it),
+    unless it is a narrow cell (see below) with a date: a period beside its job, whose title may
+    start beside it. A one-line left block with no right block in its band (a short heading at the
+    margin) does not count. At least ``MIN_TABLE_BLOCKS`` left blocks and ``TABLE_SHARE`` of those
+    counted must line up, or the only one counted must, when it is a narrow cell with a date beside
+    a wide one (at most ``SINGLE_ROW_CELL`` of the right column's width, up to ``text_edge``, the
+    right edge of the text around): a single row, one long job on a page, perhaps under the end of
+    the job before (two columns of a list stay columns).
     """
     left_blocks, right_blocks = text_blocks(left), text_blocks(right)
     if not left_blocks or not right_blocks:
@@ -111,16 +122,27 @@ def table_bands(left: list[Line], right: list[Line], carried_over: bool = False)
     def height(block: list[Line]) -> float:
         return max(block[0].bottom - block[0].top, 1.0)
 
+    def dated(block: list[Line]) -> bool:
+        return any(_DATE_LINE.search(line.text) for line in block)
+
+    right_start = min(line.x0 for line in right)
+    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
+
     def lines_up(block: list[Line]) -> bool:
         slack = ALIGN_SLACK * height(block)
         starts = [r[0].top - block[0].top for r in right_blocks if r[0].top < block[-1].bottom - slack]
-        return any(abs(d) <= slack for d in starts) and not any(d > slack for d in starts)
+        alone = not any(d > slack for d in starts)
+        return any(abs(d) <= slack for d in starts) and (alone or narrow and dated(block))
 
-    aligned = sum(map(lines_up, left_blocks))
-    # one row under a cell that goes on from the page before (a job over a page break) is a table too
-    first_left = left_blocks[0]
-    carried = len(left_blocks) == 1 and (carried_over or right_blocks[0][0].top < first_left[0].top - height(first_left))
-    if not (carried and aligned) and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(left_blocks)):
+    def partnered(block: list[Line], next_top: float) -> bool:
+        slack = ALIGN_SLACK * height(block)
+        return any(block[0].top - slack <= r[0].top < next_top - slack for r in right_blocks)
+
+    next_tops = [b[0].top for b in left_blocks[1:]] + [math.inf]
+    counted = [b for b, next_top in zip(left_blocks, next_tops) if len(b) > 1 or partnered(b, next_top)]
+    aligned = sum(map(lines_up, counted))
+    single = len(counted) == 1 and aligned and narrow and dated(counted[0])
+    if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(counted)):
         return None
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
@@ -128,7 +150,7 @@ def table_bands(left: list[Line], right: list[Line], carried_over: bool = False)
         band = sum(top <= block[0].top for top in tops)
         bands[band].extend(block)
     out = list(bands[0])
-    widest, right_start = max(line.x1 for line in left), min(line.x0 for line in right)
+    widest = max(line.x1 for line in left)
     right_edge = widest + CELL_EDGE * max(right_start - widest, 0.0)  # the cell ends inside the gutter
     for block, band in zip(left_blocks, bands[1:]):
         for line in band:
@@ -158,17 +180,55 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
     """Join the lines of a narrow table cell that were broken only because the next word did not fit
     ("Май 2018 — декабрь" / "2020", "Повышение" / "квалификации, курсы") or that end unfinished, on a
     dash or a comma ("Апрель 2017 —" / "настоящее время"); a line with room left for the next word
-    ended there on purpose ("настоящее время" / "4 года 4 месяца")."""
+    ended there on purpose ("настоящее время" / "4 года 4 месяца"), and so did a section heading
+    ("Образование" / "Высшее") and one in another font size (a heading above the cell)."""
     out = [block[0]]
+    tail = block[0]  # the last line read, before any join
     for line in block[1:]:
         previous = out[-1]
-        space = 0.3 * (previous.bottom - previous.top)
-        wrapped = previous.x1 + space + line.lead > right_edge and not previous.text.endswith(_SENTENCE_END)
-        if wrapped or previous.text.endswith(_UNFINISHED):
+        height = tail.bottom - tail.top
+        wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
+                   and not _PERIOD_END.search(previous.text) and header_name(previous.text) is None)
+        if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
         else:
             out.append(line)
+        tail = line
+    return out
+
+
+def join_wrapped_headings(lines: list[Line]) -> list[Line]:
+    """Join a heading or a job title that wrapped over lines ("Начальник управления кредитов, Начальник
+    управления" / "ценообразования, ..."): consecutive lines of one height and left edge, taller than
+    the page's body text (``HEADING_SIZE``), each but the last full: the next line's first word would
+    not have fitted before the page's right text edge; not after a sentence's end, nor before a list
+    item."""
+    if len(lines) < 2:
+        return lines
+    heights = sorted(line.bottom - line.top for line in lines)
+    body = heights[len(heights) // 2]
+    edge = max(line.x1 for line in lines)
+    out = [lines[0]]
+    tail = lines[0]  # the last line read, before any join
+    for line in lines[1:]:
+        height = tail.bottom - tail.top
+        if (
+            height > HEADING_SIZE * body
+            and abs(line.bottom - line.top - height) < 0.05 * height
+            and abs(line.x0 - tail.x0) < 1.0
+            and not line.column_start
+            and abs(line.top - tail.bottom) < 0.5 * height
+            and tail.x1 + 0.3 * height + line.lead > edge
+            and not tail.text.endswith(_SENTENCE_END)
+            and not line.text.startswith(_ITEM_MARKS)
+        ):
+            head = out[-1]
+            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
+                           head.lead)
+        else:
+            out.append(line)
+        tail = line
     return out
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from kamscreen.parse.columns import Line, read_rows
 from kamscreen.parse.glyphs import Glyph, advances_exact, rows_of
+from kamscreen.parse.hh_export import is_export_page, join_industry_items
 
 __all__ = ["Glyph", "Line", "PageLayout", "advances_exact", "layout_page", "lines_to_text"]
 
@@ -18,12 +19,15 @@ class PageLayout:
 
 
 def layout_page(glyphs: list[Glyph], exact: bool | None = None) -> PageLayout:
-    """Order the glyphs of one page into lines, reading column blocks column by column.
+    """Order the glyphs of one page into lines, reading column blocks column by column (and an
+    hh.ru export page's industry lists as ``hh_export`` says).
 
     ``exact``: whether the fonts' advance widths are right (``advances_exact``; computed if None).
     """
     rows = rows_of(glyphs, advances_exact(glyphs) if exact is None else exact)
     lines, blocks = read_rows(rows)
+    if is_export_page(lines):
+        lines = join_industry_items(lines)
     return PageLayout(lines=lines, column_blocks=blocks)
 
 

@@ -18,7 +18,7 @@ from kamscreen.parse.markup_reader import read_html, read_mht, read_odt
 from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError, StructuredCV
 from kamscreen.parse.pdf import read_pdf
 from kamscreen.parse.rtf_reader import read_rtf, rtf_date
-from kamscreen.parse.sections import find_sections
+from kamscreen.parse.sections import cut_trailing_matter, find_sections
 from kamscreen.parse.sniff import sniff_format
 from kamscreen.parse.timelimit import time_limit
 
@@ -88,7 +88,9 @@ def parse(
                 raise ParseFailure(
                     "too_large", f"{name}: {len(raw.text):,} characters of text, more than any CV ({MAX_TEXT_CHARS:,})"
                 )
-            text = raw.text if raw.structured else clean_text(raw.text)
+            text, trailing = (raw.text, None) if raw.structured else cut_trailing_matter(clean_text(raw.text))
+            if trailing:
+                raw.warnings.append(trailing)
             if not text:
                 raise ParseFailure("empty", f"{name}: no text in the file")
             sections = find_sections(text)

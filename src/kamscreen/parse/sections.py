@@ -13,6 +13,7 @@ import re
 
 import yaml
 
+from kamscreen.parse.docdate import hh_footer_date
 from kamscreen.parse.model import SECTION_NAMES, Section
 from kamscreen.resources import lexicon_path
 
@@ -25,6 +26,7 @@ _LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
 # "Experience (12 years)"
 _TOTAL_TAIL = re.compile(r"(?:\s+[—–-]\s*|\s*\()\d+\+?\s+(?:год|года|лет|месяц|месяца|месяцев|years?|months?)\b[^()]*\)?$",
                          re.IGNORECASE)
+_NOT_SECTIONS = ("inside_experience", "not_cv")  # lists of sections.yaml that name no section
 _CONTACT = re.compile(r"@|\+?\d[\d\s().-]{8,}\d|https?://|linkedin\.com|t\.me/|telegram", re.IGNORECASE)
 
 
@@ -39,7 +41,7 @@ def header_lexicon() -> dict[str, str]:
     """Normalised header phrase → section name, from ``sections.yaml``."""
     lexicon: dict[str, str] = {}
     for name, by_language in _lexicon_data().items():
-        if name == "inside_experience":
+        if name in _NOT_SECTIONS:
             continue
         if name not in SECTION_NAMES:
             raise ValueError(f"sections.yaml: unknown section name {name!r}")
@@ -53,6 +55,31 @@ def header_lexicon() -> dict[str, str]:
 def inside_experience() -> frozenset[str]:
     """Headings that stay inside an experience section ("Достижения:" under a job)."""
     return frozenset(normalise_header(str(phrase)) for phrase in _lexicon_data().get("inside_experience", ()))
+
+
+@functools.cache
+def _not_cv_re() -> re.Pattern[str]:
+    """A line holding a ``not_cv`` heading of ``sections.yaml`` (checked again as a whole header)."""
+    phrases = [normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())]
+    words = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.compile(rf"^.*(?:{words}).*$", re.IGNORECASE | re.MULTILINE)
+
+
+def cut_trailing_matter(text: str) -> tuple[str, str | None]:
+    """The text without trailing matter that is not part of the CV (a ``not_cv`` heading of
+    ``sections.yaml`` to the end: hh.ru's "История общения с кандидатом"), keeping the hh.ru footer
+    lines there (the CV's date); and a warning naming what was cut, or None.
+
+    >>> cut_trailing_matter("Навыки\\nExcel\\nИстория общения с кандидатом\\nОтклик 24 сентября 2025")
+    ('Навыки\\nExcel', 'trailing "История общения с кандидатом" (not part of the CV) left out')
+    """
+    phrases = {normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())}
+    for match in _not_cv_re().finditer(text):
+        if normalise_header(match.group()) in phrases:
+            footers = [line for line in text[match.start() :].split("\n") if hh_footer_date(line) is not None]
+            body = "\n".join([text[: match.start()].rstrip("\n"), *footers])
+            return body, f'trailing "{match.group().strip()}" (not part of the CV) left out'
+    return text, None
 
 
 def normalise_header(line: str) -> str:
