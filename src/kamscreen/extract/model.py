@@ -94,14 +94,21 @@ class TeamSize:
 
 @dataclass(frozen=True)
 class LanguageSkill:
-    """A language (ISO 639-1) and its level (CEFR ``A1``..``C2`` or ``native``; None if unstated)."""
+    """A language (ISO 639-1, else ISO 639-3: ``yue``, ``ase``) and its level (CEFR ``A1``..``C2`` or
+    ``native``; None if unstated).
+
+    ``inferred``: the CV does not state it; English ``C1`` of a CV written in English, whose
+    evidence is a line of the CV's English, not a statement about the language.
+    """
 
     language: str
     level: str | None
     evidence: Evidence
+    inferred: bool = False
 
     def to_dict(self) -> dict:
-        return {"language": self.language, "level": self.level, "evidence": self.evidence.to_dict()}
+        return {"language": self.language, "level": self.level, "evidence": self.evidence.to_dict(),
+                "inferred": self.inferred}
 
 
 @dataclass(frozen=True)
