@@ -163,7 +163,19 @@ def test_a_line_of_level_words_heads_the_names_below_it():
     assert languages(text, "en", section=True) == {"en": "native", "es": "B1"}
 
 
+def test_a_level_after_names_joined_by_and_covers_them():
+    assert languages("Russian and Ukrainian native speaker", "en") == {"ru": "native", "uk": "native"}
+    assert languages("English and Spanish (fluent)", "en") == {"en": "C1", "es": "C1"}
+    assert languages("Languages: English, German (basic)", "en") == {"en": None, "de": "A2"}  # not across a comma
+
+
 def test_speaking_a_language_names_it_without_a_level():
+    text = "Trilingual: English, French, Arabic"
+    found = find_languages(ParsedCV("cv.txt", "ok", text, language="en"), make_doc(text, "en"))
+    assert [(s.language, s.level, s.evidence.text) for s in found if not s.inferred] == [
+        ("en", None, "Trilingual: English"), ("fr", None, "Trilingual: English, French"),
+        ("ar", None, "Trilingual: English, French, Arabic")]
+    assert languages("Multilingual (English, Hindi, Urdu)", "en") == {"en": None, "hi": None, "ur": None}
     assert languages("Passionate Francophile, speaker of French, and assembler of Legos.", "en") == {"fr": None}
     assert languages("I can also speak Vietnamese at home", "en") == {"vi": None}
     assert languages("Write, Read and Speak English", "en") == {"en": None}
@@ -182,10 +194,19 @@ def test_names_that_are_not_skills():
     assert languages("Served Spanish-speaking customers every day", "en") == {}
     assert languages("Advanced French cuisine and pastry", "en") == {}
     assert languages("Basic English literature course", "en") == {}
+    assert languages("Advanced degree in English Literature", "en") == {}
+    assert languages("Fluent member of the Spanish Honor Society", "en") == {}
     assert languages("Ran weekly workshops for students at French Elementary.", "en") == {}
     assert languages("Polish parts to insure they are free from blemishes", "en") == {}
     assert languages("Nationality: Mexican\nCitizenship: Brazilian", "en") == {}
     assert languages("Учился в Белорусском государственном университете") == {}
+
+
+def test_a_name_glued_to_a_word_in_the_pdf_text():
+    assert languages("Fluent inAlbanian", "en") == {"sq": "C1"}
+    assert languages("Languages: FunctionalSpanish", "en") == {"es": None}
+    assert languages("Languages known: Hindi & Arabic- Read, write", "en") == {"hi": None, "ar": None}
+    assert languages("Languages: Englishtown", "en") == {}  # a longer word, not a glued name
 
 
 def test_a_gloss_in_parentheses_is_the_same_language():

@@ -15,7 +15,8 @@ German"), or as a whole item of a skills list ("Linux, Docker, Английск�
 that word elsewhere as an adjective of something else ("Italian cuisine", "Polish parts"). A name
 used as an adjective ("English literature", "French fries", "Spanish-speaking customers"), negated
 ("non-English") or glossing the name before it ("Farsi (Dari)") is not a skill; nor is a
-nationality. Vocabulary: ``lexicons/languages.yaml``.
+nationality. A capitalised name glued to a word in the PDF's text ("Fluent inAlbanian",
+"FunctionalSpanish") is still found. Vocabulary: ``lexicons/languages.yaml``.
 
 A CV written in English is evidence of working English: without a stated English level it gets
 English ``C1`` marked ``inferred``, its evidence the CV's first line of English prose (see
@@ -51,8 +52,10 @@ _PROSE = re.compile(r"[A-Za-z]{2,}")
 _STOPS = frozenset({",", ";", "|", "/", "(", ")"})  # a level word before a name stops here
 _LIST_STOPS = frozenset({",", ";", "|"})  # a level word after a name stops here
 _CONJUNCTIONS = frozenset({",", "and", "&", "и", "both", "or", "или", "/"})
+_AND = _CONJUNCTIONS - {","}
 _ITEM_EDGES = frozenset({",", ";", "|", "•", "·", "▪", "●", "*"})  # around an item of a skills list
 _HYPHENS = frozenset({"-", "‐", "–"})
+_GLUABLE = re.compile(r"[a-z]{4,}")  # names found inside a glued word: one Latin word, not "asl"
 FORWARD = 8  # tokens after a name searched for its level
 LEVEL_LINE = 5  # tokens of a line that holds only a level, below its language
 BACKWARD = 7  # tokens before a name ("Upper-Intermediate English", "Fluent in both verbal and written Spanish")
@@ -65,6 +68,8 @@ class _Grammar:
     certificates: dict[str, dict]
     follows: frozenset[str]  # lemmas that may follow a name in a statement about it
     negations: frozenset[str]
+    glued: re.Pattern  # a capitalised name glued to a word in the PDF text ("Fluent inAlbanian")
+    codes: dict[str, str]  # capitalised name → language code
 
 
 @lru_cache(maxsize=None)
@@ -81,7 +86,10 @@ def _grammar(lang: str) -> _Grammar:
     matcher = load_matcher(nlp, entries)
     matcher.add_regex("code", r"(?<!\w)[ABCАВС][12](?![0-9])", re.IGNORECASE)
     follows = frozenset(t.lemma_ for word in lex["follows"] for t in nlp(word))
-    return _Grammar(matcher, lex["certificates"], follows, frozenset(lex["negations"]))
+    codes = {name.capitalize(): code for code, names in lex["languages"].items() for name in names
+             if _GLUABLE.fullmatch(name)}
+    glued = re.compile(r"(?:(?<=[a-z])|\b)(?:%s)(?![a-z])" % "|".join(sorted(codes, key=len, reverse=True)))
+    return _Grammar(matcher, lex["certificates"], follows, frozenset(lex["negations"]), glued, codes)
 
 
 @dataclass(frozen=True)
@@ -115,9 +123,9 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
     ``doc`` is ``make_doc(parsed.text, parsed.language)``.
     """
     g = _grammar(doc.lang_)
-    hits, adjectives = _clean(doc, find(g.matcher, doc), g)
     ctx = _Context([(s.start, s.end) for s in parsed.section("languages")],
                    [(s.start, s.end) for s in parsed.section("skills")])
+    hits, adjectives = _clean(doc, _glued(doc, find(g.matcher, doc), g), g, ctx)
     by_clause: dict[int, list[tuple[str, Span]]] = {}
     for label, span in hits:
         by_clause.setdefault(clause_bounds(doc, span.start)[0], []).append((label, span))
@@ -185,7 +193,22 @@ def inferred_english(text: str) -> LanguageSkill | None:
     return LanguageSkill("en", INFERRED_LEVEL, Evidence.of(text, *first), inferred=True)
 
 
-def _clean(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> tuple[list[tuple[str, Span]], set[str]]:
+def _glued(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> list[tuple[str, Span]]:
+    """The hits, and names glued to another word in the PDF's text layer ("Fluent inAlbanian",
+    "FunctionalSpanish", "Arabic- Read"), as the token that holds them."""
+    covered = {i for _, span in hits for i in range(span.start, span.end)}
+    extra = []
+    for m in g.glued.finditer(doc_text(doc)):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or len(span) != 1 or span.start in covered:
+            continue  # a token of its own (the matcher has it) or part of another hit
+        if (span.start_char, span.end_char) != (m.start(), m.end()):
+            extra.append((f"lang:{g.codes[m.group()]}", span))
+            covered.add(span.start)
+    return sorted(hits + extra, key=lambda h: (h[1].start, -h[1].end)) if extra else hits
+
+
+def _clean(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar, ctx: _Context) -> tuple[list[tuple[str, Span]], set[str]]:
     """Hits without the names that are not skills (adjectives, compounds, negated, glosses); and
     the languages whose name the CV uses as an adjective or in a compound ("Latin America")."""
     covered = {i for label, span in hits if label != "header" for i in range(span.start, span.end)}
@@ -201,7 +224,7 @@ def _clean(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> tuple[list[tu
             continue
         if _negated(doc, span, g) or _gloss(doc, span, previous):
             continue
-        if _adjective(doc, span, covered, g):
+        if _adjective(doc, span, covered, g, ctx):
             adjectives.add(label[5:])
             continue
         kept.append((label, span))
@@ -223,10 +246,12 @@ def _gloss(doc: Doc, span: Span, previous: Span | None) -> bool:
             and previous.end == span.start - 1 and span.end < len(doc) and doc[span.end].text == ")")
 
 
-def _adjective(doc: Doc, span: Span, covered: set[int], g: _Grammar) -> bool:
+def _adjective(doc: Doc, span: Span, covered: set[int], g: _Grammar, ctx: _Context) -> bool:
     """"English literature", "French fries", "Spanish-speaking customers", "испанской компании":
     the name, through a hyphen and words such as "speaking" or "язык", is followed by a
-    lower-case word that says what it describes."""
+    lower-case word that says what it describes, or by a capitalised one that starts a name
+    ("English Literature", "Spanish Honor Society", "Latin America") rather than a sentence
+    run on after a lost full stop ("English and Spanish Used good communication skills")."""
     i = span.end
     if i + 1 < len(doc) and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
         i += 1
@@ -235,7 +260,14 @@ def _adjective(doc: Doc, span: Span, covered: set[int], g: _Grammar) -> bool:
     if i >= len(doc) or i in covered:
         return False
     tok = doc[i]
-    return tok.is_alpha and tok.is_lower and not tok.is_stop
+    if not tok.is_alpha or tok.is_stop:
+        return False
+    if tok.is_lower:
+        return True
+    if not tok.is_title or ctx.section_of(tok.idx):
+        return False  # in the languages section "English Good" is a level
+    nxt = doc[i + 1] if i + 1 < len(doc) else None  # "English Literature", "Spanish Honor Society";
+    return nxt is None or not (nxt.is_alpha and nxt.is_lower and not nxt.is_stop)  # not "Spanish Used good"
 
 
 def _skill_item(doc: Doc, mention: _Mention, ctx: _Context, adjectives: set[str]) -> bool:
@@ -295,8 +327,9 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
     anchors = [(n, label, span) for n, (label, span) in enumerate(clause_hits)
                if label.startswith(("lang:", "cert:"))]
     out: list[_Mention] = []
+    after: list[bool] = []  # the mention's level is written after its name
+    doc = clause_hits[0][1].doc
     for k, (n, label, span) in enumerate(anchors):
-        doc = span.doc
         lo, hi = clause_bounds(doc, span.start)
         nxt = anchors[k + 1][2].start if k + 1 < len(anchors) else hi
         prev = anchors[k - 1][2].end if k else lo
@@ -314,15 +347,23 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
             cert, language = None, label[5:]
         spoken = any(lb == "speaks" for lb, _ in near + before)
         level, used = _level(near, span, cert) or (None, [])
+        after.append(level is not None)
         if level is None:
             level, used = _level(before, span, None) or (None, [])
         if level is None and not spoken and out and out[-1].spoken and _joined(doc, anchors[k - 1][2].end, span.start):
             last = out[-1]  # a level or "speak" before a list covers it: "fluent in English and Spanish"
             out.append(_Mention(language, last.level, last.start, span.end, True))
             continue
+        if level is None:  # "speaker of French": the words of speaking are the evidence
+            used = [sp for lb, sp in near + before if lb == "speaks"]
         start = min([span.start] + [sp.start for sp in used])
         end = max([span.end] + [sp.end for sp in used])
         out.append(_Mention(language, level, start, end, spoken or level is not None))
+    for k in range(len(out) - 2, -1, -1):  # a level after names joined by "and" covers them
+        nxt = out[k + 1]  # ("Russian and Ukrainian native speaker"; not across a comma)
+        if out[k].level is None and after[k + 1] and _joined(doc, anchors[k][2].end, anchors[k + 1][2].start, _AND):
+            out[k] = _Mention(out[k].language, nxt.level, out[k].start, nxt.end, True)
+            after[k] = True
     return out
 
 
@@ -332,9 +373,9 @@ def _proper_name(doc: Doc, name: Span, word: Span, clause_start: int) -> bool:
     return word.start == name.end and doc[word.start].is_title and first < name.start
 
 
-def _joined(doc: Doc, start: int, end: int) -> bool:
+def _joined(doc: Doc, start: int, end: int, words: frozenset[str] = _CONJUNCTIONS) -> bool:
     """Only conjunctions between two names ("English and Spanish", "English, Spanish, and")?"""
-    return all(t.lower_ in _CONJUNCTIONS or t.is_space for t in doc[start:end])
+    return all(t.lower_ in words or t.is_space for t in doc[start:end])
 
 
 def _stopped(doc: Doc, start: int, end: int, stops: frozenset[str]) -> bool:
