@@ -56,6 +56,7 @@ _AND = _CONJUNCTIONS - {","}
 _ITEM_EDGES = frozenset({",", ";", "|", "•", "·", "▪", "●", "*"})  # around an item of a skills list
 _HYPHENS = frozenset({"-", "‐", "–"})
 _GLUABLE = re.compile(r"[a-z]{4,}")  # names found inside a glued word: one Latin word, not "asl"
+_CAPITALISED = re.compile(r"[A-Z][a-z]{3,}(?![a-z])")  # a glued name's candidates ("inAlbanian")
 FORWARD = 8  # tokens after a name searched for its level
 LEVEL_LINE = 5  # tokens of a line that holds only a level, below its language
 BACKWARD = 7  # tokens before a name ("Upper-Intermediate English", "Fluent in both verbal and written Spanish")
@@ -68,8 +69,7 @@ class _Grammar:
     certificates: dict[str, dict]
     follows: frozenset[str]  # lemmas that may follow a name in a statement about it
     negations: frozenset[str]
-    glued: re.Pattern  # a capitalised name glued to a word in the PDF text ("Fluent inAlbanian")
-    codes: dict[str, str]  # capitalised name → language code
+    codes: dict[str, str]  # capitalised name → language code, for names glued to a word
 
 
 @lru_cache(maxsize=None)
@@ -88,8 +88,7 @@ def _grammar(lang: str) -> _Grammar:
     follows = frozenset(t.lemma_ for word in lex["follows"] for t in nlp(word))
     codes = {name.capitalize(): code for code, names in lex["languages"].items() for name in names
              if _GLUABLE.fullmatch(name)}
-    glued = re.compile(r"(?:(?<=[a-z])|\b)(?:%s)(?![a-z])" % "|".join(sorted(codes, key=len, reverse=True)))
-    return _Grammar(matcher, lex["certificates"], follows, frozenset(lex["negations"]), glued, codes)
+    return _Grammar(matcher, lex["certificates"], follows, frozenset(lex["negations"]), codes)
 
 
 @dataclass(frozen=True)
@@ -196,9 +195,12 @@ def inferred_english(text: str) -> LanguageSkill | None:
 def _glued(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> list[tuple[str, Span]]:
     """The hits, and names glued to another word in the PDF's text layer ("Fluent inAlbanian",
     "FunctionalSpanish", "Arabic- Read"), as the token that holds them."""
+    text = doc_text(doc)
     covered = {i for _, span in hits for i in range(span.start, span.end)}
     extra = []
-    for m in g.glued.finditer(doc_text(doc)):
+    for m in _CAPITALISED.finditer(text):
+        if m.group() not in g.codes or not (text[m.start() - 1 : m.start()].islower() or text[m.end() : m.end() + 1] == "-"):
+            continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or len(span) != 1 or span.start in covered:
             continue  # a token of its own (the matcher has it) or part of another hit
@@ -369,8 +371,9 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
 
 def _proper_name(doc: Doc, name: Span, word: Span, clause_start: int) -> bool:
     """A capitalised word right after a name that does not start its line: "at French Elementary"."""
-    first = next((t.i for t in doc[clause_start : name.start] if not (t.is_space or t.is_punct)), name.start)
-    return word.start == name.end and doc[word.start].is_title and first < name.start
+    if word.start != name.end or not doc[word.start].is_title:
+        return False
+    return any(not (doc[i].is_space or doc[i].is_punct) for i in range(clause_start, name.start))
 
 
 def _joined(doc: Doc, start: int, end: int, words: frozenset[str] = _CONJUNCTIONS) -> bool:
