@@ -6,11 +6,12 @@ certificate score, or a level word ("свободный", "upper-intermediate", 
 looked for after the name up to the next name in the clause ("English (C1), German (B1)"), then
 before it ("свободный английский", "Fluent in both verbal and written Spanish"; a word right
 before the name wins: "Fluent in conversational Spanish" is B1), never across a comma; a level
-before a list covers the list ("Bilingual (English, Spanish)"); in the languages section a line
-of level words heads the names below it ("Fluent in:" / "English" / "Mandarin").
+before a list covers the list ("Bilingual (English, Spanish)"), one after names joined by "and"
+covers them ("Russian and Ukrainian native speaker"); in the languages section a line of level
+words heads the names below it ("Fluent in:" / "English" / "Mandarin").
 
 A name without a level counts when the CV says it is spoken ("speaker of French", "говорю на
-английском"), inside the languages section or a clause about languages ("Languages: English,
+английском", "Trilingual: English, French, Arabic"), inside the languages section or a clause about languages ("Languages: English,
 German"), or as a whole item of a skills list ("Linux, Docker, Английский") unless the CV uses
 that word elsewhere as an adjective of something else ("Italian cuisine", "Polish parts"). A name
 used as an adjective ("English literature", "French fries", "Spanish-speaking customers"), negated

@@ -13,6 +13,7 @@ KPI_KINDS = (
     "portfolio_growth", "upsell_cross_sell", "c_level_negotiation", "crm_bi_tools",
 )
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+INFERRED_NOTE = "inferred from the CV's language"  # how an inferred level is shown (LanguageSkill)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kamscreen.extract.model import CEFR_LEVELS, KPI_KINDS, Evidence, Facts
+from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts
 from kamscreen.score.tenure import job_months
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
@@ -20,9 +20,6 @@ LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … 
 KEY_ACCOUNT_KPIS = ("retention", "ltv", "churn", "pnl", "margin", "portfolio_growth",
                     "upsell_cross_sell", "c_level_negotiation")
 KEY_ACCOUNT_SIGNALS = ("key_accounts", "long_relationships")
-
-
-INFERRED_NOTE = "inferred from the CV's language"  # an English level the CV does not state
 
 
 @dataclass(frozen=True)
