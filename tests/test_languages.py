@@ -281,3 +281,16 @@ def test_the_english_criterion_is_met_by_inferred_english_and_says_so():
     crit = next(c for c in score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=stated)).checklist.criteria
                 if c.id == "english_level")
     assert (crit.value, crit.note) == ("B1", None)  # a stated level wins, however low
+
+
+def test_the_report_card_shows_the_note_beside_the_value():
+    from kamscreen.extract.model import Facts
+    from kamscreen.report import Candidate
+    from kamscreen.report.html import render_html
+    from kamscreen.score import score
+
+    text = "Account manager with ten years of retail experience."
+    skills = find_languages(ParsedCV("cv.txt", "ok", text, language="en"), make_doc(text, "en"))
+    assessment = score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=skills))
+    html = render_html([Candidate("cv.txt", "x", "ok", text=text, assessment=assessment.to_dict())], profile="kam")
+    assert "C1 (inferred from the CV&#39;s language)" in html or "C1 (inferred from the CV's language)" in html
