@@ -92,16 +92,18 @@ def rows_of(glyphs: list[Glyph], exact: bool = True) -> list[list[Segment]]:
 
 
 def _tightest(rows: list[list[Glyph]]) -> dict[str, float]:
-    """The tightest gap (share of the height) of each pair of glyphs on the page ("ff" → -0.18)."""
+    """The tightest gap (share of the height) of each pair of glyphs on the page ("ff" → -0.18),
+    of the pairs set tighter than a word space (only such a setting changes an answer)."""
     low: dict[str, float] = {}
     get = low.get
     for row in rows:
         a = row[0]
         for b in row[1:]:
-            pair = a[0] + b[0]
             share = (b[1] - a[2]) / (b[4] - b[3] or 1.0)
-            if share < get(pair, SEGMENT_GAP) and (a[0] != b[0] or b[1] - a[1] >= 0.3 * max(b[2] - b[1], 0.5)):
-                low[pair] = share  # (not a glyph painted twice: fake bold)
+            if share < SPACE_GAP:
+                pair = a[0] + b[0]
+                if share < get(pair, SPACE_GAP) and (a[0] != b[0] or b[1] - a[1] >= 0.3 * max(b[2] - b[1], 0.5)):
+                    low[pair] = share  # (not a glyph painted twice: fake bold)
             a = b
     return low
 
@@ -141,12 +143,14 @@ def _segments(row: list[Glyph], exact: bool, tightest: dict[str, float] | None =
         elif exact:  # advance widths are right: the loose boxes tell
             if loose_x0 - previous[7] > loose_space_gap * height:
                 parts.append(" ")
-        else:  # tight boxes tell, by the glyphs' classes and the page's own setting of the pair
+        elif gap > 0.0:  # tight boxes tell, by the glyphs' classes and the page's own setting of the pair
             limit = space_gap(previous[0], text) * height
-            if gap > limit and gap > 0.0:
-                if not tightest or gap >= limit + same_gap * height or _page_space(previous[0] + text, gap, limit, height, True, tightest):
+            if gap > limit:
+                if not tightest or gap >= limit + same_gap * height or _page_space(
+                        previous[0] + text, gap, limit, height, True, tightest):
                     parts.append(" ")
-            elif tightest and gap > case_gap * height and _page_space(previous[0] + text, gap, limit, height, False, tightest):
+            elif tightest and gap > case_gap * height and _page_space(
+                    previous[0] + text, gap, limit, height, False, tightest):
                 parts.append(" ")
         parts.append(text)
         spaced = text == " "
