@@ -30,6 +30,8 @@ def extract_command(
 
 
 def _print_facts(facts) -> None:
+    from kamscreen.extract.model import INFERRED_NOTE
+
     console = Console()
     if facts.status != "ok":
         console.print(f"[bold red]{facts.status}[/]: {facts.error['message'] if facts.error else ''}")
@@ -50,7 +52,8 @@ def _print_facts(facts) -> None:
     team = facts.team_size
     console.print(f"team size: {team.value} " + (f"« {team.evidence.text} »" if team.evidence else f"({team.reason})"))
     for lang in facts.languages:
-        console.print(f"language: {lang.language} {lang.level}  « {lang.evidence.text} »")
+        note = f" ({INFERRED_NOTE})" if lang.inferred else ""
+        console.print(f"language: {lang.language} {lang.level}{note}  « {lang.evidence.text} »")
     for kpi in facts.kpis:
         console.print(f"KPI {kpi.kind}: {kpi.value or ''}  « {kpi.evidence.text} »")
 

@@ -14,6 +14,7 @@ KPI_KINDS = (
     "portfolio_growth", "upsell_cross_sell", "c_level_negotiation", "crm_bi_tools",
 )
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
+INFERRED_NOTE = "inferred from the CV's language"  # how an inferred level is shown (LanguageSkill)
 
 
 @dataclass(frozen=True)
@@ -95,14 +96,21 @@ class TeamSize:
 
 @dataclass(frozen=True)
 class LanguageSkill:
-    """A language (ISO 639-1) and its level (CEFR ``A1``..``C2`` or ``native``; None if unstated)."""
+    """A language (ISO 639-1, else ISO 639-3: ``yue``, ``ase``) and its level (CEFR ``A1``..``C2`` or
+    ``native``; None if unstated).
+
+    ``inferred``: the CV does not state it; English ``C1`` of a CV written in English, whose
+    evidence is a line of the CV's English, not a statement about the language.
+    """
 
     language: str
     level: str | None
     evidence: Evidence
+    inferred: bool = False
 
     def to_dict(self) -> dict:
-        return {"language": self.language, "level": self.level, "evidence": self.evidence.to_dict()}
+        return {"language": self.language, "level": self.level, "evidence": self.evidence.to_dict(),
+                "inferred": self.inferred}
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,12 @@
 
 PDF producers do not always write space characters (wkhtmltopdf drops many), so spaces are also
 inferred from gaps: from the loose boxes (origin .. origin + advance) when the fonts' advance widths
-are right, else from the tight glyph boxes with per-glyph-class thresholds.
+are right, else from the tight glyph boxes with per-glyph-class thresholds, checked against the
+page itself: a pair of letters sits at about the same tight gap wherever it stands inside a word,
+and a word space widens it by about a quarter of the line height. So a pair set much wider than
+its tightest setting on the page holds a space ("of|families": ``ff`` overlaps inside words), and
+one set about as tight does not ("S|oftware": ``S`` and ``o`` stand apart in every word). Glyphs
+glued in the PDF itself (no gap, as drawn: "callingExcellent") stay glued: no position tells.
 
 Coordinates are top-down: ``top < bottom``, x grows to the right.
 """
@@ -23,6 +28,11 @@ CASE_GAP = 0.05  # lower- then upper-case: camelCase words are set tight, "TeamN
 PUNCT_GAP = 0.16  # beside punctuation, whose boxes are narrow
 TABULAR_GAP = 0.3  # the same between two digits, whose tight boxes sit apart in tabular figures
 SEGMENT_GAP = 0.9  # a gap wider than this share of the row height splits the row into segments
+# Tight boxes, corrected by the page: a letter pair's gap (share of the height) against the pair's
+# tightest gap on the page, where it stands inside a word
+SPLIT_GAP = 0.2  # wider than the tightest by most of a space's width, and visibly apart: a space
+SAME_GAP = 0.08  # closer than this to a tightest gap that is no space (below the class threshold
+SAME_MARGIN = 0.02  # by this margin): the same setting, no space
 _X0 = itemgetter(1)
 
 
@@ -75,12 +85,33 @@ def rows_of(glyphs: list[Glyph], exact: bool = True) -> list[list[Segment]]:
         else:
             current.append(glyphs[index])
     rows.append(current)
-    return [_segments(row, exact) for row in rows]
+    for row in rows:
+        row.sort(key=_X0)
+    tightest = None if exact else _tightest(rows)
+    return [_segments(row, exact, tightest) for row in rows]
 
 
-def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
-    row.sort(key=_X0)
+def _tightest(rows: list[list[Glyph]]) -> dict[str, float]:
+    """The tightest gap (share of the height) of each pair of glyphs on the page ("ff" → -0.18),
+    of the pairs set tighter than a word space (only such a setting changes an answer)."""
+    low: dict[str, float] = {}
+    get = low.get
+    for row in rows:
+        a = row[0]
+        for b in row[1:]:
+            share = (b[1] - a[2]) / (b[4] - b[3] or 1.0)
+            if share < SPACE_GAP:
+                pair = a[0] + b[0]
+                if share < get(pair, SPACE_GAP) and (a[0] != b[0] or b[1] - a[1] >= 0.3 * max(b[2] - b[1], 0.5)):
+                    low[pair] = share  # (not a glyph painted twice: fake bold)
+            a = b
+    return low
+
+
+def _segments(row: list[Glyph], exact: bool, tightest: dict[str, float] | None = None) -> list[Segment]:
+    """Cut an x-sorted row into segments, putting the word spaces back (see module doc)."""
     segment_gap, loose_space_gap, space_gap = SEGMENT_GAP, LOOSE_SPACE_GAP, _space_gap
+    same_gap, case_gap = SAME_GAP, CASE_GAP
     segments: list[Segment] = []
     parts: list[str] = []
     spaced = False  # the last part is a space (a glyph " "; inferred spaces are never doubled)
@@ -105,15 +136,22 @@ def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
             x0, x1, top, bottom = gx0, gx1, gtop, gbottom
             previous = glyph
             continue
-        if not spaced and (
-            space_before
-            or (
-                loose_x0 - previous[7] > loose_space_gap * height
-                if exact  # advance widths are right: the loose boxes tell
-                else gap > 0.0 and gap > space_gap(previous[0], text) * height  # tight boxes tell
-            )
-        ):
+        if spaced:
+            pass
+        elif space_before:
             parts.append(" ")
+        elif exact:  # advance widths are right: the loose boxes tell
+            if loose_x0 - previous[7] > loose_space_gap * height:
+                parts.append(" ")
+        elif gap > 0.0:  # tight boxes tell, by the glyphs' classes and the page's own setting of the pair
+            limit = space_gap(previous[0], text) * height
+            if gap > limit:
+                if not tightest or gap >= limit + same_gap * height or _page_space(
+                        previous[0] + text, gap, limit, height, True, tightest):
+                    parts.append(" ")
+            elif tightest and gap > case_gap * height and _page_space(
+                    previous[0] + text, gap, limit, height, False, tightest):
+                parts.append(" ")
         parts.append(text)
         spaced = text == " "
         if gx1 > x1:
@@ -126,6 +164,18 @@ def _segments(row: list[Glyph], exact: bool) -> list[Segment]:
     if previous is not None:
         segments.append(Segment("".join(parts), x0, x1, top, bottom))
     return segments
+
+
+def _page_space(pair: str, gap: float, limit: float, height: float, space: bool, tightest: dict[str, float]) -> bool:
+    """The class rule's answer ``space`` for a pair of glyphs ``gap`` apart near its ``limit``,
+    checked against the pair's tightest setting on the page (letters only)."""
+    low = tightest.get(pair)
+    if low is None or not pair.isalpha():
+        return space
+    share = gap / height
+    if not space:
+        return share - low >= SPLIT_GAP  # "of|families": ff overlaps inside words
+    return not (share - low < SAME_GAP and low <= limit / height - SAME_MARGIN)  # "S|oftware"
 
 
 @functools.lru_cache(maxsize=8192)

@@ -143,7 +143,8 @@ def _card(index: int, cand: Candidate) -> dict:
     criteria = []
     for crit in checklist.get("criteria", []):
         ids = spans.add_all(crit.get("evidence"), "criterion")
-        criteria.append({**crit, "ev": " ".join(ids), "value_text": _show(crit.get("value")),
+        note = f" ({crit['note']})" if crit.get("note") else ""  # "C1 (inferred from the CV's language)"
+        criteria.append({**crit, "ev": " ".join(ids), "value_text": _show(crit.get("value")) + note,
                          "threshold_text": _show(crit.get("threshold"))})
     flags = []
     for flag in a.get("flags", []):

@@ -31,7 +31,9 @@ def _years(field: str) -> Callable[[Assessment], float]:
 
 
 def _english(a: Assessment) -> float:
-    levels = [LEVEL_ORDER[s.level] for s in a.facts.languages if s.language == "en" and s.level in LEVEL_ORDER]
+    """The stated English level (an English CV's inferred English is not a statement)."""
+    levels = [LEVEL_ORDER[s.level] for s in a.facts.languages
+              if s.language == "en" and s.level in LEVEL_ORDER and not s.inferred]
     return float(min(max(levels), LEVEL_ORDER["C2"])) if levels else 0.0  # native counts as C2
 
 

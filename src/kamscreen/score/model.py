@@ -10,7 +10,9 @@ STATUSES = ("met", "partly", "not_met", "no_data")
 
 @dataclass(frozen=True)
 class CriterionResult:
-    """One checklist line: what was found (``value``) against what the profile asks (``threshold``)."""
+    """One checklist line: what was found (``value``) against what the profile asks (``threshold``);
+    ``note`` says how the value was read when the CV does not state it ("inferred from the CV's
+    language")."""
 
     id: str
     label_en: str
@@ -21,13 +23,14 @@ class CriterionResult:
     must_have: bool
     weight: float
     evidence: tuple[Evidence, ...] = ()
+    note: str | None = None  # how ``value`` was read when the CV does not state it
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "label_en": self.label_en, "label_ru": self.label_ru,
             "status": self.status, "value": self.value, "threshold": self.threshold,
             "must_have": self.must_have, "weight": self.weight,
-            "evidence": [e.to_dict() for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence], "note": self.note,
         }
 
 

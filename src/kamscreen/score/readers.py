@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kamscreen.extract.experience import years as union_years
-from kamscreen.extract.model import CEFR_LEVELS, KPI_KINDS, Evidence, Facts
+from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
@@ -25,10 +25,12 @@ KEY_ACCOUNT_SIGNALS = ("key_accounts", "long_relationships")
 
 @dataclass(frozen=True)
 class Reading:
-    """What a reader found: ``value`` (None = not stated) and the evidence behind it."""
+    """What a reader found: ``value`` (None = not stated), the evidence behind it, and a ``note``
+    on how the value was read when the CV does not state it (:data:`INFERRED_NOTE`)."""
 
     value: object
     evidence: tuple[Evidence, ...] = ()
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,16 +119,18 @@ def _team_size(facts: Facts, _args, _industry) -> Reading:
 
 def _language_reader(name: str) -> Reader | None:
     group, _, code = name.partition(".")
-    if group != "languages" or not re.fullmatch(r"[a-z]{2}", code):
+    if group != "languages" or not re.fullmatch(r"[a-z]{2,3}", code):  # ISO 639-1, else 639-3
         return None
 
     def read(facts: Facts, _args, _industry) -> Reading:
+        """The best stated level; else the inferred one (English of an English CV), noted so."""
         found = [s for s in facts.languages if s.language == code]
-        levels = [s for s in found if s.level in LEVEL_ORDER]
-        if not levels:
-            return Reading(None, tuple(s.evidence for s in found))
-        best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
-        return Reading(best.level, (best.evidence,))
+        for inferred in (False, True):
+            levels = [s for s in found if s.level in LEVEL_ORDER and s.inferred == inferred]
+            if levels:
+                best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
+                return Reading(best.level, (best.evidence,), INFERRED_NOTE if inferred else None)
+        return Reading(None, tuple(s.evidence for s in found))
     return Reader(name, "level", read)
 
 
