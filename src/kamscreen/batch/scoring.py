@@ -43,9 +43,11 @@ class Scorer:
 
     def __init__(self, profile: str, industry: str | None, model: Path | None) -> None:
         from kamscreen.score import load_model, load_profile
+        from kamscreen.score.profiles import check_industry
 
         self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
-        self.industry = industry
+        self.industry = check_industry(industry)
+        self.model_path = model
         self.model = load_model(model) if model is not None else None
         self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
         self._criteria: dict[tuple, tuple] = {}

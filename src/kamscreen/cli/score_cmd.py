@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import fail, parse_as_of
 
 _STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]✗[/]", "no_data": "[dim]?[/]"}
 
@@ -28,18 +28,20 @@ def score_command(
     from kamscreen.parse import parse
     from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, score
 
-    err = Console(stderr=True, soft_wrap=True)
+    from kamscreen.report.tables import json_safe
+    from kamscreen.score.profiles import check_industry
+
     try:
         prof = load_profile(profile)
+        industry = check_industry(industry)
         fit_model = load_model(model) if model else None
     except (ProfileError, ModelError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        fail(str(exc))
     present = parse_as_of(as_of)
     assessments = [score(extract(parse(f, as_of=present), as_of=present), prof, industry) for f in files]
     ranked = rank(assessments, fit_model)
     if as_json:
-        typer.echo(json.dumps([a.to_dict() for a in ranked], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(json_safe([a.to_dict() for a in ranked]), ensure_ascii=False, indent=2, allow_nan=False))
         return
     _print(ranked, prof)
 
