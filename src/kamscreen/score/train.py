@@ -116,7 +116,7 @@ def read_labels(path: str | Path, positive_from: str = "offer") -> list[Label]:
         label = Label(name.as_posix(), y, raw, as_of, line)
         earlier = labels.get(label.file)
         if earlier is not None and (earlier.y, earlier.as_of) != (label.y, label.as_of):
-            raise TrainingError(f"{path}: line {line}: {file[:80]!r} is labelled differently on line {earlier.line}")
+            raise TrainingError(f"{path}: line {line}: {label.file[:80]!r} is labelled differently on line {earlier.line}")
         labels.setdefault(label.file, label)
     return list(labels.values())
 
