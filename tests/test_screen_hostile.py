@@ -328,3 +328,62 @@ def test_industry_in_any_case_is_accepted(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(CV, encoding="utf-8")
     run(folder, tmp_path / "out", "--industry", "FMCG")
+
+
+# --- neighbours ---------------------------------------------------------------------------------
+
+def test_single_file_commands_do_not_block_on_a_pipe_and_print_valid_json_for_odd_names(tmp_path):
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    odd = os.path.join(os.fsencode(tmp_path), b"cv_\xff.txt")
+    with open(odd, "w", encoding="utf-8") as handle:
+        handle.write(CV)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    cli = [sys.executable, "-c", "from kamscreen.cli import main; main()"]
+    done = subprocess.run([*cli, "parse", str(fifo), "--json"], capture_output=True, timeout=300, env=env)
+    assert done.returncode == 2 and b"not a regular file" in done.stderr, done.stderr
+    done = subprocess.run([*cli, "extract", str(fifo), "--json"], capture_output=True, timeout=300, env=env)
+    assert done.returncode == 0 and json.loads(done.stdout)["error"]["code"] == "unsupported_format", done.stderr
+    for command in ("parse", "extract"):
+        done = subprocess.run([*cli, command, os.fsdecode(odd), "--json"], capture_output=True, timeout=300, env=env)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout.decode("utf-8"))["status"] == "ok"
+
+
+def test_a_cache_of_another_layout_is_moved_aside(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CV, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with sqlite3.connect(out / "cache.sqlite") as db:
+        db.execute("CREATE TABLE extractions (sha256 TEXT, result TEXT)")
+    output = run(folder, out)
+    assert "another layout" in output and "1 CVs" in output and list(out.glob("cache.sqlite.damaged-*"))
+
+
+def test_a_cache_inside_the_screened_folder_is_refused(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CV, encoding="utf-8")
+    one_error_line(run(folder, tmp_path / "out", "--cache", str(folder / "a.txt"), code=2), "inside the screened folder")
+    assert (folder / "a.txt").read_text(encoding="utf-8") == CV
+
+
+def test_a_future_as_of_is_refused(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(CV, encoding="utf-8")
+    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(tmp_path / "o"), "--as-of", "2952-01-01"])
+    assert result.exit_code == 2 and "in the future" in result.output
+
+
+def test_an_empty_folder_says_so(tmp_path):
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    output = run(folder, tmp_path / "out")
+    assert "warning: no CVs in" in output and "skipped scan.png: an image" in output

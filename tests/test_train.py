@@ -204,3 +204,11 @@ def test_train_cli_refuses_typos_and_bad_out_in_one_line(tmp_path):
     assert result.exit_code == 2 and result.output.startswith("error: ") and "Traceback" not in result.output, \
         result.output + repr(result.exception)
     assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_pipe_as_labels_file_is_refused_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "labels.csv")
+    with pytest.raises(TrainingError, match="not a labels file"):
+        read_labels(tmp_path / "labels.csv")

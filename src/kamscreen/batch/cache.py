@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS file_hashes (
 """
 
 
+_COLUMNS = ["sha256", "pipeline", "as_of", "allow_large", "status", "error_code", "result"]
 _CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
 
 
@@ -96,6 +97,9 @@ class Cache:
             self._db.executescript(_SCHEMA)
             self._db.commit()
             self._db.execute("SELECT count(*) FROM extractions").fetchone()
+            columns = [row[1] for row in self._db.execute("PRAGMA table_info(extractions)")]
+            if columns != _COLUMNS:
+                raise CacheDamaged(f"{self.path.name}: a cache of another layout (columns {', '.join(columns)})")
         except BaseException:
             self._db.close()
             raise

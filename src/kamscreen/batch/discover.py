@@ -102,7 +102,9 @@ class _Walk:
                 info = folder.stat()
                 entries = sorted(os.scandir(folder), key=lambda e: e.name)
             except OSError as exc:
-                self.skip(prefix.rstrip("/") or ".", f"cannot read the folder ({exc.strerror or exc})")
+                if not prefix:  # the screened folder itself: nothing to screen is an error, not a skip
+                    raise
+                self.skip(prefix.rstrip("/"), f"cannot read the folder ({exc.strerror or exc})")
                 continue
             if (info.st_dev, info.st_ino) in self.seen:
                 self.skip(prefix.rstrip("/"), "a folder already screened (a link loop)")

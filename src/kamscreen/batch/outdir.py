@@ -18,6 +18,7 @@ LOCK_NAME = ".kamscreen.lock"
 # Temp files of the outputs (``report.files.temp_beside``): ``.<name>.<random>.tmp``.
 TEMP_PREFIXES = (".ranking.csv.", ".ranking.xlsx.", ".candidates.jsonl.", ".report.html.", ".report.cards.",
                  ".manifest.json.")
+_PROBE = ".kamscreen-probe-"
 
 
 class OutputError(Exception):
@@ -41,7 +42,7 @@ def prepare(out: Path, root: Path) -> Path:
         raise OutputError(f"{shown}: --out is a file, not a folder") from None
     except OSError as exc:
         raise OutputError(f"{shown}: cannot create the output folder ({reason(exc)})") from None
-    probe = out / f".kamscreen-probe-{os.getpid()}"
+    probe = out / f"{_PROBE}{os.getpid()}"
     try:
         probe.write_bytes(b"")
         probe.unlink()
@@ -87,7 +88,8 @@ def remove_stale_temps(out: Path) -> int:
     """Delete output temp files a killed run left (they hold CV text); call with the lock held."""
     removed = 0
     for path in Path(out).iterdir():
-        if path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp") and path.is_file():
+        if (path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp") or path.name.startswith(_PROBE)) \
+                and path.is_file():
             path.unlink(missing_ok=True)
             removed += 1
     return removed

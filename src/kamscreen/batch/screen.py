@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kamscreen.batch import manifest, outdir
 from kamscreen.batch.cache import Cache, CacheDamaged, open_cache, set_aside
-from kamscreen.batch.discover import Found, Skipped, scan, sha256_file
+from kamscreen.batch.discover import Found, Skipped, printable, scan, sha256_file
 from kamscreen.batch.output import results_by_name, write_outputs
 from kamscreen.batch.pool import Work, run_tasks
 from kamscreen.batch.record import RETRY_CODES, FileResult, Task
@@ -67,6 +67,9 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     scorer = Scorer(profile, industry, model)  # fails fast on a bad profile, industry or model
     outdir.prepare(out, root)
     cache_path = Path(cache) if cache is not None else (outdir.private_cache_dir(out) if blind else out) / CACHE_NAME
+    if root.is_dir() and root.resolve() in cache_path.resolve().parents and out.resolve() not in cache_path.resolve().parents:
+        raise outdir.OutputError(f"{printable(str(cache_path))}: --cache is inside the screened folder; "
+                                 "keep it outside (it would be read as a CV, or a CV moved aside as a damaged cache)")
     with outdir.Lock(out):
         outdir.remove_stale_temps(out)
         found, skipped = scan(root, exclude=out, follow_links=follow_links)

@@ -1,14 +1,13 @@
 """``kamscreen extract FILE``: the facts of one CV, each with its evidence."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import echo_json, parse_as_of
 
 
 def extract_command(
@@ -24,7 +23,7 @@ def extract_command(
     present = parse_as_of(as_of)
     facts = extract(parse(file, as_of=present, allow_large=allow_large), as_of=present)
     if as_json:
-        typer.echo(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(facts.to_dict(), indent=2)
         return
     _print_facts(facts)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import NoReturn
 
@@ -15,9 +16,25 @@ def parse_as_of(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint="--as-of") from None
+    if date > dt.date.today() + dt.timedelta(days=1):  # a typo (2052 for 2025) would add years to everyone
+        raise typer.BadParameter(f"{value} is in the future; the 'present' of a CV cannot be", param_hint="--as-of")
+    return date
+
+
+def echo_json(data, indent: int | None = None) -> None:
+    """Print ``data`` as JSON: no NaN, and file names with undecodable bytes as ``\\u`` escapes."""
+    from kamscreen.report.tables import json_safe
+
+    data = json_safe(data)
+    text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent, allow_nan=False)
+    typer.echo(text)
 
 
 def finite(value: float | None, option: str) -> float | None:

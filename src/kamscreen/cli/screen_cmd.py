@@ -62,7 +62,11 @@ def screen_command(
         console.print(f"interrupted: finished files are kept in {escape(printable(str(cache or out / 'cache.sqlite')))}; "
                       "run again to resume")
         raise typer.Exit(130) from None
-    for warning in summary.warnings:
+    warnings = list(summary.warnings)
+    if not summary.total:
+        warnings.append(f"no CVs in {printable(str(folder))}" + (f" ({len(summary.skipped)} entries skipped, below)"
+                                                                   if summary.skipped else ""))
+    for warning in warnings:
         Console(stderr=True, soft_wrap=True, highlight=False).print(f"[yellow]warning:[/] {escape(warning)}")
     console.print(
         f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,8 @@ def parse(
     stat = path.stat()
     mtime = dt.datetime.fromtimestamp(stat.st_mtime).date()
     fallback_date = document_date("", as_of=as_of, mtime=mtime)
+    if not stat_module.S_ISREG(stat.st_mode):  # a pipe or device would block or never end
+        return _failed(name, "", fallback_date, ParseFailure("unsupported_format", f"{name}: not a regular file"))
     if stat.st_size > max_bytes and not allow_large:
         return _failed(
             name,

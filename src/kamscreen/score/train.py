@@ -71,6 +71,8 @@ def read_labels(path: str | Path, positive_from: str = "offer") -> list[Label]:
     if positive_from not in STAGES:
         raise TrainingError(f"--positive-from must be one of {', '.join(STAGES)}, got {positive_from!r}"
                             f"{did_you_mean(positive_from, STAGES)}")
+    if not Path(path).is_file():  # a folder, or a pipe that would never end
+        raise TrainingError(f"{path}: not a labels file" if Path(path).exists() else f"{path}: no such file")
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             reader = csv.reader(fh)
