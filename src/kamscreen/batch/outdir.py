@@ -10,6 +10,7 @@ import fcntl
 import hashlib
 import os
 import socket
+import tempfile
 from pathlib import Path
 
 from kamscreen.batch.discover import printable
@@ -67,7 +68,7 @@ class Lock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.read(fd, 512).decode("utf-8", "replace").strip() or "another process"
+            holder = printable(os.read(fd, 200).decode("utf-8", "replace").strip()) or "another process"
             os.close(fd)
             raise OutputError(f"{printable(str(self.path.parent))}: in use by another kamscreen run ({holder}); "
                               "wait for it to finish or choose another --out") from None
@@ -97,6 +98,10 @@ def remove_stale_temps(out: Path) -> int:
 
 def private_cache_dir(out: Path) -> Path:
     """Where a ``--blind`` run keeps its cache (CV text): the user's cache folder, one per output folder."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    try:
+        home = Path.home()
+    except RuntimeError:  # no HOME and no password entry
+        home = Path(tempfile.gettempdir())
+    base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
     key = hashlib.sha256(os.fsencode(Path(out).resolve())).hexdigest()[:16]
     return base / "kamscreen" / key

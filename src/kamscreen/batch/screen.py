@@ -67,7 +67,8 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     scorer = Scorer(profile, industry, model)  # fails fast on a bad profile, industry or model
     outdir.prepare(out, root)
     cache_path = Path(cache) if cache is not None else (outdir.private_cache_dir(out) if blind else out) / CACHE_NAME
-    if root.is_dir() and root.resolve() in cache_path.resolve().parents and out.resolve() not in cache_path.resolve().parents:
+    parents = cache_path.resolve().parents
+    if root.is_dir() and root.resolve() in parents and out.resolve() not in parents:
         raise outdir.OutputError(f"{printable(str(cache_path))}: --cache is inside the screened folder; "
                                  "keep it outside (it would be read as a CV, or a CV moved aside as a damaged cache)")
     with outdir.Lock(out):

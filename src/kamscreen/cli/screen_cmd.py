@@ -39,6 +39,7 @@ def screen_command(
     import sqlite3
 
     from kamscreen.batch import screen
+    from kamscreen.batch.cache import CacheDamaged
     from kamscreen.batch.discover import printable
     from kamscreen.batch.distributed import SchedulerError
     from kamscreen.batch.outdir import OutputError, reason
@@ -56,7 +57,7 @@ def screen_command(
         fail(str(exc))
     except OSError as exc:  # the disk filled up, a folder turned read-only mid-run, ...
         fail(f"{printable(str(exc.filename or out))}: {reason(exc)}")
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, CacheDamaged) as exc:
         fail(f"{printable(str(cache or out))}: the cache cannot be used ({exc})")
     except KeyboardInterrupt:
         console.print(f"interrupted: finished files are kept in {escape(printable(str(cache or out / 'cache.sqlite')))}; "
