@@ -169,7 +169,7 @@ def test_the_per_file_timeout_holds_on_the_cluster(cluster, tmp_path):
     for name in ("a.txt", "hang.txt", "b.txt", "c.txt"):
         (folder / name).write_text(CV.format(n=1) + name, encoding="utf-8")
     thread, box = _in_thread(root=folder, out=tmp_path / "out", scheduler=running.address, work=clusterwork.hang,
-                             timeout=5.0, show_progress=False)
+                             timeout=10.0, show_progress=False)
     thread.join(GUARD)
     assert not thread.is_alive(), "hang guard: the per-file timeout did not stop the hanging file"
     assert "error" not in box, repr(box.get("error"))

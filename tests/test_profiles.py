@@ -114,6 +114,11 @@ def test_non_finite_numbers_are_refused(tmp_path, value):
     _refused(tmp_path, GOOD.replace("criteria:\n", f"caps:\n  must_have_not_met: {value}\ncriteria:\n"), "finite")
 
 
+def test_weights_and_caps_that_would_overflow_the_score_are_refused(tmp_path):
+    _refused(tmp_path, GOOD.replace("    weight: 1\n", "    weight: 1.0e+308\n"), "between 0 and 1000", 18)
+    _refused(tmp_path, GOOD.replace("criteria:\n", "caps:\n  must_have_no_data: 250\ncriteria:\n"), "between 0 and 100")
+
+
 def test_a_huge_integer_deep_nesting_and_big_files_are_one_line_errors(tmp_path):
     _refused(tmp_path, GOOD.replace("    weight: 1\n", "    weight: " + "9" * 5001 + "\n"), "a number of 5,001", 18)
     _refused(tmp_path, GOOD + "note_x: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested more than")

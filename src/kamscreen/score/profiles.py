@@ -32,6 +32,7 @@ MAX_PROFILE_BYTES = 256 * 1024
 MAX_DEPTH = 16
 MAX_VALUES = 20_000  # nodes once aliases are expanded (a "billion laughs" file has billions)
 MAX_NUMBER_CHARS = 40
+MAX_WEIGHT = 1000.0  # weights are relative; huge ones would overflow the weighted sum to inf/NaN
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _shown = reprlib.Repr()
 _shown.maxstring, _shown.maxother, _shown.maxlist, _shown.maxdict, _shown.maxlevel = 60, 60, 4, 4, 2
@@ -253,13 +254,16 @@ class _Validator:
             self.fail(path + (key,), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
         return value
 
-    def number(self, value: object, key: str, path: tuple, positive: bool = False) -> float:
+    def number(self, value: object, key: str, path: tuple, positive: bool = False,
+               most: float | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.fail(path + (key,), f"{key!r} must be a number, got {_shown.repr(value)}")
         if not math.isfinite(value):
             self.fail(path + (key,), f"{key!r} must be a finite number, got {value!r}")
         if positive and value <= 0:
             self.fail(path + (key,), f"{key!r} must be greater than 0, got {value!r}")
+        if most is not None and not 0 <= value <= most:
+            self.fail(path + (key,), f"{key!r} must be between 0 and {most:g}, got {value!r}")
         return float(value)
 
     def profile(self, data: object) -> Profile:
@@ -267,7 +271,7 @@ class _Validator:
         caps = Caps()
         if "caps" in data:
             raw = self.keys(data["caps"], _CAP_KEYS, ("caps",), "caps")
-            caps = Caps(**{k: self.number(v, k, ("caps",)) for k, v in raw.items()})
+            caps = Caps(**{k: self.number(v, k, ("caps",), most=100) for k, v in raw.items()})
         criteria = data["criteria"]
         if not isinstance(criteria, list) or not criteria:
             self.fail(("criteria",), "'criteria' must be a non-empty list")
@@ -306,7 +310,7 @@ class _Validator:
         return Criterion(
             id=ident, label_en=self.text(item, "label_en", path), label_ru=self.text(item, "label_ru", path),
             fact=item["fact"], reader=reader, args=args, op=op, threshold=threshold,
-            weight=self.number(item["weight"], "weight", path, positive=True), must_have=must_have,
+            weight=self.number(item["weight"], "weight", path, positive=True, most=MAX_WEIGHT), must_have=must_have,
             partly=partly, requires=requires, note=note,
         )
 
