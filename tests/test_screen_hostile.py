@@ -387,3 +387,9 @@ def test_an_empty_folder_says_so(tmp_path):
     (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     output = run(folder, tmp_path / "out")
     assert "warning: no CVs in" in output and "skipped scan.png: an image" in output
+
+
+def test_a_missing_file_for_extract_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "nosuch.pdf")])
+    assert result.exit_code == 2 and "does not exist" in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)

@@ -11,7 +11,7 @@ from kamscreen.cli.options import echo_json, parse_as_of
 
 
 def extract_command(
-    file: Path = typer.Argument(..., help="A CV file (PDF, DOCX, RTF, TXT)."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A CV file (PDF, DOCX, RTF, TXT)."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
