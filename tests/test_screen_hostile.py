@@ -393,3 +393,18 @@ def test_a_missing_file_for_extract_is_a_usage_error(tmp_path):
     result = CliRunner().invoke(app, ["extract", str(tmp_path / "nosuch.pdf")])
     assert result.exit_code == 2 and "does not exist" in result.output, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+
+
+def test_a_blind_run_moves_an_earlier_open_runs_cache_out_of_the_outputs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BLIND, encoding="utf-8")
+    out = tmp_path / "out"
+    run(folder, out)
+    assert (out / "cache.sqlite").exists()
+    output = run(folder, out, "--blind")
+    assert "cached 1" in output  # the earlier work is reused from its new place
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert b"Liechtenstein" not in path.read_bytes(), path

@@ -9,6 +9,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import os
+import shutil
 import socket
 import tempfile
 from pathlib import Path
@@ -105,3 +106,20 @@ def private_cache_dir(out: Path) -> Path:
     base = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache")
     key = hashlib.sha256(os.fsencode(Path(out).resolve())).hexdigest()[:16]
     return base / "kamscreen" / key
+
+
+def move_out_private(out: Path, cache: Path, names: tuple[str, ...]) -> str | None:
+    """For a blind run: move an earlier run's cache files (CV text) out of ``out`` to beside ``cache``.
+
+    Returns a warning when they cannot be moved (the private cache exists already).
+    """
+    left = [Path(out) / name for name in names if (Path(out) / name).exists()]
+    if not left:
+        return None
+    if Path(cache).exists():
+        return (f"{printable(str(left[0]))} holds CV text from an earlier run that was not blind; "
+                "delete it before sharing the output folder")
+    Path(cache).parent.mkdir(parents=True, exist_ok=True)
+    for path in left:
+        shutil.move(path, Path(cache).parent / path.name)
+    return None

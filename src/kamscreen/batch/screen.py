@@ -73,10 +73,14 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
                                  "keep it outside (it would be read as a CV, or a CV moved aside as a damaged cache)")
     with outdir.Lock(out):
         outdir.remove_stale_temps(out)
+        warnings: list[str] = []
+        if blind and cache is None:  # an earlier open run's cache must not stay among blind outputs
+            moved = outdir.move_out_private(out, cache_path, (CACHE_NAME, f"{CACHE_NAME}-wal", f"{CACHE_NAME}-shm",
+                                                              LOG_NAME))
+            warnings += [moved] if moved else []
         found, skipped = scan(root, exclude=out, follow_links=follow_links)
         run = _Run(found, out, scorer, as_of.isoformat() if as_of else None, allow_large, blind, profile,
                    cache_path.with_name(LOG_NAME))
-        warnings: list[str] = []
         for attempt in (1, 2):
             store, warning = open_cache(cache_path, pipeline_version(), run.as_of, allow_large)
             warnings += [warning] if warning else []
