@@ -22,6 +22,7 @@ pytest.importorskip("distributed")
 from kamscreen.batch import screen  # noqa: E402
 
 DASK = Path(sys.executable).with_name("dask")
+pytestmark = pytest.mark.skipif(not DASK.is_file(), reason=f"no dask command beside {sys.executable}")
 AS_OF = "2025-09-01"
 GUARD = 300.0  # seconds: only to end a hung test
 CV = "Key Account Manager\nООО «Вектор», 2016 — 2024\nКлючевые клиенты, рост выручки на {n} %. Команда из 6 человек.\n"
