@@ -83,3 +83,71 @@ def test_invalid_yaml_and_unknown_names(tmp_path):
         load_profile("kam-wizard")
     with pytest.raises(ProfileError, match=re.escape("lacks the required key 'criteria'")):
         load_profile(write(tmp_path, "name: x\nlabel_en: X\nlabel_ru: X\n"))
+
+
+# --- hostile profiles: bounded before anything is built (issue 10, item 9) ---
+
+def _refused(tmp_path, text: str, problem: str, line: int | None = None) -> str:
+    path = write(tmp_path, text)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    message = str(info.value)
+    assert message.startswith(str(path)) and problem in message and "\n" not in message, message
+    assert len(message) < 400, message
+    if line is not None:
+        assert f"line {line}:" in message, message
+    return message
+
+
+def test_an_alias_bomb_in_a_validated_field_is_refused_without_expanding_it(tmp_path):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+    text = GOOD.replace("    weight: 1\n", "    weight: *i\n").replace("criteria:\n", bomb + "criteria:\n")
+    assert len(text.encode()) < 2048
+    _refused(tmp_path, text, "aliases expand to more than")
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", ".NaN"])
+def test_non_finite_numbers_are_refused(tmp_path, value):
+    _refused(tmp_path, GOOD.replace("    weight: 1\n", f"    weight: {value}\n"), "must be a finite number", 18)
+    _refused(tmp_path, GOOD.replace("    threshold: 4\n", f"    threshold: {value}\n"), "finite", 9)
+    _refused(tmp_path, GOOD.replace("criteria:\n", f"caps:\n  must_have_not_met: {value}\ncriteria:\n"), "finite")
+
+
+def test_weights_and_caps_that_would_overflow_the_score_are_refused(tmp_path):
+    _refused(tmp_path, GOOD.replace("    weight: 1\n", "    weight: 1.0e+308\n"), "between 0 and 1000", 18)
+    _refused(tmp_path, GOOD.replace("criteria:\n", "caps:\n  must_have_no_data: 250\ncriteria:\n"), "between 0 and 100")
+
+
+def test_a_huge_integer_deep_nesting_and_big_files_are_one_line_errors(tmp_path):
+    _refused(tmp_path, GOOD.replace("    weight: 1\n", "    weight: " + "9" * 5001 + "\n"), "a number of 5,001", 18)
+    _refused(tmp_path, GOOD + "note_x: " + "[" * 100_000 + "]" * 100_000 + "\n", "nested more than")
+    _refused(tmp_path, GOOD + "description: " + "x" * 300_000 + "\n", "larger than")
+
+
+def test_a_key_given_twice_and_self_reference_are_refused(tmp_path):
+    _refused(tmp_path, GOOD.replace("    weight: 1\n", "    weight: 1\n    weight: 5\n"), "given twice", 19)
+
+
+def test_a_pipe_or_folder_as_profile_is_refused_without_reading(tmp_path):
+    import os
+
+    fifo = tmp_path / "p.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(ProfileError, match="not a profile file"):
+        load_profile(fifo)
+    (tmp_path / "d.yaml").mkdir()
+    with pytest.raises(ProfileError, match="not a profile file"):
+        load_profile(tmp_path / "d.yaml")
+
+
+def test_unknown_names_suggest_the_nearest():
+    from kamscreen.extract.model import INDUSTRIES
+    from kamscreen.score.profiles import required_industry
+
+    with pytest.raises(ProfileError, match="did you mean 'kam-director'"):
+        load_profile("kam-directr")
+    with pytest.raises(ProfileError, match=r"unknown industry 'fcmg' \(did you mean 'fmcg'\?\)"):
+        required_industry("fcmg")
+    assert required_industry(" FMCG ") == "fmcg" and required_industry(None) is None
+    assert all(required_industry(name) == name for name in INDUSTRIES)  # whatever the taxonomy holds

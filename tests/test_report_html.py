@@ -15,6 +15,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
+FORMULA_NAME = '=HYPERLINK("http:x";"y"),+cmd.txt'
 XSS = "<script>window.__xss=1</script>\n<img src=x onerror=\"window.__xss=2\">\nKey Account Manager 2019 — 2024\n"
 
 pytestmark = [
@@ -39,6 +40,8 @@ def report(tmp_path_factory):
         shutil.copy2(path, folder / path.name)
     (folder / "xss.txt").write_text(XSS, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
+    (folder / FORMULA_NAME).write_text("Key Account Manager 2015 — 2024\nКлючевые клиенты, рост выручки 20 %.\n",
+                                       encoding="utf-8")
     result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(base / "out"), "--as-of", "2025-09-01", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(l) for l in (base / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -141,3 +144,21 @@ def test_label_export_is_read_by_train(page, report, tmp_path):
         pytest.skip("kamscreen.score.train not available; the CSV was checked with the csv module only")
     labels = {label.file: label.y for label in read_labels(path)}
     assert labels == {lines[ok[0]]["file"]: 0, lines[ok[1]]["file"]: 0, lines[ok[2]]["file"]: 1}
+
+
+def test_label_export_neutralises_formulas_and_train_reads_them_back(page, report, tmp_path):
+    _, lines = report
+    index = next(i for i, l in enumerate(lines) if l["file"] == FORMULA_NAME)
+    page.select_option(f"tr.row[data-index='{index}'] select.decision", "hired")
+    with page.expect_download() as download:
+        page.click("#export-labels")
+    path = tmp_path / "labels.csv"
+    download.value.save_as(path)
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert "'" + FORMULA_NAME in cells and not any(c[:1] in "=+-@" for c in cells)
+    from kamscreen.score.train import read_labels
+
+    assert {label.file: label.y for label in read_labels(path)} == {FORMULA_NAME: 1}

@@ -121,3 +121,94 @@ def test_cli_refuses_with_exit_code_2(tmp_path):
     assert result.exit_code == 2 and "none of the 24 labeled files" in result.output
     assert "gone0.txt" in result.output
     assert not (tmp_path / "m").exists()
+
+
+# --- hostile labels (issue 10, item 8) ---
+
+def test_a_ragged_row_is_refused_with_its_line(tmp_path):
+    with pytest.raises(TrainingError, match=r"line 3: 3 fields but the header has 2"):
+        read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0,extra"]))
+    with pytest.raises(TrainingError, match=r"line 4: 4 fields"):  # a quoted newline counts as a line
+        read_labels(labels_file(tmp_path, ['"a\nb.txt",1', "c.txt,0,x,y"]))
+
+
+@pytest.mark.parametrize("name", ["/etc/passwd", "../x.txt", "sub/../../x.txt", "/tmp/../etc/passwd"])
+def test_paths_outside_the_cvs_folder_are_refused_with_their_line(tmp_path, name):
+    with pytest.raises(TrainingError, match=r"line 3: .*not a path inside the CVs folder"):
+        read_labels(labels_file(tmp_path, ["a.txt,1", f"{name},0"]))
+
+
+def test_a_file_labelled_twice_differently_is_refused_and_repeats_are_read_once(tmp_path):
+    with pytest.raises(TrainingError, match=r"line 4: 'a.txt' is labelled differently on line 2"):
+        read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0", "./a.txt,0"]))
+    assert [lab.file for lab in read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0", "a.txt,yes"]))] == ["a.txt", "b.txt"]
+
+
+def test_formula_quoted_names_from_the_report_export_are_unquoted(tmp_path):
+    labels = read_labels(labels_file(tmp_path, ["'=1+2.txt,hired", "'@SUM(A1).txt,rejected", "'plain.txt,1"]))
+    assert [lab.file for lab in labels] == ["=1+2.txt", "@SUM(A1).txt", "'plain.txt"]
+
+
+CV_KAM = "Key Account Manager\nООО «Вектор», 2016 — 2024\nУправление портфелем ключевых клиентов, рост выручки {n} %.\n"
+CV_SALES = "Менеджер по продажам\nООО «Ромашка», 2018 — 2024\nХолодные звонки, план продаж {n} звонков в день.\n"
+
+
+def _labelled_folder(tmp_path, n: int = 24):
+    cvs = tmp_path / "cvs"
+    cvs.mkdir()
+    rows = []
+    for i in range(n):
+        (cvs / f"cv{i:02d}.txt").write_text((CV_KAM if i % 2 else CV_SALES).format(n=10 + i), encoding="utf-8")
+        rows.append(f"cv{i:02d}.txt,{i % 2}")
+    return cvs, rows
+
+
+def test_unreadable_labelled_files_are_left_out_and_counted(tmp_path):
+    cvs, rows = _labelled_folder(tmp_path)
+    (cvs / "empty.txt").write_bytes(b"")
+    (cvs / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    rows += ["empty.txt,1", "binary.txt,0"]
+    runner = CliRunner()
+    result = runner.invoke(app, ["train", str(labels_file(tmp_path, rows)), "--cvs", str(cvs), "--out",
+                                 str(tmp_path / "m"), "--real"])
+    assert result.exit_code == 0, result.output
+    assert "2 labeled file(s) could not be read and were left out: empty.txt (empty), binary.txt" in result.output
+    import json
+
+    card = json.loads((tmp_path / "m" / "model_card.json").read_text(encoding="utf-8"))
+    assert card["data"]["n"] == 24 and any("could not be read" in w for w in card["warnings"])
+
+
+def test_a_symbolic_link_out_of_the_cvs_folder_is_refused(tmp_path):
+    cvs, rows = _labelled_folder(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Key Account Manager 2010 — 2020\n", encoding="utf-8")
+    (cvs / "link.txt").symlink_to(secret)
+    result = CliRunner().invoke(app, ["train", str(labels_file(tmp_path, rows + ["link.txt,1"])), "--cvs", str(cvs),
+                                      "--out", str(tmp_path / "m")])
+    assert result.exit_code == 2 and "line 26: 'link.txt' leads out of" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_train_cli_refuses_typos_and_bad_out_in_one_line(tmp_path):
+    cvs, rows = _labelled_folder(tmp_path)
+    labels = str(labels_file(tmp_path, rows))
+    runner = CliRunner()
+    for args, needle in ((["--industry", "pharmma"], "did you mean 'pharma'"),
+                         (["--positive-from", "offr"], "did you mean 'offer'")):
+        result = runner.invoke(app, ["train", labels, "--cvs", str(cvs), "--out", str(tmp_path / "m"), *args])
+        assert result.exit_code == 2 and needle in result.output, result.output
+    a_file = tmp_path / "file"
+    a_file.write_text("x", encoding="utf-8")
+    result = runner.invoke(app, ["train", labels, "--cvs", str(cvs), "--out", str(a_file / "m")])
+    assert result.exit_code == 2 and result.output.startswith("error: ") and "Traceback" not in result.output, \
+        result.output + repr(result.exception)
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_a_pipe_as_labels_file_is_refused_without_blocking(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "labels.csv")
+    with pytest.raises(TrainingError, match="not a labels file"):
+        read_labels(tmp_path / "labels.csv")

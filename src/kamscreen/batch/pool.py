@@ -1,21 +1,19 @@
 """Run the per-file work in this process (``jobs=1``) or in worker processes with a per-file timeout.
 
 A worker that runs past the timeout (or dies) is killed and replaced; its file gets a ``timeout``
-(or ``internal_error``) result and the batch goes on. Workers are spawned, warm up the pipeline
-once, then take one file at a time.
+(or ``internal_error``) result and the batch goes on. Workers (``child.Child``) warm up the
+pipeline once, then take one file at a time.
 """
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import wait
 
+from kamscreen.batch.child import Child, crashed, died, timed_out
 from kamscreen.batch.record import FileResult, Task
 from kamscreen.batch.work import extract_file, warm_up
 
@@ -61,10 +59,6 @@ def _alarm(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _timeout_result(task: Task, timeout: float | None) -> FileResult:
-    return FileResult.failure(task, "timeout", f"{task.file}: processing took longer than {timeout:g} s")
-
-
 def _run_inline(tasks: list[Task], on_result: OnResult, timeout: float | None, work: Work) -> None:
     if work is extract_file:
         warm_up()
@@ -73,54 +67,26 @@ def _run_inline(tasks: list[Task], on_result: OnResult, timeout: float | None, w
             with _alarm(timeout):
                 result = work(task)
         except _Expired:
-            result = _timeout_result(task, timeout)
+            result = timed_out(task, timeout)
+        except Exception as exc:  # noqa: BLE001 - a bug in the work is that file's error row
+            result = crashed(task, exc)
         on_result(result)
-
-
-def _worker_main(conn: Connection, work: Work) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
-    if work is extract_file:
-        warm_up()
-    conn.send(("ready", None))
-    while (task := conn.recv()) is not None:
-        try:
-            result = work(task)
-        except Exception as exc:  # noqa: BLE001 - keep the worker alive for the next file
-            result = FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {exc}")
-        conn.send(("done", result))
-
-
-@dataclass
-class _Worker:
-    process: multiprocessing.Process
-    conn: Connection
-    ready: bool = False
-    task: Task | None = None
-    started: float = field(default=0.0)
 
 
 class _Pool:
     def __init__(self, size: int, timeout: float | None, work: Work) -> None:
         self.size, self.timeout, self.work = size, timeout, work
-        self.ctx = multiprocessing.get_context("spawn")
-        self.workers: list[_Worker] = []
+        self.workers: list[Child] = []
         self.deaths = 0  # workers lost while idle (a broken warm-up must not respawn forever)
 
-    def _spawn(self) -> _Worker:
-        parent, child = self.ctx.Pipe()
-        process = self.ctx.Process(target=_worker_main, args=(child, self.work), daemon=True)
-        process.start()
-        child.close()
-        worker = _Worker(process, parent)
+    def _spawn(self) -> Child:
+        worker = Child(self.work)
         self.workers.append(worker)
         return worker
 
-    def _retire(self, worker: _Worker) -> None:
+    def _retire(self, worker: Child) -> None:
         self.workers.remove(worker)
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
+        worker.kill()
 
     def run(self, tasks: list[Task], on_result: OnResult) -> None:
         pending = deque(tasks)
@@ -134,30 +100,28 @@ class _Pool:
                 self._expire(pending, on_result)
         finally:
             for worker in list(self.workers):
-                try:
-                    worker.conn.send(None)
-                except OSError:
-                    pass
+                worker.stop()
             for worker in list(self.workers):
-                worker.process.join(2)
+                try:
+                    worker.process.wait(2)
+                except Exception:  # noqa: BLE001 - killed just below
+                    pass
                 self._retire(worker)
 
     def _feed(self, pending: deque) -> None:
         for worker in self.workers:
             if worker.ready and worker.task is None and pending:
-                worker.task = pending.popleft()
-                worker.started = time.monotonic()
-                worker.conn.send(worker.task)
+                worker.send(pending.popleft())
 
-    def _receive(self, worker: _Worker, pending: deque, on_result: OnResult) -> None:
+    def _receive(self, worker: Child, pending: deque, on_result: OnResult) -> None:
         try:
             kind, result = worker.conn.recv()
         except (EOFError, OSError):  # the worker died (segfault, out of memory)
             task = worker.task
-            code = worker.process.exitcode
+            code = worker.exitcode
             self._retire(worker)
             if task is not None:
-                on_result(FileResult.failure(task, "internal_error", f"{task.file}: worker process died (exit code {code})"))
+                on_result(died(task, code))
             if task is None:
                 self.deaths += 1
                 if self.deaths > 3 * self.size:
@@ -174,11 +138,10 @@ class _Pool:
     def _expire(self, pending: deque, on_result: OnResult) -> None:
         if not self.timeout:
             return
-        now = time.monotonic()
         for worker in list(self.workers):
-            if worker.task is not None and now - worker.started > self.timeout:
+            if worker.task is not None and worker.elapsed() > self.timeout:
                 task = worker.task
                 self._retire(worker)
-                on_result(_timeout_result(task, self.timeout))
+                on_result(timed_out(task, self.timeout))
                 if pending:
                     self._spawn()

@@ -4,9 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import logging
 import os
 from pathlib import Path
 
+from kamscreen.batch.child import crashed
 from kamscreen.batch.record import FileResult, Task
 
 _VERSIONED = ("parse", "nlp", "extract")  # code whose change invalidates cached extractions
@@ -51,6 +53,9 @@ def warm_up() -> None:
 
 def extract_file(task: Task) -> FileResult:
     """Parse and extract one file; any failure becomes a FileResult with an error code, never an exception."""
+    logged = _Logged()
+    kamscreen_log = logging.getLogger("kamscreen")
+    kamscreen_log.addHandler(logged)
     try:
         from kamscreen.extract import extract
         from kamscreen.parse import parse
@@ -59,10 +64,14 @@ def extract_file(task: Task) -> FileResult:
         parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large)
         facts = extract(parsed, as_of=as_of)
     except Exception as exc:  # noqa: BLE001 - errors are values at the file boundary
-        return FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {exc}")
+        return crashed(task, exc)
+    finally:
+        kamscreen_log.removeHandler(logged)
     error = parsed.error.to_dict() if parsed.error else None
-    if error:  # name the file as reports show it, not by its absolute path
-        error["message"] = error["message"].replace(str(task.path), task.file)
+    if error:  # name the file as reports show it (relative, printable), not as the parser saw it
+        error["message"] = _renamed(error["message"], task)
+        if error["code"] == "internal_error" and logged.texts:
+            error["traceback"] = "\n".join(logged.texts)
     parsed_dict = parsed.to_dict()
     parsed_dict["file"] = task.file
     parsed_dict["error"] = error
@@ -74,3 +83,22 @@ def extract_file(task: Task) -> FileResult:
         file=task.file, sha256=task.sha256, status=parsed.status, error=error,
         parsed=parsed_dict, facts=facts_dict,
     )
+
+
+class _Logged(logging.Handler):
+    """Collects the errors (with tracebacks) the pipeline logs while one file is read."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.texts: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.texts.append(self.format(record))
+
+
+def _renamed(message: str, task: Task) -> str:
+    """A parser message (``<file name>: reason``) naming the file by its report name."""
+    for name in (task.path, Path(task.path).name):
+        if message.startswith(f"{name}:"):
+            return task.file + message[len(name):]
+    return message.replace(task.path, task.file)

@@ -1,18 +1,17 @@
 """``kamscreen extract FILE``: the facts of one CV, each with its evidence."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import echo_json, parse_as_of
 
 
 def extract_command(
-    file: Path = typer.Argument(..., help="A CV file (PDF, DOCX, RTF, TXT)."),
+    file: Path = typer.Argument(..., exists=True, dir_okay=False, help="A CV file (PDF, DOCX, RTF, TXT)."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
@@ -24,7 +23,7 @@ def extract_command(
     present = parse_as_of(as_of)
     facts = extract(parse(file, as_of=present, allow_large=allow_large), as_of=present)
     if as_json:
-        typer.echo(json.dumps(facts.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(facts.to_dict(), indent=2)
         return
     _print_facts(facts)
 

@@ -1,7 +1,6 @@
 """``kamscreen parse FILE``: the text, sections, language and date of one CV (or why it is unreadable)."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
@@ -9,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import echo_json, parse_as_of
 
 PREVIEW_CHARS = 160
 
@@ -25,10 +24,11 @@ def parse_command(
 
     present = parse_as_of(as_of)
     if not file.is_file():
-        raise typer.BadParameter(f"no such file: {file}", param_hint="FILE")
+        problem = "not a regular file" if file.exists() else "no such file"
+        raise typer.BadParameter(f"{problem}: {file}", param_hint="FILE")
     cv = parse(file, as_of=present, allow_large=allow_large)
     if as_json:
-        typer.echo(json.dumps(cv.to_dict(), ensure_ascii=False))
+        echo_json(cv.to_dict())
         return
     _print_summary(cv)
 

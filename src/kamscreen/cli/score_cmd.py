@@ -1,7 +1,6 @@
 """``kamscreen score FILE...``: the checklist verdict, flags, fit and rank of each CV."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
@@ -9,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import echo_json, fail, parse_as_of
 
 _STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]✗[/]", "no_data": "[dim]?[/]"}
 
@@ -28,19 +27,17 @@ def score_command(
     from kamscreen.parse import parse
     from kamscreen.score import ModelError, ProfileError, load_model, load_profile, rank, required_industry, score
 
-    err = Console(stderr=True, soft_wrap=True)
     try:
         prof = load_profile(profile)
         industry = required_industry(industry)
         fit_model = load_model(model) if model else None
     except (ProfileError, ModelError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        fail(str(exc))
     present = parse_as_of(as_of)
     assessments = [score(extract(parse(f, as_of=present), as_of=present), prof, industry) for f in files]
     ranked = rank(assessments, fit_model)
     if as_json:
-        typer.echo(json.dumps([a.to_dict() for a in ranked], ensure_ascii=False, indent=2))
+        echo_json([a.to_dict() for a in ranked], indent=2)
         return
     _print(ranked, prof)
 

@@ -6,8 +6,11 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import fail, finite, parse_as_of
+
+SHOW_SKIPPED = 20  # skipped entries listed by name; the rest are counted
 
 
 def screen_command(
@@ -23,38 +26,70 @@ def screen_command(
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT (shared filesystem)."),
     no_model: bool = typer.Option(False, "--no-model", help="Rank by checklist score even if a model is shipped."),
+    cache: Path = typer.Option(None, "--cache", help="Cache file (default OUT/cache.sqlite; with --blind, "
+                                                     "outside OUT in the user's cache folder)."),
+    follow_links: bool = typer.Option(False, "--follow-links", help="Also screen files that symbolic links "
+                                                                    "point to outside FOLDER."),
 ) -> None:
     """Parse, extract and score every CV in FOLDER; write ranking.csv/.xlsx, candidates.jsonl, report.html.
 
     Re-running over the same folder reads unchanged files from OUT/cache.sqlite; an interrupted run
     resumes where it stopped.
     """
+    import sqlite3
+
     from kamscreen.batch import screen
+    from kamscreen.batch.cache import CacheDamaged
+    from kamscreen.batch.discover import printable
+    from kamscreen.batch.distributed import SchedulerError
+    from kamscreen.batch.outdir import OutputError, reason
     from kamscreen.score import ModelError, ProfileError
 
-    console = Console()
+    console = Console(highlight=False)
     try:
         summary = screen(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),
             model=None if no_model else _model_path(model), blind=blind, jobs=jobs or os.cpu_count() or 1,
-            timeout=timeout or None, allow_large=allow_large, scheduler=scheduler,
+            timeout=finite(timeout, "--timeout") or None, allow_large=allow_large, scheduler=scheduler,
+            cache=cache, follow_links=follow_links,
         )
-    except (ProfileError, ModelError, FileNotFoundError) as exc:
-        console.print(f"[bold red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+    except (ProfileError, ModelError, OutputError, SchedulerError) as exc:
+        fail(str(exc))
+    except OSError as exc:  # the disk filled up, a folder turned read-only mid-run, ...
+        fail(f"{printable(str(exc.filename or out))}: {reason(exc)}")
+    except (sqlite3.Error, CacheDamaged) as exc:
+        fail(f"{printable(str(cache or out))}: the cache cannot be used ({exc})")
     except KeyboardInterrupt:
-        console.print(f"interrupted: finished files are kept in {out / 'cache.sqlite'}; run again to resume")
+        console.print(f"interrupted: finished files are kept in {escape(printable(str(cache or out / 'cache.sqlite')))}; "
+                      "run again to resume")
         raise typer.Exit(130) from None
+    warnings = list(summary.warnings)
+    if not summary.total:
+        warnings.append(f"no CVs in {printable(str(folder))}" + (f" ({len(summary.skipped)} entries skipped, below)"
+                                                                   if summary.skipped else ""))
+    for warning in warnings:
+        Console(stderr=True, soft_wrap=True, highlight=False).print(f"[yellow]warning:[/] {escape(warning)}")
     console.print(
         f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "
         f"needs OCR {summary.needs_ocr} · failed {sum(summary.failed.values())}"
         + (" (" + ", ".join(f"{code} {n}" for code, n in summary.failed.items()) + ")" if summary.failed else "")
+        + (f" · skipped {len(summary.skipped)}" if summary.skipped else "")
         + (" · outputs up to date (nothing changed)" if summary.up_to_date else "")
         + f" · {summary.seconds:.1f} s",
         soft_wrap=True,
     )
+    if summary.log:
+        console.print(f"  internal_error rows are kamscreen bugs, not bad files: tracebacks in "
+                      f"{escape(printable(summary.log))} (please report them)", soft_wrap=True)
+    for item in summary.skipped[:SHOW_SKIPPED]:
+        console.print(f"  skipped {escape(item.name)}: {escape(item.reason)}", soft_wrap=True)
+    if len(summary.skipped) > SHOW_SKIPPED:
+        console.print(f"  … and {len(summary.skipped) - SHOW_SKIPPED} more skipped", soft_wrap=True)
     for kind, path in summary.outputs.items():
-        console.print(f"  {kind:5} {path}", highlight=False, soft_wrap=True)
+        console.print(f"  {kind:5} {escape(printable(path))}", soft_wrap=True)
+    if blind:
+        console.print(f"  cache {escape(printable(summary.cache))} (holds CV text; kept out of the blind outputs)",
+                      soft_wrap=True)
 
 
 def _model_path(model: Path | None) -> Path | None:

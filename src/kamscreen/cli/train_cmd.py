@@ -5,9 +5,10 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import fail, parse_as_of
 
 
 def train_command(
@@ -29,18 +30,18 @@ def train_command(
     from kamscreen.score import ProfileError
     from kamscreen.score.train import TrainingError, train
 
-    err = Console(stderr=True, soft_wrap=True)
+    err = Console(stderr=True, soft_wrap=True, highlight=False)
     if not cvs.is_dir():
-        err.print(f"[red]error:[/] --cvs {cvs} is not a folder")
-        raise typer.Exit(2)
+        fail(f"--cvs {cvs} is not a folder")
     try:
         result = train(labels, cvs, out, seed=seed, profile=profile, positive_from=positive_from,
                        industry=industry, as_of=parse_as_of(as_of), synthetic=synthetic)
     except (TrainingError, ProfileError) as exc:
-        err.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2) from None
+        fail(str(exc))
+    except OSError as exc:  # --out a file, read-only, disk full
+        fail(f"{exc.filename or out}: cannot write the model ({exc.strerror or exc})")
     for warning in result.card["warnings"]:
-        err.print(f"[yellow]warning:[/] {warning}")
+        err.print(f"[yellow]warning:[/] {escape(warning)}")
     data, metrics = result.card["data"], result.metrics
     table = Table(title=f"{data['n']} CVs ({data['positive']} positive) · {metrics['folds']}-fold CV · seed {seed}")
     for column in ("scorer", "ROC-AUC", "avg precision", "precision@10"):

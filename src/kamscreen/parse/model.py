@@ -5,7 +5,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 SECTION_NAMES = ("summary", "contacts", "experience", "education", "languages", "skills", "other")
-ERROR_CODES = ("empty", "corrupt", "encrypted", "needs_ocr", "unsupported_format", "too_large", "timeout")
+# ``internal_error``: a kamscreen bug met while reading the file (not the file's fault; traceback logged);
+# ``unreadable``: the file could not be opened (permissions, removed meanwhile).
+ERROR_CODES = ("empty", "corrupt", "encrypted", "needs_ocr", "unsupported_format", "too_large", "timeout",
+               "unreadable", "internal_error")
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
+import stat as stat_module
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from kamscreen.parse.cleanup import clean_text, drop_running_lines
 from kamscreen.parse.docdate import document_date
@@ -28,6 +32,7 @@ DEFAULT_TIMEOUT = 30.0
 MAX_TEXT_CHARS = 1_000_000  # a 30-page CV holds ~150k; more is a generated trap (and spaCy's max_length)
 _EARLIEST_METADATA = dt.date(1990, 1, 1)
 _MARKUP = {"html": read_html, "mht": read_mht, "odt": read_odt}
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -70,6 +75,8 @@ def parse(
     stat = path.stat()
     mtime = dt.datetime.fromtimestamp(stat.st_mtime).date()
     fallback_date = document_date("", as_of=as_of, mtime=mtime)
+    if not stat_module.S_ISREG(stat.st_mode):  # a pipe or device would block or never end
+        return _failed(name, "", fallback_date, ParseFailure("unsupported_format", f"{name}: not a regular file"))
     if stat.st_size > max_bytes and not allow_large:
         return _failed(
             name,
@@ -77,7 +84,11 @@ def parse(
             fallback_date,
             ParseFailure("too_large", f"{name}: {stat.st_size / 2**20:.1f} MB, more than the {max_bytes / 2**20:.0f} MB limit"),
         )
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        failure = ParseFailure("unreadable", f"{name}: cannot read the file ({exc.strerror or exc})")
+        return _failed(name, "", fallback_date, failure)
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = "unknown"
     try:
@@ -97,7 +108,12 @@ def parse(
     except ParseFailure as failure:
         return _failed(name, sha256, fallback_date, failure, fmt)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a bad file must not crash a batch
-        failure = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
+        if _is_internal(exc):
+            _log.error("%s: internal error while reading this %s file", name, fmt, exc_info=exc)
+            failure = ParseFailure("internal_error", f"{name}: a kamscreen bug stopped reading this {fmt} file, "
+                                                     f"not the file's fault ({type(exc).__name__}: {str(exc)[:80]})")
+        else:
+            failure = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
         return _failed(name, sha256, fallback_date, failure, fmt)
     metadata = raw.metadata_date
     if metadata is not None and not (_EARLIEST_METADATA <= metadata <= dt.date.today() + dt.timedelta(days=1)):
@@ -116,6 +132,23 @@ def parse(
         warnings=tuple(raw.warnings),
         structured=raw.structured,
     )
+
+
+def _is_internal(exc: BaseException) -> bool:
+    """Whether an unexpected exception is kamscreen's bug rather than a damaged file.
+
+    A library that chokes on the bytes (pdfium, zipfile, lxml, ...) means a corrupt file; an
+    exception raised by kamscreen's own code, a kamscreen exception type, or a YAML error (only
+    kamscreen's lexicons are YAML) means a bug. Exhausted memory or recursion is a hostile file.
+    """
+    if isinstance(exc, (MemoryError, RecursionError)):
+        return False
+    if type(exc).__module__.startswith("kamscreen.") or isinstance(exc, yaml.YAMLError):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_globals.get("__name__", "").startswith("kamscreen.")
 
 
 def _failed(name: str, sha256: str, date: DocumentDate, failure: ParseFailure, fmt: str = "unknown") -> ParsedCV:

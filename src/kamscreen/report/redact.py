@@ -1,4 +1,4 @@
-"""Blind mode: mask names, contacts, age, gender, birth date, citizenship and photo references.
+"""Blind mode: mask names, contacts, age, gender, birth date, family, citizenship and photo references.
 
 Masks keep the length of what they hide (``█`` per character, line breaks kept), so every
 evidence span of the facts still points at the same place in the masked text.
@@ -25,6 +25,27 @@ PERSONAL_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 PERSONAL_ANYWHERE = re.compile(r"[^\n]*\b(?:родил(?:ся|ась)|date of birth)\b[^\n]*", re.IGNORECASE)
+# Personal data written anywhere in free text; the whole clause around a match is masked (so
+# "Liechtenstein citizen" loses the country too). RU and EN side by side.
+PERSONAL_WORDS = re.compile(
+    r"\b(?:"
+    r"born|birth\s*(?:date|day|place)|date\s+of\s+birth|d\.?o\.?b\b|place\s+of\s+birth"  # birth
+    r"|рождени\w*|родил(?:ся|ась)|д\.\s?р\.|г\.\s?р\."
+    r"|\d{1,2}[\s-]*(?:years?|yrs?)[\s-]*old|aged\s+\d{1,2}|age\s*[:\-]?\s*\d{1,2}"  # age
+    r"|возраст\w*|\d{1,2}\s+(?:год|года|лет)\s+от\s+роду"
+    r"|married|unmarried|divorced|widow\w*|spouse|husband|wife|marital|engaged\s+to"  # marital status, family
+    r"|(?:no|one|two|three|four|\d)\s+(?:children|kids|child)|children|kids"
+    r"|женат\w*|неженат\w*|замужем|замужн\w*|холост\w*|развед[её]н\w*|вдов(?:а|ец|ствую)\w*|супруг\w*"
+    r"|семейн\w+\s+положени\w*|дет(?:и|ей)|реб[её]н(?:ок|ка)|сын(?:а|ом)?|доч(?:ь|ери|ерью)"
+    r"|citizen\w*|nationality|national\s+of|ethnicity|religio\w*"  # citizenship, nationality
+    r"|гражданств\w*|граждан(?:ин|ка)|национальност\w*|вероисповедани\w*"
+    r"|male|female|gender|sex|мужчина|женщина|мужской|женский|пол\s*:"  # gender
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+# Where a clause ends: a line break, ; • |, a full stop before a space, or a comma before a word
+# (a comma before a digit stays inside: "born March 12, 1983").
+_CLAUSE_END = re.compile(r"[\n;•|]|\.(?=\s|$)|,(?=\s*[^\W\d_])")
 NAME_LABEL = re.compile(r"^[ \t]*(?:ФИО|Ф\.И\.О\.|Имя|Full name|Name)\s*[:\-–—]\s*(?P<name>[^\n]+)",
                         re.IGNORECASE | re.MULTILINE)
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё'’\-]+|[A-ZА-ЯЁ]{2,}|[A-ZА-ЯЁ]\.)$")
@@ -42,30 +63,47 @@ class Redactor:
     def __init__(self, text: str, header_end: int | None = None) -> None:
         self.text = text
         self.names = _header_names(text, header_end)
-        spans = [m.span() for p in (EMAIL, URL, HANDLE, IMAGE, PERSONAL_LINE, PERSONAL_ANYWHERE)
-                 for m in p.finditer(text)]
-        spans += [m.span() for m in PHONE.finditer(text) if _is_phone(m.group())]
-        spans += [m.span("name") for m in NAME_LABEL.finditer(text)]
+        spans = _personal_spans(text) + [m.span("name") for m in NAME_LABEL.finditer(text)]
         if self.names:
             spans += [m.span() for m in self._names_re().finditer(text)]
         self.spans = sorted(spans)
-        chars = list(text)
-        for start, end in self.spans:
-            for i in range(start, end):
-                if chars[i] not in "\r\n":
-                    chars[i] = MASK
-        self.masked = "".join(chars)
+        self.masked = _masked(text, self.spans)
 
     def _names_re(self) -> re.Pattern:
         words = sorted(self.names, key=len, reverse=True)
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
 
     def scrub(self, value: str) -> str:
-        """``value`` with the same kinds of personal data masked (job titles, flag messages, file names)."""
-        patterns = [EMAIL, URL, HANDLE, PERSONAL_ANYWHERE] + ([self._names_re()] if self.names else [])
-        for pattern in patterns:
-            value = pattern.sub(lambda m: MASK * len(m.group()), value)
-        return PHONE.sub(lambda m: MASK * len(m.group()) if _is_phone(m.group()) else m.group(), value)
+        """``value`` with the same kinds of personal data masked (job titles, flag messages, descriptions)."""
+        spans = _personal_spans(value) + ([m.span() for m in self._names_re().finditer(value)] if self.names else [])
+        return _masked(value, spans) if spans else value
+
+
+def _personal_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of contacts, photo references and personal-data lines and clauses in ``text``."""
+    spans = [m.span() for p in (EMAIL, URL, HANDLE, IMAGE, PERSONAL_LINE, PERSONAL_ANYWHERE) for m in p.finditer(text)]
+    spans += [m.span() for m in PHONE.finditer(text) if _is_phone(m.group())]
+    spans += [_clause(text, *m.span()) for m in PERSONAL_WORDS.finditer(text)]
+    return spans
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``start:end`` (see ``_CLAUSE_END``)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    left = line_start
+    for match in _CLAUSE_END.finditer(text, line_start, start):
+        left = match.end()
+    right = _CLAUSE_END.search(text, end)
+    return left, right.start() if right else len(text)
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = MASK
+    return "".join(chars)
 
 
 def _is_phone(candidate: str) -> bool:
@@ -90,27 +128,40 @@ def _header_names(text: str, header_end: int | None) -> set[str]:
     return names
 
 
-def redact(candidate: Candidate, header_end: int | None = None) -> Candidate:
-    """The candidate as a blind report shows it: text, evidence, titles, messages and file name masked."""
+def redact(candidate: Candidate, header_end: int | None = None, alias: str | None = None) -> Candidate:
+    """The candidate as a blind report shows it: text, evidence, titles and messages masked.
+
+    The file name is replaced by ``alias`` (default ``pseudonym(candidate)``) everywhere: a file
+    name is free text a person chose ("Zebulon_Quixfeld_CV.pdf") and cannot be masked reliably.
+    """
+    alias = alias or pseudonym(candidate)
+    names = sorted({candidate.file, candidate.file.rsplit("/", 1)[-1]} - {""}, key=len, reverse=True)
     redactor = Redactor(candidate.text, header_end)
-    assessment = _scrub_tree(candidate.assessment, redactor) if candidate.assessment is not None else None
-    error = _scrub_tree(candidate.error, redactor) if candidate.error is not None else None
-    file = redactor.scrub(candidate.file)
+
+    def scrub(node):
+        if isinstance(node, dict):
+            if _is_evidence(node, redactor.text):
+                return {**node, "text": redactor.masked[node["start"]: node["end"]]}
+            return {key: scrub(value) for key, value in node.items()}
+        if isinstance(node, list):
+            return [scrub(item) for item in node]
+        if isinstance(node, str):
+            for name in names:
+                node = node.replace(name, alias)
+            return redactor.scrub(node)
+        return node
+
+    assessment = scrub(candidate.assessment) if candidate.assessment is not None else None
+    error = scrub(candidate.error) if candidate.error is not None else None
     if assessment is not None:
-        assessment["file"] = file
-    return dataclasses.replace(candidate, file=file, text=redactor.masked, assessment=assessment, error=error)
+        assessment["file"] = alias
+    return dataclasses.replace(candidate, file=alias, text=redactor.masked, assessment=assessment, error=error)
 
 
-def _scrub_tree(node, redactor: Redactor):
-    if isinstance(node, dict):
-        if _is_evidence(node, redactor.text):
-            return {**node, "text": redactor.masked[node["start"]: node["end"]]}
-        return {key: _scrub_tree(value, redactor) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_scrub_tree(item, redactor) for item in node]
-    if isinstance(node, str):
-        return redactor.scrub(node)
-    return node
+def pseudonym(candidate: Candidate) -> str:
+    """``cv-<first 12 hex digits of the content sha256>`` plus the file's suffix: stable, and no name in it."""
+    suffix = re.search(r"\.[A-Za-z0-9]{1,5}$", candidate.file)
+    return f"cv-{(candidate.sha256 or '0' * 12)[:12]}{suffix.group().lower() if suffix else ''}"
 
 
 def _is_evidence(node: dict, text: str) -> bool:

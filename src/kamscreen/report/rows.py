@@ -10,7 +10,7 @@ KEY_COLUMNS = (
 )
 TAIL_COLUMNS = ("red_flags", "green_flags", "error")
 CRITERION_PREFIX = "crit_"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def criterion_ids(candidates: list[Candidate]) -> list[str]:
@@ -64,6 +64,11 @@ def english_level(assessment: dict) -> str | None:
 
 def neutralise(value):
     """A spreadsheet-safe cell: text that a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def unneutralise(value: str) -> str:
+    """The text ``neutralise`` (or the report's labels export) quoted: ``'=x`` → ``=x``."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value

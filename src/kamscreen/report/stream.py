@@ -12,7 +12,7 @@ from pathlib import Path
 from kamscreen.report.files import publish, temp_beside
 from kamscreen.report.html import HtmlWriter, Layout
 from kamscreen.report.model import Candidate
-from kamscreen.report.redact import redact
+from kamscreen.report.redact import pseudonym, redact
 from kamscreen.report.tables import CsvWriter, JsonlWriter, XlsxWriter
 
 OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidates.jsonl", "html": "report.html"}
@@ -21,7 +21,7 @@ OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidat
 class ReportWriter:
     """``with ReportWriter(out, layout) as w: w.add(c) ...``; ``w.paths`` are the outputs by kind.
 
-    ``layout.blind`` masks every candidate (``redact``) before it is written. On an exception no
+    ``layout.blind`` masks every candidate (``redact``) and names it by a pseudonym before it is written. On an exception no
     output is replaced and the temp files are removed.
     """
 
@@ -32,6 +32,7 @@ class ReportWriter:
         self.paths = {kind: self.out / name for kind, name in OUTPUT_NAMES.items()}
         self._stack = ExitStack()
         self._temps: dict[str, Path] = {}
+        self._aliases: dict[str, int] = {}
 
     def __enter__(self) -> "ReportWriter":
         temps = self._temps
@@ -53,7 +54,12 @@ class ReportWriter:
 
     def add(self, cand: Candidate) -> None:
         if self.layout.blind:
-            cand = redact(cand)
+            alias = pseudonym(cand)
+            count = self._aliases[alias] = self._aliases.get(alias, 0) + 1
+            if count > 1:  # equal content under two names: still two rows
+                stem, dot, suffix = alias.partition(".")
+                alias = f"{stem}-{count}{dot}{suffix}"
+            cand = redact(cand, alias=alias)
         for writer in (self._csv, self._jsonl, self._xlsx, self._html):
             writer.add(cand)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from pathlib import Path
 from typing import TextIO
 
@@ -43,7 +44,18 @@ class JsonlWriter:
         self.handle = handle
 
     def add(self, cand: Candidate) -> None:
-        self.handle.write(json.dumps(cand.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
+        self.handle.write(json.dumps(json_safe(cand.to_dict()), ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def json_safe(data):
+    """``data`` with every non-finite float (NaN, ±inf) as None: JSON has no such numbers."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: json_safe(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [json_safe(value) for value in data]
+    return data
 
 
 class XlsxWriter:

@@ -6,6 +6,9 @@
 """
 from __future__ import annotations
 
+import difflib
+import math
+import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,19 +28,19 @@ _CRITERION_KEYS = {"id": True, "label_en": True, "label_ru": True, "fact": True,
                    "threshold": True, "partly": False, "weight": True, "must_have": False,
                    "requires": False, "note": False}
 _REQUIRES = ("industry",)
+# Bounds checked on the YAML events before anything is built: a profile is a few KB of plain data.
+MAX_PROFILE_BYTES = 256 * 1024
+MAX_DEPTH = 16
+MAX_VALUES = 20_000  # nodes once aliases are expanded (a "billion laughs" file has billions)
+MAX_NUMBER_CHARS = 40
+MAX_WEIGHT = 1000.0  # weights are relative; huge ones would overflow the weighted sum to inf/NaN
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_shown = reprlib.Repr()
+_shown.maxstring, _shown.maxother, _shown.maxlist, _shown.maxdict, _shown.maxlevel = 60, 60, 4, 4, 2
 
 
 class ProfileError(ValueError):
     """A profile file that cannot be used; the message names the file, the line and the problem."""
-
-
-def required_industry(industry: str | None) -> str | None:
-    """The industry asked for (``--industry``), folded to lower case; ProfileError if it is not one
-    of the taxonomy's (``kamscreen.extract.model.INDUSTRIES``)."""
-    name = industry.strip().lower() if industry else None
-    if name and name not in INDUSTRIES:
-        raise ProfileError(f"--industry: unknown industry {industry!r}; one of {', '.join(INDUSTRIES)}")
-    return name or None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,23 @@ def available_profiles() -> list[str]:
     return sorted(p.stem for p in PROFILES_DIR.glob("*.yaml"))
 
 
+def did_you_mean(value: str, choices) -> str:
+    """`` (did you mean 'fmcg'?)`` for the nearest of ``choices``, or nothing when none is close."""
+    close = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def required_industry(industry: str | None) -> str | None:
+    """``--industry`` normalised to a name of the taxonomy (``extract.model.INDUSTRIES``); ProfileError if unknown."""
+    name = industry.strip().lower() if industry else None
+    if not name:
+        return None
+    if name not in INDUSTRIES:
+        raise ProfileError(f"unknown industry {industry!r}{did_you_mean(name, INDUSTRIES)}; "
+                           f"known: {', '.join(INDUSTRIES)}")
+    return name
+
+
 def load_profile(name_or_path: str | Path) -> Profile:
     """Load a shipped profile by name (``kam-director``) or a YAML file by path; ProfileError if invalid."""
     if isinstance(name_or_path, Profile):
@@ -98,9 +118,17 @@ def load_profile(name_or_path: str | Path) -> Profile:
     if not path.suffix and not path.exists():
         path = PROFILES_DIR / f"{name_or_path}.yaml"
         if not path.is_file():
-            raise ProfileError(f"unknown profile {str(name_or_path)!r}; shipped: {', '.join(available_profiles())}")
+            shipped = available_profiles()
+            raise ProfileError(f"unknown profile {str(name_or_path)!r}{did_you_mean(name_or_path, shipped)}; "
+                               f"shipped: {', '.join(shipped)}")
     try:
-        text = path.read_text(encoding="utf-8")
+        if not path.is_file():  # a folder, a pipe or a device never ends or is no profile
+            raise ProfileError(f"{path}: not a profile file" if path.exists() else f"{path}: no such file")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_PROFILE_BYTES + 1)
+        if len(data) > MAX_PROFILE_BYTES:
+            raise ProfileError(f"{path}: larger than {MAX_PROFILE_BYTES // 1024} KB; a profile is a short checklist")
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"{path}: cannot read the profile ({getattr(exc, 'strerror', None) or exc})") from None
     return parse_profile(text, str(path))
@@ -112,10 +140,15 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
 
     Cached on (text, source): profiles are immutable, so scoring many CVs parses the YAML once.
     """
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_PROFILE_BYTES:
+        raise ProfileError(f"{source}: larger than {MAX_PROFILE_BYTES // 1024} KB; a profile is a short checklist")
     try:
+        _check_events(text, source)
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _check_expansion(node, source)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -124,6 +157,56 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
         line = f"line {mark.line + 1}: " if mark else ""
         raise ProfileError(f"{source}: {line}invalid YAML ({getattr(exc, 'problem', None) or exc})") from None
     return _Validator(source, node).profile(data)
+
+
+def _check_events(text: str, source: str) -> None:
+    """Refuse deep nesting and over-long numbers from the event stream (no recursion, nothing built)."""
+    resolver = yaml.SafeLoader("")
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ProfileError(f"{source}: line {line}: nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_NUMBER_CHARS and event.tag is None \
+                and resolver.resolve(yaml.ScalarNode, event.value, event.implicit) in _NUMBER_TAGS:
+            raise ProfileError(f"{source}: line {line}: a number of {len(event.value):,} characters")
+
+
+def _check_expansion(root: yaml.Node, source: str) -> None:
+    """Refuse a document whose aliases expand past ``MAX_VALUES`` nodes, that refers to itself, or that
+    gives a key twice (YAML would silently keep the last)."""
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            if sizes[key] < 0:
+                raise ProfileError(f"{source}: line {node.start_mark.line + 1}: an alias refers to itself")
+            return sizes[key]
+        sizes[key] = -1
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, _ in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value in seen:
+                    raise ProfileError(f"{source}: line {k.start_mark.line + 1}: the key {_shown.repr(k.value)} "
+                                       "is given twice")
+                seen.add(k.value if isinstance(k, yaml.ScalarNode) else id(k))
+        children = node.value if isinstance(node, yaml.SequenceNode) else \
+            [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else []
+        total = 1
+        for child in children:
+            total += size(child)
+            if total > MAX_VALUES:
+                raise ProfileError(f"{source}: line {node.start_mark.line + 1}: the YAML aliases expand to more "
+                                   f"than {MAX_VALUES:,} values; a profile needs a few hundred")
+        sizes[key] = total
+        return total
+
+    size(root)
 
 
 class _Validator:
@@ -158,7 +241,7 @@ class _Validator:
             self.fail(path, f"{what} must be a mapping of keys, got {type(data).__name__}")
         for key in data:
             if key not in allowed:
-                self.fail(path + (key,), f"unknown key {key!r} in {what}; allowed: {', '.join(allowed)}", True)
+                self.fail(path + (key,), f"unknown key {_shown.repr(key)} in {what}; allowed: {', '.join(allowed)}", True)
         for key, required in allowed.items():
             if required and key not in data:
                 self.fail(path, f"{what} lacks the required key {key!r}")
@@ -167,14 +250,19 @@ class _Validator:
     def text(self, data: dict, key: str, path: tuple) -> str:
         value = data[key]
         if not isinstance(value, str) or not value.strip():
-            self.fail(path + (key,), f"{key!r} must be a non-empty string, got {value!r}")
+            self.fail(path + (key,), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
         return value
 
-    def number(self, value: object, key: str, path: tuple, positive: bool = False) -> float:
+    def number(self, value: object, key: str, path: tuple, positive: bool = False,
+               most: float | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(path + (key,), f"{key!r} must be a number, got {value!r}")
+            self.fail(path + (key,), f"{key!r} must be a number, got {_shown.repr(value)}")
+        if not math.isfinite(value):
+            self.fail(path + (key,), f"{key!r} must be a finite number, got {value!r}")
         if positive and value <= 0:
             self.fail(path + (key,), f"{key!r} must be greater than 0, got {value!r}")
+        if most is not None and not 0 <= value <= most:
+            self.fail(path + (key,), f"{key!r} must be between 0 and {most:g}, got {value!r}")
         return float(value)
 
     def profile(self, data: object) -> Profile:
@@ -182,7 +270,7 @@ class _Validator:
         caps = Caps()
         if "caps" in data:
             raw = self.keys(data["caps"], _CAP_KEYS, ("caps",), "caps")
-            caps = Caps(**{k: self.number(v, k, ("caps",)) for k, v in raw.items()})
+            caps = Caps(**{k: self.number(v, k, ("caps",), most=100) for k, v in raw.items()})
         criteria = data["criteria"]
         if not isinstance(criteria, list) or not criteria:
             self.fail(("criteria",), "'criteria' must be a non-empty list")
@@ -204,24 +292,24 @@ class _Validator:
             self.fail(path + ("fact",), str(exc))
         op = item.get("op", ">=")
         if op not in OPS:
-            self.fail(path + ("op",), f"'op' must be one of {', '.join(OPS)}, got {op!r}")
+            self.fail(path + ("op",), f"'op' must be one of {', '.join(OPS)}, got {_shown.repr(op)}")
         threshold = self.threshold(item, "threshold", reader, path)
         partly = self.threshold(item, "partly", reader, path) if item.get("partly") is not None else None
         if partly is not None and not _weaker(op, partly, threshold):
             self.fail(path + ("partly",), f"'partly' ({partly!r}) must be a weaker bar than 'threshold' ({threshold!r})")
         must_have = item.get("must_have", False)
         if not isinstance(must_have, bool):
-            self.fail(path + ("must_have",), f"'must_have' must be true or false, got {must_have!r}")
+            self.fail(path + ("must_have",), f"'must_have' must be true or false, got {_shown.repr(must_have)}")
         requires = item.get("requires")
         if requires is not None and requires not in _REQUIRES:
-            self.fail(path + ("requires",), f"'requires' must be one of {', '.join(_REQUIRES)}, got {requires!r}")
+            self.fail(path + ("requires",), f"'requires' must be one of {', '.join(_REQUIRES)}, got {_shown.repr(requires)}")
         note = item.get("note", "")
         if not isinstance(note, str):
-            self.fail(path + ("note",), f"'note' must be a string, got {note!r}")
+            self.fail(path + ("note",), f"'note' must be a string, got {_shown.repr(note)}")
         return Criterion(
             id=ident, label_en=self.text(item, "label_en", path), label_ru=self.text(item, "label_ru", path),
             fact=item["fact"], reader=reader, args=args, op=op, threshold=threshold,
-            weight=self.number(item["weight"], "weight", path, positive=True), must_have=must_have,
+            weight=self.number(item["weight"], "weight", path, positive=True, most=MAX_WEIGHT), must_have=must_have,
             partly=partly, requires=requires, note=note,
         )
 
@@ -229,7 +317,7 @@ class _Validator:
         value = item[key]
         if reader.kind == "level":
             if value not in LEVEL_ORDER:
-                self.fail(path + (key,), f"{key!r} of a language level must be one of {', '.join(LEVEL_ORDER)}, got {value!r}")
+                self.fail(path + (key,), f"{key!r} of a language level must be one of {', '.join(LEVEL_ORDER)}, got {_shown.repr(value)}")
             return value
         return self.number(value, key, path)
 

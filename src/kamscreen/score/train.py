@@ -16,7 +16,7 @@ import hashlib
 import platform
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import numpy as np
 from sklearn.metrics import average_precision_score, roc_auc_score
@@ -45,6 +45,7 @@ class Label:
     y: int
     raw: str
     as_of: dt.date | None = None
+    line: int = 0  # in the labels CSV
 
 
 @dataclass
@@ -54,47 +55,72 @@ class TrainResult:
     card: dict
     warnings: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # labelled files the parser could not read: left out
 
 
 def read_labels(path: str | Path, positive_from: str = "offer") -> list[Label]:
-    """Read and normalise the labels CSV; TrainingError naming the row on anything unreadable."""
+    """Read and normalise the labels CSV; TrainingError naming the line on anything unusable.
+
+    File names must be relative paths inside the CVs folder (no absolute paths, no ``..``); a
+    name the report's export quoted against spreadsheet formulas (``'=x.pdf``) is unquoted. A file
+    labelled twice with different labels is refused; a repeated identical row is read once.
+    """
+    from kamscreen.report.rows import unneutralise  # the labels CSV is the report's export format
+    from kamscreen.score.profiles import did_you_mean
+
     if positive_from not in STAGES:
-        raise TrainingError(f"--positive-from must be one of {', '.join(STAGES)}, got {positive_from!r}")
+        raise TrainingError(f"--positive-from must be one of {', '.join(STAGES)}, got {positive_from!r}"
+                            f"{did_you_mean(positive_from, STAGES)}")
+    if not Path(path).is_file():  # a folder, or a pipe that would never end
+        raise TrainingError(f"{path}: not a labels file" if Path(path).exists() else f"{path}: no such file")
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
-            header = [h.strip().lower() for h in (rows[0].keys() if rows else [])]
+            reader = csv.reader(fh)
+            header = [h.strip().lower() for h in next(reader, [])]
+            rows = [(reader.line_num, row) for row in reader if any(cell.strip() for cell in row)]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise TrainingError(f"{path}: cannot read the labels ({exc})") from None
+        raise TrainingError(f"{path}: cannot read the labels ({getattr(exc, 'strerror', None) or exc})") from None
     if not rows:
         raise TrainingError(f"{path}: no labels (an empty file or only a header)")
-    file_col = next((c for c in _FILE_COLUMNS if c in header), None)
-    label_col = next((c for c in _LABEL_COLUMNS if c in header), None)
+    file_col = next((header.index(c) for c in _FILE_COLUMNS if c in header), None)
+    label_col = next((header.index(c) for c in _LABEL_COLUMNS if c in header), None)
     if file_col is None or label_col is None:
         missing = "file" if file_col is None else "label"
         raise TrainingError(f"{path}: no {missing} column; expected a 'file' and a 'label' column, got {header}")
+    as_of_col = header.index("as_of") if "as_of" in header else None
     cut = STAGES.index(positive_from)
-    labels = []
-    for line, row in enumerate(rows, start=2):
-        row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-        raw = row[label_col].lower()
+    labels: dict[str, Label] = {}
+    for line, cells in rows:
+        if len(cells) > len(header):
+            raise TrainingError(f"{path}: line {line}: {len(cells)} fields but the header has {len(header)}")
+        cells = [c.strip() for c in cells] + [""] * (len(header) - len(cells))
+        raw = cells[label_col].lower()
         if raw in STAGES:
             y = int(STAGES.index(raw) >= cut)
         elif raw in _TRUE or raw in _FALSE:
             y = int(raw in _TRUE)
         else:
-            raise TrainingError(f"{path}: line {line}: label {row[label_col]!r} is not one of "
+            raise TrainingError(f"{path}: line {line}: label {cells[label_col][:60]!r} is not one of "
                                 f"1/0, yes/no, true/false or a stage ({' < '.join(STAGES)})")
         as_of = None
-        if row.get("as_of"):
+        if as_of_col is not None and cells[as_of_col]:
             try:
-                as_of = dt.date.fromisoformat(row["as_of"])
+                as_of = dt.date.fromisoformat(cells[as_of_col])
             except ValueError:
-                raise TrainingError(f"{path}: line {line}: as_of {row['as_of']!r} is not YYYY-MM-DD") from None
-        if not row[file_col]:
+                raise TrainingError(f"{path}: line {line}: as_of {cells[as_of_col][:40]!r} is not YYYY-MM-DD") from None
+        file = unneutralise(cells[file_col])
+        if not file:
             raise TrainingError(f"{path}: line {line}: empty file name")
-        labels.append(Label(row[file_col], y, raw, as_of))
-    return labels
+        name = PurePath(file)
+        if name.is_absolute() or ".." in name.parts:
+            raise TrainingError(f"{path}: line {line}: {file[:80]!r} is not a path inside the CVs folder "
+                                "(absolute paths and '..' are refused)")
+        label = Label(name.as_posix(), y, raw, as_of, line)
+        earlier = labels.get(label.file)
+        if earlier is not None and (earlier.y, earlier.as_of) != (label.y, label.as_of):
+            raise TrainingError(f"{path}: line {line}: {label.file[:80]!r} is labelled differently on line {earlier.line}")
+        labels.setdefault(label.file, label)
+    return list(labels.values())
 
 
 def check_labels(y: Sequence[int]) -> list[str]:
@@ -159,43 +185,75 @@ def data_hash(file_hashes: Sequence[str], labels: Sequence[Label]) -> str:
     return hashlib.sha256("\n".join(pairs).encode("utf-8")).hexdigest()
 
 
+@dataclass
+class Corpus:
+    """The labelled CVs that could be read, and the names of those that could not."""
+
+    assessments: list[Assessment] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    hashes: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+
+
 def load_corpus(labels: Sequence[Label], cvs_dir: str | Path, profile: str = "kam-director",
-                industry: str | None = None, as_of: dt.date | None = None):
-    """Parse, extract and score each labeled CV → (assessments, kept labels, file hashes, missing files)."""
+                industry: str | None = None, as_of: dt.date | None = None) -> Corpus:
+    """Parse, extract and score each labeled CV; a file that is not ``ok`` (unreadable, a scan) is left out.
+
+    TrainingError when a name leads out of ``cvs_dir`` (through a symbolic link).
+    """
     from kamscreen.extract import extract
     from kamscreen.parse import parse
     from kamscreen.score import score
 
-    root = Path(cvs_dir)
-    assessments, kept, hashes, missing = [], [], [], []
+    root = Path(cvs_dir).resolve()
+    corpus = Corpus()
     for label in labels:
         path = root / label.file
-        if not path.is_file():
-            missing.append(label.file)
+        real = path.resolve()
+        if root not in real.parents:
+            raise TrainingError(f"line {label.line}: {label.file!r} leads out of {cvs_dir} (a symbolic link); refused")
+        if not real.is_file():
+            corpus.missing.append(label.file)
             continue
         present = label.as_of or as_of
-        facts = extract(parse(path, as_of=present), as_of=present)
-        assessments.append(score(facts, profile, industry))
-        kept.append(label)
-        hashes.append(facts.sha256 or hashlib.sha256(path.read_bytes()).hexdigest())
-    return assessments, kept, hashes, missing
+        facts = extract(parse(real, as_of=present), as_of=present)
+        if facts.status != "ok":
+            corpus.unreadable.append(f"{label.file} ({(facts.error or {}).get('code', facts.status)})")
+            continue
+        corpus.assessments.append(score(facts, profile, industry))
+        corpus.labels.append(label)
+        corpus.hashes.append(facts.sha256 or hashlib.sha256(real.read_bytes()).hexdigest())
+    return corpus
 
 
 def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: int = 0,
           profile: str = "kam-director", positive_from: str = "offer", industry: str | None = None,
           as_of: dt.date | None = None, synthetic: bool | None = None) -> TrainResult:
     """Train on the labeled CVs, cross-validate, write ``out``/model.joblib + model card; TrainingError if refused."""
+    industry = required_industry(industry)
     labels = read_labels(labels_csv, positive_from)
     check_labels([lab.y for lab in labels])  # refuse early, before parsing anything
-    assessments, kept, hashes, missing = load_corpus(labels, cvs_dir, profile, industry, as_of)
-    if missing:
-        shown = ", ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
+    corpus = load_corpus(labels, cvs_dir, profile, industry, as_of)
+    assessments, kept, hashes, missing = corpus.assessments, corpus.labels, corpus.hashes, corpus.missing
+    if missing and not assessments:
+        raise TrainingError(f"none of the {len(labels)} labeled files is in {cvs_dir}: {_listed(missing)}")
+    if corpus.unreadable:
+        problem = (f"{len(corpus.unreadable)} labeled file(s) could not be read and were left out: "
+                   f"{_listed(corpus.unreadable)}")
         if not assessments:
-            raise TrainingError(f"none of the {len(labels)} labeled files is in {cvs_dir}: {shown}")
+            raise TrainingError(problem)
     y = [lab.y for lab in kept]
-    warnings = check_labels(y)
+    try:
+        warnings = check_labels(y)
+    except TrainingError as exc:
+        left_out = len(labels) - len(kept)
+        raise TrainingError(f"{exc} ({left_out} of {len(labels)} labels left out: missing or unreadable files)"
+                            if left_out else str(exc)) from None
     if missing:
-        warnings.append(f"{len(missing)} labeled file(s) not found in {cvs_dir}, skipped: {shown}")
+        warnings.append(f"{len(missing)} labeled file(s) not found in {cvs_dir}, skipped: {_listed(missing)}")
+    if corpus.unreadable:
+        warnings.append(problem)
     metrics = cross_validate(assessments, y, seed)
     model = fit_model(assessments, y, seed=seed, name=Path(out).name)
     if synthetic is None:
@@ -204,7 +262,11 @@ def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: in
                        synthetic, warnings, Path(cvs_dir))
     model.save(out)
     write_card(model.card, Path(out))
-    return TrainResult(model, metrics, model.card, warnings, missing)
+    return TrainResult(model, metrics, model.card, warnings, missing, corpus.unreadable)
+
+
+def _listed(names: list[str], shown: int = 20) -> str:
+    return ", ".join(names[:shown]) + (" …" if len(names) > shown else "")
 
 
 def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Sequence[str], seed: int,

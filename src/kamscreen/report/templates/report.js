@@ -101,8 +101,10 @@
     });
   });
 
-  // Export: file,label rows in the stage vocabulary `kamscreen train` reads.
+  // Export: file,label rows in the stage vocabulary `kamscreen train` reads. A cell a spreadsheet
+  // would run as a formula gets a leading quote (as in ranking.csv); `kamscreen train` drops it.
   function csvField(value) {
+    if (/^[=+\-@\t\r]/.test(value)) { value = "'" + value; }
     return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
   }
   document.getElementById("export-labels").addEventListener("click", function () {
