@@ -46,6 +46,7 @@ class Scorer:
 
         self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
         self.industry = required_industry(industry)
+        self.model_path = model
         self.model = load_model(model) if model is not None else None
         self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
         self._criteria: dict[tuple, tuple] = {}
