@@ -231,6 +231,8 @@ def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: in
           profile: str = "kam-director", positive_from: str = "offer", industry: str | None = None,
           as_of: dt.date | None = None, synthetic: bool | None = None) -> TrainResult:
     """Train on the labeled CVs, cross-validate, write ``out``/model.joblib + model card; TrainingError if refused."""
+    from kamscreen.score.profiles import required_industry
+
     industry = required_industry(industry)
     labels = read_labels(labels_csv, positive_from)
     check_labels([lab.y for lab in labels])  # refuse early, before parsing anything
