@@ -36,6 +36,7 @@ class Summary:
     outputs: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
     up_to_date: bool = False
+    ranked_by: str = ""  # what ordered the list: "checklist score" or the model and its training
 
 
 def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
@@ -68,6 +69,7 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
             return Summary(
                 total=previous.get("total", len(tasks)), processed=0, cached=len(tasks),
                 failed=previous.get("failed", {}), needs_ocr=previous.get("needs_ocr", 0), up_to_date=True, seconds=time.monotonic() - started,
+                ranked_by=previous.get("ranked_by", scorer.ranked_by),
                 outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()})
         manifest.forget(out)
         todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
@@ -96,10 +98,12 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
         total=len(entries), processed=processed, cached=len(tasks) - processed, failed=dict(sorted(failed.items())),
         needs_ocr=sum(e.status == "needs_ocr" for e in entries),
         outputs={k: str(v) for k, v in outputs.items()}, seconds=time.monotonic() - started,
+        ranked_by=scorer.ranked_by,
     )
     retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in entries)
     manifest.write(out, inputs, outputs, {"total": summary.total, "failed": summary.failed,
-                                          "needs_ocr": summary.needs_ocr, "retry": retry})
+                                          "needs_ocr": summary.needs_ocr, "retry": retry,
+                                          **manifest.described(scorer, industry, as_of_text, model, blind, allow_large)})
     return summary
 
 

@@ -51,7 +51,7 @@ def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> Criteri
     return CriterionResult(
         id=crit.id, label_en=crit.label_en, label_ru=crit.label_ru, status=status, value=value,
         threshold=crit.threshold, must_have=crit.must_have, weight=crit.weight,
-        evidence=reading.evidence,
+        evidence=reading.evidence, fact=crit.fact,
     )
 
 
