@@ -7,7 +7,7 @@ STATUS_SYMBOLS = {"met": "✓", "partly": "◐", "not_met": "✗", "no_data": "?
 GROUP_WORDS = {"pass": "pass", "no_data": "no data on a must-have", "fail": "fail",
                "unread": "needs a human read", "needs_ocr": "needs OCR", "error": "could not be read"}
 ROLE_WORDS = {"key_account": "key accounts", "sales": "sales", "account_management": "account management"}
-DATE_SOURCES = {"override": "set with --as-of", "hh_footer": "hh.ru's “resume updated” line",
+DATE_SOURCES = {"override": "--as-of", "hh_footer": "hh.ru's “resume updated” line",
                 "metadata": "the file's metadata", "mtime": "the file's modification date"}
 # A "present" read from the file's modification date may be the day it was copied, not written.
 UNSURE_DATE_SOURCES = ("mtime",)
