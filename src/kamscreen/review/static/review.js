@@ -1,4 +1,4 @@
-/* kamscreen review: keyboard (j/k move, Enter opens, 1–5 decide) and decisions saved from the list.
+/* kamscreen review: keyboard (j/k move, Enter opens, 1–5 decide, Esc leaves the note) and decisions saved from the list.
    Decisions go to the server at once (POST with the page's CSRF token); nothing is kept in the browser
    but the order of the filtered list, so that j/k on a candidate's page follow it. */
 (function () {
@@ -94,6 +94,7 @@
       return step > 0 ? pager.dataset.next : pager.dataset.prev;
     };
     document.addEventListener("keydown", function (ev) {
+      if (ev.key === "Escape" && ev.target && ev.target.tagName === "INPUT") { ev.target.blur(); return; }
       if (typing(ev)) { return; }
       var target = ev.key === "j" ? neighbour(1) : ev.key === "k" ? neighbour(-1) : null;
       if (target) { location.href = target; ev.preventDefault(); return; }
