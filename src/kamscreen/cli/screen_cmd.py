@@ -33,6 +33,9 @@ def screen_command(
     from kamscreen.score import ModelError, ProfileError
 
     console = Console()
+    workers = scheduler or f"{jobs or os.cpu_count() or 1} worker process(es)"
+    console.print(f"screening {folder} with {workers} (starting them takes a few seconds)…", highlight=False,
+                  soft_wrap=True)
     try:
         summary = screen(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),

@@ -57,7 +57,7 @@ class Review:
         with self._lock:
             self.screening.refresh()
             active = self.store.active_model(self.vacancy)
-            key = (self.screening._stamp, active.id if active else None)
+            key = (self.screening.version, active.id if active else None)
             if self._ranking is None or self._ranking[0] != key:
                 ranking = by_model(self.screening, active) if active else by_screen(self.screening)
                 self._ranking = (key, ranking)

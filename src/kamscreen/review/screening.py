@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ class Entry:
     sha256: str
     file: str
     offset: int
+    length: int
     status: str
     verdict: str | None
     score: float | None
@@ -67,6 +69,11 @@ class Screening:
             (e.summary.get("profile") for e in self.entries if e.summary.get("profile")), "kam-director")
 
     @property
+    def version(self) -> tuple | None:
+        """Changes whenever ``refresh`` read a new screen."""
+        return self._stamp
+
+    @property
     def blind(self) -> bool:
         return bool(self.settings.get("blind"))
 
@@ -81,18 +88,23 @@ class Screening:
             stat = path.stat()
         except FileNotFoundError:
             raise ScreeningError(f"{self.out}: no {JSONL}; run `kamscreen screen FOLDER --out {self.out}` first") from None
-        stamp = (stat.st_mtime_ns, stat.st_size, (manifest.read(self.out) or {}).get("inputs"))
+        settings = manifest.read(self.out)
+        if settings is None and self._stamp is not None:  # a screen is writing OUT: keep what was read
+            return False
+        stamp = (stat.st_mtime_ns, stat.st_size, (settings or {}).get("inputs"))
         if stamp == self._stamp:
             return False
-        self.settings = manifest.read(self.out) or {}
+        self.settings = settings or {}
         criteria: dict[str, str] = {}
-        entries = list(self._index(path, criteria))
+        handle = open(path, "rb")  # kept open: a re-screen replaces the file, this one stays readable
+        entries = list(self._index(handle, criteria))
         self.entries, self.by_sha, self.criteria = entries, {e.sha256: e for e in entries}, criteria
+        self._lines = (handle, self.by_sha)  # swapped as one: an entry is only read from its own file
         self._stamp = stamp
         return True
 
-    def _index(self, path: Path, criteria: dict[str, str]) -> Iterator[Entry]:
-        with open(path, "rb") as handle, self._cache() as cache:
+    def _index(self, handle, criteria: dict[str, str]) -> Iterator[Entry]:
+        with self._cache() as cache:
             offset = 0
             for raw in handle:
                 line = json.loads(raw)
@@ -102,17 +114,16 @@ class Screening:
                     criteria.setdefault(crit["id"], crit.get("label_en") or crit["id"])
                 summary = summary_of(0, cand, blind=self.blind)
                 summary["profile"] = checklist.get("profile")
-                yield Entry(line["sha256"], line["file"], offset, line["status"], checklist.get("verdict"),
+                yield Entry(line["sha256"], line["file"], offset, len(raw), line["status"], checklist.get("verdict"),
                             checklist.get("score"), (line.get("fit") or {}).get("probability"),
                             bool(line.get("needs_human_read")), line.get("rank"), summary)
                 offset += len(raw)
 
     def line(self, sha256: str) -> dict:
         """The candidate's line of candidates.jsonl (its full assessment)."""
-        entry = self.by_sha[sha256]
-        with open(self.out / JSONL, "rb") as handle:
-            handle.seek(entry.offset)
-            return json.loads(handle.readline())
+        handle, by_sha = self._lines
+        entry = by_sha[sha256]
+        return json.loads(os.pread(handle.fileno(), entry.length, entry.offset))
 
     def candidate(self, sha256: str) -> Candidate:
         """The candidate with its CV text (masked in a blind run), as the report renders it."""
