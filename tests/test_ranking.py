@@ -1,6 +1,8 @@
 """Ranking: must-haves gate (verdict tiers), then the model or the checklist score orders."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kamscreen.extract.model import Facts, Job
 from kamscreen.score import rank
 from kamscreen.score.model import Assessment, Checklist
@@ -47,6 +49,13 @@ def test_within_a_verdict_the_model_orders_then_the_score():
     assert [a.facts.file for a in by_model] == ["b.pdf", "a.pdf", "c.pdf"]
     by_score = rank(items)
     assert [a.facts.file for a in by_score] == ["a.pdf", "c.pdf", "b.pdf"]
+
+
+def test_fails_capped_at_the_same_score_rank_by_the_score_before_the_cap():
+    far, near = _assessment("far.pdf", "fail", 40), _assessment("near.pdf", "fail", 40)
+    far = replace(far, checklist=replace(far.checklist, raw_score=22.0))
+    near = replace(near, checklist=replace(near.checklist, raw_score=71.5))
+    assert [a.facts.file for a in rank([far, near])] == ["near.pdf", "far.pdf"]
 
 
 def test_a_cv_whose_timeline_could_not_be_read_never_ranks_above_a_read_one():

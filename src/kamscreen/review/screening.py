@@ -41,6 +41,7 @@ class Entry:
     status: str
     verdict: str | None
     score: float | None
+    raw_score: float | None
     probability: float | None
     unread: bool
     rank: int | None
@@ -115,7 +116,7 @@ class Screening:
                 summary = summary_of(0, cand, blind=self.blind)
                 summary["profile"] = checklist.get("profile")
                 yield Entry(line["sha256"], line["file"], offset, len(raw), line["status"], checklist.get("verdict"),
-                            checklist.get("score"), (line.get("fit") or {}).get("probability"),
+                            checklist.get("score"), checklist.get("raw_score"), (line.get("fit") or {}).get("probability"),
                             bool(line.get("needs_human_read")), line.get("rank"), summary)
                 offset += len(raw)
 

@@ -34,16 +34,21 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class Checklist:
-    """The profile's verdict: ``score`` 0–100, ``verdict`` ``pass`` when every must-have is met."""
+    """The profile's verdict: ``score`` 0–100, ``verdict`` ``pass`` when every must-have is met.
+
+    ``raw_score`` is the weighted score before the must-have caps: it orders candidates whose
+    capped scores tie (two fails at 40 are not equally far from the profile).
+    """
 
     profile: str
     score: float
     verdict: str
     criteria: tuple[CriterionResult, ...] = ()
+    raw_score: float | None = None
 
     def to_dict(self) -> dict:
         return {"profile": self.profile, "score": self.score, "verdict": self.verdict,
-                "criteria": [c.to_dict() for c in self.criteria]}
+                "criteria": [c.to_dict() for c in self.criteria], "raw_score": self.raw_score}
 
 
 @dataclass(frozen=True)

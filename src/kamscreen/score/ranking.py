@@ -4,7 +4,8 @@ Must-haves are must-haves: every ``pass`` ranks above every ``no_data`` (a must-
 silent about), which ranks above every ``fail``. A CV whose work history could not be read at all
 comes after all of them, in a "needs a human read" group: its years are unknown, not zero, and
 an unread CV is never ranked above a read one. Within a group the fit model orders the
-candidates when one is given (ties by checklist score), else the checklist score does.
+candidates when one is given (ties by checklist score), else the checklist score does; equal
+scores (a must-have cap) are ordered by the score before the cap.
 
 ``ranked_by`` says in words what ordered the list; every output repeats it.
 """
@@ -24,10 +25,11 @@ UNREAD_TIER = len(VERDICT_TIER)  # "needs a human read": after every CV that was
 CHECKLIST = "checklist score"
 
 
-def order_key(verdict: str | None, unread: bool, probability: float | None, score: float | None) -> tuple:
-    """Sort key of one candidate: group (verdict, or unread last), then probability, then score."""
+def order_key(verdict: str | None, unread: bool, probability: float | None, score: float | None,
+              raw_score: float | None = None) -> tuple:
+    """Sort key of one candidate: group (verdict, or unread last), probability, score, then uncapped score."""
     tier = UNREAD_TIER if unread else VERDICT_TIER.get(verdict or "", UNREAD_TIER)
-    return (tier, -(probability or 0.0), -(score or 0.0))
+    return (tier, -(probability or 0.0), -(score or 0.0), -(raw_score or 0.0))
 
 
 def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> list[Assessment]:
@@ -42,7 +44,7 @@ def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> li
         items = [replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
                  for a, p in zip(items, probs)]
     ordered = sorted(items, key=lambda a: order_key(a.checklist.verdict, a.needs_human_read is not None,
-                                                    a.fit.probability, a.checklist.score))
+                                                    a.fit.probability, a.checklist.score, a.checklist.raw_score))
     return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]
 
 
