@@ -1,9 +1,14 @@
 """Ranking: must-haves gate (verdict tiers), then the model or the checklist score orders."""
 from __future__ import annotations
 
-from kamscreen.extract.model import Facts
+from dataclasses import replace
+
+from kamscreen.extract.model import Facts, Job
 from kamscreen.score import rank
 from kamscreen.score.model import Assessment, Checklist
+from kamscreen.score.ranking import describe_card, ranked_by
+
+_JOB = Job("2019-01", None, True, "Key Account Manager", "Acme", role="key_account")
 
 
 class _StubModel:
@@ -21,8 +26,11 @@ class _StubModel:
         return ()
 
 
-def _assessment(file: str, verdict: str, score: float) -> Assessment:
-    facts = Facts(file=file, status="ok", language="en", as_of="2025-01-01")
+def _assessment(file: str, verdict: str, score: float, read: bool = True) -> Assessment:
+    warnings = () if read else ("no job with a readable period: the work history could not be read, so the "
+                                "years of experience are unknown (not zero)",)
+    facts = Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(_JOB,) if read else (),
+                  warnings=warnings)
     return Assessment(facts=facts, checklist=Checklist("kam-director", score, verdict))
 
 
@@ -41,3 +49,32 @@ def test_within_a_verdict_the_model_orders_then_the_score():
     assert [a.facts.file for a in by_model] == ["b.pdf", "a.pdf", "c.pdf"]
     by_score = rank(items)
     assert [a.facts.file for a in by_score] == ["a.pdf", "c.pdf", "b.pdf"]
+
+
+def test_fails_capped_at_the_same_score_rank_by_the_score_before_the_cap():
+    far, near = _assessment("far.pdf", "fail", 40), _assessment("near.pdf", "fail", 40)
+    far = replace(far, checklist=replace(far.checklist, raw_score=22.0))
+    near = replace(near, checklist=replace(near.checklist, raw_score=71.5))
+    assert [a.facts.file for a in rank([far, near])] == ["near.pdf", "far.pdf"]
+
+
+def test_a_cv_whose_timeline_could_not_be_read_never_ranks_above_a_read_one():
+    items = [_assessment("unread.pdf", "no_data", 60, read=False), _assessment("fail.pdf", "fail", 10),
+             _assessment("pass.pdf", "pass", 90)]
+    ranked = rank(items, _StubModel({"unread.pdf": 0.99, "fail.pdf": 0.01, "pass.pdf": 0.5}))
+    assert [a.facts.file for a in ranked] == ["pass.pdf", "fail.pdf", "unread.pdf"]
+    unread = ranked[-1]
+    assert "could not be read" in unread.needs_human_read
+    assert unread.to_dict()["needs_human_read"] == unread.needs_human_read
+    assert ranked[0].to_dict()["needs_human_read"] is None
+
+
+def test_ranked_by_says_what_ordered_the_list():
+    assert ranked_by(None) == "checklist score"
+    card = {"created": "2025-12-01T10:00:00+00:00", "data": {"n": 37, "positive": 6, "synthetic": False},
+            "metrics": {"model": {"average_precision": 0.61}, "checklist": {"average_precision": 0.4}}}
+    assert describe_card("mine", card) == ("model mine, trained on 37 labels (6 positive) on 2025-12-01, "
+                                           "cross-validated AP 0.61 (checklist alone 0.40)")
+    synthetic = describe_card("default", {**card, "data": {**card["data"], "synthetic": True}})
+    assert "SYNTHETIC" in synthetic
+    assert "no model card" in describe_card("bare", {})

@@ -85,10 +85,10 @@ def test_every_file_is_one_row_and_outputs_agree(screened):
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) >= 8
     ok = [l for l in lines if l["status"] == "ok"]
     assert all(l["checklist"]["criteria"] for l in ok)
-    # ranked by checklist score when no model is used: non-increasing
-    scores = [l["checklist"]["score"] for l in ok]
-    if not ok[0]["fit"]["probability"]:
-        assert scores == sorted(scores, reverse=True)
+    # ranked by the checklist (the default): groups pass > no data > fail > needs a human read, each by score
+    tiers = {"pass": 0, "no_data": 1, "fail": 2}
+    keys = [(3 if l["needs_human_read"] else tiers[l["checklist"]["verdict"]], -l["checklist"]["score"]) for l in ok]
+    assert keys == sorted(keys)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count('<tr class="row"') == len(rows)
 
@@ -248,14 +248,26 @@ def test_a_run_with_retryable_failures_is_never_up_to_date(tmp_path):
 
 def test_fit_model_over_small_batches_gives_the_same_outputs(screened, tmp_path, monkeypatch):
     folder, out, _ = screened
-    if not json.loads((out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()[0]).get("fit", {}).get("probability"):
-        pytest.skip("no shipped fit model")
     from kamscreen.batch import scoring
 
-    work = tmp_path / "out"
-    work.mkdir()
-    shutil.copy2(out / "cache.sqlite", work / "cache.sqlite")
+    big, small = tmp_path / "big", tmp_path / "small"
+    for work in (big, small):
+        work.mkdir()
+        shutil.copy2(out / "cache.sqlite", work / "cache.sqlite")
+    first = run_screen(folder, big, "--model", "default")
+    assert "ranked by model default, trained on" in first.output and "SYNTHETIC" in first.output
     monkeypatch.setattr(scoring, "BATCH", 3)
-    run_screen(folder, work)
+    run_screen(folder, small, "--model", "default")
     for name in ("ranking.csv", "candidates.jsonl", "report.html"):
-        assert (work / name).read_bytes() == (out / name).read_bytes(), name
+        assert (small / name).read_bytes() == (big / name).read_bytes(), name
+
+
+def test_the_checklist_ranks_by_default_and_every_output_says_so(screened):
+    _, out, output = screened
+    assert "ranked by checklist score" in output
+    lines = [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    ranked = [l for l in lines if l.get("rank")]
+    assert ranked and all(l["ranked_by"] == "checklist score" and l["fit"]["probability"] is None for l in ranked)
+    assert {r["ranked_by"] for r in read_csv(out / "ranking.csv") if r["rank"]} == {"checklist score"}
+    assert 'ranked by <strong class="ranked-by">checklist score</strong>' in (out / "report.html").read_text(encoding="utf-8")
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["ranked_by"] == "checklist score"

@@ -85,11 +85,12 @@ def labels_file(tmp_path, rows, header="file,label"):
 
 
 def test_labels_accept_binary_words_and_stages(tmp_path):
-    rows = ["a.txt,hired", "b.txt,rejected", "c.txt,1", "d.txt,no", "e.txt,offer", "f.txt,interviewed", "g.txt,YES"]
-    labels = read_labels(labels_file(tmp_path, rows))
-    assert [lab.y for lab in labels] == [1, 0, 1, 0, 1, 0, 1]
+    rows = ["a.txt,hired", "b.txt,rejected", "c.txt,1", "d.txt,no", "e.txt,offer", "f.txt,interviewed", "g.txt,YES",
+            "h.txt,shortlisted", "i.txt,screened"]
+    labels = read_labels(labels_file(tmp_path, rows))  # shortlisted and later are positive by default
+    assert [lab.y for lab in labels] == [1, 0, 1, 0, 1, 1, 1, 1, 0]
     strict = read_labels(labels_file(tmp_path, rows), positive_from="hired")
-    assert [lab.y for lab in strict] == [1, 0, 1, 0, 0, 0, 1]
+    assert [lab.y for lab in strict] == [1, 0, 1, 0, 0, 0, 1, 0, 0]
     with pytest.raises(TrainingError, match="line 3: label 'maybe'"):
         read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,maybe"]))
     with pytest.raises(TrainingError, match="no label column"):
@@ -103,6 +104,8 @@ def test_refusals():
         check_labels([1] * 30)
     assert check_labels([0, 1] * 15)  # 30 labels: a warning, no refusal
     assert check_labels([0, 1] * 30) == []
+    few = check_labels([1] * 3 + [0] * 34)  # 3 positives: trains, but says the figures mean little
+    assert any("only 3 positive labels" in w for w in few)
 
 
 def test_cli_refuses_with_exit_code_2(tmp_path):

@@ -17,6 +17,15 @@ def facts_from_dict(data: dict) -> Facts:
     return _build(Facts, data)
 
 
+def assessment_from_dict(data: dict):
+    """``Assessment.to_dict()`` (a line of candidates.jsonl) → an equal ``Assessment``."""
+    from kamscreen.score.model import Assessment, Checklist, Fit, Flag
+
+    return Assessment(facts=facts_from_dict(data), checklist=_build(Checklist, data["checklist"]),
+                      flags=tuple(_build(Flag, f) for f in data.get("flags") or ()),
+                      fit=_build(Fit, data["fit"]) if data.get("fit") else Fit(), rank=data.get("rank"))
+
+
 @functools.lru_cache(maxsize=None)
 def _fields(cls: type) -> tuple[tuple[str, object], ...]:
     """(name, type hint) of each ``__init__`` field of a dataclass."""

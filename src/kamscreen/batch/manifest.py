@@ -67,6 +67,14 @@ def settings(scorer, industry: str | None, as_of: str | None, model: Path | None
     }
 
 
+def described(scorer, industry: str | None, as_of: str | None, model: Path | None, blind: bool,
+              allow_large: bool) -> dict:
+    """The run's settings in words, for readers of the outputs (``kamscreen review``, a person)."""
+    return {"ranked_by": scorer.ranked_by, "profile": scorer.profile.name, "industry": industry,
+            "as_of": as_of, "model": str(model) if model is not None else None, "blind": blind,
+            "allow_large": allow_large, "pipeline": pipeline_version()}
+
+
 def _profile_digest(profile) -> str:
     """The profile file's sha256 (plus its name); the repr, with readers' addresses dropped, if it has no file."""
     source = Path(profile.source)

@@ -29,9 +29,22 @@ def write_outputs(entries: list[Entry], out: Path, scorer: Scorer, cache: Cache,
         for cid, label in entry.criteria:
             labels.setdefault(cid, label)
     verdicts = tuple(sorted({e.verdict or e.status for e in entries}))
-    layout = Layout(labels, len(entries), verdicts, profile, scorer.model_name, blind)
+    layout = Layout(labels, len(entries), verdicts, profile, scorer.model_name, blind, scorer.ranked_by,
+                    _decisions(out, scorer.profile.name))
     with ReportWriter(out, layout) as writer:
         for entry in entries:
             result = None if entry.file not in tasks else cache.load(tasks[entry.file].sha256, entry.file)
             writer.add(scorer.candidate(entry, result))
     return writer.paths
+
+
+def _decisions(out: Path, vacancy: str) -> dict[str, dict]:
+    """The review app's decisions in OUT (sha256 → decision), shown read-only in report.html."""
+    import dataclasses
+
+    from kamscreen.review.storage import StoreError, decisions_for_report
+
+    try:
+        return {sha: dataclasses.asdict(d) for sha, d in decisions_for_report(out, vacancy).items()}
+    except StoreError:  # an unreadable review database must not stop a screen; the column stays empty
+        return {}

@@ -29,9 +29,11 @@ class Entry:
     error: dict | None = None
     verdict: str | None = None
     score: float | None = None
+    raw_score: float | None = None
     probability: float | None = None
     criteria: tuple[tuple[str, str], ...] = ()
     rank: int | None = None
+    unread: bool = False  # read, but no work history found: ranked in the "needs a human read" group
 
     @property
     def scored(self) -> bool:
@@ -39,16 +41,21 @@ class Entry:
 
 
 class Scorer:
-    """Checklist scores per profile, then one ranking (by the fit model when there is one)."""
+    """Checklist scores per profile, then one ranking (by the fit model when there is one).
+
+    ``ranked_by`` says what ordered the list ("checklist score" or the model and its training).
+    """
 
     def __init__(self, profile: str, industry: str | None, model: Path | None) -> None:
         from kamscreen.score import load_model, load_profile, required_industry
+        from kamscreen.score.ranking import ranked_by
 
         self.profile = load_profile(profile)  # loaded once: score() would re-read the YAML per file
         self.industry = required_industry(industry)
         self.model_path = model
         self.model = load_model(model) if model is not None else None
         self.model_name = (getattr(self.model, "name", None) or str(model)) if model is not None else None
+        self.ranked_by = ranked_by(self.model)
         self._criteria: dict[tuple, tuple] = {}
 
     def assess(self, result: FileResult):
@@ -71,7 +78,9 @@ class Scorer:
                 else:
                     crit = tuple((c.id, c.label_en or c.id) for c in a.checklist.criteria)
                     entry = dataclasses.replace(entry, verdict=a.checklist.verdict, score=a.checklist.score,
-                                                criteria=self._criteria.setdefault(crit, crit))
+                                                raw_score=a.checklist.raw_score,
+                                                criteria=self._criteria.setdefault(crit, crit),
+                                                unread=a.needs_human_read is not None)
                     if self.model is not None:
                         pending.append((len(entries), a))
             entries.append(entry)
@@ -100,14 +109,21 @@ class Scorer:
                 a = dataclasses.replace(a, fit=Fit(entry.probability, self.model.name, self.model.explain(a)))
             assessment = dataclasses.replace(a, rank=entry.rank).to_dict()
         return Candidate(file=entry.file, sha256=entry.sha256, status=entry.status, error=entry.error,
-                         text=text, assessment=assessment)
+                         text=text, assessment=assessment, parsed=_parse_notes(result),
+                         ranked_by=self.ranked_by if entry.scored else "")
+
+
+def _parse_notes(result: FileResult | None) -> dict:
+    """What the report shows of the parse beside the facts: the document date used, its source, warnings."""
+    parsed = (result.parsed if result else None) or {}
+    return {"document_date": parsed.get("document_date"), "warnings": parsed.get("warnings") or []}
 
 
 def _ranked(entries: list[Entry]) -> list[Entry]:
-    """Rank 1..n as ``score.rank`` does (verdict tier, fit probability, checklist score; stable)."""
-    from kamscreen.score.ranking import VERDICT_TIER
+    """Rank 1..n as ``score.rank`` does (group, fit probability, checklist score; stable)."""
+    from kamscreen.score.ranking import order_key
 
-    scored = sorted((e for e in entries if e.scored), key=lambda e: (
-        VERDICT_TIER.get(e.verdict, len(VERDICT_TIER)), -(e.probability or 0.0), -e.score))
+    scored = sorted((e for e in entries if e.scored),
+                    key=lambda e: order_key(e.verdict, e.unread, e.probability, e.score, e.raw_score))
     ranked = [dataclasses.replace(e, rank=i) for i, e in enumerate(scored, start=1)]
     return ranked + sorted((e for e in entries if not e.scored), key=lambda e: e.file)

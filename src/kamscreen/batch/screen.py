@@ -43,6 +43,7 @@ class Summary:
     warnings: tuple[str, ...] = ()
     cache: str = ""
     log: str = ""  # where the tracebacks of this run's internal errors are, if it had any
+    ranked_by: str = ""  # what ordered the list: "checklist score" or the model and its training
 
 
 def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
@@ -127,6 +128,7 @@ class _Run:
             return Summary(
                 total=previous.get("total", len(tasks)), processed=0, cached=len(tasks),
                 failed=previous.get("failed", {}), needs_ocr=previous.get("needs_ocr", 0), up_to_date=True,
+                ranked_by=previous.get("ranked_by", self.scorer.ranked_by),
                 outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()})
         manifest.forget(out)
         todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
@@ -155,11 +157,14 @@ class _Run:
         summary = Summary(
             total=len(entries), processed=processed, cached=len(tasks) - processed,
             failed=dict(sorted(failed.items())), needs_ocr=sum(e.status == "needs_ocr" for e in entries),
-            outputs={k: str(v) for k, v in outputs.items()},
+            outputs={k: str(v) for k, v in outputs.items()}, ranked_by=self.scorer.ranked_by,
         )
         retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in entries)
-        manifest.write(out, inputs, outputs, {"total": summary.total, "failed": summary.failed,
-                                              "needs_ocr": summary.needs_ocr, "retry": retry})
+        manifest.write(out, inputs, outputs, {
+            "total": summary.total, "failed": summary.failed, "needs_ocr": summary.needs_ocr, "retry": retry,
+            **manifest.described(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
+                                 self.allow_large),
+        })
         return summary
 
     def logged(self, result: FileResult) -> FileResult:

@@ -12,7 +12,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-_COMMANDS = ("parse_cmd", "extract_cmd", "score_cmd", "train_cmd", "screen_cmd", "hh_cmd")
+_COMMANDS = ("parse_cmd", "extract_cmd", "score_cmd", "train_cmd", "screen_cmd", "hh_cmd", "review_cmd")
 for _name in _COMMANDS:
     try:
         _module = importlib.import_module(f"kamscreen.cli.{_name}")

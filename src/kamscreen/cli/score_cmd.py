@@ -39,7 +39,10 @@ def score_command(
     if as_json:
         echo_json([a.to_dict() for a in ranked], indent=2)
         return
+    from kamscreen.score.ranking import ranked_by
+
     _print(ranked, prof)
+    Console().print(f"ranked by {ranked_by(fit_model)}", highlight=False, soft_wrap=True)
 
 
 def _print(ranked, prof) -> None:

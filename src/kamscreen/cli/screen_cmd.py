@@ -19,13 +19,13 @@ def screen_command(
     profile: str = typer.Option("kam-director", "--profile", help="Role profile: a shipped name or a YAML path."),
     industry: str = typer.Option(None, "--industry", help="Require experience in this industry, e.g. fmcg."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
-    model: Path = typer.Option(None, "--model", help="Fit model folder (default: models/default if shipped)."),
+    model: Path = typer.Option(None, "--model", help="Rank by this fit model (a folder written by `kamscreen train`); "
+                                                     "default: by checklist score."),
     blind: bool = typer.Option(False, "--blind", help="Mask names, contacts, age, gender, birth dates in every output."),
     jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: CPU count; 1 = in-process)."),
     timeout: float = typer.Option(60.0, "--timeout", min=0.0, help="Seconds per file before it is reported as 'timeout' (0 = none)."),
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT (shared filesystem)."),
-    no_model: bool = typer.Option(False, "--no-model", help="Rank by checklist score even if a model is shipped."),
     cache: Path = typer.Option(None, "--cache", help="Cache file (default OUT/cache.sqlite; with --blind, "
                                                      "outside OUT in the user's cache folder)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Also screen files that symbolic links "
@@ -46,10 +46,13 @@ def screen_command(
     from kamscreen.score import ModelError, ProfileError
 
     console = Console(highlight=False)
+    workers = scheduler or f"{jobs or os.cpu_count() or 1} worker process(es)"
+    console.print(f"screening {escape(printable(str(folder)))} with {workers} (starting them takes a few seconds)…",
+                  soft_wrap=True)
     try:
         summary = screen(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),
-            model=None if no_model else _model_path(model), blind=blind, jobs=jobs or os.cpu_count() or 1,
+            model=model, blind=blind, jobs=jobs or os.cpu_count() or 1,
             timeout=finite(timeout, "--timeout") or None, allow_large=allow_large, scheduler=scheduler,
             cache=cache, follow_links=follow_links,
         )
@@ -78,6 +81,7 @@ def screen_command(
         + f" · {summary.seconds:.1f} s",
         soft_wrap=True,
     )
+    console.print(f"ranked by {escape(summary.ranked_by)}", soft_wrap=True)
     if summary.log:
         console.print(f"  internal_error rows are kamscreen bugs, not bad files: tracebacks in "
                       f"{escape(printable(summary.log))} (please report them)", soft_wrap=True)
@@ -90,25 +94,6 @@ def screen_command(
     if blind:
         console.print(f"  cache {escape(printable(summary.cache))} (holds CV text; kept out of the blind outputs)",
                       soft_wrap=True)
-
-
-def _model_path(model: Path | None) -> Path | None:
-    """The model to rank with: ``--model``, else the shipped ``models/default`` when it exists."""
-    if model is not None:
-        return model
-    from kamscreen.resources import data_dir
-
-    default = data_dir("models") / "default"
-    if not (default.is_dir() and any(default.iterdir())):
-        return None
-    from kamscreen.score import ModelError, load_model
-
-    try:
-        load_model(default)
-    except ModelError as exc:  # a stale shipped model must not stop screening
-        Console(stderr=True).print(f"[yellow]warning:[/] {exc}; ranking by checklist score")
-        return None
-    return default
 
 
 def register(app: typer.Typer) -> None:

@@ -18,9 +18,9 @@ def train_command(
     out: Path = typer.Option(..., "--out", help="Folder to write the model and its card, e.g. models/mine."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same metrics."),
     profile: str = typer.Option("kam-director", "--profile", help="Role profile whose checklist feeds the model."),
-    positive_from: str = typer.Option("offer", "--positive-from",
+    positive_from: str = typer.Option("shortlisted", "--positive-from",
                                       help="First stage counted as positive: "
-                                           "rejected < screened < interviewed < offer < hired."),
+                                           "rejected < screened < shortlisted < interviewed < offer < hired."),
     industry: str = typer.Option(None, "--industry", help="Require this industry in the checklist."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     synthetic: bool = typer.Option(None, "--synthetic/--real",

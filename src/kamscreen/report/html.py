@@ -1,7 +1,9 @@
 """report.html: one self-contained page (inline CSS/JS, no network) with the ranking and a card per CV.
 
-CV text is data, never code: Jinja2 autoescapes every value, highlighted text is escaped piece by
-piece (``highlight``), and the JSON the script reads has ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+CV text is data, never code: Jinja2 autoescapes every value and highlighted text is escaped piece
+by piece (``highlight``); the page's only script is the project's own, allowed by its hash (CSP).
+The row and card markup (``parts.html.j2``), ``summary_of`` / ``card_of`` and the table and
+evidence scripts are shared with the review app (``kamscreen review``), which shows the same views.
 """
 from __future__ import annotations
 
@@ -9,9 +11,8 @@ import base64
 import functools
 import hashlib
 import io
-import json
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -20,18 +21,22 @@ from markupsafe import Markup
 
 from kamscreen.report.files import write_text_atomic
 from kamscreen.report.highlight import SPAN_TYPES, SpanSet, highlight
-from kamscreen.report.model import DECISION_LABELS, Candidate
+from kamscreen.report.model import Candidate
+from kamscreen.report.person import current_title, display_name
 from kamscreen.report.rows import english_level
+from kamscreen.report.words import (DATE_SOURCES, GROUP_WORDS, STATUS_SYMBOLS, STATUS_WORDS, UNSURE_DATE_SOURCES,
+                                    industry_words, job_words)
 
-STATUS_SYMBOLS = {"met": "✓", "partly": "◐", "not_met": "✗", "no_data": "?"}
-
-
-_MARKS = ("\x00rows\x00", "\x00cards\x00", "\x00data\x00")
+_MARKS = ("\x00rows\x00", "\x00cards\x00")
 
 
 @dataclass(frozen=True)
 class Layout:
-    """What the page needs before its first row: criteria (id → label), the count and the verdicts."""
+    """What the page needs before its first row: criteria (id → label), the count and the verdicts.
+
+    ``ranked_by`` says what ordered the list; ``decisions`` (file sha256 → ``{"decision", "note",
+    "recruiter", "decided_at"}``) fill the read-only decision column from the review database.
+    """
 
     criteria: dict[str, str]
     count: int
@@ -39,56 +44,60 @@ class Layout:
     profile: str
     model: str | None = None
     blind: bool = False
+    ranked_by: str = ""
+    decisions: dict[str, dict] = field(default_factory=dict)
+
+
+def template_globals(criteria: dict[str, str]) -> dict:
+    """What the shared templates (``parts.html.j2``) read besides a card."""
+    return {"criteria": [{"id": cid, "label": label} for cid, label in criteria.items()],
+            "symbols": STATUS_SYMBOLS, "status_words": STATUS_WORDS, "span_types": SPAN_TYPES}
 
 
 class HtmlWriter:
-    """Streams report.html into ``handle``: head, one table row per ``add``, the cards, the data.
+    """Streams report.html into ``handle``: head, one table row per ``add``, then the cards.
 
     The cards follow the whole table, so they are spooled to ``spool`` (a text file opened for
-    ``w+``) and copied after the last row; only the file names stay in memory (for the data JSON).
+    ``w+``) and copied after the last row; nothing per candidate stays in memory.
     """
 
     def __init__(self, handle: TextIO, spool: TextIO, layout: Layout) -> None:
-        env = _environment()
+        env = environment()
         script = env.get_template("report.js").render()
+        shared = template_globals(layout.criteria)
         page = env.get_template("report.html.j2").render(
             script=Markup(script), script_hash=base64.b64encode(hashlib.sha256(script.encode()).digest()).decode(),
-            rows=Markup(_MARKS[0]), cards_html=Markup(_MARKS[1]), data_json=Markup(_MARKS[2]),
-            criteria=[{"id": cid, "label": label} for cid, label in layout.criteria.items()],
-            count=layout.count, verdicts=layout.verdicts, profile=layout.profile, model=layout.model,
-            blind=layout.blind, span_types=SPAN_TYPES, symbols=STATUS_SYMBOLS, decisions=list(DECISION_LABELS),
+            rows=Markup(_MARKS[0]), cards_html=Markup(_MARKS[1]), count=layout.count, profile=layout.profile,
+            ranked_by=layout.ranked_by or (f"model {layout.model}" if layout.model else "checklist score"),
+            blind=layout.blind, with_decisions=bool(layout.decisions), **shared,
         )
         head, rest = page.split(_MARKS[0])
-        self._middle, rest = rest.split(_MARKS[1])
-        self._between, self._tail = rest.split(_MARKS[2])
-        self._parts = env.get_template("parts.html.j2").make_module({
-            "criteria": [{"id": cid, "label": label} for cid, label in layout.criteria.items()],
-            "symbols": STATUS_SYMBOLS, "decisions": list(DECISION_LABELS), "span_types": SPAN_TYPES,
-        })
-        self.handle, self.spool, self.profile = handle, spool, layout.profile
-        self.files: list[str] = []
+        self._middle, self._tail = rest.split(_MARKS[1])
+        self._parts = env.get_template("parts.html.j2").make_module(shared)
+        self.handle, self.spool, self.layout = handle, spool, layout
+        self.count = 0
         handle.write(head)
 
     def add(self, cand: Candidate) -> None:
-        card = _card(len(self.files), cand)
-        self.files.append(cand.file)
+        card = card_of(self.count, cand, blind=self.layout.blind, decision=self.layout.decisions.get(cand.sha256))
+        self.count += 1
         self.handle.write(str(self._parts.row(card)))
         self.spool.write(str(self._parts.card_html(card)))
 
     def close(self) -> None:
-        """Write the cards and the closing data; the caller closes the handles."""
+        """Write the cards and the end of the page; the caller closes the handles."""
         self.handle.write(self._middle)
         self.spool.seek(0)
         shutil.copyfileobj(self.spool, self.handle)
-        report_id = hashlib.sha256("\n".join([self.profile, *sorted(self.files)]).encode()).hexdigest()[:16]
-        data = {"reportId": report_id, "labels": DECISION_LABELS, "files": self.files}
-        self.handle.write(self._between + str(script_json(data)) + self._tail)
+        self.handle.write(self._tail)
 
 
-def layout_of(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False) -> Layout:
+def layout_of(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False,
+              ranked_by: str = "", decisions: dict[str, dict] | None = None) -> Layout:
     """The layout of a report over ``candidates`` held in memory."""
     verdicts = {((c.assessment or {}).get("checklist") or {}).get("verdict") or c.status for c in candidates}
-    return Layout(_criterion_labels(candidates), len(candidates), tuple(sorted(verdicts)), profile, model, blind)
+    return Layout(_criterion_labels(candidates), len(candidates), tuple(sorted(verdicts)), profile, model, blind,
+                  ranked_by or next((c.ranked_by for c in candidates if c.ranked_by), ""), decisions or {})
 
 
 def write_html(candidates: list[Candidate], path: Path, *, profile: str, model: str | None = None,
@@ -97,10 +106,12 @@ def write_html(candidates: list[Candidate], path: Path, *, profile: str, model: 
     return write_text_atomic(path, render_html(candidates, profile=profile, model=model, blind=blind))
 
 
-def render_html(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False) -> str:
+def render_html(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False,
+                ranked_by: str = "", decisions: dict[str, dict] | None = None) -> str:
     """The whole page as a string (``HtmlWriter`` streams the same bytes to a file)."""
     page, spool = io.StringIO(), io.StringIO()
-    writer = HtmlWriter(page, spool, layout_of(candidates, profile=profile, model=model, blind=blind))
+    layout = layout_of(candidates, profile=profile, model=model, blind=blind, ranked_by=ranked_by, decisions=decisions)
+    writer = HtmlWriter(page, spool, layout)
     for cand in candidates:
         writer.add(cand)
     writer.close()
@@ -108,16 +119,9 @@ def render_html(candidates: list[Candidate], *, profile: str, model: str | None 
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
+def environment() -> Environment:
     return Environment(loader=PackageLoader("kamscreen.report", "templates"),
                        autoescape=select_autoescape(default=True, default_for_string=True))
-
-
-def script_json(data) -> Markup:
-    """JSON safe inside ``<script>``: no ``</script>``, no ``<!--``, no HTML entity can end or bend it."""
-    text = json.dumps(data, ensure_ascii=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def _criterion_labels(candidates: list[Candidate]) -> dict[str, str]:
@@ -128,40 +132,100 @@ def _criterion_labels(candidates: list[Candidate]) -> dict[str, str]:
     return labels
 
 
-def _card(index: int, cand: Candidate) -> dict:
+def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
+               href: str | None = None) -> dict:
+    """What a table row shows of one candidate (no CV text): rank, group, figures, statuses, flags, why.
+
+    ``decision`` is ``{"decision", "note", "recruiter", "decided_at"}`` from the review database.
+    """
+    a = cand.assessment or {}
+    checklist = a.get("checklist") or {}
+    exp = a.get("experience") or {}
+    flags = a.get("flags") or []
+    unread = a.get("needs_human_read")
+    group = "unread" if unread else checklist.get("verdict") or cand.status
+    statuses = {c["id"]: c["status"] for c in checklist.get("criteria", [])}
+    document_date = (cand.parsed or {}).get("document_date") or {}
+    return {
+        "index": index, "sha256": cand.sha256, "file": cand.file, "href": href or f"#card-{index}",
+        "status": cand.status, "error": cand.error, "rank": cand.rank,
+        "group": group, "group_text": GROUP_WORDS.get(group, group.replace("_", " ")),
+        "score": checklist.get("score"), "fit": (a.get("fit") or {}).get("probability"),
+        "statuses": statuses, "status_text": {cid: STATUS_WORDS.get(s, s) for cid, s in statuses.items()},
+        "total_years": exp.get("total_years"), "key_account_years": exp.get("key_account_years"),
+        "b2b_years": exp.get("b2b_years"), "team_size": (a.get("team_size") or {}).get("value"),
+        "english": english_level(a) if a else None, "industry": industry_words(a.get("industry")),
+        "red": sum(f.get("severity") == "red" for f in flags), "green": sum(f.get("severity") == "green" for f in flags),
+        "flag_text": "; ".join(f"{f.get('severity')}: {f.get('kind', '').replace('_', ' ')}" for f in flags),
+        "name": display_name(cand.text, cand.sha256, blind), "title": current_title(a.get("jobs") or []),
+        "why": why(a, cand, unread), "needs_human_read": unread, "decision": decision,
+        "as_of": a.get("as_of"), "as_of_source": DATE_SOURCES.get(document_date.get("source"), ""),
+        "as_of_unsure": document_date.get("source") in UNSURE_DATE_SOURCES,
+    }
+
+
+def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
+            href: str | None = None) -> dict:
+    """A row's summary plus what the candidate's view shows: checklist, flags, reasons, jobs, highlighted text."""
     a = cand.assessment or {}
     spans = SpanSet(len(cand.text))
     for job in a.get("jobs", []):
         spans.add(job.get("evidence"), "job")
-    exp = a.get("experience") or {}
-    spans.add(exp.get("stated_evidence"), "experience")
+    spans.add((a.get("experience") or {}).get("stated_evidence"), "experience")
     spans.add((a.get("team_size") or {}).get("evidence"), "team")
     for kind, key in (("language", "languages"), ("kpi", "kpis"), ("signal", "signals")):
         for item in a.get(key, []):
             spans.add(item.get("evidence"), kind)
-    checklist = a.get("checklist") or {}
     criteria = []
-    for crit in checklist.get("criteria", []):
+    for crit in (a.get("checklist") or {}).get("criteria", []):
         ids = spans.add_all(crit.get("evidence"), "criterion")
         note = f" ({crit['note']})" if crit.get("note") else ""  # "C1 (inferred from the CV's language)"
         criteria.append({**crit, "ev": " ".join(ids), "value_text": _show(crit.get("value")) + note,
-                         "threshold_text": _show(crit.get("threshold"))})
+                         "threshold_text": _show(crit.get("threshold")),
+                         "status_text": STATUS_WORDS.get(crit.get("status"), crit.get("status"))})
     flags = []
     for flag in a.get("flags", []):
         kind = "flag-green" if flag.get("severity") == "green" else "flag-red"
         flags.append({**flag, "ev": " ".join(spans.add_all(flag.get("evidence"), kind))})
-    fit = a.get("fit") or {}
+    jobs = [{**job, "what": job_words(job)} for job in a.get("jobs", [])]
+    warnings = [*((cand.parsed or {}).get("warnings") or []), *(a.get("warnings") or [])]
     return {
-        "index": index, "file": cand.file, "status": cand.status, "error": cand.error, "rank": cand.rank,
-        "verdict": checklist.get("verdict") or cand.status, "score": checklist.get("score"),
-        "fit": fit.get("probability"), "reasons": (fit.get("reasons") or [])[:6],
-        "statuses": {c["id"]: c["status"] for c in criteria}, "criteria": criteria, "flags": flags,
-        "red": sum(f.get("severity") == "red" for f in flags), "green": sum(f.get("severity") == "green" for f in flags),
-        "total_years": exp.get("total_years"), "key_account_years": exp.get("key_account_years"),
-        "b2b_years": exp.get("b2b_years"), "team_size": (a.get("team_size") or {}).get("value"),
-        "english": english_level(a) if a else None, "industry": a.get("industry"),
-        "jobs": a.get("jobs", []), "text_html": highlight(cand.text, spans.spans),
+        **summary_of(index, cand, blind=blind, decision=decision, href=href),
+        "criteria": criteria, "flags": flags, "reasons": ((a.get("fit") or {}).get("reasons") or [])[:6],
+        "jobs": jobs, "warnings": warnings, "text_html": highlight(cand.text, spans.spans),
     }
+
+
+def why(assessment: dict, cand: Candidate, unread: str | None) -> str:
+    """One line on the candidate's place: the reason it needs a person, the must-haves it misses, or its strengths."""
+    if cand.error:
+        return f"{cand.error.get('code')}: {cand.error.get('message')}"
+    if unread:
+        return unread
+    criteria = (assessment.get("checklist") or {}).get("criteria", [])
+    misses = [_short(c) for c in criteria if c.get("must_have") and c.get("status") in ("not_met", "partly")]
+    silent = [_short(c) for c in criteria if c.get("must_have") and c.get("status") == "no_data"]
+    parts = []
+    if misses:
+        parts.append("misses " + ", ".join(misses))
+    if silent:
+        parts.append("silent on " + ", ".join(silent))
+    if not parts and criteria:
+        parts.append("meets every must-have")
+    greens = [f.get("kind", "").replace("_", " ") for f in assessment.get("flags", []) if f.get("severity") == "green"]
+    reds = [f.get("kind", "").replace("_", " ") for f in assessment.get("flags", []) if f.get("severity") == "red"]
+    if reds:
+        parts.append("red flags: " + ", ".join(reds))
+    if greens and not misses:
+        parts.append("strengths: " + ", ".join(greens))
+    return "; ".join(parts)
+
+
+def _short(criterion: dict) -> str:
+    """A criterion named briefly with what was found: "Key-account B2B experience of 5+ years (2.5)"."""
+    label = criterion.get("label_en") or criterion.get("id", "")
+    value = criterion.get("value")
+    return f"{label} ({_show(value)})" if value is not None else label
 
 
 def _show(value) -> str:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Decisions of the HTML report → the stage labels ``kamscreen train`` reads.
-DECISION_LABELS = {"reject": "rejected", "shortlist": "interviewed", "hired": "hired"}
+# A recruiter's decisions (review app, keys 1–5) → the stage labels ``kamscreen train`` reads
+# (``kamscreen.score.train.STAGES``; from ``shortlisted`` on they count as positive by default).
+DECISION_LABELS = {"reject": "rejected", "shortlist": "shortlisted", "interview": "interviewed",
+                   "offer": "offer", "hire": "hired"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,8 @@ class Candidate:
     error: dict | None = None
     text: str = ""
     assessment: dict | None = None
+    parsed: dict | None = None  # notes of the parse: {"document_date": {"date", "source"}, "warnings": [...]}
+    ranked_by: str = ""  # what ordered the list ("checklist score" or the model), for ranked candidates
 
     @property
     def rank(self) -> int | None:
@@ -29,5 +33,6 @@ class Candidate:
     def to_dict(self) -> dict:
         """One line of ``candidates.jsonl``: the assessment JSON, or file/status/error for a failure."""
         if self.assessment is not None:
-            return {**self.assessment, "file": self.file, "sha256": self.sha256, "status": self.status}
+            return {**self.assessment, "file": self.file, "sha256": self.sha256, "status": self.status,
+                    "ranked_by": self.ranked_by}
         return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "rank": None}

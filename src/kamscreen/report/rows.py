@@ -5,10 +5,10 @@ from kamscreen.extract.model import CEFR_LEVELS
 from kamscreen.report.model import Candidate
 
 KEY_COLUMNS = (
-    "rank", "file", "status", "checklist_score", "verdict", "fit_probability", "total_years",
+    "rank", "file", "status", "checklist_score", "verdict", "fit_probability", "ranked_by", "total_years",
     "key_account_years", "b2b_years", "team_size", "english_level", "industry",
 )
-TAIL_COLUMNS = ("red_flags", "green_flags", "error")
+TAIL_COLUMNS = ("red_flags", "green_flags", "needs_human_read", "error")
 CRITERION_PREFIX = "crit_"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -41,12 +41,13 @@ def row(cand: Candidate, criteria: list[str]) -> dict:
     values = {
         "rank": cand.rank, "file": cand.file, "status": cand.status,
         "checklist_score": checklist.get("score"), "verdict": checklist.get("verdict"),
-        "fit_probability": (a.get("fit") or {}).get("probability"),
+        "fit_probability": (a.get("fit") or {}).get("probability"), "ranked_by": cand.ranked_by or None,
         "total_years": exp.get("total_years"), "key_account_years": exp.get("key_account_years"),
         "b2b_years": exp.get("b2b_years"), "team_size": (a.get("team_size") or {}).get("value"),
         "english_level": english_level(a), "industry": a.get("industry"),
         "red_flags": "; ".join(f["message"] for f in flags if f.get("severity") == "red") or None,
         "green_flags": "; ".join(f["message"] for f in flags if f.get("severity") == "green") or None,
+        "needs_human_read": a.get("needs_human_read"),
         "error": f"{cand.error['code']}: {cand.error['message']}" if cand.error else None,
     }
     values.update({criterion_column(cid): statuses.get(cid) for cid in criteria})

@@ -21,7 +21,7 @@ def evaluate(facts: Facts, profile: Profile, industry: str | None = None) -> Che
     """The checklist of one candidate under ``profile`` (``industry`` adds ``requires: industry`` lines)."""
     results = tuple(judge(facts, crit, industry) for crit in profile.applicable(industry))
     total = sum(r.weight for r in results)
-    score = 100.0 * sum(r.weight * CREDIT[r.status] for r in results) / total if total else 0.0
+    score = raw = 100.0 * sum(r.weight * CREDIT[r.status] for r in results) / total if total else 0.0
     musts = [r for r in results if r.must_have]
     if any(r.status == "not_met" for r in musts):
         score = min(score, profile.caps.must_have_not_met)
@@ -33,7 +33,8 @@ def evaluate(facts: Facts, profile: Profile, industry: str | None = None) -> Che
         verdict = "fail"
     else:
         verdict = "no_data"
-    return Checklist(profile=profile.name, score=round(score, 1), verdict=verdict, criteria=results)
+    return Checklist(profile=profile.name, score=round(score, 1), verdict=verdict, criteria=results,
+                     raw_score=round(raw, 1))
 
 
 def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> CriterionResult:
@@ -51,7 +52,7 @@ def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> Criteri
     return CriterionResult(
         id=crit.id, label_en=crit.label_en, label_ru=crit.label_ru, status=status, value=value,
         threshold=crit.threshold, must_have=crit.must_have, weight=crit.weight,
-        evidence=reading.evidence, note=reading.note,
+        evidence=reading.evidence, note=reading.note, fact=crit.fact,
     )
 
 

@@ -28,7 +28,7 @@ from kamscreen.resources import data_dir
 from kamscreen.score.features import NUMERIC_FEATURES, TEXT_COLUMN, frame, status_columns
 from kamscreen.score.model import Assessment, Reason
 from kamscreen.score.protected import check_feature_names
-from kamscreen.score.reasons import describe, describe_terms, plausible
+from kamscreen.score.reasons import agrees, describe, describe_terms, plausible
 
 MODEL_FILE = "model.joblib"
 CARD_FILE = "model_card.json"
@@ -82,8 +82,9 @@ class FitModel:
     def explain(self, assessment: Assessment, top: int = 3) -> tuple[Reason, ...]:
         """Top positive then negative contributions (coef × standardized value) in plain words.
 
-        Numeric features whose learned direction contradicts the domain's (``reasons.plausible``)
-        are left out of the explanation.
+        Numeric features whose learned direction contradicts the domain's (``reasons.plausible``),
+        or whose reading would contradict the candidate's checklist (``reasons.agrees``), are left
+        out of the explanation.
         """
         df = frame([assessment], self.criterion_ids)
         x = self.pipeline.named_steps["features"].transform(df)
@@ -92,8 +93,12 @@ class FitModel:
         contrib = coef * x
         names = self.feature_names()
         reasons: list[Reason] = []
-        numeric = [(c, n.split("__", 1)[1]) for c, k, n in zip(contrib, coef, names)
-                   if n.startswith("num__") and plausible(n.split("__", 1)[1], k)]
+        numeric = []
+        for c, k, full in zip(contrib, coef, names):
+            name = full.split("__", 1)[1]
+            if (full.startswith("num__") and c and plausible(name, k)
+                    and agrees(name, float(df.at[0, name]), "+" if c > 0 else "-", assessment.checklist.criteria)):
+                numeric.append((c, name))
         terms = [(c, n.split("__", 1)[1]) for c, n in zip(contrib, names) if n.startswith("text__")]
         for sign in ("+", "-"):
             picked = sorted((p for p in numeric if (p[0] > 0 if sign == "+" else p[0] < 0)),

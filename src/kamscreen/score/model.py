@@ -24,28 +24,34 @@ class CriterionResult:
     weight: float
     evidence: tuple[Evidence, ...] = ()
     note: str | None = None  # how ``value`` was read when the CV does not state it
+    fact: str = ""  # the profile's ``fact:`` reader, e.g. ``kpis.any[pnl,margin]``
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "label_en": self.label_en, "label_ru": self.label_ru,
             "status": self.status, "value": self.value, "threshold": self.threshold,
             "must_have": self.must_have, "weight": self.weight,
-            "evidence": [e.to_dict() for e in self.evidence], "note": self.note,
+            "evidence": [e.to_dict() for e in self.evidence], "note": self.note, "fact": self.fact,
         }
 
 
 @dataclass(frozen=True)
 class Checklist:
-    """The profile's verdict: ``score`` 0–100, ``verdict`` ``pass`` when every must-have is met."""
+    """The profile's verdict: ``score`` 0–100, ``verdict`` ``pass`` when every must-have is met.
+
+    ``raw_score`` is the weighted score before the must-have caps: it orders candidates whose
+    capped scores tie (two fails at 40 are not equally far from the profile).
+    """
 
     profile: str
     score: float
     verdict: str
     criteria: tuple[CriterionResult, ...] = ()
+    raw_score: float | None = None
 
     def to_dict(self) -> dict:
         return {"profile": self.profile, "score": self.score, "verdict": self.verdict,
-                "criteria": [c.to_dict() for c in self.criteria]}
+                "criteria": [c.to_dict() for c in self.criteria], "raw_score": self.raw_score}
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,11 @@ class Assessment:
     fit: Fit = field(default_factory=Fit)
     rank: int | None = None
 
+    @property
+    def needs_human_read(self) -> str | None:
+        """Why this CV cannot be ranked against the others (its work history could not be read), or None."""
+        return unread_reason(self.facts)
+
     def to_dict(self) -> dict:
         return {
             **self.facts.to_dict(),
@@ -104,4 +115,16 @@ class Assessment:
             "flags": [f.to_dict() for f in self.flags],
             "fit": self.fit.to_dict(),
             "rank": self.rank,
+            "needs_human_read": self.needs_human_read,
         }
+
+
+def unread_reason(facts: Facts) -> str | None:
+    """A read file with no job found: its years are unknown, not zero, so a person must read it.
+
+    The reason is the timeline's own warning ("… could not be read …") when it gave one.
+    """
+    if facts.status != "ok" or facts.jobs:
+        return None
+    return next((w for w in facts.warnings if "could not be read" in w),
+                "no job with a readable period was found: the work history could not be read")

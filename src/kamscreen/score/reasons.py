@@ -1,6 +1,8 @@
 """Plain words for the fit model's features: "7.8 years of key-account experience", "no team stated"."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kamscreen.score.readers import LEVEL_ORDER
 
 _LEVELS = {v: k for k, v in LEVEL_ORDER.items()}
@@ -40,6 +42,54 @@ def plausible(name: str, coefficient: float) -> bool:
     """
     sign = expected_sign(name)
     return sign == 0 or coefficient * sign > 0
+
+
+# The profile facts (``fact:`` readers) each numeric feature speaks about, beside ``kpi_<kind>`` →
+# ``kpis.any[…kind…]`` and ``signal_<kind>`` → ``signals.any[…kind…]``: a reason must agree with
+# the checklist lines that read the same fact.
+_KEY_ACCOUNT = ("experience.key_account_years", "experience.kam_years")
+_FACTS = {
+    "total_years": ("experience.total_years",),
+    "b2b_years": ("experience.b2b_years", "experience.commercial_years"),
+    "key_account_years": _KEY_ACCOUNT, "signal_key_accounts": _KEY_ACCOUNT,
+    "signal_long_relationships": _KEY_ACCOUNT, "share_key_account": _KEY_ACCOUNT,
+    "management_years": ("experience.management_years", "team_size.value"),
+    "team_size": ("team_size.value",), "team_size_missing": ("team_size.value",),
+    "english_level": ("languages.en",), "english_missing": ("languages.en",),
+}
+_GOOD_STATUS = ("met", "partly")
+
+
+def speaks_of(name: str, fact: str) -> bool:
+    """Whether feature ``name`` is about what the profile reader ``fact`` reads."""
+    group, _, args = fact.partition("[")
+    kinds = {k.strip() for k in args.rstrip("]").split(",")} if args else set()
+    if group in _FACTS.get(name, ()):
+        return True
+    if name.startswith("kpi_") and group == "kpis.any":
+        return name[4:] in kinds
+    return name.startswith("signal_") and group == "signals.any" and name[7:] in kinds
+
+
+def agrees(name: str, value: float, direction: str, criteria: Sequence) -> bool:
+    """Whether a reason on feature ``name`` (raw ``value``, ``+`` or ``-``) may be shown beside the checklist.
+
+    A strength names something the CV has (never an absence, never a neutral share such as "0 % of
+    the career in account service") and no checklist line on the same fact is ``not_met``; a
+    weakness is something missing or a sales marker, and no line on the same fact is ``met``
+    ("no key accounts mentioned" is not shown beside "key-account years: met"). ``criteria`` are
+    the candidate's ``CriterionResult``s.
+    """
+    if name.startswith("status_"):
+        status = next((c.status for c in criteria if c.id == name[7:]), None)
+        return (status in _GOOD_STATUS) == (direction == "+")
+    sign = expected_sign(name)
+    if sign == 0:
+        return False
+    related = [c.status for c in criteria if c.fact and speaks_of(name, c.fact)]
+    if direction == "+":
+        return sign > 0 and value > 0 and "not_met" not in related
+    return (value > 0 if sign < 0 else True) and "met" not in related
 
 
 def describe(name: str, value: float, labels: dict[str, str] | None = None) -> str:

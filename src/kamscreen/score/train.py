@@ -2,8 +2,9 @@
 
 Labels: a CSV with a file column (``file``) and a label column (``label``): ``hired``/``rejected``,
 ``1``/``0``, ``yes``/``no``, ``true``/``false``, or a hiring stage
-``rejected < screened < interviewed < offer < hired``; stages from ``positive_from`` (default
-``offer``) on are positive. An optional ``as_of`` column (YYYY-MM-DD) sets each CV's "present".
+``rejected < screened < shortlisted < interviewed < offer < hired``; stages from ``positive_from``
+(default ``shortlisted``: the CVs a recruiter moved on, which is what screening predicts) on are
+positive. An optional ``as_of`` column (YYYY-MM-DD) sets each CV's "present".
 
 >>> result = train("labels.csv", "cvs/", "models/mine", seed=0)      # doctest: +SKIP
 >>> result.metrics["model"]["roc_auc"]                               # doctest: +SKIP
@@ -27,8 +28,9 @@ from kamscreen.score.classifier import FitModel, fit_model
 from kamscreen.score.features import NUMERIC_FEATURES, status_columns
 from kamscreen.score.model import Assessment
 
-STAGES = ("rejected", "screened", "interviewed", "offer", "hired")
-MIN_LABELS, WARN_LABELS, MIN_PER_CLASS = 20, 50, 3
+STAGES = ("rejected", "screened", "shortlisted", "interviewed", "offer", "hired")
+DEFAULT_POSITIVE_FROM = "shortlisted"
+MIN_LABELS, WARN_LABELS, MIN_PER_CLASS, WARN_PER_CLASS = 20, 50, 3, 10
 _FILE_COLUMNS = ("file", "filename", "path", "cv")
 _LABEL_COLUMNS = ("label", "stage", "hire_stage", "outcome", "hired")
 _TRUE = {"1", "yes", "y", "true", "да", "positive", "pos"}
@@ -58,7 +60,7 @@ class TrainResult:
     unreadable: list[str] = field(default_factory=list)  # labelled files the parser could not read: left out
 
 
-def read_labels(path: str | Path, positive_from: str = "offer") -> list[Label]:
+def read_labels(path: str | Path, positive_from: str = DEFAULT_POSITIVE_FROM) -> list[Label]:
     """Read and normalise the labels CSV; TrainingError naming the line on anything unusable.
 
     File names must be relative paths inside the CVs folder (no absolute paths, no ``..``); a
@@ -133,9 +135,14 @@ def check_labels(y: Sequence[int]) -> list[str]:
         raise TrainingError(f"all {len(y)} labels are {'positive' if pos else 'negative'}; both classes are needed")
     if min(pos, neg) < MIN_PER_CLASS:
         raise TrainingError(f"{pos} positive and {neg} negative labels; each class needs at least {MIN_PER_CLASS}")
+    warnings = []
     if len(y) < WARN_LABELS:
-        return [f"only {len(y)} labels (< {WARN_LABELS}): the metrics are very uncertain"]
-    return []
+        warnings.append(f"only {len(y)} labels (< {WARN_LABELS}): the metrics are very uncertain")
+    if min(pos, neg) < WARN_PER_CLASS:
+        fewer = "positive" if pos < neg else "negative"
+        warnings.append(f"only {min(pos, neg)} {fewer} labels (< {WARN_PER_CLASS}): the cross-validated "
+                        f"ROC-AUC and average precision rest on so few CVs that even 1.000 means little")
+    return warnings
 
 
 def precision_at(y: np.ndarray, scores: np.ndarray, k: int = 10) -> float:
@@ -228,7 +235,7 @@ def load_corpus(labels: Sequence[Label], cvs_dir: str | Path, profile: str = "ka
 
 
 def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: int = 0,
-          profile: str = "kam-director", positive_from: str = "offer", industry: str | None = None,
+          profile: str = "kam-director", positive_from: str = DEFAULT_POSITIVE_FROM, industry: str | None = None,
           as_of: dt.date | None = None, synthetic: bool | None = None) -> TrainResult:
     """Train on the labeled CVs, cross-validate, write ``out``/model.joblib + model card; TrainingError if refused."""
     from kamscreen.score.profiles import required_industry
@@ -245,26 +252,41 @@ def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: in
                    f"{_listed(corpus.unreadable)}")
         if not assessments:
             raise TrainingError(problem)
-    y = [lab.y for lab in kept]
+    notes = [f"{len(missing)} labeled file(s) not found in {cvs_dir}, skipped: {_listed(missing)}"] if missing else []
+    if corpus.unreadable:
+        notes.append(problem)
+    if synthetic is None:
+        synthetic = "fixtures" in Path(cvs_dir).resolve().parts
     try:
-        warnings = check_labels(y)
+        result = train_assessments(assessments, kept, hashes, out, seed=seed, profile=profile,
+                                   positive_from=positive_from, industry=industry, synthetic=synthetic,
+                                   source=Path(cvs_dir).name, notes=notes)
     except TrainingError as exc:
         left_out = len(labels) - len(kept)
         raise TrainingError(f"{exc} ({left_out} of {len(labels)} labels left out: missing or unreadable files)"
                             if left_out else str(exc)) from None
-    if missing:
-        warnings.append(f"{len(missing)} labeled file(s) not found in {cvs_dir}, skipped: {_listed(missing)}")
-    if corpus.unreadable:
-        warnings.append(problem)
+    result.missing, result.unreadable = missing, corpus.unreadable
+    return result
+
+
+def train_assessments(assessments: Sequence[Assessment], labels: Sequence[Label], hashes: Sequence[str],
+                      out: str | Path, *, seed: int = 0, profile: str = "kam-director",
+                      positive_from: str = DEFAULT_POSITIVE_FROM, industry: str | None = None,
+                      synthetic: bool = False, source: str = "", notes: Sequence[str] = ()) -> TrainResult:
+    """Train on CVs already scored (one Label and file sha256 each): check, cross-validate, fit, write.
+
+    What ``train`` does after reading the CVs; the review app calls it with the recruiters'
+    decisions. TrainingError when the labels cannot train a model.
+    """
+    y = [lab.y for lab in labels]
+    warnings = check_labels(y) + list(notes)
     metrics = cross_validate(assessments, y, seed)
     model = fit_model(assessments, y, seed=seed, name=Path(out).name)
-    if synthetic is None:
-        synthetic = "fixtures" in Path(cvs_dir).resolve().parts
-    model.card = _card(model, metrics, kept, hashes, seed, profile, positive_from, industry,
-                       synthetic, warnings, Path(cvs_dir))
+    model.card = _card(model, metrics, labels, hashes, seed, profile, positive_from, industry,
+                       synthetic, warnings, source)
     model.save(out)
     write_card(model.card, Path(out))
-    return TrainResult(model, metrics, model.card, warnings, missing, corpus.unreadable)
+    return TrainResult(model, metrics, model.card, warnings)
 
 
 def _listed(names: list[str], shown: int = 20) -> str:
@@ -273,7 +295,7 @@ def _listed(names: list[str], shown: int = 20) -> str:
 
 def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Sequence[str], seed: int,
           profile: str, positive_from: str, industry: str | None, synthetic: bool, warnings: list[str],
-          cvs_dir: Path) -> dict:
+          source: str) -> dict:
     import joblib
     import pandas
     import sklearn
@@ -290,7 +312,7 @@ def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Seque
         "seed": seed,
         "label_rule": f"positive = stage {positive_from} or later ({' < '.join(STAGES)}), or 1/yes/true",
         "data": {
-            "cvs": cvs_dir.name,
+            "cvs": source,
             "sha256": data_hash(hashes, labels),
             "n": len(y), "positive": int(sum(y)), "negative": int(len(y) - sum(y)),
             "synthetic": synthetic,
