@@ -46,9 +46,10 @@ def screen_command(
     from kamscreen.score import ModelError, ProfileError
 
     console = Console(highlight=False)
-    workers = scheduler or f"{jobs or os.cpu_count() or 1} worker process(es)"
-    console.print(f"screening {escape(printable(str(folder)))} with {workers} (starting them takes a few seconds)…",
-                  soft_wrap=True)
+    if console.is_terminal:  # a person waiting: say what happens while the workers start
+        workers = scheduler or f"{jobs or os.cpu_count() or 1} worker process(es)"
+        console.print(f"screening {escape(printable(str(folder)))} with {workers} (starting them takes a few seconds)…",
+                      soft_wrap=True)
     try:
         summary = screen(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),
