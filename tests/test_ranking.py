@@ -1,7 +1,9 @@
 """Ranking: must-haves gate (verdict tiers), then the model or the checklist score orders."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+from pathlib import Path
 
 from kamscreen.extract.model import Facts, Job
 from kamscreen.score import rank
@@ -78,3 +80,45 @@ def test_ranked_by_says_what_ordered_the_list():
     synthetic = describe_card("default", {**card, "data": {**card["data"], "synthetic": True}})
     assert "SYNTHETIC" in synthetic
     assert "no model card" in describe_card("bare", {})
+
+
+def _facts(file: str, role: str, years_from: str, team: int | None) -> Facts:
+    from kamscreen.extract.model import Evidence, Kpi, LanguageSkill, TeamSize
+
+    text = f"Team of {team}. English C1. Revenue +30 %."
+    job = Job(years_from, None, True, "Manager", "Acme", role=role)
+    if not team:
+        return Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(job,))
+    return Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(job,),
+                 team_size=TeamSize(team, Evidence.of(text, 0, 10)),
+                 languages=(LanguageSkill("en", "C1", Evidence.of(text, 12, 22)),),
+                 kpis=(Kpi("revenue_growth", "+30 %", Evidence.of(text, 24, 38)),))
+
+
+def test_a_key_account_manager_outranks_a_salesperson_of_the_same_verdict():
+    """kam-director's rank_first: within the fail group, key-account years come before the score."""
+    from kamscreen.extract.experience import compute
+    from kamscreen.score import score
+
+    def assessed(file, role, start, team):
+        facts = _facts(file, role, start, team)
+        return score(replace(facts, experience=compute(facts.jobs, dt.date(2025, 1, 1), "")), "kam-director")
+
+    kam = assessed("kam.pdf", "key_account", "2018-01", None)  # 7 years of key accounts, no team stated
+    seller = assessed("seller.pdf", "sales", "2010-01", 12)  # 15 years of plain sales, team, English, KPIs
+    assert kam.checklist.verdict == seller.checklist.verdict == "fail"
+    assert seller.checklist.raw_score > kam.checklist.raw_score  # the seller's other lines add up to more
+    assert (kam.checklist.core, seller.checklist.core) == (1.0, 0.0)
+    assert [a.facts.file for a in rank([seller, kam])] == ["kam.pdf", "seller.pdf"]
+
+
+def test_rank_first_must_name_a_criterion(tmp_path):
+    import pytest
+
+    from kamscreen.score import ProfileError, load_profile
+
+    shipped = (Path(__file__).resolve().parents[1] / "src/kamscreen/score/profiles/kam-director.yaml").read_text()
+    bad = tmp_path / "p.yaml"
+    bad.write_text(shipped.replace("rank_first: [key_account_years]", "rank_first: [key_acount_years]"))
+    with pytest.raises(ProfileError, match="did you mean 'key_account_years'"):
+        load_profile(bad)

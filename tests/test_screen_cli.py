@@ -85,9 +85,11 @@ def test_every_file_is_one_row_and_outputs_agree(screened):
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) >= 8
     ok = [l for l in lines if l["status"] == "ok"]
     assert all(l["checklist"]["criteria"] for l in ok)
-    # ranked by the checklist (the default): groups pass > no data > fail > needs a human read, each by score
+    # ranked by the checklist (the default): groups pass > no data > fail > needs a human read, each
+    # by the role-defining lines (key-account years: the profile's rank_first), then by score
     tiers = {"pass": 0, "no_data": 1, "fail": 2}
-    keys = [(3 if l["needs_human_read"] else tiers[l["checklist"]["verdict"]], -l["checklist"]["score"]) for l in ok]
+    keys = [(3 if l["needs_human_read"] else tiers[l["checklist"]["verdict"]], -(l["checklist"]["core"] or 0),
+             -l["checklist"]["score"]) for l in ok]
     assert keys == sorted(keys)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count('<tr class="row"') == len(rows)

@@ -70,8 +70,10 @@ def test_fitted_model_ranks_and_explains(tmp_path):
 def test_rank_without_a_model_uses_the_checklist():
     assessments, _ = synthetic_corpus(12)
     ranked = rank(assessments)
-    scores = [a.checklist.score for a in ranked]
-    assert scores == sorted(scores, reverse=True) and all(a.fit.probability is None for a in ranked)
+    tiers = {"pass": 0, "no_data": 1, "fail": 2}
+    # the verdict group, then the role-defining lines (key-account years), then the score
+    keys = [(tiers[a.checklist.verdict], -(a.checklist.core or 0), -a.checklist.score) for a in ranked]
+    assert keys == sorted(keys) and all(a.fit.probability is None for a in ranked)
 
 
 def test_precision_at_k():

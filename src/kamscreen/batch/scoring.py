@@ -30,6 +30,7 @@ class Entry:
     verdict: str | None = None
     score: float | None = None
     raw_score: float | None = None
+    core: float | None = None
     probability: float | None = None
     criteria: tuple[tuple[str, str], ...] = ()
     rank: int | None = None
@@ -78,7 +79,7 @@ class Scorer:
                 else:
                     crit = tuple((c.id, c.label_en or c.id) for c in a.checklist.criteria)
                     entry = dataclasses.replace(entry, verdict=a.checklist.verdict, score=a.checklist.score,
-                                                raw_score=a.checklist.raw_score,
+                                                raw_score=a.checklist.raw_score, core=a.checklist.core,
                                                 criteria=self._criteria.setdefault(crit, crit),
                                                 unread=a.needs_human_read is not None)
                     if self.model is not None:
@@ -124,6 +125,6 @@ def _ranked(entries: list[Entry]) -> list[Entry]:
     from kamscreen.score.ranking import order_key
 
     scored = sorted((e for e in entries if e.scored),
-                    key=lambda e: order_key(e.verdict, e.unread, e.probability, e.score, e.raw_score))
+                    key=lambda e: order_key(e.verdict, e.unread, e.probability, e.score, e.raw_score, e.core))
     ranked = [dataclasses.replace(e, rank=i) for i, e in enumerate(scored, start=1)]
     return ranked + sorted((e for e in entries if not e.scored), key=lambda e: e.file)

@@ -48,7 +48,8 @@ def by_model(screening: Screening, record: ModelRecord) -> Ranking:
         chunk = scored[start:start + BATCH]
         for entry, p in zip(chunk, model.predict_proba(screening.assessments(e.sha256 for e in chunk))):
             probabilities[entry.sha256] = round(float(p), 4)
-    ordered = sorted(scored, key=lambda e: order_key(e.verdict, e.unread, probabilities[e.sha256], e.score, e.raw_score))
+    ordered = sorted(scored, key=lambda e: order_key(e.verdict, e.unread, probabilities[e.sha256], e.score, e.raw_score,
+                                                        e.core))
     ranks: dict[str, int | None] = {e.sha256: i for i, e in enumerate(ordered, start=1)}
     rest = [e for e in screening.entries if not e.scored]
     ranks.update({e.sha256: None for e in rest})

@@ -46,6 +46,7 @@ class Entry:
     unread: bool
     rank: int | None
     summary: dict
+    core: float | None = None
 
     @property
     def scored(self) -> bool:
@@ -117,7 +118,7 @@ class Screening:
                 summary["profile"] = checklist.get("profile")
                 yield Entry(line["sha256"], line["file"], offset, len(raw), line["status"], checklist.get("verdict"),
                             checklist.get("score"), checklist.get("raw_score"), (line.get("fit") or {}).get("probability"),
-                            bool(line.get("needs_human_read")), line.get("rank"), summary)
+                            bool(line.get("needs_human_read")), line.get("rank"), summary, checklist.get("core"))
                 offset += len(raw)
 
     def line(self, sha256: str) -> dict:

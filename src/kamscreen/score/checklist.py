@@ -33,8 +33,10 @@ def evaluate(facts: Facts, profile: Profile, industry: str | None = None) -> Che
         verdict = "fail"
     else:
         verdict = "no_data"
+    first = [r for r in results if r.id in profile.rank_first]
+    core = sum(r.weight * CREDIT[r.status] for r in first) / sum(r.weight for r in first) if first else None
     return Checklist(profile=profile.name, score=round(score, 1), verdict=verdict, criteria=results,
-                     raw_score=round(raw, 1))
+                     raw_score=round(raw, 1), core=core)
 
 
 def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> CriterionResult:

@@ -40,7 +40,9 @@ class Checklist:
     """The profile's verdict: ``score`` 0–100, ``verdict`` ``pass`` when every must-have is met.
 
     ``raw_score`` is the weighted score before the must-have caps: it orders candidates whose
-    capped scores tie (two fails at 40 are not equally far from the profile).
+    capped scores tie (two fails at 40 are not equally far from the profile). ``core`` is the
+    credit of the lines that define the role (the profile's ``rank_first``), which order a verdict
+    group before the score does.
     """
 
     profile: str
@@ -48,10 +50,12 @@ class Checklist:
     verdict: str
     criteria: tuple[CriterionResult, ...] = ()
     raw_score: float | None = None
+    core: float | None = None  # credit 0–1 of the profile's ``rank_first`` lines (None: it has none)
 
     def to_dict(self) -> dict:
         return {"profile": self.profile, "score": self.score, "verdict": self.verdict,
-                "criteria": [c.to_dict() for c in self.criteria], "raw_score": self.raw_score}
+                "criteria": [c.to_dict() for c in self.criteria], "raw_score": self.raw_score,
+                "core": self.core}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 OPS = (">=", ">", "<=", "<")
 
 _TOP_KEYS = {"name": True, "label_en": True, "label_ru": True, "description": False, "caps": False,
-             "criteria": True}
+             "rank_first": False, "criteria": True}
 _CAP_KEYS = {"must_have_not_met": False, "must_have_no_data": False}
 _CRITERION_KEYS = {"id": True, "label_en": True, "label_ru": True, "fact": True, "op": False,
                    "threshold": True, "partly": False, "weight": True, "must_have": False,
@@ -82,6 +82,9 @@ class Profile:
     criteria: tuple[Criterion, ...]
     caps: Caps = Caps()
     source: str = ""
+    #: criteria that define the role ("key-account years"): within a verdict group, candidates who
+    #: meet them rank before those who do not, whatever the other lines add up to
+    rank_first: tuple[str, ...] = ()
 
     def applicable(self, industry: str | None) -> tuple[Criterion, ...]:
         """The criteria that apply, given whether an industry was asked for."""
@@ -280,8 +283,15 @@ class _Validator:
             if crit.id in seen:
                 self.fail(("criteria", i, "id"), f"duplicate criterion id {crit.id!r}")
             seen.add(crit.id)
+        first = data.get("rank_first", [])
+        if not isinstance(first, list) or not all(isinstance(c, str) for c in first):
+            self.fail(("rank_first",), f"'rank_first' must be a list of criterion ids, got {_shown.repr(first)}")
+        for i, ident in enumerate(first):
+            if ident not in seen:
+                self.fail(("rank_first", i), f"'rank_first' names {ident!r}, which is no criterion of this profile"
+                                             f"{did_you_mean(ident, seen)}")
         return Profile(self.text(data, "name", ()), self.text(data, "label_en", ()),
-                       self.text(data, "label_ru", ()), tuple(built), caps, self.source)
+                       self.text(data, "label_ru", ()), tuple(built), caps, self.source, tuple(first))
 
     def criterion(self, item: object, path: tuple) -> Criterion:
         item = self.keys(item, _CRITERION_KEYS, path, "a criterion")

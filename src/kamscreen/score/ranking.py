@@ -4,8 +4,11 @@ Must-haves are must-haves: every ``pass`` ranks above every ``no_data`` (a must-
 silent about), which ranks above every ``fail``. A CV whose work history could not be read at all
 comes after all of them, in a "needs a human read" group: its years are unknown, not zero, and
 an unread CV is never ranked above a read one. Within a group the fit model orders the
-candidates when one is given (ties by checklist score), else the checklist score does; equal
-scores (a must-have cap) are ordered by the score before the cap.
+candidates when one is given; without one, the lines that define the role (the profile's
+``rank_first``: key-account years for the KAM profiles) come first — a salesperson whose team
+and KPIs add up never outranks a key-account manager of the same verdict, the most common hiring
+mistake — then the checklist score; equal scores (a must-have cap) are ordered by the score
+before the cap.
 
 ``ranked_by`` says in words what ordered the list; every output repeats it.
 """
@@ -26,10 +29,11 @@ CHECKLIST = "checklist score"
 
 
 def order_key(verdict: str | None, unread: bool, probability: float | None, score: float | None,
-              raw_score: float | None = None) -> tuple:
-    """Sort key of one candidate: group (verdict, or unread last), probability, score, then uncapped score."""
+              raw_score: float | None = None, core: float | None = None) -> tuple:
+    """Sort key of one candidate: group (verdict, or unread last), probability, role-defining
+    lines, score, then uncapped score."""
     tier = UNREAD_TIER if unread else VERDICT_TIER.get(verdict or "", UNREAD_TIER)
-    return (tier, -(probability or 0.0), -(score or 0.0), -(raw_score or 0.0))
+    return (tier, -(probability or 0.0), -(core or 0.0), -(score or 0.0), -(raw_score or 0.0))
 
 
 def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> list[Assessment]:
@@ -44,7 +48,8 @@ def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> li
         items = [replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
                  for a, p in zip(items, probs)]
     ordered = sorted(items, key=lambda a: order_key(a.checklist.verdict, a.needs_human_read is not None,
-                                                    a.fit.probability, a.checklist.score, a.checklist.raw_score))
+                                                    a.fit.probability, a.checklist.score, a.checklist.raw_score,
+                                                    a.checklist.core))
     return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]
 
 
