@@ -155,20 +155,33 @@ def redact(candidate: Candidate, header_end: int | None = None, alias: str | Non
     error = scrub(candidate.error) if candidate.error is not None else None
     if assessment is not None:
         assessment["file"] = alias
-    aliases = {link["file"]: pseudonym_of(link["sha256"], link["file"]) for link in candidate.other_files}
+    aliases: dict[str, str] = {}  # the candidate's other files → pseudonyms, distinct from the alias and each other
+    for link in candidate.other_files:
+        aliases[link["file"]] = distinct(pseudonym_of(link["sha256"], link["file"]), {alias, *aliases.values()})
 
-    def blind(link: dict) -> dict:
+    def blind(link: dict, named: bool) -> dict:
         via = link.get("via")
-        return {**link, "file": pseudonym_of(link["sha256"], link["file"]), "via": aliases.get(via) if via else None}
+        return {**link, "file": aliases[link["file"]] if named else pseudonym_of(link["sha256"], link["file"]),
+                "via": aliases.get(via) if via else None}
 
     return dataclasses.replace(candidate, file=alias, text=redactor.masked, assessment=assessment, error=error,
-                               other_files=tuple(map(blind, candidate.other_files)),
-                               possible_duplicates=tuple(map(blind, candidate.possible_duplicates)))
+                               other_files=tuple(blind(link, True) for link in candidate.other_files),
+                               possible_duplicates=tuple(blind(link, False) for link in candidate.possible_duplicates))
 
 
 def pseudonym(candidate: Candidate) -> str:
     """``cv-<first 12 hex digits of the content sha256>`` plus the file's suffix: stable, and no name in it."""
     return pseudonym_of(candidate.sha256, candidate.file)
+
+
+def distinct(name: str, taken: set[str]) -> str:
+    """``name``, or ``stem-2.suffix``, ``stem-3.suffix``… when it is taken (equal content under two names)."""
+    stem, dot, suffix = name.partition(".")
+    count = 1
+    while name in taken:
+        count += 1
+        name = f"{stem}-{count}{dot}{suffix}"
+    return name
 
 
 def pseudonym_of(sha256: str, file: str) -> str:
