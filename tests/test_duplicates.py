@@ -280,3 +280,16 @@ def test_the_review_app_lists_candidates_and_keeps_a_decision_per_candidate(dupl
     assert done.recorded == 1 and store.decisions(review.vacancy)[best["carl_2025.docx"]].decision == "hire"
     assert len(screening.decisions(store.decisions(review.vacancy))) == 3  # one decision per candidate
     store.close()
+
+
+def test_screen_groups_each_pulled_resume_with_its_pdf(tmp_path):
+    from hh_fake_api import TOKEN, FakeHh
+    from kamscreen.hh import Client, pull
+
+    with FakeHh(responses=6) as fake:
+        pull(Client(fake.url, TOKEN, sleep=lambda s: None, notify=lambda m: None), "42", tmp_path / "cvs")
+    summary = _screen(tmp_path / "cvs", tmp_path / "out")
+    assert (summary.total, summary.candidates) == (12, 6)
+    for line in _lines(tmp_path / "out"):
+        [pdf] = line["other_files"]
+        assert pdf["file"] == line["file"].replace(".json", ".pdf") and pdf["reason"] == "same hh.ru resume id"

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from kamscreen.batch.matchkeys import PERMUTATIONS, MatchKeys
+from kamscreen.batch.matchkeys import HH_ID, PERMUTATIONS, MatchKeys
 
 TEXT_THRESHOLD = 0.70  # estimated Jaccard similarity of the shingles from which two texts are one CV
 NEAR_THRESHOLD = 0.40  # from here a pair kept apart is shown as a possible duplicate
@@ -42,7 +42,7 @@ BANDS = PERMUTATIONS // ROWS  # with probability 1 - (1 - s**3)**42: 0.94 at s =
 MAX_NEAR = 3  # possible duplicates listed per candidate
 MAX_PAIRED = 20  # files sharing a key that are paired each with each (a larger bucket is chained)
 SOURCE_ORDER = ("hh_json", "pdf", "docx")  # the best sources first; any other format after them
-_NAME_ID = re.compile(r"(?:^|/)hh_([0-9a-f]{20,64})\.[A-Za-z0-9]+$", re.IGNORECASE)
+_NAME_ID = re.compile(rf"(?:^|/)hh_({HH_ID})\.[A-Za-z0-9]+$", re.IGNORECASE)  # as ``hh pull`` names files
 _PERSON = {"same e-mail", "same phone"}  # reasons that may join two hh.ru resumes
 
 

@@ -34,7 +34,8 @@ SHINGLE = 5  # words per shingle
 PERMUTATIONS = 128  # MinHash size: the similarity estimate's error is about 0.03 near 0.9
 MIN_SHINGLES = 20  # a shorter text is not compared by its words (too little to tell people apart)
 PHONE_DIGITS = 10  # phones compare by their national number: the last 10 digits
-_HH_LINK = re.compile(r"hh\.ru/resume/([0-9a-f]{20,64})", re.IGNORECASE)
+HH_ID = r"[0-9a-f]{20,64}"  # an hh.ru resume id (38 hex digits as hh.ru makes them)
+_HH_LINK = re.compile(rf"hh\.ru/resume/({HH_ID})", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 
