@@ -36,6 +36,7 @@ def test_screen_opens_no_network_connection(tmp_path, monkeypatch):
     assert summary.total == len(find_cvs(folder)) >= len(cvs)
     assert summary.processed == summary.total
     lines = [json.loads(l) for l in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(lines) == summary.total
+    assert len(lines) == summary.candidates  # one line per candidate (duplicates share one)
+    assert len(lines) + sum(len(l["other_files"]) for l in lines) == summary.total
     assert sum(l["status"] == "ok" for l in lines) >= len(cvs) // 2
     assert not any("network access attempted" in json.dumps(l.get("error")) for l in lines)

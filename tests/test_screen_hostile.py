@@ -38,6 +38,12 @@ def rows(out: Path) -> list[dict]:
     return [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+def files(out: Path) -> dict[str, str]:
+    """Every screened file → its status: each row's, and the other files of a candidate (the same CV
+    under several names is one candidate)."""
+    return {f["file"]: f["status"] for r in rows(out) for f in (r, *r["other_files"])}
+
+
 def one_error_line(output: str, *needles: str) -> None:
     lines = [line for line in output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: "), output
@@ -46,7 +52,7 @@ def one_error_line(output: str, *needles: str) -> None:
 
 # --- 1. file names that are not UTF-8 -----------------------------------------------------------
 
-def test_names_with_undecodable_bytes_and_control_characters_each_get_a_row(tmp_path):
+def test_names_with_undecodable_bytes_and_control_characters_are_each_listed(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()
     names = [b"cv_\xff.txt", b"cv_\xfe.txt", b"good.txt", b"tab\tand\x1b[31mred.txt", b"cv_\\xff.txt"]
@@ -55,10 +61,10 @@ def test_names_with_undecodable_bytes_and_control_characters_each_get_a_row(tmp_
             handle.write(CV)
     out = tmp_path / "out"
     output = run(folder, out)
-    files = [r["file"] for r in rows(out)]
-    assert len(files) == len(set(files)) == len(names), files
-    assert "cv_\\xff.txt" in files and "cv_\\xfe.txt" in files and "\x1b" not in output
-    assert all(r["status"] == "ok" for r in rows(out))
+    listed = files(out)
+    assert len(listed) == len(names) and len(rows(out)) == 1, listed
+    assert "cv_\\xff.txt" in listed and "cv_\\xfe.txt" in listed and "\x1b" not in output
+    assert set(files(out).values()) == {"ok"}
     for name in OUTPUTS[:1] + OUTPUTS[2:]:
         (out / name).read_bytes().decode("utf-8")  # valid UTF-8 throughout
     assert "5 CVs" in output
@@ -80,7 +86,7 @@ def test_links_out_of_the_folder_are_not_followed_and_loops_are_safe(tmp_path):
     (folder / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
     out = tmp_path / "out"
     output = run(folder, out)
-    assert sorted(r["file"] for r in rows(out)) == ["a.txt", "inside.txt"]
+    assert sorted(files(out)) == ["a.txt", "inside.txt"]
     for name in ("passwd.txt", "outside_dir", "sub/loop", "broken.txt"):
         assert f"skipped {name}:" in output, output
     assert "--follow-links" in output
@@ -88,7 +94,7 @@ def test_links_out_of_the_folder_are_not_followed_and_loops_are_safe(tmp_path):
         if path.is_file():
             assert b"SECRET-OUTSIDE-TEXT" not in path.read_bytes(), path
     followed = run(folder, tmp_path / "followed", "--follow-links")
-    assert {"passwd.txt", "outside_dir/passwd"} <= {r["file"] for r in rows(tmp_path / "followed")}, followed
+    assert {"passwd.txt", "outside_dir/passwd"} <= set(files(tmp_path / "followed")), followed
 
 
 # --- 3. every format the parser reads is screened; the rest is listed as skipped ----------------
@@ -121,9 +127,9 @@ def test_html_htm_mht_odt_are_screened_and_non_cvs_are_listed_with_a_reason(tmp_
     os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
     out = tmp_path / "out"
     output = run(folder, out)
-    got = {r["file"]: r for r in rows(out)}
+    got = files(out)
     assert sorted(got) == ["a.html", "b.HTM", "c.mht", "d.odt", "e.md"]
-    assert all(r["status"] == "ok" for r in got.values()), {k: r.get("error") for k, r in got.items()}
+    assert set(got.values()) == {"ok"}, [r.get("error") for r in rows(out)]
     for name, why in (("photo.jpg", "an image"), ("all.zip", "an archive"), (".hidden.txt", "a hidden"),
                       ("pipe.txt", "not a regular file")):
         assert f"skipped {name}: {why}" in output, output

@@ -5,6 +5,7 @@ had finished; the next run reads those results back instead of parsing again.
 
 ``file_hashes`` memoizes content hashes: (absolute path, size, mtime_ns) → sha256. A file whose
 size or modification time (nanoseconds) changed is hashed again; an unchanged one is not read.
+``meta`` holds the cache's random ``salt`` for the contacts' hashes in the match keys.
 
 A damaged database (truncated, overwritten, not SQLite) raises ``CacheDamaged``; ``open_cache``
 moves such a file aside and starts an empty cache.
@@ -16,6 +17,7 @@ import datetime as dt
 import functools
 import json
 import os
+import secrets
 import sqlite3
 from pathlib import Path
 
@@ -37,6 +39,10 @@ CREATE TABLE IF NOT EXISTS file_hashes (
     size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL,
     sha256 TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 )
 """
 
@@ -142,6 +148,18 @@ class Cache:
         self._db.execute("INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?)",
                          (key, stat.st_size, stat.st_mtime_ns, digest))
         return digest
+
+    @functools.cached_property
+    @_guarded
+    def salt(self) -> str:
+        """This cache's random salt for hashing contacts (made on first use, kept with the results)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key='salt'").fetchone()
+        if row is not None:
+            return row[0]
+        salt = secrets.token_hex(16)
+        self._db.execute("INSERT INTO meta VALUES ('salt', ?)", (salt,))
+        self._db.commit()
+        return salt
 
     @_guarded
     def commit(self) -> None:

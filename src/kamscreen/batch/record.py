@@ -15,6 +15,7 @@ class Task:
     sha256: str
     as_of: str | None = None  # YYYY-MM-DD; None lets the parser find the CV's own date
     allow_large: bool = False
+    salt: str = ""  # the cache's salt for the contacts' hashes (``matchkeys``)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class FileResult:
     ``status`` is the parser's ``ok`` / ``needs_ocr`` / ``error``; ``error`` a ``{"code", "message"}``
     dict; ``parsed`` is ``ParsedCV.to_dict()`` (its ``text`` feeds the HTML highlights) and ``facts``
     ``Facts.to_dict()``. Scoring is not part of it: a changed profile re-scores from the cached facts.
+    ``keys`` is ``MatchKeys.to_dict()`` (what tells duplicates apart; contacts only as salted hashes).
     """
 
     file: str
@@ -32,6 +34,7 @@ class FileResult:
     error: dict | None = None
     parsed: dict | None = None
     facts: dict | None = None
+    keys: dict | None = None
 
     @property
     def error_code(self) -> str | None:
@@ -39,12 +42,12 @@ class FileResult:
 
     def to_dict(self) -> dict:
         return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error,
-                "parsed": self.parsed, "facts": self.facts}
+                "parsed": self.parsed, "facts": self.facts, "keys": self.keys}
 
     @classmethod
     def from_dict(cls, data: dict) -> "FileResult":
         return cls(file=data["file"], sha256=data["sha256"], status=data["status"], error=data.get("error"),
-                   parsed=data.get("parsed"), facts=data.get("facts"))
+                   parsed=data.get("parsed"), facts=data.get("facts"), keys=data.get("keys"))
 
     @classmethod
     def failure(cls, task: Task, code: str, message: str) -> "FileResult":

@@ -1,9 +1,11 @@
 """Score and rank a batch with only a small ``Entry`` per file in memory; full candidates one at a time.
 
-Pass 1 (``Scorer.entries``) scores each cached result, keeps its verdict, checklist score and
-criteria, and runs the fit model over batches of ``BATCH`` assessments; then ranks the entries.
-Pass 2 (``Scorer.candidate``) re-scores one file from the cache when its output row is written
-(scoring is a pure function of the facts) and adds the fit reasons and the rank.
+Pass 1 (``Scorer.entries``) scores each cached result, keeps its verdict, checklist score,
+criteria and match keys, and runs the fit model over batches of ``BATCH`` assessments; then
+groups the files of one candidate (``duplicates``: one entry per candidate, from its best source,
+listing the others) and ranks the entries. Pass 2 (``Scorer.candidate``) re-scores one file from
+the cache when its output row is written (scoring is a pure function of the facts) and adds the
+fit reasons and the rank.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kamscreen.batch import duplicates
 from kamscreen.batch.codec import facts_from_dict
+from kamscreen.batch.matchkeys import MatchKeys
 from kamscreen.batch.record import FileResult
 from kamscreen.report.model import Candidate
 
@@ -21,7 +25,11 @@ BATCH = 256  # assessments (with their facts) alive at once for the fit model
 
 @dataclass(frozen=True)
 class Entry:
-    """What ranking needs of one file; ``criteria`` are its (id, label) pairs (shared between files)."""
+    """What ranking needs of one file; ``criteria`` are its (id, label) pairs (shared between files).
+
+    ``source`` is the parsed format, ``keys`` the match keys (until grouped); a grouped entry
+    lists the candidate's ``other_files`` and its ``possible_duplicates`` (similar files kept apart).
+    """
 
     file: str
     sha256: str
@@ -35,6 +43,11 @@ class Entry:
     criteria: tuple[tuple[str, str], ...] = ()
     rank: int | None = None
     unread: bool = False  # read, but no work history found: ranked in the "needs a human read" group
+    source: str = ""
+    document_date: str | None = None
+    keys: MatchKeys | None = None
+    other_files: tuple[duplicates.Link, ...] = ()
+    possible_duplicates: tuple[duplicates.Link, ...] = ()
 
     @property
     def scored(self) -> bool:
@@ -65,11 +78,14 @@ class Scorer:
         return score(facts_from_dict(result.facts), profile=self.profile, industry=self.industry)
 
     def entries(self, results: Iterable[FileResult]) -> list[Entry]:
-        """Ranked entries (rank order, then unscored files by name) of ``results`` given in file order."""
+        """One scored entry per file of ``results`` (given in file order); ``ranked`` makes the ranking."""
         entries: list[Entry] = []
         pending: list[tuple[int, object]] = []  # (index in entries, Assessment) awaiting the model
         for r in results:
-            entry = Entry(r.file, r.sha256, r.status, r.error)
+            parsed = r.parsed or {}
+            entry = Entry(r.file, r.sha256, r.status, r.error, source=parsed.get("format") or _suffix(r.file),
+                          document_date=(parsed.get("document_date") or {}).get("date"),
+                          keys=MatchKeys.from_dict(r.keys) if r.keys else None)
             if r.status == "ok" and r.facts:
                 try:
                     a = self.assess(r)
@@ -88,7 +104,7 @@ class Scorer:
             if len(pending) >= BATCH:
                 self._predict(entries, pending)
         self._predict(entries, pending)
-        return _ranked(entries)
+        return entries
 
     def _predict(self, entries: list[Entry], pending: list) -> None:
         if not pending:
@@ -110,14 +126,30 @@ class Scorer:
                 a = dataclasses.replace(a, fit=Fit(entry.probability, self.model.name, self.model.explain(a)))
             assessment = dataclasses.replace(a, rank=entry.rank).to_dict()
         return Candidate(file=entry.file, sha256=entry.sha256, status=entry.status, error=entry.error,
-                         text=text, assessment=assessment, parsed=_parse_notes(result),
-                         ranked_by=self.ranked_by if entry.scored else "")
+                         text=text, assessment=assessment, parsed=parse_notes(result),
+                         ranked_by=self.ranked_by if entry.scored else "",
+                         other_files=tuple(link.to_dict() for link in entry.other_files),
+                         possible_duplicates=tuple(link.to_dict() for link in entry.possible_duplicates))
 
 
-def _parse_notes(result: FileResult | None) -> dict:
-    """What the report shows of the parse beside the facts: the document date used, its source, warnings."""
+def parse_notes(result: FileResult | None) -> dict:
+    """What the report shows of the parse beside the facts: the document date used, its source, warnings, format."""
     parsed = (result.parsed if result else None) or {}
-    return {"document_date": parsed.get("document_date"), "warnings": parsed.get("warnings") or []}
+    return {"document_date": parsed.get("document_date"), "warnings": parsed.get("warnings") or [],
+            "format": parsed.get("format")}
+
+
+def ranked(entries: list[Entry]) -> list[Entry]:
+    """One entry per candidate, its best file's (listing the other files; match keys dropped), in rank
+    order, then the unscored ones by name."""
+    return _ranked([dataclasses.replace(entries[g.best], keys=None, other_files=tuple(link for _, link in g.others),
+                                        possible_duplicates=tuple(link for _, link in g.near))
+                    for g in duplicates.group(entries)])
+
+
+def _suffix(file: str) -> str:
+    """The format a file's name suggests, for a file that was never parsed."""
+    return Path(file).suffix.lstrip(".").lower()
 
 
 def _ranked(entries: list[Entry]) -> list[Entry]:

@@ -15,7 +15,7 @@ from kamscreen.batch.discover import Found, Skipped, printable, scan, sha256_fil
 from kamscreen.batch.output import results_by_name, write_outputs
 from kamscreen.batch.pool import Work, run_tasks
 from kamscreen.batch.record import RETRY_CODES, FileResult, Task
-from kamscreen.batch.scoring import Scorer
+from kamscreen.batch.scoring import Scorer, ranked
 from kamscreen.batch.work import extract_file, pipeline_version
 
 CACHE_NAME = "cache.sqlite"
@@ -24,7 +24,8 @@ LOG_NAME = "errors.log"  # tracebacks of internal errors (kamscreen bugs), besid
 
 @dataclass(frozen=True)
 class Summary:
-    """What a run did: ``processed`` files were read now, ``cached`` came from the cache.
+    """What a run did: ``processed`` files were read now, ``cached`` came from the cache; ``total``
+    files make ``candidates`` rows (a candidate's duplicates share one row).
 
     ``up_to_date``: nothing changed since the last finished run (files, options, code), so the
     outputs were kept as they are and nothing was scored or written. ``skipped``: entries of the
@@ -34,6 +35,7 @@ class Summary:
     total: int
     processed: int
     cached: int
+    candidates: int = 0
     failed: dict[str, int] = field(default_factory=dict)  # error code → count
     needs_ocr: int = 0
     outputs: dict[str, str] = field(default_factory=dict)
@@ -127,6 +129,7 @@ class _Run:
         if previous is not None:
             return Summary(
                 total=previous.get("total", len(tasks)), processed=0, cached=len(tasks),
+                candidates=previous.get("candidates", previous.get("total", len(tasks))),
                 failed=previous.get("failed", {}), needs_ocr=previous.get("needs_ocr", 0), up_to_date=True,
                 ranked_by=previous.get("ranked_by", self.scorer.ranked_by),
                 outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()})
@@ -151,17 +154,19 @@ class _Run:
             else:
                 run_tasks(first, on_result, jobs=jobs, timeout=timeout, work=work)
         by_name = {t.file: t for t in tasks}
-        entries = self.scorer.entries(results_by_name(cache, by_name, unreadable))
+        files = self.scorer.entries(results_by_name(cache, by_name, unreadable))
+        entries = ranked(files)
         outputs = write_outputs(entries, out, self.scorer, cache, by_name, profile=self.profile, blind=self.blind)
-        failed = Counter((e.error or {}).get("code", "error") for e in entries if e.status not in ("ok", "needs_ocr"))
+        failed = Counter((e.error or {}).get("code", "error") for e in files if e.status not in ("ok", "needs_ocr"))
         summary = Summary(
-            total=len(entries), processed=processed, cached=len(tasks) - processed,
-            failed=dict(sorted(failed.items())), needs_ocr=sum(e.status == "needs_ocr" for e in entries),
-            outputs={k: str(v) for k, v in outputs.items()}, ranked_by=self.scorer.ranked_by,
+            total=len(files), processed=processed, cached=len(tasks) - processed,
+            failed=dict(sorted(failed.items())), needs_ocr=sum(e.status == "needs_ocr" for e in files),
+            outputs={k: str(v) for k, v in outputs.items()}, ranked_by=self.scorer.ranked_by, candidates=len(entries),
         )
-        retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in entries)
+        retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in files)
         manifest.write(out, inputs, outputs, {
-            "total": summary.total, "failed": summary.failed, "needs_ocr": summary.needs_ocr, "retry": retry,
+            "total": summary.total, "candidates": summary.candidates, "failed": summary.failed,
+            "needs_ocr": summary.needs_ocr, "retry": retry,
             **manifest.described(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
                                  self.allow_large),
         })
@@ -190,7 +195,7 @@ class _Run:
                 unreadable[item.name] = FileResult.failure(
                     task, "unreadable", f"{item.name}: cannot read the file ({outdir.reason(exc)})")
                 continue
-            tasks.append(Task(str(item.path), item.name, digest, self.as_of, self.allow_large))
+            tasks.append(Task(str(item.path), item.name, digest, self.as_of, self.allow_large, cache.salt))
         cache.commit()
         return tasks
 

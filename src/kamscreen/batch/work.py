@@ -12,11 +12,12 @@ from kamscreen.batch.child import crashed
 from kamscreen.batch.record import FileResult, Task
 
 _VERSIONED = ("parse", "nlp", "extract")  # code whose change invalidates cached extractions
+_VERSIONED_FILES = ("batch/matchkeys.py", "report/redact.py")  # the match keys (and the contact patterns they use)
 
 
 @functools.lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """Package version plus a hash of the parse/nlp/extract sources and the lexicons.
+    """Package version plus a hash of the parse/nlp/extract sources, the match keys' code and the lexicons.
 
     Part of the cache key: editing a grammar or a lexicon makes the next run re-extract. The
     environment variable ``KAMSCREEN_PIPELINE_VERSION`` overrides it (to keep a cache on purpose).
@@ -29,6 +30,7 @@ def pipeline_version() -> str:
     package = Path(kamscreen.__file__).resolve().parent
     digest = hashlib.sha256(kamscreen.__version__.encode())
     files = [p for name in _VERSIONED for p in (package / name).rglob("*.py")]
+    files += [package / name for name in _VERSIONED_FILES]
     lexicons = data_dir("lexicons")
     if lexicons.is_dir():
         files += [p for p in lexicons.rglob("*") if p.is_file()]
@@ -52,17 +54,20 @@ def warm_up() -> None:
 
 
 def extract_file(task: Task) -> FileResult:
-    """Parse and extract one file; any failure becomes a FileResult with an error code, never an exception."""
+    """Parse and extract one file and compute its match keys; any failure becomes a FileResult with an
+    error code, never an exception."""
     logged = _Logged()
     kamscreen_log = logging.getLogger("kamscreen")
     kamscreen_log.addHandler(logged)
     try:
+        from kamscreen.batch.matchkeys import match_keys
         from kamscreen.extract import extract
         from kamscreen.parse import parse
 
         as_of = dt.date.fromisoformat(task.as_of) if task.as_of else None
         parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large)
         facts = extract(parsed, as_of=as_of)
+        keys = match_keys(parsed, task.salt)
     except Exception as exc:  # noqa: BLE001 - errors are values at the file boundary
         return crashed(task, exc)
     finally:
@@ -81,7 +86,7 @@ def extract_file(task: Task) -> FileResult:
     facts_dict["error"] = error
     return FileResult(
         file=task.file, sha256=task.sha256, status=parsed.status, error=error,
-        parsed=parsed_dict, facts=facts_dict,
+        parsed=parsed_dict, facts=facts_dict, keys=keys.to_dict(),
     )
 
 

@@ -74,7 +74,9 @@ def screen_command(
     for warning in warnings:
         Console(stderr=True, soft_wrap=True, highlight=False).print(f"[yellow]warning:[/] {escape(warning)}")
     console.print(
-        f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "
+        f"[bold]{summary.total}[/] CVs"
+        + (f" ({summary.candidates} candidates: duplicates grouped)" if summary.candidates < summary.total else "")
+        + f" · processed {summary.processed} · cached {summary.cached} · "
         f"needs OCR {summary.needs_ocr} · failed {sum(summary.failed.values())}"
         + (" (" + ", ".join(f"{code} {n}" for code, n in summary.failed.items()) + ")" if summary.failed else "")
         + (f" · skipped {len(summary.skipped)}" if summary.skipped else "")

@@ -12,6 +12,7 @@ import functools
 import hashlib
 import io
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -21,11 +22,11 @@ from markupsafe import Markup
 
 from kamscreen.report.files import write_text_atomic
 from kamscreen.report.highlight import SPAN_TYPES, SpanSet, highlight
-from kamscreen.report.model import Candidate
+from kamscreen.report.model import Candidate, group_decision, link_reason
 from kamscreen.report.person import current_title, display_name
 from kamscreen.report.rows import english_level
-from kamscreen.report.words import (DATE_SOURCES, GROUP_WORDS, STATUS_SYMBOLS, STATUS_WORDS, UNSURE_DATE_SOURCES,
-                                    industry_words, job_words)
+from kamscreen.report.words import (DATE_SOURCES, GROUP_WORDS, SOURCE_WORDS, STATUS_SYMBOLS, STATUS_WORDS,
+                                    UNSURE_DATE_SOURCES, industry_words, job_words)
 
 _MARKS = ("\x00rows\x00", "\x00cards\x00")
 
@@ -35,7 +36,8 @@ class Layout:
     """What the page needs before its first row: criteria (id → label), the count and the verdicts.
 
     ``ranked_by`` says what ordered the list; ``decisions`` (file sha256 → ``{"decision", "note",
-    "recruiter", "decided_at"}``) fill the read-only decision column from the review database.
+    "recruiter", "decided_at", "file", "sha256"}``) fill the read-only decision column from the review
+    database (a candidate's is its best file's, else the newest on another of its files).
     """
 
     criteria: dict[str, str]
@@ -79,7 +81,10 @@ class HtmlWriter:
         handle.write(head)
 
     def add(self, cand: Candidate) -> None:
-        card = card_of(self.count, cand, blind=self.layout.blind, decision=self.layout.decisions.get(cand.sha256))
+        decisions = self.layout.decisions
+        decision = group_decision(cand.sha256, (o["sha256"] for o in cand.other_files), decisions,
+                                  lambda d: d["decided_at"])
+        card = card_of(self.count, cand, blind=self.layout.blind, decision=decision, file_decisions=decisions)
         self.count += 1
         self.handle.write(str(self._parts.row(card)))
         self.spool.write(str(self._parts.card_html(card)))
@@ -133,10 +138,13 @@ def _criterion_labels(candidates: list[Candidate]) -> dict[str, str]:
 
 
 def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
-               href: str | None = None) -> dict:
-    """What a table row shows of one candidate (no CV text): rank, group, figures, statuses, flags, why.
+               href: str | None = None, file_decisions: Mapping[str, dict] | None = None) -> dict:
+    """What a table row shows of one candidate (no CV text): rank, group, figures, statuses, flags, why,
+    the candidate's other files.
 
-    ``decision`` is ``{"decision", "note", "recruiter", "decided_at"}`` from the review database.
+    ``decision`` is ``{"decision", "note", "recruiter", "decided_at", "file", "sha256"}`` from the
+    review database (made on another of the candidate's files when its ``sha256`` is not the
+    candidate's); ``file_decisions`` (sha256 → decision) show beside the other files.
     """
     a = cand.assessment or {}
     checklist = a.get("checklist") or {}
@@ -161,11 +169,23 @@ def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: di
         "why": why(a, cand, unread), "needs_human_read": unread, "decision": decision,
         "as_of": a.get("as_of"), "as_of_source": DATE_SOURCES.get(document_date.get("source"), ""),
         "as_of_unsure": document_date.get("source") in UNSURE_DATE_SOURCES,
+        "source": SOURCE_WORDS.get((cand.parsed or {}).get("format"), (cand.parsed or {}).get("format") or ""),
+        "other_files": [{**_file_of(link, link_reason(link)), "decision": (file_decisions or {}).get(link["sha256"])}
+                        for link in cand.other_files],
+        "decided_on": next((link["file"] for link in cand.other_files
+                            if decision and link["sha256"] == decision.get("sha256")), None),
+        "possible_duplicates": [_file_of(link, link["reason"]) for link in cand.possible_duplicates],
     }
 
 
+def _file_of(link: dict, why: str) -> dict:
+    """Another file as a row or card lists it: name, hash, format in words, status and why it is there."""
+    return {"file": link["file"], "sha256": link["sha256"], "why": why, "status": link.get("status"),
+            "source": SOURCE_WORDS.get(link.get("source"), link.get("source") or "")}
+
+
 def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
-            href: str | None = None) -> dict:
+            href: str | None = None, file_decisions: Mapping[str, dict] | None = None) -> dict:
     """A row's summary plus what the candidate's view shows: checklist, flags, reasons, jobs, highlighted text."""
     a = cand.assessment or {}
     spans = SpanSet(len(cand.text))
@@ -190,7 +210,7 @@ def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict 
     jobs = [{**job, "what": job_words(job)} for job in a.get("jobs", [])]
     warnings = [*((cand.parsed or {}).get("warnings") or []), *(a.get("warnings") or [])]
     return {
-        **summary_of(index, cand, blind=blind, decision=decision, href=href),
+        **summary_of(index, cand, blind=blind, decision=decision, href=href, file_decisions=file_decisions),
         "criteria": criteria, "flags": flags, "reasons": ((a.get("fit") or {}).get("reasons") or [])[:6],
         "jobs": jobs, "warnings": warnings, "text_html": highlight(cand.text, spans.spans),
     }

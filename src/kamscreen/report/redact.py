@@ -82,7 +82,7 @@ class Redactor:
 def _personal_spans(text: str) -> list[tuple[int, int]]:
     """Spans of contacts, photo references and personal-data lines and clauses in ``text``."""
     spans = [m.span() for p in (EMAIL, URL, HANDLE, IMAGE, PERSONAL_LINE, PERSONAL_ANYWHERE) for m in p.finditer(text)]
-    spans += [m.span() for m in PHONE.finditer(text) if _is_phone(m.group())]
+    spans += [m.span() for m in PHONE.finditer(text) if is_phone(m.group())]
     spans += [_clause(text, *m.span()) for m in PERSONAL_WORDS.finditer(text)]
     return spans
 
@@ -106,7 +106,7 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _is_phone(candidate: str) -> bool:
+def is_phone(candidate: str) -> bool:
     """A phone, not an amount ("1 200 000 000"): a leading +, brackets or dashes, or 8/7 + 10 digits."""
     digits = re.sub(r"\D", "", candidate)
     return (candidate.startswith(("+", "(")) or bool(re.search(r"\d[()\-]|[()\-]\d", candidate))
@@ -155,13 +155,39 @@ def redact(candidate: Candidate, header_end: int | None = None, alias: str | Non
     error = scrub(candidate.error) if candidate.error is not None else None
     if assessment is not None:
         assessment["file"] = alias
-    return dataclasses.replace(candidate, file=alias, text=redactor.masked, assessment=assessment, error=error)
+    aliases: dict[str, str] = {}  # the candidate's other files → pseudonyms, distinct from the alias and each other
+    for link in candidate.other_files:
+        aliases[link["file"]] = distinct(pseudonym_of(link["sha256"], link["file"]), {alias, *aliases.values()})
+
+    def blind(link: dict, named: bool) -> dict:
+        via = link.get("via")
+        return {**link, "file": aliases[link["file"]] if named else pseudonym_of(link["sha256"], link["file"]),
+                "via": aliases.get(via) if via else None}
+
+    return dataclasses.replace(candidate, file=alias, text=redactor.masked, assessment=assessment, error=error,
+                               other_files=tuple(blind(link, True) for link in candidate.other_files),
+                               possible_duplicates=tuple(blind(link, False) for link in candidate.possible_duplicates))
 
 
 def pseudonym(candidate: Candidate) -> str:
     """``cv-<first 12 hex digits of the content sha256>`` plus the file's suffix: stable, and no name in it."""
-    suffix = re.search(r"\.[A-Za-z0-9]{1,5}$", candidate.file)
-    return f"cv-{(candidate.sha256 or '0' * 12)[:12]}{suffix.group().lower() if suffix else ''}"
+    return pseudonym_of(candidate.sha256, candidate.file)
+
+
+def distinct(name: str, taken: set[str]) -> str:
+    """``name``, or ``stem-2.suffix``, ``stem-3.suffix``… when it is taken (equal content under two names)."""
+    stem, dot, suffix = name.partition(".")
+    count = 1
+    while name in taken:
+        count += 1
+        name = f"{stem}-{count}{dot}{suffix}"
+    return name
+
+
+def pseudonym_of(sha256: str, file: str) -> str:
+    """The pseudonym of a file by its content hash and name (see ``pseudonym``)."""
+    suffix = re.search(r"\.[A-Za-z0-9]{1,5}$", file)
+    return f"cv-{(sha256 or '0' * 12)[:12]}{suffix.group().lower() if suffix else ''}"
 
 
 def _is_evidence(node: dict, text: str) -> bool:

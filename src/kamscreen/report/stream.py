@@ -12,7 +12,7 @@ from pathlib import Path
 from kamscreen.report.files import publish, temp_beside
 from kamscreen.report.html import HtmlWriter, Layout
 from kamscreen.report.model import Candidate
-from kamscreen.report.redact import pseudonym, redact
+from kamscreen.report.redact import distinct, pseudonym, redact
 from kamscreen.report.tables import CsvWriter, JsonlWriter, XlsxWriter
 
 OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidates.jsonl", "html": "report.html"}
@@ -32,7 +32,7 @@ class ReportWriter:
         self.paths = {kind: self.out / name for kind, name in OUTPUT_NAMES.items()}
         self._stack = ExitStack()
         self._temps: dict[str, Path] = {}
-        self._aliases: dict[str, int] = {}
+        self._aliases: set[str] = set()
 
     def __enter__(self) -> "ReportWriter":
         temps = self._temps
@@ -54,11 +54,8 @@ class ReportWriter:
 
     def add(self, cand: Candidate) -> None:
         if self.layout.blind:
-            alias = pseudonym(cand)
-            count = self._aliases[alias] = self._aliases.get(alias, 0) + 1
-            if count > 1:  # equal content under two names: still two rows
-                stem, dot, suffix = alias.partition(".")
-                alias = f"{stem}-{count}{dot}{suffix}"
+            alias = distinct(pseudonym(cand), self._aliases)  # equal content kept as two rows: two names
+            self._aliases.add(alias)
             cand = redact(cand, alias=alias)
         for writer in (self._csv, self._jsonl, self._xlsx, self._html):
             writer.add(cand)

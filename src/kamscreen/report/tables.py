@@ -16,7 +16,8 @@ from kamscreen.report.model import Candidate
 from kamscreen.report.rows import CRITERION_PREFIX, KEY_COLUMNS, TAIL_COLUMNS, criterion_column, criterion_ids, neutralise, row
 
 STATUS_FILLS = {"met": "C6EFCE", "partly": "FFEB9C", "not_met": "FFC7CE", "no_data": "E7E6E6"}
-_WIDTHS = {"rank": 6, "file": 36, "status": 10, "verdict": 10, "red_flags": 50, "green_flags": 50, "error": 50}
+_WIDTHS = {"rank": 6, "file": 36, "other_files": 36, "status": 10, "verdict": 10, "red_flags": 50, "green_flags": 50,
+           "possible_duplicates": 36, "error": 50}
 
 
 def header_of(criteria: list[str]) -> list[str]:

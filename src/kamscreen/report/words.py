@@ -9,6 +9,9 @@ GROUP_WORDS = {"pass": "pass", "no_data": "no data on a must-have", "fail": "fai
 ROLE_WORDS = {"key_account": "key accounts", "sales": "sales", "account_management": "account management"}
 DATE_SOURCES = {"override": "--as-of", "hh_footer": "hh.ru's “resume updated” line",
                 "metadata": "the file's metadata", "mtime": "the file's modification date"}
+# The formats a candidate's files come in (``ParsedCV.format``), as a card names them.
+SOURCE_WORDS = {"hh_json": "hh.ru resume JSON", "pdf": "PDF", "docx": "DOCX", "doc": "DOC", "rtf": "RTF",
+                "txt": "text", "html": "HTML", "mht": "MHT", "odt": "ODT"}
 # A "present" read from the file's modification date may be the day it was copied, not written.
 UNSURE_DATE_SOURCES = ("mtime",)
 

@@ -135,6 +135,8 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
     @guarded
     async def candidate_page(request: Request) -> Response:
         sha = request.path_params["sha"]
+        if sha in review.screening.aliases:  # another file of a candidate: the candidate's page
+            return RedirectResponse(f"/c/{review.screening.aliases[sha]}", status_code=303)
         context = await run_in_threadpool(_candidate_context, review, sha)
         if context is None:
             return render(request, "message.html.j2", 404, title="Not in this screen",
@@ -144,6 +146,7 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
     @guarded
     async def decide(request: Request) -> Response:
         sha, form = request.path_params["sha"], request.state.form
+        sha = review.screening.aliases.get(sha, sha)  # a candidate's decision is kept under its best file
         decision = form.get("decision") or None
         if decision is not None and decision not in DECISIONS:
             return PlainTextResponse(f"unknown decision; one of {', '.join(DECISIONS)}", status_code=400)
@@ -151,7 +154,7 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
         if entry is None:
             return PlainTextResponse("no such candidate in this screen", status_code=404)
         if form.get("keep_note"):  # a key press on the list decides without touching the note
-            current = review.store.decisions(review.vacancy).get(sha)
+            current = review.screening.decisions(review.store.decisions(review.vacancy)).get(sha)
             note = current.note if current else ""
         else:
             note = str(form.get("note") or "")[:2000]
@@ -264,16 +267,20 @@ def _list_context(review: Review) -> dict:
     ranking = review.ranking()
     decided = review.store.decisions(review.vacancy)
     screening = review.screening
+    candidates = screening.decisions(decided)
     rows = []
     for index, sha in enumerate(ranking.order):
         entry = screening.by_sha[sha]
+        decision = _decision_dict(candidates.get(sha))
+        decided_on = next((o["file"] for o in entry.summary["other_files"]
+                           if decision and o["sha256"] == decision["sha256"]), None)
         rows.append({**entry.summary, "index": index, "rank": ranking.ranks.get(sha),
-                     "fit": ranking.probabilities.get(sha), "decision": _decision_dict(decided.get(sha)),
+                     "fit": ranking.probabilities.get(sha), "decision": decision, "decided_on": decided_on,
                      "href": f"/c/{sha}"})
-    others = review.store.other_vacancies(review.vacancy, set(screening.by_sha))
+    others = review.store.other_vacancies(review.vacancy, set(screening.by_sha) | set(screening.aliases))
     return {"rows": rows, "ranking": ranking, "criteria": review.screening.criteria, "others": others,
-            "decided": sum(sha in decided for sha in screening.by_sha), "total": len(rows),
-            "left": len(decided) - sum(sha in decided for sha in screening.by_sha)}
+            "decided": len(candidates), "total": len(rows),
+            "left": sum(not screening.known(sha) for sha in decided)}
 
 
 def _candidate_context(review: Review, sha: str) -> dict | None:
@@ -293,8 +300,10 @@ def _candidate_context(review: Review, sha: str) -> dict | None:
         from dataclasses import replace
 
         cand = replace(cand, assessment={**cand.assessment, "fit": fit, "rank": ranking.ranks.get(sha)})
-    decision = review.store.decisions(review.vacancy).get(sha)
-    card = card_of(index, cand, blind=review.screening.blind, decision=_decision_dict(decision), href=f"/c/{sha}")
+    decided = review.store.decisions(review.vacancy)
+    decision = review.screening.decisions(decided).get(sha)
+    card = card_of(index, cand, blind=review.screening.blind, decision=_decision_dict(decision), href=f"/c/{sha}",
+                   file_decisions={s: asdict(d) for s, d in decided.items()})
     order = ranking.order
     return {"card": card, "ranking": ranking, "history": review.store.history(review.vacancy, sha),
             "prev": order[index - 1] if index > 0 else None, "next": order[index + 1] if index + 1 < len(order) else None,
@@ -305,7 +314,7 @@ def _models_context(review: Review) -> dict:
     from kamscreen.score.train import DEFAULT_POSITIVE_FROM, STAGES
 
     decided = review.store.decisions(review.vacancy)
-    usable = [d for sha, d in decided.items() if sha in review.screening.by_sha and review.screening.by_sha[sha].scored]
+    usable = [d for sha, d in review.screening.decisions(decided).items() if review.screening.by_sha[sha].scored]
     positives = sum(positive(d.decision, DEFAULT_POSITIVE_FROM) for d in usable)
     rule = ", ".join(d for d in DECISIONS if positive(d, DEFAULT_POSITIVE_FROM))
     return {"ranking": review.ranking(), "models": review.store.models(review.vacancy),

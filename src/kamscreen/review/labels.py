@@ -8,6 +8,7 @@ Import: a ``file`` (or ``sha256``) column and a ``label`` (or ``stage`` / ``deci
 stages and decisions map to decisions, ``1``/``yes``/``true`` to shortlist and ``0``/``no``/
 ``false`` to reject; an optional ``note`` column. A row is matched by sha256, else by file name in
 this screen; rows that match nothing or carry another label are counted and reported, not guessed.
+A row naming another file of a grouped candidate decides for the candidate (under its best file).
 """
 from __future__ import annotations
 
@@ -65,8 +66,9 @@ def import_csv(data: bytes, screening: Screening, store: Store, vacancy: str, re
     if label_col is None or (file_col is None and sha_col is None):
         raise ValueError(f"expected a 'file' (or 'sha256') and a 'label' column, got {list(header)}")
     by_file: dict[str, list[str]] = {}
-    for entry in screening.entries:
-        by_file.setdefault(entry.file, []).append(entry.sha256)
+    for entry in screening.entries:  # a candidate by the name of any of its files
+        for name in (entry.file, *(o["file"] for o in entry.summary.get("other_files", ()))):
+            by_file.setdefault(name, []).append(entry.sha256)
     note_col = header.get("note")
     done = Imported()
     try:
@@ -87,6 +89,7 @@ def import_csv(data: bytes, screening: Screening, store: Store, vacancy: str, re
                                         else f"line {line}: {file!r} names {len(matches)} files; give the sha256")
                     continue
                 sha = matches[0]
+            sha = screening.aliases.get(sha, sha)  # another file of a candidate: the candidate's decision
             entry = screening.by_sha.get(sha)
             change = store.decide(vacancy, sha, entry.file if entry else file or sha, decision,
                                   _plain(row.get(note_col)) if note_col else "", recruiter, action="import")

@@ -3,7 +3,8 @@
 Decisions become training labels through the stages ``kamscreen train`` reads
 (``report.model.DECISION_LABELS``): reject → rejected, shortlist → shortlisted, interview →
 interviewed, offer → offer, hire → hired; from ``shortlisted`` on a decision counts as positive
-(``--positive-from`` of ``train``). The same checks refuse or warn (at least 20 decisions, at
+(``--positive-from`` of ``train``). A candidate of several files counts once, with its decision
+(``Screening.decisions``). The same checks refuse or warn (at least 20 decisions, at
 least 3 of each kind; a warning under 50, or under 10 of either kind). Each model goes to its own
 folder under ``OUT/models/``, so the previous ones are kept and can be switched back to.
 """
@@ -45,14 +46,14 @@ def retrain(screening: Screening, store: Store, vacancy: str, recruiter: str,
 
     cut = positive_from or DEFAULT_POSITIVE_FROM
     decided = store.decisions(vacancy)
-    usable = [(screening.by_sha[sha], d) for sha, d in decided.items()
-              if sha in screening.by_sha and screening.by_sha[sha].scored]
+    usable = [(screening.by_sha[sha], d) for sha, d in screening.decisions(decided).items()
+              if screening.by_sha[sha].scored]
     labels = [Label(entry.file, positive(d.decision, cut), DECISION_LABELS[d.decision]) for entry, d in usable]
     counts = {"decided": len(decided), "usable": len(labels), "positive": sum(lab.y for lab in labels)}
     notes = []
     if len(usable) < len(decided):
-        notes.append(f"{len(decided) - len(usable)} decision(s) on files not in this screen (removed, or not "
-                     f"read) were left out")
+        notes.append(f"{len(decided) - len(usable)} decision(s) were left out: on files not in this screen "
+                     f"(removed, or not read) or on a grouped candidate's other files")
     try:
         check_labels([lab.y for lab in labels])  # refuse before reading anything
         out = _new_folder(screening.out / MODELS_DIR, vacancy)

@@ -1,27 +1,33 @@
 """A screen's outputs as the review app reads them: candidates.jsonl indexed, one candidate read at a time.
 
-Only a small ``Entry`` per file stays in memory (its summary row and the byte offset of its line);
-a candidate's full assessment is read back from ``candidates.jsonl`` and its text from the run's
-``cache.sqlite`` when it is opened. A re-screen into OUT is picked up on the next request
+Only a small ``Entry`` per candidate stays in memory (its summary row and the byte offset of its
+line); a candidate's full assessment is read back from ``candidates.jsonl`` and its text from the
+run's ``cache.sqlite`` when it is opened. A re-screen into OUT is picked up on the next request
 (``refresh``). Blind runs stay blind: the text is masked as the report masks it.
+
+A candidate whose files were grouped (``batch.duplicates``) is one entry, keyed by its best file's
+sha256; ``aliases`` maps each of its other files' sha256 to that key.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from kamscreen.batch import manifest
 from kamscreen.batch.cache import Cache
 from kamscreen.batch.codec import assessment_from_dict
+from kamscreen.batch.scoring import parse_notes
 from kamscreen.batch.work import pipeline_version
 from kamscreen.report.html import summary_of
-from kamscreen.report.model import Candidate
+from kamscreen.report.model import Candidate, group_decision
 from kamscreen.report.redact import redact
 
+D = TypeVar("D")
 JSONL = "candidates.jsonl"
 CACHE = "cache.sqlite"
 
@@ -32,7 +38,8 @@ class ScreeningError(RuntimeError):
 
 @dataclass(frozen=True)
 class Entry:
-    """One screened file: where its line is, what ranking needs, and its table row (``summary_of``)."""
+    """One candidate: where its line is, what ranking needs, its table row (``summary_of``) and the
+    sha256 of its other files."""
 
     sha256: str
     file: str
@@ -46,6 +53,7 @@ class Entry:
     unread: bool
     rank: int | None
     summary: dict
+    others: tuple[str, ...] = ()
     core: float | None = None
 
     @property
@@ -61,6 +69,7 @@ class Screening:
         self._stamp: tuple | None = None
         self.entries: list[Entry] = []
         self.by_sha: dict[str, Entry] = {}
+        self.aliases: dict[str, str] = {}  # another file's sha256 → its candidate's
         self.settings: dict = {}
         self.criteria: dict[str, str] = {}  # criterion id → label, in profile order
         self.refresh()
@@ -101,6 +110,7 @@ class Screening:
         handle = open(path, "rb")  # kept open: a re-screen replaces the file, this one stays readable
         entries = list(self._index(handle, criteria))
         self.entries, self.by_sha, self.criteria = entries, {e.sha256: e for e in entries}, criteria
+        self.aliases = {other: e.sha256 for e in entries for other in e.others}
         self._lines = (handle, self.by_sha)  # swapped as one: an entry is only read from its own file
         self._stamp = stamp
         return True
@@ -118,7 +128,8 @@ class Screening:
                 summary["profile"] = checklist.get("profile")
                 yield Entry(line["sha256"], line["file"], offset, len(raw), line["status"], checklist.get("verdict"),
                             checklist.get("score"), checklist.get("raw_score"), (line.get("fit") or {}).get("probability"),
-                            bool(line.get("needs_human_read")), line.get("rank"), summary, checklist.get("core"))
+                            bool(line.get("needs_human_read")), line.get("rank"), summary,
+                            tuple(link["sha256"] for link in line.get("other_files") or ()), checklist.get("core"))
                 offset += len(raw)
 
     def line(self, sha256: str) -> dict:
@@ -132,19 +143,32 @@ class Screening:
         with self._cache() as cache:
             return self._candidate(self.line(sha256), cache)
 
+    def known(self, sha256: str) -> bool:
+        """Whether the file is one of this screen's (a candidate's best file or another of its files)."""
+        return sha256 in self.by_sha or sha256 in self.aliases
+
+    def decisions(self, decided: Mapping[str, D]) -> dict[str, D]:
+        """Each candidate's decision (``report.model.group_decision``) among ``decided`` (sha256 → Decision)."""
+        found = {}
+        for entry in self.entries:
+            decision = group_decision(entry.sha256, entry.others, decided, lambda d: d.decided_at)
+            if decision is not None:
+                found[entry.sha256] = decision
+        return found
+
     def assessments(self, hashes: Iterable[str]):
         """Assessments of these files, rebuilt from their lines (for the fit model)."""
         return [assessment_from_dict(self.line(sha)) for sha in hashes]
 
     def _candidate(self, line: dict, cache: Cache) -> Candidate:
-        assessment = {k: v for k, v in line.items() if k not in ("status", "error", "ranked_by")}
+        assessment = {k: v for k, v in line.items()
+                      if k not in ("status", "error", "ranked_by", "other_files", "possible_duplicates")}
         result = cache.load(line["sha256"], line["file"]) if line.get("sha256") else None
-        parsed = (result.parsed if result else None) or {}
         cand = Candidate(file=line["file"], sha256=line["sha256"], status=line["status"], error=line.get("error"),
-                         text=parsed.get("text", ""),
-                         assessment=assessment if line.get("checklist") else None,
-                         parsed={"document_date": parsed.get("document_date"), "warnings": parsed.get("warnings") or []},
-                         ranked_by=line.get("ranked_by", ""))
+                         text=((result.parsed if result else None) or {}).get("text", ""),
+                         assessment=assessment if line.get("checklist") else None, parsed=parse_notes(result),
+                         ranked_by=line.get("ranked_by", ""), other_files=tuple(line.get("other_files") or ()),
+                         possible_duplicates=tuple(line.get("possible_duplicates") or ()))
         if self.blind and cand.text:  # the outputs were masked; the cache holds the plain text
             cand = dataclasses.replace(cand, text=redact(dataclasses.replace(cand, assessment=None, error=None)).text)
         return cand
