@@ -5,9 +5,10 @@ import time
 
 import pytest
 
+from kamscreen import lexicons
 from kamscreen.nlp import clause_of, get_nlp, make_doc
 from kamscreen.nlp.lemmatizer import lemma_of
-from kamscreen.nlp.patterns import RuleSet, find, load_lexicon, load_matcher, load_phrase_matcher, token_pattern
+from kamscreen.nlp.patterns import RuleSet, find, load_matcher, load_phrase_matcher, token_pattern
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +91,7 @@ def test_ruleset_requires_and_excludes(ru):
 
 def test_every_lexicon_loads_and_compiles(ru):
     for name in ("team.yaml", "languages.yaml", "kpis.yaml", "signals.yaml"):
-        assert load_lexicon(name), name
+        assert lexicons.load(name), name
     from kamscreen.extract import kpis, signals, team
 
     doc = make_doc("x", "ru")

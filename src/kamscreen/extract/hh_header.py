@@ -6,16 +6,24 @@ export), then the title, which the PDF export may wrap onto lower-case lines.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kamscreen.extract.dates import Period
 from kamscreen.extract.job_header import (
     DOMAIN_RE, SEGMENT_MAX, TITLE_RE, YEAR_RE, Header, Lines, is_heading, next_filled, period_lines, segment_kind,
 )
+from kamscreen.months import units_pattern
 
-HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
 HH_INDUSTRY_TAIL = "Показать еще"
 HH_INDUSTRY_BULLET = "•"  # the PDF export's industry lines: "Финансовый сектор" / "• Банк"
 HH_WRAPPED_LINE = 40  # a title line at least this long may be wrapped onto the next
+
+
+@cache
+def _duration_re() -> re.Pattern[str]:
+    """hh.ru's duration of a job, alone: "2 года 1 месяц", "11 месяцев"."""
+    years, months = units_pattern("years", ("ru",)), units_pattern("months", ("ru",))
+    return re.compile(rf"^\s*(?:\d+\s+{years}(?:\s+\d+\s+{months})?|\d+\s+{months})\s*$")
 
 
 def is_hh_header(p: Period, lines: Lines) -> bool:
@@ -26,9 +34,9 @@ def is_hh_header(p: Period, lines: Lines) -> bool:
         return False
     rest = lines.text[p.span[1] : b].strip()
     if rest:
-        return bool(HH_DURATION_RE.match(rest))
+        return bool(_duration_re().match(rest))
     following = next_filled(lines, j, 1)
-    return bool(following) and bool(HH_DURATION_RE.match(following[0]))
+    return bool(following) and bool(_duration_re().match(following[0]))
 
 
 def read_hh(p: Period, lines: Lines) -> Header:

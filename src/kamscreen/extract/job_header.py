@@ -17,12 +17,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
-import yaml
-
+from kamscreen import lexicons
 from kamscreen.extract.dates import Period, prefix_tree
-from kamscreen.resources import lexicon_path
+from kamscreen.months import units_pattern
 
-_LEX = yaml.safe_load(lexicon_path("titles.yaml").read_text(encoding="utf-8"))
+_LEX = lexicons.load("titles.yaml")
 
 
 def _alt(words: list[str]) -> str:
@@ -74,8 +73,8 @@ EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
 SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
 
 DURATION_RE = re.compile(
-    r"\(?\s*(?:\d+\s+(?:год|года|лет|years?|yrs?)(?:\s*,?\s*\d+\s+(?:месяц\w*|months?|mos?))?"
-    r"|\d+\s+(?:месяц\w*|months?|mos?)|less than a year)\s*\)?",
+    rf"\(?\s*(?:\d+\s+{units_pattern('years')}(?:\s*,?\s*\d+\s+{units_pattern('months')})?"
+    rf"|\d+\s+{units_pattern('months')}|less than a year)\s*\)?",
     re.IGNORECASE,
 )
 DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-zа-я]{2,}(?:/\S*)?$", re.IGNORECASE)

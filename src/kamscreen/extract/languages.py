@@ -38,9 +38,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kamscreen import lexicons
 from kamscreen.extract.model import CEFR_LEVELS, Evidence, LanguageSkill
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, find, load_lexicon, load_matcher
+from kamscreen.nlp.patterns import LexiconMatcher, find, load_matcher
 from kamscreen.parse.model import ParsedCV
 
 LEXICON = "languages.yaml"
@@ -75,7 +76,7 @@ class _Grammar:
 
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     entries: dict[str, list[str]] = {f"lang:{code}": names for code, names in lex["languages"].items()}
     entries |= {f"level:{level}": words for level, words in lex["levels"].items()}
     entries |= {f"cert:{key}": c["phrases"] for key, c in lex["certificates"].items()}

@@ -19,9 +19,10 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from kamscreen import lexicons
 from kamscreen.extract.model import Evidence, Signal
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp
-from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_matcher, phrase_patterns
 
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
@@ -40,7 +41,7 @@ class _Grammar:
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     many = lex["many_clients"]
     clients = Matcher(nlp.vocab)
     nouns = phrase_patterns(nlp, many["client_nouns"])

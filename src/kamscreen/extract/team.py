@@ -29,9 +29,10 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from kamscreen import lexicons
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_matcher, phrase_patterns
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
@@ -124,7 +125,7 @@ def _words(lex: dict, key: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
     multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
     links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")

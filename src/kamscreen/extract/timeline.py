@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
+from kamscreen.extract.dates import Period, find_dates, find_periods
 from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.job_header import (
     DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
@@ -35,6 +35,7 @@ from kamscreen.extract.job_header import (
     single_date_header,
 )
 from kamscreen.extract.model import Evidence, Job
+from kamscreen.months import month_str
 from kamscreen.parse.model import ParsedCV
 
 SINCE_LINE_MAX = 80  # an open-ended start counts on a header line at most this long besides it

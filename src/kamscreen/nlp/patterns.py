@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy
-import yaml
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -39,7 +38,6 @@ from spacy.util import filter_spans
 from kamscreen.nlp import get_nlp
 from kamscreen.nlp.clauses import KEY as CLAUSES_KEY
 from kamscreen.nlp.clauses import clause_bounds, doc_text
-from kamscreen.resources import lexicon_path
 
 WINDOW = 4  # default distance (tokens) between a rule's phrase and its "requires" phrase
 _SEPARATORS = frozenset({",", ";"})
@@ -51,13 +49,6 @@ GAP = {"OP": "{0,%d}" % GAP_WORDS, "IS_PUNCT": False, "IS_SPACE": False}  # ``~`
 GAP_STOPS = ("and", "or", "but", "nor", "&", "и", "или", "а", "но", "либо", "да")
 _MEMO_SIZE = 100_000  # word forms remembered per matcher
 _GROUP = re.compile(r"\(([^()]*)\)")
-
-
-@lru_cache(maxsize=None)
-def load_lexicon(filename: str) -> dict:
-    """The parsed YAML lexicon ``lexicons/<filename>`` (read once per process)."""
-    with open(lexicon_path(filename), encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
 
 
 def token_pattern(nlp: Language, phrase: str) -> list[dict]:

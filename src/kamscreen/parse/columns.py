@@ -14,7 +14,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from kamscreen.months import present_words
 from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
 from kamscreen.parse.sections import header_name
 
@@ -35,12 +37,18 @@ CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
 _ITEM_MARKS = tuple("•·▪■●○◦►▶*-–—")  # a line starting so is a new item of a list
-# a cell that ends a period ("Август 2023 — настоящее время", "Май 2018 — март 2020") is complete: the
-# next line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
-_PERIOD_END = re.compile(r"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\."
-                         r"|\b(?:present|current|now))\s*$", re.IGNORECASE)
 SINGLE_ROW_CELL = 0.5  # a lone left block is a table row when at most this share of the right column's width
 HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
+
+
+@cache
+def _period_end() -> re.Pattern[str]:
+    """The end of a period: a cell that ends so ("Август 2023 — настоящее время", "Май 2018 — март
+    2020") is complete, and the next line (hh.ru's duration "2 года 2 месяца") starts a new item
+    even where its first word would not fit."""
+    words = sorted(present_words(), key=len, reverse=True)
+    present = "|".join(r"\s*".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|(?<!\w)(?:{present}))\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -188,7 +196,7 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
         previous = out[-1]
         height = tail.bottom - tail.top
         wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
-                   and not _PERIOD_END.search(previous.text) and header_name(previous.text) is None)
+                   and not _period_end().search(previous.text) and header_name(previous.text) is None)
         if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
