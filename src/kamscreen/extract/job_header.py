@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from kamscreen import lexicons
 from kamscreen.extract.dates import Period, prefix_tree
 from kamscreen.months import units_pattern
+from kamscreen.parse.sections import header_name
 
 _LEX = lexicons.load("titles.yaml")
 
@@ -68,8 +69,6 @@ ANCHOR_RE = re.compile(
 VERB_RE = re.compile(r"[A-Z][a-z]+(?:ed|es)$")  # "Managed", "Manages" (not "Sales"): a description starts
 # "Promoted to Account Manager", "Hired as Sales Rep": a story of a job, not its header.
 ACTION_RE = re.compile(r"[A-Za-z]+ed\s+(?:to|as|in)\b")
-BLOCK_ENDS = frozenset(_LEX["block_ends"])
-EXPERIENCE_HEADINGS = frozenset(_LEX["experience_headings"])
 SMALL_WORDS = frozenset("a an and at for in of on or the to with & / - и в с по для на к от".split())
 
 DURATION_RE = re.compile(
@@ -133,17 +132,9 @@ class Header:
     named: bool = False  # the title has a head word of the lexicon
 
 
-def _heading_re(words: frozenset[str]) -> re.Pattern[str]:
-    alternation = "|".join(r"[^\w\n]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"^[^\w\n]*(?:{alternation})[^\w\n]*$", re.IGNORECASE | re.MULTILINE)
-
-
-END_HEADING_RE = _heading_re(BLOCK_ENDS)
-EXPERIENCE_HEADING_RE = _heading_re(EXPERIENCE_HEADINGS)
-
-
 def is_heading(line: str) -> bool:
-    return bool(END_HEADING_RE.fullmatch(line) or EXPERIENCE_HEADING_RE.fullmatch(line))
+    """A section heading (``lexicons/sections.yaml``), never part of a job header."""
+    return header_name(line) is not None
 
 
 def _clean(segment: str) -> str:

@@ -42,7 +42,6 @@ def _schemas() -> dict[str, Schema]:
             "employer_markers": Record({"prefix": Words(), "suffix": Words(), "anywhere": Words()}),
             "employer_placeholders": Words(), "not_jobs": Words(), "courses": Words(), "field_labels": Words(),
             "locations": Words(), "education": Record({"institutions": Words(), "degrees": Words()}),
-            "block_ends": Words(), "experience_headings": Words(),
         }),
         "companies.yaml": Table(industry, Words()),
         "industries.yaml": Record({

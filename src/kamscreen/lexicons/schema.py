@@ -166,23 +166,6 @@ class Table(Schema):
             raise _fail(where, node, f"missing key(s): {', '.join(missing)}")
 
 
-@dataclass(frozen=True)
-class Either(Schema):
-    """A value of one of ``choices`` (tried in order: a list or a mapping, say)."""
-
-    choices: tuple[Schema, ...]
-
-    def check(self, node: yaml.Node, where: str) -> None:
-        problems = []
-        for choice in self.choices:
-            try:
-                choice.check(node, where)
-                return
-            except LexiconError as exc:
-                problems.append(str(exc).split(": ", 1)[1])
-        raise _fail(where, node, " or ".join(problems))
-
-
 def check(schema: Schema, node: yaml.Node | None, where: str) -> None:
     """Raise :class:`LexiconError` where the document ``node`` of file ``where`` breaks ``schema``."""
     if node is None:

@@ -112,19 +112,30 @@ def header_name(line: str) -> str | None:
     return name
 
 
+def heading_lines(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, section name, line)`` of every line of ``text`` that is a section heading.
+
+    >>> heading_lines("Иван\nОПЫТ РАБОТЫ:\nМенеджер")
+    [(5, 'experience', 'ОПЫТ РАБОТЫ:')]
+    """
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        name = header_name(line)
+        if name is not None:
+            found.append((offset, name, line))
+        offset += len(line) + 1
+    return found
+
+
 def find_sections(text: str) -> tuple[Section, ...]:
     """Split ``text`` into contiguous sections covering it from 0 to ``len(text)``."""
     if not text:
         return ()
     starts: list[tuple[int, str, str | None]] = []
-    offset = 0
-    for line in text.split("\n"):
-        name = header_name(line)
-        if name is not None and not (
-            starts and starts[-1][1] == "experience" and normalise_header(line) in inside_experience()
-        ):
+    for offset, name, line in heading_lines(text):
+        if not (starts and starts[-1][1] == "experience" and normalise_header(line) in inside_experience()):
             starts.append((offset, name, line.strip()))
-        offset += len(line) + 1
     if not starts or starts[0][0] > 0:
         lead_end = starts[0][0] if starts else len(text)
         starts.insert(0, (0, _lead_name(text[:lead_end], bool(starts)), None))
