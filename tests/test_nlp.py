@@ -7,7 +7,7 @@ import pytest
 
 from kamscreen import lexicons
 from kamscreen.nlp import clause_of, get_nlp, make_doc
-from kamscreen.nlp.lemmatizer import lemma_of
+from kamscreen.nlp.morph import lemma_of
 from kamscreen.nlp.patterns import RuleSet, find, load_matcher, load_phrase_matcher, token_pattern
 
 

@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kamscreen import lexicons
-from kamscreen.extract.model import Evidence, Signal
+from kamscreen.extract.model import MANY_CLIENTS, Evidence, Signal
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp
 from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_matcher, phrase_patterns
 
@@ -42,7 +42,7 @@ class _Grammar:
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = lexicons.load(LEXICON)
-    many = lex["many_clients"]
+    many = lex[MANY_CLIENTS]
     clients = Matcher(nlp.vocab)
     nouns = phrase_patterns(nlp, many["client_nouns"])
     clients.add("COUNT", [[_COUNT_TOKEN, {"IS_ALPHA": True, "OP": "?"}, *n] for n in nouns])
@@ -54,7 +54,7 @@ def _grammar(lang: str) -> _Grammar:
 def find_signals(doc: Doc) -> tuple[Signal, ...]:
     """Every marker found, once per kind and clause, in text order."""
     g = _grammar(doc.lang_)
-    hits = list(g.rules.find(doc)) + [("many_clients", span) for span in _client_counts(doc, g)]
+    hits = list(g.rules.find(doc)) + [(MANY_CLIENTS, span) for span in _client_counts(doc, g)]
     hits.sort(key=lambda h: (h[1].start, -h[1].end))
     seen: set[tuple[str, int]] = set()
     signals = []
