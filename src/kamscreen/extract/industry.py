@@ -41,7 +41,8 @@ from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
 from kamscreen.months import is_month
 from kamscreen.nlp import doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase
+from kamscreen.nlp.phrase_syntax import expand_phrase
+from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
 _NON_WORD = re.compile(r"[^\w&+]+")
 _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)

@@ -22,7 +22,7 @@ from kamscreen.extract.dates import find_periods
 from kamscreen.extract.job_header import TITLE_RE
 from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
 from kamscreen.nlp import clause_of, doc_text, get_nlp
-from kamscreen.nlp.patterns import RuleSet
+from kamscreen.nlp.rules import RuleSet
 
 LEXICON = "kpis.yaml"
 

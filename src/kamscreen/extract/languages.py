@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 from kamscreen import lexicons
 from kamscreen.extract.model import CEFR_LEVELS, Evidence, LanguageSkill
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, find, load_matcher
+from kamscreen.nlp.matcher import LexiconMatcher, find, load_matcher
 from kamscreen.parse.model import ParsedCV
 
 LEXICON = "languages.yaml"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from kamscreen import lexicons
 from kamscreen.extract.model import Evidence
 from kamscreen.nlp import clause_bounds, doc_text
-from kamscreen.nlp.patterns import PhraseHit
+from kamscreen.nlp.phrases import PhraseHit
 
 _JOINED = frozenset({"and", "&", ",", "/", "и", "или", "or"})  # "Supervised, trained and evaluated"
 

@@ -31,7 +31,7 @@ from kamscreen.extract import key_accounts
 from kamscreen.extract.leading import people_led
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import clause_bounds, doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon
+from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores

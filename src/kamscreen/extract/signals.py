@@ -22,7 +22,9 @@ from spacy.tokens import Doc, Span
 from kamscreen import lexicons
 from kamscreen.extract.model import MANY_CLIENTS, Evidence, Signal
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp
-from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_matcher, phrase_patterns
+from kamscreen.nlp.matcher import LexiconMatcher, load_matcher
+from kamscreen.nlp.phrase_syntax import phrase_patterns
+from kamscreen.nlp.rules import RuleSet
 
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")

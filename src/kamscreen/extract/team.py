@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Span
 from kamscreen import lexicons
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_matcher, phrase_patterns
+from kamscreen.nlp.matcher import LexiconMatcher, Marks, load_matcher
+from kamscreen.nlp.phrase_syntax import expand_phrase, phrase_patterns
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
