@@ -9,9 +9,10 @@ import re
 from functools import cache
 
 from kamscreen.extract.dates import Period
-from kamscreen.extract.job_header import (
-    DOMAIN_RE, SEGMENT_MAX, TITLE_RE, YEAR_RE, Header, Lines, is_heading, next_filled, period_lines, segment_kind,
-)
+from kamscreen.extract.header_patterns import DOMAIN_RE, SEGMENT_MAX, YEAR_RE, header_words, is_heading
+from kamscreen.extract.header_segments import segment_kind
+from kamscreen.extract.job_header import Header
+from kamscreen.extract.lines import Lines, next_filled, period_lines
 from kamscreen.months import units_pattern
 
 HH_INDUSTRY_TAIL = "Показать еще"
@@ -69,14 +70,15 @@ def _hh_industry(rest: list[str], k: int) -> bool:
     word of a title, and a title after it — right after it ("Транспорт, логистика, перевозки"
     / "Логист") or after its bullets ("Финансовый сектор" / "• Банк" / "Начальник управления").
     A title's own bullets end at the next period or heading."""
-    if TITLE_RE.search(rest[k]) and "," not in rest[k]:
+    title = header_words().title
+    if title.search(rest[k]) and "," not in rest[k]:
         return False
     m = k + 1
     while m < len(rest) and rest[m].startswith(HH_INDUSTRY_BULLET):
         m += 1
-    if m >= len(rest) or (m == k + 1 and TITLE_RE.search(rest[k])):
+    if m >= len(rest) or (m == k + 1 and title.search(rest[k])):
         return False
     nxt = rest[m]
     return len(nxt) <= SEGMENT_MAX and not YEAR_RE.search(nxt) and not is_heading(nxt) and (
-        m > k + 1 or bool(TITLE_RE.search(nxt))
+        m > k + 1 or bool(title.search(nxt))
     )

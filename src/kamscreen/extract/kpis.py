@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kamscreen import lexicons
 from kamscreen.extract.dates import find_periods
-from kamscreen.extract.job_header import TITLE_RE
+from kamscreen.extract.header_patterns import header_words
 from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
 from kamscreen.nlp import clause_of, doc_text, get_nlp
 from kamscreen.nlp.rules import RuleSet
@@ -82,7 +82,7 @@ def _names_employer(text: str, start: int, end: int) -> bool:
     below = [line for line in text[line_end:].split("\n", 4)[1:4] if line.strip()][:2]
     if below and find_periods(below[0]):
         return True  # "HubSpot" / "Jan 2021 - Present"
-    return len(below) == 2 and bool(TITLE_RE.search(below[0])) and bool(find_periods(below[1]))
+    return len(below) == 2 and bool(header_words().title.search(below[0])) and bool(find_periods(below[1]))
 
 
 def find_value(clause: Span, anchor: Span) -> str | None:

@@ -33,7 +33,7 @@ from kamscreen import lexicons
 from kamscreen.extract.model import Evidence, TeamSize
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
 from kamscreen.nlp.matcher import LexiconMatcher, Marks, load_matcher
-from kamscreen.nlp.phrase_syntax import expand_phrase, phrase_patterns
+from kamscreen.nlp.phrase_syntax import expand_phrase
 
 LEXICON = "team.yaml"
 _DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")

@@ -30,11 +30,10 @@ from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods
 from kamscreen.extract.hh_header import is_hh_header, read_hh
-from kamscreen.extract.job_header import (
-    DEGREE_RE, EDUCATION_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
-    header_like, line_shape, names_a_course, names_a_position, period_lines, read_generic, runs_on,
-    single_date_header,
-)
+from kamscreen.extract.header_patterns import SENTENCE_RE, header_words
+from kamscreen.extract.header_segments import names_a_course, names_a_position
+from kamscreen.extract.job_header import Header, header_like, read_generic, single_date_header
+from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.months import month_str
 from kamscreen.parse.model import ParsedCV
@@ -63,19 +62,20 @@ def _regions(parsed: ParsedCV, periods: list[Period]) -> list[tuple[int, int]]:
 def _not_a_job(header: Header, lines: Lines) -> bool:
     """A period whose header names a school or degree and no job title is education; one whose
     header names a certificate, an award or volunteer work is not a job either."""
+    w = header_words()
     i = lines.index(header.period.span[0])
     own = lines.line(i)
     after = next((line for line in (lines.line(k) for k in range(i + 1, min(len(lines), i + 3))) if line.strip()), "")
-    if any(NOT_JOB_RE.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
+    if any(w.not_job.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
         return True
     if names_a_course(header.title):
         return True
     if header.period.since and not _since_header(own, header.period):
         return True
-    if header.title and TITLE_RE.search(own) and not DEGREE_RE.search(header.title):
+    if header.title and w.title.search(own) and not w.degree.search(header.title):
         return False  # "Teacher 2015 – 2019 Lincoln High School", "Assistant to School Counselor"
     near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
-    return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
+    return bool(w.education.search(own) or (w.education.search(near) and not header.title))
 
 
 def _repeated(header: Header, headers: list[Header], lines: Lines) -> bool:
