@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from kamscreen.cli.options import fail, finite, parse_as_of
+from kamscreen.cli.options import fail, finite, parse_as_of, warn
 
 SHOW_SKIPPED = 20  # skipped entries listed by name; the rest are counted
 
@@ -68,7 +68,7 @@ def screen_command(
         warnings.append(f"no CVs in {printable(str(folder))}" + (f" ({len(summary.skipped)} entries skipped, below)"
                                                                    if summary.skipped else ""))
     for warning in warnings:
-        Console(stderr=True, soft_wrap=True, highlight=False).print(f"[yellow]warning:[/] {escape(warning)}")
+        warn(warning)
     console.print(
         f"[bold]{summary.total}[/] CVs · processed {summary.processed} · cached {summary.cached} · "
         f"needs OCR {summary.needs_ocr} · failed {sum(summary.failed.values())}"
@@ -106,7 +106,7 @@ def _model_path(model: Path | None) -> Path | None:
     try:
         load_model(default)
     except ModelError as exc:  # a stale shipped model must not stop screening
-        Console(stderr=True).print(f"[yellow]warning:[/] {exc}; ranking by checklist score")
+        warn(f"{exc}; ranking by checklist score")
         return None
     return default
 
