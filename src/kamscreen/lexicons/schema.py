@@ -72,7 +72,6 @@ def Text(choices: Iterable[str] | None = None) -> Scalar:  # noqa: N802 - reads 
 
 INT = Scalar(("int",))
 NUMBER = Scalar(("int", "float"))
-BOOL = Scalar(("bool",))
 
 
 @dataclass(frozen=True)
