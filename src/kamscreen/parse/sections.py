@@ -91,6 +91,7 @@ def _closed_up_lexicon() -> dict[str, str]:
     return {phrase.replace(" ", ""): name for phrase, name in header_lexicon().items()}
 
 
+@functools.lru_cache(maxsize=8192)  # the timeline asks again about the lines the parser read
 def header_name(line: str) -> str | None:
     """The section a line opens, or ``None`` if it is not a header.
 
