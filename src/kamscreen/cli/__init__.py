@@ -18,8 +18,8 @@ app = typer.Typer(
 
 @app.callback()
 def _options(
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show progress notes and other libraries' "
-                                                                 "warnings on stderr."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show notes and other libraries' warnings "
+                                                                 "(the PDF readers') on stderr."),
     log_file: Path = typer.Option(None, "--log-file", help="Write every log record (with tracebacks) to this file."),
 ) -> None:
     """Screen CVs for Key Account Manager roles (Russian and English)."""
