@@ -5,9 +5,12 @@ import time
 
 import pytest
 
+from kamscreen import lexicons
 from kamscreen.nlp import clause_of, get_nlp, make_doc
-from kamscreen.nlp.lemmatizer import lemma_of
-from kamscreen.nlp.patterns import RuleSet, find, load_lexicon, load_matcher, load_phrase_matcher, token_pattern
+from kamscreen.nlp.morph import lemma_of
+from kamscreen.nlp.matcher import find, load_matcher
+from kamscreen.nlp.phrase_syntax import token_pattern
+from kamscreen.nlp.rules import RuleSet
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +62,7 @@ def test_brackets_glued_to_words_are_split():
 
 
 def test_phrase_matcher_on_lemmas(ru):
-    matcher = load_phrase_matcher(ru, {"TEAM": ["руководить команда", "team of"]})
+    matcher = load_matcher(ru, {"TEAM": ["руководить команда", "team of"]})
     doc = make_doc("Руководил командой из 7 человек, then a team of 8", "ru")
     assert [span.text for _, span in find(matcher, doc)] == ["Руководил командой", "team of"]
 
@@ -90,7 +93,7 @@ def test_ruleset_requires_and_excludes(ru):
 
 def test_every_lexicon_loads_and_compiles(ru):
     for name in ("team.yaml", "languages.yaml", "kpis.yaml", "signals.yaml"):
-        assert load_lexicon(name), name
+        assert lexicons.load(name), name
     from kamscreen.extract import kpis, signals, team
 
     doc = make_doc("x", "ru")
@@ -159,7 +162,7 @@ def test_token_sequences_find_what_spacy_matcher_finds(name, lang, extra):
 
     from spacy.matcher import Matcher
 
-    from kamscreen.nlp.patterns import TokenSequences
+    from kamscreen.nlp.sequences import TokenSequences
 
     text = (Path(__file__).parents[1] / "data" / "fixtures" / "cvs" / name).read_text(encoding="utf-8") + extra
     nlp = get_nlp(lang)
@@ -197,7 +200,7 @@ def test_warmed_tokenizer_cache_changes_no_token(name, lang):
 
 def test_gap_token_spans_up_to_two_words_in_one_clause():
     from kamscreen.nlp import get_nlp, make_doc
-    from kamscreen.nlp.patterns import RuleSet
+    from kamscreen.nlp.rules import RuleSet
 
     en = RuleSet(get_nlp("en"), {"k": [{"phrases": ["key ~ client*"]}]})
     def hits(rules, text, lang):

@@ -12,8 +12,8 @@ import yaml
 from kamscreen.extract import key_accounts, roles
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import make_doc
-from kamscreen.nlp.patterns import expand_phrase
-from kamscreen.nlp.lemmatizer import morph
+from kamscreen.nlp.phrase_syntax import expand_phrase
+from kamscreen.nlp.morph import morph
 from kamscreen.resources import lexicon_path
 
 

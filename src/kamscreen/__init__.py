@@ -12,7 +12,8 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 # Imported here, after the stage packages of the same names, so that ``kamscreen.parse`` etc.
-# are the functions (spaCy and scikit-learn still load only when first used).
+# are the functions. The packages are light: the file readers, spaCy and scikit-learn load only
+# when first used (``kamscreen --help`` imports none of them).
 from kamscreen.parse import parse  # noqa: E402
 from kamscreen.extract import extract  # noqa: E402
 from kamscreen.score import score  # noqa: E402

@@ -17,13 +17,15 @@ import time
 import traceback
 from multiprocessing.connection import Connection
 
+from kamscreen import logs
 from kamscreen.batch.record import FileResult, Task
 
 START_SECONDS = 600.0  # a hang guard for the warm-up (spaCy, pymorphy3), not a timing expectation
 
 
 class Child:
-    """A worker process for ``work``; ``conn`` yields ``("ready", None)`` once, then ``("done", FileResult)``."""
+    """A worker process for ``work``; ``conn`` yields ``("ready", None)`` once, then ``("done", FileResult)``
+    per task, and ``("log", record)`` for what the worker logs (:func:`receive` replays those)."""
 
     def __init__(self, work) -> None:
         down_r, down_w = os.pipe()
@@ -72,6 +74,19 @@ class Child:
         return self.process.poll()
 
 
+def receive(conn: Connection, timeout: float | None) -> tuple[str, object] | None:
+    """The next ``("ready", None)`` or ``("done", FileResult)`` from a child within ``timeout``
+    seconds (None: no limit), its log records replayed here on the way; None when time ran out
+    (``EOFError`` / ``OSError`` when the child is gone)."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while conn.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
+        kind, value = conn.recv()
+        if kind != "log":
+            return kind, value
+        logs.replay(value)
+    return None
+
+
 def died(task: Task, code: int | None) -> FileResult:
     return FileResult.failure(task, "internal_error", f"{task.file}: worker process died (exit code {code})")
 
@@ -100,29 +115,30 @@ def run_in_child(task: Task, timeout: float | None, work) -> FileResult:
         if child is not None:
             child.kill()
         child = _local.child = Child(work)
-        if not child.conn.poll(START_SECONDS):
-            _local.child = None
-            child.kill()
-            return FileResult.failure(task, "internal_error", f"{task.file}: the worker process did not start")
         try:
-            child.conn.recv()  # ("ready", None)
+            ready = receive(child.conn, START_SECONDS)
         except (EOFError, OSError):
             _local.child = None
             code = child.exitcode
             child.kill()
             return died(task, code)
+        if ready is None:
+            _local.child = None
+            child.kill()
+            return FileResult.failure(task, "internal_error", f"{task.file}: the worker process did not start")
     child.send(task)
-    if not child.conn.poll(timeout):
-        _local.child = None
-        child.kill()
-        return timed_out(task, timeout)
     try:
-        _, result = child.conn.recv()
+        done = receive(child.conn, timeout)
     except (EOFError, OSError):
         _local.child = None
         code = child.exitcode
         child.kill()
         return died(task, code)
+    if done is None:
+        _local.child = None
+        child.kill()
+        return timed_out(task, timeout)
+    _, result = done
     return result
 
 
@@ -140,6 +156,7 @@ def main(down: int, up: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     receive, send = Connection(down, writable=False), Connection(up, readable=False)
+    logs.forward(lambda record: send.send(("log", record)))
     try:
         work = receive.recv()
     except EOFError:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from multiprocessing.connection import wait
 
+from kamscreen import logs
 from kamscreen.batch.child import Child, crashed, died, timed_out
 from kamscreen.batch.record import FileResult, Task
 from kamscreen.batch.work import extract_file, warm_up
@@ -129,7 +130,9 @@ class _Pool:
             if pending or any(w.task for w in self.workers) or task is not None:
                 self._spawn()
             return
-        if kind == "ready":
+        if kind == "log":  # what the worker logged: shown here, once (kamscreen.logs)
+            logs.replay(result)
+        elif kind == "ready":
             worker.ready = True
         else:
             worker.task = None

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 
 import typer
+
+from kamscreen.cli.options import setup_logging
 
 app = typer.Typer(
     name="kamscreen",
@@ -11,6 +14,17 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
+
+
+@app.callback()
+def _options(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show notes and other libraries' warnings "
+                                                                 "(the PDF readers') on stderr."),
+    log_file: Path = typer.Option(None, "--log-file", help="Write every log record (with tracebacks) to this file."),
+) -> None:
+    """Screen CVs for Key Account Manager roles (Russian and English)."""
+    setup_logging(verbose, log_file)
+
 
 _COMMANDS = ("parse_cmd", "extract_cmd", "score_cmd", "train_cmd", "screen_cmd", "hh_cmd", "review_cmd")
 for _name in _COMMANDS:

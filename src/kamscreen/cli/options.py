@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import math
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -48,3 +50,19 @@ def fail(message: str) -> NoReturn:
     """A user's mistake or an unusable path: ``error: <message>`` on one line of stderr, exit code 2."""
     Console(stderr=True, soft_wrap=True, highlight=False).print(f"[bold red]error:[/] {escape(message)}")
     raise typer.Exit(2)
+
+
+def setup_logging(verbose: bool, log_file: Path | None) -> None:
+    """``--verbose`` / ``--log-file``: set up :mod:`kamscreen.logs`; an unwritable log file is a
+    usage error."""
+    from kamscreen import logs
+
+    try:
+        logs.configure(verbose=verbose, log_file=log_file)
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot write {log_file} ({exc.strerror or exc})", param_hint="--log-file") from None
+
+
+def warn(message: str) -> None:
+    """A warning for the user: ``warning: <message>`` on stderr, once, and in the log file."""
+    logging.getLogger("kamscreen.cli").warning(message)

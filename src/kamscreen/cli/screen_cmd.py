@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from kamscreen.cli.options import fail, finite, parse_as_of
+from kamscreen.cli.options import fail, finite, parse_as_of, warn
 
 SHOW_SKIPPED = 20  # skipped entries listed by name; the rest are counted
 
@@ -72,7 +72,7 @@ def screen_command(
         warnings.append(f"no CVs in {printable(str(folder))}" + (f" ({len(summary.skipped)} entries skipped, below)"
                                                                    if summary.skipped else ""))
     for warning in warnings:
-        Console(stderr=True, soft_wrap=True, highlight=False).print(f"[yellow]warning:[/] {escape(warning)}")
+        warn(warning)
     console.print(
         f"[bold]{summary.total}[/] CVs"
         + (f" ({summary.candidates} candidates: duplicates grouped)" if summary.candidates < summary.total else "")

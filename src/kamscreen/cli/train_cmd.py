@@ -5,10 +5,9 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import fail, parse_as_of
+from kamscreen.cli.options import fail, parse_as_of, warn
 
 
 def train_command(
@@ -30,7 +29,6 @@ def train_command(
     from kamscreen.score import ProfileError
     from kamscreen.score.train import TrainingError, train
 
-    err = Console(stderr=True, soft_wrap=True, highlight=False)
     if not cvs.is_dir():
         fail(f"--cvs {cvs} is not a folder")
     try:
@@ -41,7 +39,7 @@ def train_command(
     except OSError as exc:  # --out a file, read-only, disk full
         fail(f"{exc.filename or out}: cannot write the model ({exc.strerror or exc})")
     for warning in result.card["warnings"]:
-        err.print(f"[yellow]warning:[/] {escape(warning)}")
+        warn(warning)
     data, metrics = result.card["data"], result.metrics
     table = Table(title=f"{data['n']} CVs ({data['positive']} positive) · {metrics['folds']}-fold CV · seed {seed}")
     for column in ("scorer", "ROC-AUC", "avg precision", "precision@10"):

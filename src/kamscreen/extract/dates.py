@@ -8,7 +8,8 @@ in the US, "07/02/2014") or a bare year. The separator is a dash or a prepositio
 or only spaces (or one line break) between two dates that both name their month ("06/2014
 06/2016", "09/2015 Current"; never between bare years). A numeric date may stand glued to the
 letters of a title before it ("REPRESENTATIVE09/2013 - Current", a PDF text layer's artefact).
-Month names come from ``lexicons/months.yaml``, "present" words from ``lexicons/present.yaml``.
+Month names and "present" words come from :mod:`kamscreen.months` (``lexicons/months.yaml``,
+``lexicons/present.yaml``).
 
 Year-only rule: a start year alone means January, an end year alone means December, except an
 end year equal to the present's year, which means the present's month. A period is dropped when
@@ -31,11 +32,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
-import yaml
-
-from kamscreen.resources import lexicon_path
+from kamscreen.months import month_number, month_numbers, month_str, present_words
 
 MIN_YEAR = 1950
 PREPOSITIONS = ("по", "до", "to", "till", "until", "through", "thru")
@@ -72,10 +71,6 @@ class Period:
         return month_str(self.start), (month_str(self.end) if self.end else None)
 
 
-def month_str(ym: tuple[int, int]) -> str:
-    return f"{ym[0]:04d}-{ym[1]:02d}"
-
-
 _GAP = r"(?:[^\S\n]*\n[^\S\n]*(?-i:(?=[a-zа-яё]))|[^\S\n]*)"
 
 
@@ -109,19 +104,10 @@ def prefix_tree(words: list[str]) -> str:
     return emit(root)
 
 
-@lru_cache(maxsize=1)
-def _lexicons() -> tuple[dict[str, int], list[str]]:
-    months_raw = yaml.safe_load(lexicon_path("months.yaml").read_text(encoding="utf-8"))
-    months = {str(form).lower(): int(number) for number, forms in months_raw.items() for form in forms}
-    present_raw = yaml.safe_load(lexicon_path("present.yaml").read_text(encoding="utf-8"))
-    present = [str(word) for words in present_raw.values() for word in words]
-    return months, present
-
-
 def _date(p: str, month_only: bool = False) -> str:
     """A date with named groups prefixed ``p`` (``s_`` start, ``e_`` end); ``month_only``: the
     forms that name a month (no bare year, no month without a year)."""
-    months, _ = _lexicons()
+    months = month_numbers()
     words = [w for w in months if re.fullmatch(r"[^\W\d_]+", w)]
     forms = "|".join(filter(None, [prefix_tree(words), _alternation([w for w in months if w not in words])]))
     month = rf"(?<!\w)(?:{forms})(?!\w)\.?"
@@ -144,8 +130,10 @@ def _date(p: str, month_only: bool = False) -> str:
     )
 
 
-def _build() -> re.Pattern[str]:
-    _, present = _lexicons()
+@cache
+def _pattern() -> re.Pattern[str]:
+    """The period grammar, compiled on first use."""
+    present = list(present_words())
     preposition = "|".join(PREPOSITIONS)
     dash = r"(?:[-–—−‒―－]+|ï¼\u200b?|â€[“”])"  # also the mojibake of fullwidth and en/em dashes
     # a period may be broken over lines, even a blank one: "June 2014\nto\nMay 2016", "to\n\nMay 2016"
@@ -171,19 +159,12 @@ def _build() -> re.Pattern[str]:
     )
 
 
-PATTERN = _build()
 # A phone number before a "period": "(495) 1990-2000", "+7 1990-2000", "тел. 2010-2012".
 PHONE_BEFORE_RE = re.compile(
     r"(?:\(\d{3,5}\)|\+\d{1,3}|(?<!\w)(?:тел|телефон|моб|мобильный|tel|phone|ph|mob|mobile|cell)(?!\w)\.?:?)[ \t]*$",
     re.IGNORECASE,
 )
 YEAR_RE = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
-
-
-def _month_number(name: str) -> int:
-    """The number of a month name as matched ("Сент.", "января"); 0 when unknown."""
-    months, _ = _lexicons()
-    return months.get(re.sub(r"[\s.]", "", name).lower(), 0)
 
 
 def _read(g: dict[str, str], p: str, present: dt.date) -> tuple[int, int | None] | None:
@@ -194,11 +175,11 @@ def _read(g: dict[str, str], p: str, present: dt.date) -> tuple[int, int | None]
 
     if part("mn1"):
         if part("y1"):
-            return int(part("y1")), _month_number(part("mn1"))
+            return int(part("y1")), month_number(part("mn1"))
         yy = int(part("yy1")[1:])
-        return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), _month_number(part("mn1"))
+        return (2000 + yy if 2000 + yy <= present.year + 1 else 1900 + yy), month_number(part("mn1"))
     if part("y2"):
-        return int(part("y2")), _month_number(part("mn2"))
+        return int(part("y2")), month_number(part("mn2"))
     if part("y6"):
         return int(part("y6")), int(part("a3"))
     if part("y3"):
@@ -209,7 +190,7 @@ def _read(g: dict[str, str], p: str, present: dt.date) -> tuple[int, int | None]
         return int(part("y5")), None
     if part("mn6"):
         end = _read(g, "e_", present)
-        return None if end is None or end[1] is None else (end[0], _month_number(part("mn6")))
+        return None if end is None or end[1] is None else (end[0], month_number(part("mn6")))
     return None
 
 
@@ -279,7 +260,7 @@ def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
     present = present or dt.date.today()
     found = []
     for start, end in _windows(text):
-        for match in PATTERN.finditer(text, start, end):
+        for match in _pattern().finditer(text, start, end):
             if PHONE_BEFORE_RE.search(text, max(0, match.start() - 12), match.start()):
                 continue
             period = (_since if match.group("since") else _period)(match, text, present)
@@ -288,7 +269,7 @@ def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
     return found
 
 
-@lru_cache(maxsize=1)
+@cache
 def _single_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<![\w./,])|(?<=[^\W\d_])(?=\d))(?<!\d[ \t-]){_date('d_', month_only=True)}(?![\d]|[-./]\d)",
                       re.IGNORECASE)

@@ -17,62 +17,67 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from kamscreen.extract.model import Evidence, Experience, Job
+from kamscreen.months import date_index, month_index, units_pattern
 
 MISMATCH_YEARS = 0.5
 MAX_STATED_YEARS = 60
 
-_RU_NUM = r"(?P<y>\d{1,2})\+?\s+(?:год|года|лет)(?:\s+(?P<m>\d{1,2})\s+месяц(?:а|ев)?)?(?!\w)"
-_RU_MONTHS = r"(?P<m2>\d{1,2})\s+месяц(?:а|ев)?(?!\w)"
 # Words that may stand between the number and "experience" of a stated total: they qualify the
 # whole career ("12 years of progressive professional experience"), not a field ("HR experience").
 _WHOLE = r"(?:total|overall|combined|cumulative|professional|work|working|career|employment)"
 _KIND = rf"(?:{_WHOLE}|progressive|progressively|extensive|diverse|proven|solid|successful|broad|varied|industry)"
-# hh.ru: "Опыт работы 8 лет 3 месяца" on its own line — the export's own total, preferred.
-HH_TOTAL = re.compile(rf"^[ \t]*Опыт работы[ \t:—–-]*(?:{_RU_NUM}|{_RU_MONTHS})[ \t]*$", re.MULTILINE)
-STATED_PATTERNS = (
-    # "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев" inline; also "общий стаж 10 лет".
-    re.compile(
-        rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*(?:(?:более|свыше|около|больше)\s+)?"
-        rf"(?:{_RU_NUM}|{_RU_MONTHS})",
-        re.IGNORECASE,
-    ),
-    # "более 10 лет опыта работы", "12 лет общего опыта", "10+ лет профессионального опыта".
-    re.compile(
-        r"(?<![\w.])(?P<y>\d{1,2})\+?\s+(?:год|года|лет)\s+(?:общего\s+|профессионального\s+|трудового\s+)?"
-        r"(?:опыта|стажа)(?:\s+работы)?(?=\s*[.,;)\n]|\s*$|\s+работы)",
-        re.IGNORECASE,
-    ),
-    # "10+ years of experience", "over 12 years of professional experience in B2B sales",
-    # "15 years of total work experience"; not "7 years of HR experience" (a field between the
-    # number and the word) nor "5 years of experience in retail sales" (a field after it) unless
-    # the career is named ("professional", "total", "work").
-    re.compile(
-        rf"(?<![\w.])(?P<y>\d{{1,2}})\+?\s*(?:years?|yrs?)['’]?\s+(?:of\s+)?"
-        rf"(?:(?P<whole>{_WHOLE})\s+|{_KIND}\s+|and\s+){{0,3}}"
-        rf"experience(?!\w)(?(whole)|(?!\s+(?:in|with|as|using|of|on|at|within|across|working)\b))",
-        re.IGNORECASE,
-    ),
-)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    """hh.ru's own total ("Опыт работы 8 лет 3 месяца" on its own line, preferred), and the
+    statements of a total written anywhere; compiled on first use."""
+    years_ru, months_ru = units_pattern("years", ("ru",)), units_pattern("months", ("ru",))
+    ru_num = rf"(?P<y>\d{{1,2}})\+?\s+{years_ru}(?:\s+(?P<m>\d{{1,2}})\s+{months_ru})?"
+    ru_months = rf"(?P<m2>\d{{1,2}})\s+{months_ru}"
+    hh_total = re.compile(rf"^[ \t]*Опыт работы[ \t:—–-]*(?:{ru_num}|{ru_months})[ \t]*$", re.MULTILINE)
+    stated = (
+        # "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев" inline; also "общий стаж 10 лет".
+        re.compile(
+            rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*(?:(?:более|свыше|около|больше)\s+)?"
+            rf"(?:{ru_num}|{ru_months})",
+            re.IGNORECASE,
+        ),
+        # "более 10 лет опыта работы", "12 лет общего опыта", "10+ лет профессионального опыта".
+        re.compile(
+            rf"(?<![\w.])(?P<y>\d{{1,2}})\+?\s+{years_ru}\s+(?:общего\s+|профессионального\s+|трудового\s+)?"
+            r"(?:опыта|стажа)(?:\s+работы)?(?=\s*[.,;)\n]|\s*$|\s+работы)",
+            re.IGNORECASE,
+        ),
+        # "10+ years of experience", "over 12 years of professional experience in B2B sales",
+        # "15 years of total work experience"; not "7 years of HR experience" (a field between the
+        # number and the word) nor "5 years of experience in retail sales" (a field after it) unless
+        # the career is named ("professional", "total", "work").
+        re.compile(
+            rf"(?<![\w.])(?P<y>\d{{1,2}})\+?\s*{units_pattern('years', ('en',))}['’]?\s+(?:of\s+)?"
+            rf"(?:(?P<whole>{_WHOLE})\s+|{_KIND}\s+|and\s+){{0,3}}"
+            rf"experience(?!\w)(?(whole)|(?!\s+(?:in|with|as|using|of|on|at|within|across|working)\b))",
+            re.IGNORECASE,
+        ),
+    )
+    return hh_total, stated
+
 
 ANCHOR_RE = re.compile(r"[Ee]xperience|EXPERIENCE|[Оо]пыт|ОПЫТ|[Сс]таж")
 ANCHOR_REACH = 60
 
 
-def _month_index(ym: str) -> int:
-    year, month = ym.split("-")
-    return int(year) * 12 + int(month) - 1
-
-
 def months_union(jobs: Iterable[Job], present: dt.date) -> set[int]:
     """Month numbers (``year * 12 + month - 1``) covered by any of ``jobs``, ends included, up to
     the present's month."""
-    now = present.year * 12 + present.month - 1
+    now = date_index(present)
     months: set[int] = set()
     for job in jobs:
-        start = _month_index(job.start)
-        end = now if job.end is None else min(now, _month_index(job.end))
+        start = month_index(job.start)
+        end = now if job.end is None else min(now, month_index(job.end))
         months.update(range(start, end + 1))
     return months
 
@@ -96,7 +101,7 @@ def _anchor_windows(text: str) -> list[tuple[int, int]]:
 
 def stated_total(text: str) -> tuple[float, Evidence] | None:
     """The statement of total experience in ``text`` (hh.ru's line, else the first), in years."""
-    best = HH_TOTAL.search(text) or _first_stated(text)
+    best = _patterns()[0].search(text) or _first_stated(text)
     if best is None:
         return None
     g = best.groupdict()
@@ -109,7 +114,7 @@ def stated_total(text: str) -> tuple[float, Evidence] | None:
 def _first_stated(text: str) -> re.Match[str] | None:
     best: re.Match[str] | None = None
     for start, end in _anchor_windows(text):  # only near the words: a speed-up on long CVs
-        for pattern in STATED_PATTERNS:
+        for pattern in _patterns()[1]:
             match = pattern.search(text, start, end)
             if match and (best is None or match.start() < best.start()):
                 best = pattern.match(text, match.start()) or match  # whole, past the window's end

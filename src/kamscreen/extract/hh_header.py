@@ -6,16 +6,25 @@ export), then the title, which the PDF export may wrap onto lower-case lines.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kamscreen.extract.dates import Period
-from kamscreen.extract.job_header import (
-    DOMAIN_RE, SEGMENT_MAX, TITLE_RE, YEAR_RE, Header, Lines, is_heading, next_filled, period_lines, segment_kind,
-)
+from kamscreen.extract.header_patterns import DOMAIN_RE, SEGMENT_MAX, YEAR_RE, header_words, is_heading
+from kamscreen.extract.header_segments import segment_kind
+from kamscreen.extract.job_header import Header
+from kamscreen.extract.lines import Lines, next_filled, period_lines
+from kamscreen.months import units_pattern
 
-HH_DURATION_RE = re.compile(r"^\s*(?:\d+\s+(?:год|года|лет)(?:\s+\d+\s+месяц(?:а|ев)?)?|\d+\s+месяц(?:а|ев)?)\s*$")
 HH_INDUSTRY_TAIL = "Показать еще"
 HH_INDUSTRY_BULLET = "•"  # the PDF export's industry lines: "Финансовый сектор" / "• Банк"
 HH_WRAPPED_LINE = 40  # a title line at least this long may be wrapped onto the next
+
+
+@cache
+def _duration_re() -> re.Pattern[str]:
+    """hh.ru's duration of a job, alone: "2 года 1 месяц", "11 месяцев"."""
+    years, months = units_pattern("years", ("ru",)), units_pattern("months", ("ru",))
+    return re.compile(rf"^\s*(?:\d+\s+{years}(?:\s+\d+\s+{months})?|\d+\s+{months})\s*$")
 
 
 def is_hh_header(p: Period, lines: Lines) -> bool:
@@ -26,9 +35,9 @@ def is_hh_header(p: Period, lines: Lines) -> bool:
         return False
     rest = lines.text[p.span[1] : b].strip()
     if rest:
-        return bool(HH_DURATION_RE.match(rest))
+        return bool(_duration_re().match(rest))
     following = next_filled(lines, j, 1)
-    return bool(following) and bool(HH_DURATION_RE.match(following[0]))
+    return bool(following) and bool(_duration_re().match(following[0]))
 
 
 def read_hh(p: Period, lines: Lines) -> Header:
@@ -61,14 +70,15 @@ def _hh_industry(rest: list[str], k: int) -> bool:
     word of a title, and a title after it — right after it ("Транспорт, логистика, перевозки"
     / "Логист") or after its bullets ("Финансовый сектор" / "• Банк" / "Начальник управления").
     A title's own bullets end at the next period or heading."""
-    if TITLE_RE.search(rest[k]) and "," not in rest[k]:
+    title = header_words().title
+    if title.search(rest[k]) and "," not in rest[k]:
         return False
     m = k + 1
     while m < len(rest) and rest[m].startswith(HH_INDUSTRY_BULLET):
         m += 1
-    if m >= len(rest) or (m == k + 1 and TITLE_RE.search(rest[k])):
+    if m >= len(rest) or (m == k + 1 and title.search(rest[k])):
         return False
     nxt = rest[m]
     return len(nxt) <= SEGMENT_MAX and not YEAR_RE.search(nxt) and not is_heading(nxt) and (
-        m > k + 1 or bool(TITLE_RE.search(nxt))
+        m > k + 1 or bool(title.search(nxt))
     )

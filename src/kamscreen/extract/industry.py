@@ -36,10 +36,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from kamscreen import lexicons
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
+from kamscreen.months import is_month
 from kamscreen.nlp import doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, expand_phrase, load_lexicon
+from kamscreen.nlp.phrase_syntax import expand_phrase
+from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
 _NON_WORD = re.compile(r"[^\w&+]+")
 _CUT = re.compile(r"(\.\.\.|…)?\s*(показать\s+ещ[её])?\s*$", re.IGNORECASE)
@@ -97,7 +100,7 @@ def _data() -> _Data:
     aliases: dict[str, str] = {}
     also: dict[str, tuple[str, ...]] = {}
     further: list[tuple[str, str]] = []  # "+Name" lines: further listings of a company
-    for industry, entries in load_lexicon("companies.yaml").items():
+    for industry, entries in lexicons.load("companies.yaml").items():
         _checked(industry, "companies.yaml")
         for entry in entries or ():
             entry = str(entry).strip()
@@ -111,7 +114,7 @@ def _data() -> _Data:
         if aliases.setdefault(key, industry) != industry and industry not in also.get(key, ()):
             also[key] = also.get(key, ()) + (industry,)
     longest = max((len(a.split()) for a in aliases), default=1)
-    lex = load_lexicon("industries.yaml")
+    lex = lexicons.load("industries.yaml")
     hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
                for line, ind in lex["hh_lines"].items())
     names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
@@ -359,11 +362,7 @@ def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
 
 def _valid(job: Job) -> bool:
     """Are the job's months readable (``YYYY-MM``)?"""
-    try:
-        return all(1 <= int(ym.split("-")[1]) <= 12 and int(ym.split("-")[0]) >= 0
-                   for ym in (job.start, job.end or "0000-01"))
-    except (ValueError, AttributeError, IndexError):
-        return False
+    return is_month(job.start) and (job.end is None or is_month(job.end))
 
 
 def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:

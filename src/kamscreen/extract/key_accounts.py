@@ -25,8 +25,8 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from kamscreen import lexicons
 from kamscreen.nlp import clause_bounds, doc_text
-from kamscreen.nlp.patterns import load_lexicon
 
 _QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _OPENING = frozenset({"«", "“"})
@@ -75,7 +75,7 @@ class KeyAccountWords:
 
 @lru_cache(maxsize=1)
 def words() -> KeyAccountWords:
-    data = load_lexicon("roles.yaml")
+    data = lexicons.load("roles.yaml")
     key, named, large = data["key_account_words"], data["named_accounts"], data["large_clients"]
     names = sorted((str(n) for n in large["names"]), key=len, reverse=True)
     lower = lambda values: frozenset(str(v).lower() for v in values)  # noqa: E731

@@ -17,10 +17,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kamscreen.extract.job_header import TITLE_RE
+from kamscreen import lexicons
+from kamscreen.extract.dates import find_periods
+from kamscreen.extract.header_patterns import header_words
 from kamscreen.extract.model import KPI_KINDS, Evidence, Kpi
 from kamscreen.nlp import clause_of, doc_text, get_nlp
-from kamscreen.nlp.patterns import RuleSet, load_lexicon
+from kamscreen.nlp.rules import RuleSet
 
 LEXICON = "kpis.yaml"
 
@@ -36,13 +38,12 @@ VALUE = re.compile(
     rf"|(?:{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)",
     re.IGNORECASE,
 )
-_PERIOD = re.compile(r"(?i)(?:\b(?:19|20)\d\d|\b\d{1,2}[./](?:19|20)\d\d)\s*[-–—]\s*(?:\w+\.?\s*)?(?:(?:19|20)\d\d|present|current|now|н\.\s?в\.|наст)")
 _NOT_VALUE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
 
 
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> tuple[RuleSet, frozenset[str]]:
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     unknown = set(lex) - set(KPI_KINDS) - {"without_value"}
     if unknown:
         raise ValueError(f"{LEXICON}: unknown KPI kinds {sorted(unknown)}")
@@ -79,9 +80,9 @@ def _names_employer(text: str, start: int, end: int) -> bool:
     if before or after:
         return False
     below = [line for line in text[line_end:].split("\n", 4)[1:4] if line.strip()][:2]
-    if below and _PERIOD.search(below[0]):
+    if below and find_periods(below[0]):
         return True  # "HubSpot" / "Jan 2021 - Present"
-    return len(below) == 2 and bool(TITLE_RE.search(below[0])) and bool(_PERIOD.search(below[1]))
+    return len(below) == 2 and bool(header_words().title.search(below[0])) and bool(find_periods(below[1]))
 
 
 def find_value(clause: Span, anchor: Span) -> str | None:

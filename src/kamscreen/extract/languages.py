@@ -38,17 +38,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kamscreen.extract.model import CEFR_LEVELS, Evidence, LanguageSkill
+from kamscreen import lexicons
+from kamscreen.extract.language_levels import RANK, stated_level
+from kamscreen.extract.model import Evidence, LanguageSkill
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, find, load_lexicon, load_matcher
+from kamscreen.nlp.matcher import LexiconMatcher, find, load_matcher
 from kamscreen.parse.model import ParsedCV
 
 LEXICON = "languages.yaml"
-RANK = {level: n for n, level in enumerate(CEFR_LEVELS, start=1)}  # A1 < … < C2 < native
 INFERRED_LEVEL = "C1"  # English of a CV written in English: working, not native
-_CODE = re.compile(r"^([ABCАВСabcавс])([12])(?![0-9])")
-_LATIN = str.maketrans("АВСавс", "ABCABC")
-_SCORE = re.compile(r"^\d{1,3}(?:[.,]\d)?$")
 _PROSE = re.compile(r"[A-Za-z]{2,}")
 _STOPS = frozenset({",", ";", "|", "/", "(", ")"})  # a level word before a name stops here
 _LIST_STOPS = frozenset({",", ";", "|"})  # a level word after a name stops here
@@ -75,7 +73,7 @@ class _Grammar:
 
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     entries: dict[str, list[str]] = {f"lang:{code}": names for code, names in lex["languages"].items()}
     entries |= {f"level:{level}": words for level, words in lex["levels"].items()}
     entries |= {f"cert:{key}": c["phrases"] for key, c in lex["certificates"].items()}
@@ -143,7 +141,7 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
             about_ends.add(clause_bounds(doc, start)[1])
         section = ctx.section_of(doc[start].idx)
         if start not in below and section and _level_line(doc, start, clause_hits):
-            found = _level(clause_hits, doc[start : start + 1], None)
+            found = stated_level(clause_hits, doc[start : start + 1], None)
             heading = (found[0], section) if found else heading
             continue
         for mention in _mentions(clause_hits, g, context=about or section is not None):
@@ -304,7 +302,7 @@ def _level_below(doc: Doc, mention: _Mention, by_clause: dict[int, list[tuple[st
     lo, hi = clause_bounds(doc, end) if end < len(doc) else (end, end)
     if not hits or hi - lo > LEVEL_LINE or any(not lb.startswith(("level:", "code")) for lb, _ in hits):
         return mention
-    found = _level(hits, doc[mention.start : mention.end], None)
+    found = stated_level(hits, doc[mention.start : mention.end], None)
     if found is None:
         return mention
     below.add(end)
@@ -349,10 +347,10 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
         else:
             cert, language = None, label[5:]
         spoken = any(lb == "speaks" for lb, _ in near + before)
-        level, used = _level(near, span, cert) or (None, [])
+        level, used = stated_level(near, span, cert) or (None, [])
         after.append(level is not None)
         if level is None:
-            level, used = _level(before, span, None) or (None, [])
+            level, used = stated_level(before, span, None) or (None, [])
         if level is None and not spoken and out and out[-1].spoken and _joined(doc, anchors[k - 1][2].end, span.start):
             last = out[-1]  # a level or "speak" before a list covers it: "fluent in English and Spanish"
             out.append(_Mention(language, last.level, last.start, span.end, True))
@@ -384,41 +382,3 @@ def _joined(doc: Doc, start: int, end: int, words: frozenset[str] = _CONJUNCTION
 
 def _stopped(doc: Doc, start: int, end: int, stops: frozenset[str]) -> bool:
     return any(t.text in stops for t in doc[start:end])
-
-
-def _level(hits: list[tuple[str, Span]], anchor: Span, cert: dict | None) -> tuple[str, list[Span]] | None:
-    """The level stated by ``hits`` (code > certificate score > word) and the spans that state it.
-
-    Of several words the one right before the name wins ("Fluent in conversational Spanish"),
-    else the longest, then the highest.
-    """
-    codes = [sp for lb, sp in hits if lb == "code"]
-    words = [(lb[6:], sp) for lb, sp in hits if lb.startswith("level:")]
-    if codes:
-        m = _CODE.match(codes[0].text)
-        level = (m.group(1).translate(_LATIN).upper() + m.group(2))
-        return level, [codes[0]] + [sp for _, sp in words if sp.start > codes[0].start]
-    if cert is not None:
-        found = _certificate_level(anchor, cert)
-        if found:
-            return found
-    if words:
-        adjacent = [w for w in words if w[1].end == anchor.start]
-        level, span = adjacent[0] if adjacent else max(words, key=lambda w: (w[1].end - w[1].start, RANK[w[0]]))
-        return level, [span]
-    return None
-
-
-def _certificate_level(anchor: Span, cert: dict) -> tuple[str, list[Span]] | None:
-    """Level of a certificate: fixed, or from the score written right after its name."""
-    if cert.get("level"):
-        return cert["level"], []
-    doc = anchor.doc
-    for tok in doc[anchor.end : min(anchor.end + 4, clause_bounds(doc, anchor.start)[1])]:
-        if _SCORE.match(tok.text):
-            score = float(tok.text.replace(",", "."))
-            for low, level in cert.get("bands", ()):
-                if score >= low:
-                    return level, [doc[tok.i : tok.i + 1]]
-            return None
-    return None

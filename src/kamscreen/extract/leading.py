@@ -20,9 +20,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from kamscreen import lexicons
 from kamscreen.extract.model import Evidence
 from kamscreen.nlp import clause_bounds, doc_text
-from kamscreen.nlp.patterns import PhraseHit, load_lexicon
+from kamscreen.nlp.phrases import PhraseHit
 
 _JOINED = frozenset({"and", "&", ",", "/", "и", "или", "or"})  # "Supervised, trained and evaluated"
 
@@ -37,7 +38,7 @@ class _Grammar:
 
 @lru_cache(maxsize=1)
 def _grammar() -> _Grammar:
-    m = load_lexicon("roles.yaml")["management"]
+    m = lexicons.load("roles.yaml")["management"]
     lower = lambda values: frozenset(str(v).lower() for v in values)  # noqa: E731
     return _Grammar(int(m["people_window"]), lower(m["not_led"]), lower(m["not_between"]), lower(m["modified"]))
 

@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+from kamscreen import lexicons
 
 ROLES = ("key_account", "sales", "account_management", "other")
 INDUSTRIES = (
@@ -15,6 +18,14 @@ KPI_KINDS = (
 )
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 INFERRED_NOTE = "inferred from the CV's language"  # how an inferred level is shown (LanguageSkill)
+MANY_CLIENTS = "many_clients"  # the signal of a client count (a grammar of its own, not a rule)
+
+
+@cache
+def signal_kinds() -> tuple[str, ...]:
+    """The kinds of :class:`Signal`, in order: the rule kinds of ``lexicons/signals.yaml``, then
+    :data:`MANY_CLIENTS`."""
+    return (*lexicons.load("signals.yaml")["kinds"], MANY_CLIENTS)
 
 
 @dataclass(frozen=True)
@@ -138,8 +149,8 @@ class Kpi:
 class Signal:
     """A competency or working-style marker found in the text.
 
-    ``kind`` e.g. ``conflict_resolution``, ``stakeholders``, ``strategic``, ``presentation``,
-    ``negotiation``, ``cold_calls``, ``lead_generation``, ``many_clients``, ``deal_volume``.
+    ``kind`` is one of :func:`signal_kinds`: ``conflict_resolution``, ``stakeholders``,
+    ``strategic``, ``presentation``, ``negotiation``, ``cold_calls``, ``many_clients``...
     """
 
     kind: str

@@ -26,11 +26,12 @@ from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from kamscreen import lexicons
 from kamscreen.extract import key_accounts
 from kamscreen.extract.leading import people_led
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import clause_bounds, doc_text, make_doc
-from kamscreen.nlp.patterns import PhraseHit, PhraseLexicon, load_lexicon
+from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
 _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
@@ -65,7 +66,7 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    data = load_lexicon("roles.yaml")
+    data = lexicons.load("roles.yaml")
     m = data["management"]
     groups = {
         "title": data["titles"],

@@ -19,9 +19,12 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from kamscreen.extract.model import Evidence, Signal
+from kamscreen import lexicons
+from kamscreen.extract.model import MANY_CLIENTS, Evidence, Signal
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp
-from kamscreen.nlp.patterns import LexiconMatcher, RuleSet, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.matcher import LexiconMatcher, load_matcher
+from kamscreen.nlp.phrase_syntax import phrase_patterns
+from kamscreen.nlp.rules import RuleSet
 
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
@@ -40,8 +43,8 @@ class _Grammar:
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
-    lex = load_lexicon(LEXICON)
-    many = lex["many_clients"]
+    lex = lexicons.load(LEXICON)
+    many = lex[MANY_CLIENTS]
     clients = Matcher(nlp.vocab)
     nouns = phrase_patterns(nlp, many["client_nouns"])
     clients.add("COUNT", [[_COUNT_TOKEN, {"IS_ALPHA": True, "OP": "?"}, *n] for n in nouns])
@@ -53,7 +56,7 @@ def _grammar(lang: str) -> _Grammar:
 def find_signals(doc: Doc) -> tuple[Signal, ...]:
     """Every marker found, once per kind and clause, in text order."""
     g = _grammar(doc.lang_)
-    hits = list(g.rules.find(doc)) + [("many_clients", span) for span in _client_counts(doc, g)]
+    hits = list(g.rules.find(doc)) + [(MANY_CLIENTS, span) for span in _client_counts(doc, g)]
     hits.sort(key=lambda h: (h[1].start, -h[1].end))
     seen: set[tuple[str, int]] = set()
     signals = []

@@ -29,15 +29,15 @@ from functools import lru_cache
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from kamscreen import lexicons
 from kamscreen.extract.model import Evidence, TeamSize
+from kamscreen.extract.team_numbers import DIGITS, YEAR, NumberWords, read_number, second_number
 from kamscreen.nlp import clause_bounds, doc_text, get_nlp, trim
-from kamscreen.nlp.patterns import LexiconMatcher, Marks, expand_phrase, load_lexicon, load_matcher, phrase_patterns
+from kamscreen.nlp.matcher import LexiconMatcher, Marks, load_matcher
+from kamscreen.nlp.phrase_syntax import expand_phrase
 
 LEXICON = "team.yaml"
-_DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
-    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|мя|ю|ью|ех|ух|и|й))?$")
-_YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)(?![\d,])")  # "2015", "2015–2019"
-_DIGIT_TOKEN = {"TEXT": {"REGEX": _DIGITS.pattern}}
+_DIGIT_TOKEN = {"TEXT": {"REGEX": DIGITS.pattern}}
 _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
@@ -53,15 +53,10 @@ class _Grammar:
 
     shapes: Matcher  # COUNT / UNIT_OF / N_PERSON / ITEM
     context: LexiconMatcher  # LEAD / UNIT / PLURAL_UNIT / SIZE / MEMBER / SELF / PEOPLE / ONE_PERSON / ...
-    n_person: re.Pattern  # "10-person" as one token
-    numbers: dict[str, int]
-    multipliers: dict[str, int]
+    number: NumberWords
     articles: frozenset[str]
-    links: frozenset[str]
     joiners: frozenset[str]
     approx: frozenset[str]
-    range_words: frozenset[str]
-    growth_from: frozenset[str]
     modifier_stops: frozenset[str]
     max_modifiers: int
     lead_before: int
@@ -124,7 +119,7 @@ def _words(lex: dict, key: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
-    lex = load_lexicon(LEXICON)
+    lex = lexicons.load(LEXICON)
     numbers = {str(k).lower(): int(v) for k, v in lex["numbers"].items()}
     multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
     links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")
@@ -163,8 +158,8 @@ def _grammar(lang: str) -> _Grammar:
     })
     context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
     return _Grammar(
-        shapes, context, n_person, numbers, multipliers, _words(lex, "articles"), links,
-        _words(lex, "joiners"), approx, range_words, _words(lex, "growth_from"), modifier_stops,
+        shapes, context, NumberWords(numbers, multipliers, links, range_words, _words(lex, "growth_from"), n_person),
+        _words(lex, "articles"), _words(lex, "joiners"), approx, modifier_stops,
         int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
         int(lex["lead_window_after"]),
         int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
@@ -228,8 +223,8 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
         if not units:
             return None
         start = min(units)
-    found = _read(doc[start:end], label, g)
-    if found is None or _second_number(doc, found[1], g) or _YEAR.match(doc[found[1]].text):
+    found = read_number(doc[start:end], g.number)
+    if found is None or second_number(doc, found[1], g.number) or YEAR.match(doc[found[1]].text):
         return None
     if found[1] > 0 and doc[found[1] - 1].is_currency:  # "$5M budget"
         return None
@@ -252,13 +247,13 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
 
 def _grown_to(doc: Doc, num_start: int, end: int, hi: int, g: _Grammar) -> tuple[int, int] | None:
     """``(value, end)`` of the size reached in "from 5 people to 20", "с 3 человек до 10"."""
-    if num_start == 0 or doc[num_start - 1].lower_ not in g.growth_from:
+    if num_start == 0 or doc[num_start - 1].lower_ not in g.number.growth_from:
         return None
     words = [t for t in doc[end:min(hi, end + 6)] if not t.is_space][:4]
-    to = next((t.i for t in words if t.lower_ in g.range_words), None)
+    to = next((t.i for t in words if t.lower_ in g.number.range_words), None)
     if to is None:
         return None
-    found = _read(doc[to + 1:min(hi, to + 10)], "COUNT", g)
+    found = read_number(doc[to + 1:min(hi, to + 10)], g.number)
     if found is None or found[1] != next(t.i for t in doc[to + 1:hi] if not t.is_space):
         return None
     value, _, number_end = found
@@ -312,7 +307,7 @@ def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
     words = [t for t in doc[end:min(hi, end + g.max_modifiers + 3)] if not t.is_space]
     if len(words) < 3 or words[0].lower_ not in g.joiners:
         return None
-    if not (words[1].lower_ in g.articles or g.numbers.get(words[1].lemma_) == 1):
+    if not (words[1].lower_ in g.articles or g.number.values.get(words[1].lemma_) == 1):
         return None
     ends = [e for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
             if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s])]
@@ -327,74 +322,6 @@ def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     if label == "N_PERSON":
         return max([e for _, e in marks.within("UNIT", end, min(end + 3, hi))] + [end])
     return end
-
-
-def _second_number(doc: Doc, i: int, g: _Grammar) -> bool:
-    """Is token ``i`` the second number of a range ("10 - 15", "10 to 15") or a number restated
-    in brackets ("twelve (12)")? The first one counts."""
-    return (i >= 2 and (doc[i - 1].lower_ in g.range_words or doc[i - 1].text == "(")
-            and (_DIGITS.match(doc[i - 2].text) is not None or _word(doc[i - 2]) in g.numbers))
-
-
-def _word(tok) -> str:
-    """A token's lemma, without the hyphen a line break leaves on "forty- two"."""
-    return tok.lemma_[:-1] if len(tok.lemma_) > 1 and tok.lemma_.endswith("-") else tok.lemma_
-
-
-def _read(span: Span, label: str, g: _Grammar) -> tuple[int, int, int] | None:
-    """``(value, first, end)`` of the first number in a shape match (token indices)."""
-    tokens = [t for t in span if t.text != "+"]
-    for k, tok in enumerate(tokens):
-        m = _DIGITS.match(tok.text) or g.n_person.match(tok.text)
-        if m:
-            return _digits_value(tokens[k:], m, g)
-        if _word(tok) in g.numbers or _word(tok) in g.multipliers:
-            return _words_value(tokens[k:], g)
-    return None
-
-
-def _digits_value(tokens: list, m: re.Match, g: _Grammar) -> tuple[int, int, int]:
-    """A number in digits; of a range the lower bound, or the upper one after "from" / "с"
-    ("grew the team from 5 to 20 people")."""
-    first = tokens[0]
-    growth = first.i > 0 and first.doc[first.i - 1].lower_ in g.growth_from
-    if m.lastindex and m.lastindex >= 2 and m.group(2):
-        return _int(m.group(2 if growth else 1)), first.i, first.i + 1
-    if growth and len(tokens) > 2 and tokens[1].lower_ in g.range_words:
-        upper = _DIGITS.match(tokens[2].text)
-        if upper:
-            return _int(upper.group(1)), first.i, tokens[2].i + 1
-    return _int(m.group(1)), first.i, first.i + 1
-
-
-def _int(digits: str) -> int:
-    return int(digits.replace(",", ""))
-
-
-def _words_value(tokens: list, g: _Grammar) -> tuple[int, int, int]:
-    """A number in words: "семь" 7, "двадцатью пятью" 25, "one hundred and thirty two" 132,
-    "forty-two" 42, "dozen" 12. A link ("and", "-") must be followed by a number word, and
-    "and" comes only after a multiplier ("hundred and thirty")."""
-    total = current = 0
-    end = tokens[0].i
-    previous = ""
-    for k, tok in enumerate(tokens):
-        lemma = _word(tok)
-        if lemma in g.numbers:
-            current += g.numbers[lemma]
-        elif lemma in g.multipliers:
-            current = max(current, 1) * g.multipliers[lemma]
-            if g.multipliers[lemma] >= 1000:
-                total, current = total + current, 0
-        elif tok.lower_ in g.links and previous and k + 1 < len(tokens) and (
-                _word(tokens[k + 1]) in g.numbers or _word(tokens[k + 1]) in g.multipliers) and (
-                tok.lower_ != "and" or previous in g.multipliers):
-            continue
-        else:
-            break
-        previous = lemma
-        end = tok.i + 1
-    return total + current, tokens[0].i, end
 
 
 def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,

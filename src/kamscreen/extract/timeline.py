@@ -25,48 +25,33 @@ first, a single date, dates after the document date (kept, their months not coun
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from kamscreen.extract.dates import Period, find_dates, find_periods, month_str
+from kamscreen.extract.dates import Period, find_dates, find_periods
 from kamscreen.extract.hh_header import is_hh_header, read_hh
-from kamscreen.extract.job_header import (
-    DEGREE_RE, EDUCATION_RE, END_HEADING_RE, EXPERIENCE_HEADING_RE, NOT_JOB_RE, SENTENCE_RE, TITLE_RE, Header, Lines,
-    header_like, line_shape, names_a_course, names_a_position, period_lines, read_generic, runs_on,
-    single_date_header,
-)
+from kamscreen.extract.header_patterns import SENTENCE_RE, header_words
+from kamscreen.extract.header_segments import names_a_course, names_a_position
+from kamscreen.extract.job_header import Header, header_like, read_generic, single_date_header
+from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
 from kamscreen.extract.model import Evidence, Job
+from kamscreen.months import month_str
 from kamscreen.parse.model import ParsedCV
+from kamscreen.parse.sections import find_sections, heading_lines, inside_experience, normalise_header
 
 SINCE_LINE_MAX = 80  # an open-ended start counts on a header line at most this long besides it
 SAME_TEXT_CHARS = 300  # a job printed twice: the same header and the same opening of its text
 
 
-def _headed_regions(text: str) -> list[tuple[int, int]]:
-    """Experience sections found by their headings, for a text the parser left unsectioned."""
-    marks = sorted([(m.start(), m.end(), "experience") for m in EXPERIENCE_HEADING_RE.finditer(text)]
-                   + [(m.start(), m.end(), "end") for m in END_HEADING_RE.finditer(text)])
-    regions, open_at = [], None
-    for start, end, kind in marks:
-        if kind == "experience" and open_at is None:
-            open_at = end
-        elif kind == "end" and open_at is not None:
-            regions.append((open_at, start))
-            open_at = None
-    if open_at is not None:
-        regions.append((open_at, len(text)))
-    return regions
-
-
-def _regions(parsed: ParsedCV, periods: list[Period], lines: Lines) -> list[tuple[int, int]]:
-    """Where jobs are looked for: the experience sections (the parser's, else those under an
-    experience heading), else the text minus its education sections."""
-    experience = [(s.start, s.end) for s in parsed.section("experience")] or (
-        [] if parsed.sections else _headed_regions(parsed.text)
-    )
+def _regions(parsed: ParsedCV, periods: list[Period]) -> list[tuple[int, int]]:
+    """Where jobs are looked for: the experience sections (the parser's, else those of the text's
+    headings), else the text minus its education sections."""
+    sections = parsed.sections or find_sections(parsed.text)
+    experience = [(s.start, s.end) for s in sections if s.name == "experience"]
     if experience and any(a <= p.span[0] < b for p in periods for a, b in experience):
         return experience
     regions, cursor = [], 0
-    for section in sorted(parsed.section("education"), key=lambda s: s.start):
+    for section in sorted((s for s in sections if s.name == "education"), key=lambda s: s.start):
         if section.start > cursor:
             regions.append((cursor, section.start))
         cursor = max(cursor, section.end)
@@ -77,19 +62,20 @@ def _regions(parsed: ParsedCV, periods: list[Period], lines: Lines) -> list[tupl
 def _not_a_job(header: Header, lines: Lines) -> bool:
     """A period whose header names a school or degree and no job title is education; one whose
     header names a certificate, an award or volunteer work is not a job either."""
+    w = header_words()
     i = lines.index(header.period.span[0])
     own = lines.line(i)
     after = next((line for line in (lines.line(k) for k in range(i + 1, min(len(lines), i + 3))) if line.strip()), "")
-    if any(NOT_JOB_RE.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
+    if any(w.not_job.search(line) for line in (own, header.title or "", after if len(after) <= 80 else "")):
         return True
     if names_a_course(header.title):
         return True
     if header.period.since and not _since_header(own, header.period):
         return True
-    if header.title and TITLE_RE.search(own) and not DEGREE_RE.search(header.title):
+    if header.title and w.title.search(own) and not w.degree.search(header.title):
         return False  # "Teacher 2015 – 2019 Lincoln High School", "Assistant to School Counselor"
     near = " ".join(lines.line(k) for k in range(max(0, i - 1), min(len(lines), i + 3)))
-    return bool(EDUCATION_RE.search(own) or (EDUCATION_RE.search(near) and not header.title))
+    return bool(w.education.search(own) or (w.education.search(near) and not header.title))
 
 
 def _repeated(header: Header, headers: list[Header], lines: Lines) -> bool:
@@ -134,10 +120,17 @@ def _since_header(line: str, period: Period) -> bool:
     return len(rest) <= SINCE_LINE_MAX and names_a_position(rest) and not SENTENCE_RE.search(rest)
 
 
-def _block_end(start: int, limit: int, text: str) -> int:
-    """Where a block stops: its region's end or a heading line, whichever comes first."""
-    heading = END_HEADING_RE.search(text, start, limit)
-    return heading.start() if heading else limit
+def _block_ends(text: str) -> list[int]:
+    """Where a job's block may stop: the heading lines of the text, but those that also stand
+    inside a job ("Достижения:", "Key achievements")."""
+    inside = inside_experience()
+    return [offset for offset, _, line in heading_lines(text) if normalise_header(line) not in inside]
+
+
+def _block_end(start: int, limit: int, ends: list[int]) -> int:
+    """Where a block stops: its region's end or a heading line (of ``ends``), whichever comes first."""
+    k = bisect_left(ends, start)
+    return ends[k] if k < len(ends) and ends[k] < limit else limit
 
 
 @dataclass(frozen=True)
@@ -169,13 +162,14 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
         return Timeline(())
     lines = Lines.of(text)
     headers, regions, hh, use_before = _headers(parsed, present, lines)
+    ends = _block_ends(text)
     jobs: list[Job] = []
     periods: list[Period] = []
     for n, header in enumerate(headers):
         p = header.period
         region_end = next(b for a, b in regions if a <= p.span[0] < b)
         nxt = headers[n + 1].start if n + 1 < len(headers) else region_end
-        end = _block_end(p.span[1], min(nxt, region_end), text)
+        end = _block_end(p.span[1], min(nxt, region_end), ends)
         start, end_ym = p.month_range()
         employer = header.employer
         if employer is None and jobs and not hh and use_before:
@@ -198,7 +192,7 @@ def _headers(parsed: ParsedCV, present: dt.date,
     titles stand before the periods."""
     text = parsed.text
     periods = find_periods(text, present)
-    regions = _regions(parsed, periods, lines)
+    regions = _regions(parsed, periods)
     periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:

@@ -7,14 +7,13 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex
+from kamscreen.nlp.clauses import TEXT_KEY, clause_bounds, clause_of, doc_text, trim
 
-from kamscreen.nlp import lemmatizer  # noqa: F401  (registers the factory)
-from kamscreen.nlp.clauses import TEXT_KEY, clause_bounds, doc_text
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 MAX_LENGTH = 10_000_000  # characters; spaCy's default (1e6) would raise on a huge text file
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
@@ -26,10 +25,16 @@ _SEEN: dict[str, set[str]] = {}  # pipeline language → chunks already in its t
 
 @lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
-    """The cached pipeline for ``lang`` (``ru``, ``en``; ``mixed`` and others use ``ru``)."""
+    """The cached pipeline for ``lang`` (``ru``, ``en``; ``mixed`` and others use ``ru``); spaCy
+    is imported here, on first use."""
     base = "en" if lang == "en" else "ru"
     if base != lang:
         return get_nlp(base)
+    import spacy
+    from spacy.util import compile_infix_regex
+
+    from kamscreen.nlp import lemmatizer, segmenter  # noqa: F401  (register the components)
+
     nlp = spacy.blank(base)
     nlp.max_length = MAX_LENGTH
     infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
@@ -69,21 +74,3 @@ def _warm_tokenizer(nlp: Language, text: str) -> None:
     for chunk in new:
         nlp.tokenizer(chunk)
     seen |= new
-
-
-def trim(span: Span) -> Span:
-    """``span`` without leading/trailing whitespace and punctuation tokens (bullets, dashes)."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_space or doc[start].is_punct):
-        start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ")%")):
-        end -= 1
-    return doc[start:end]
-
-
-def clause_of(doc: Doc, start: int, end: int | None = None) -> Span:
-    """The (trimmed) clause holding tokens ``start``..``end``; several clauses if it spans them."""
-    first, _ = clause_bounds(doc, start)
-    _, last = clause_bounds(doc, (end or start + 1) - 1)
-    return trim(doc[first:last])

@@ -1,23 +1,16 @@
-"""Clause boundaries for CV text, registered as ``kamscreen_clauses``.
-
-A CV is a list of lines and bullets more than of sentences: a clause ends at ``. ! ? ;``, at a
-bullet, at a blank line, after an abbreviation ("чел.") before a capital, and at a line break
-unless the line was wrapped mid-sentence (next line in lower case, or a number after a
-lower-case word). ``doc.sents`` then yields those clauses; ``clause_bounds`` finds one fast.
+"""Clauses of a CV doc as the segmenter (:mod:`kamscreen.nlp.segmenter`) stores them, and how to
+read them: the clause of a token, its trimmed span. No spaCy import: a doc comes from the caller.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
-import numpy
-from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, SENT_START
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 KEY = "kamscreen_clause_starts"  # doc.user_data: sorted token indices where clauses start
 TEXT_KEY = "kamscreen_text"  # doc.user_data: doc.text, which spaCy rebuilds on every access
-ENDS = frozenset({".", "!", "?", ";", "…"})
-BULLETS = frozenset({"•", "·", "▪", "●", "◦", "‣", "∙", "○", "■", "□", "➢", "►", "✓", "✔", "*"})
 
 
 def clause_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -38,54 +31,19 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def _features(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, numpy.ndarray]:
-    """Per token: its form's features (columns of ``_FORM``), and the IS_ALPHA / IS_LOWER flags."""
-    table = doc.to_array([ORTH, IS_ALPHA, IS_LOWER])
-    strings = doc.vocab.strings
-    forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
-    rows = numpy.array([_form(strings[int(f)]) for f in forms.tolist()], dtype=bool).reshape(-1, len(_FORM))
-    return rows[inverse.reshape(-1)], table[:, 1] != 0, table[:, 2] != 0
+def trim(span: Span) -> Span:
+    """``span`` without leading/trailing whitespace and punctuation tokens (bullets, dashes)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ")%")):
+        end -= 1
+    return doc[start:end]
 
 
-_FORM = ("newline", "newlines", "end", "bullet", "abbrev", "upper", "lower", "digit")
-
-
-def _form(text: str) -> tuple[bool, ...]:
-    first = text[:1]
-    newline = text.isspace() and "\n" in text
-    return (newline, newline and text.count("\n") > 1, text in ENDS, text in BULLETS,
-            len(text) > 1 and text.endswith("."), first.isupper(), first.islower(), first.isdigit())
-
-
-class ClauseSegmenter:
-    """Marks ``is_sent_start`` on every token (True at the first token of a clause).
-
-    A clause starts after a blank line; after a line break unless the next line starts in lower
-    case, or with a number after a lower-case word; after ``. ! ? ;``; before a bullet; and after
-    an abbreviation ("чел.") before a capital. Decided per distinct word form, then with arrays.
-    """
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not len(doc):
-            return doc
-        form, alpha, lower = _features(doc)
-        newline, newlines, end, bullet, abbrev, upper, lowercase, digit = form.T
-        tok = slice(0, len(doc) - 1)  # token i - 1 ...
-        nxt = slice(1, len(doc))  # ... and token i, for i >= 1
-        prev = numpy.maximum(numpy.arange(-1, len(doc) - 2), 0)  # token i - 2 (or 0)
-        wrapped = lowercase[nxt] | (digit[nxt] & alpha[prev] & lower[prev])
-        breaks = numpy.where(newline[tok], newlines[tok] | ~wrapped,
-                             end[tok] | bullet[nxt] | (abbrev[tok] & upper[nxt]))
-        starts = numpy.full(len(doc), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
-        starts[0] = 1
-        starts[1:][breaks] = 1
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
-        doc.user_data[KEY] = numpy.flatnonzero(starts == 1).tolist()
-        if TEXT_KEY not in doc.user_data:
-            doc.user_data[TEXT_KEY] = doc.text
-        return doc
-
-
-@Language.factory("kamscreen_clauses")
-def make_clauses(nlp: Language, name: str) -> ClauseSegmenter:
-    return ClauseSegmenter()
+def clause_of(doc: Doc, start: int, end: int | None = None) -> Span:
+    """The (trimmed) clause holding tokens ``start``..``end``; several clauses if it spans them."""
+    first, _ = clause_bounds(doc, start)
+    _, last = clause_bounds(doc, (end or start + 1) - 1)
+    return trim(doc[first:last])

@@ -14,18 +14,15 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from kamscreen.months import month_numbers, present_words
 from kamscreen.parse.glyphs import SEGMENT_GAP, Segment
 from kamscreen.parse.sections import header_name
 
 MIN_COLUMN_LINES = 3  # each side of a column block needs at least this many lines
 _SHORT_CELL_WORDS = 4  # cells this short, paired on shared baselines, make a table read row by row
 _LEAD_ROWS = 4  # one-sided rows a column block may start with before its gutter appears
-_DATE_LINE = re.compile(
-    r"\b(19|20)\d\d\b|\b(present|current|now|н\.?\s?в\.?|настоящее)\b|"
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
-    re.IGNORECASE,
-)
 _EMPTY = re.compile("0+")
 BLOCK_GAP = 0.6  # a vertical gap wider than this share of the line height starts a new block
 MIN_TABLE_BLOCKS = 2  # a table / label column needs at least this many left blocks lined up ...
@@ -35,12 +32,26 @@ CELL_EDGE = 0.25  # a left cell's wrap width: its widest line plus this share of
 _SENTENCE_END = tuple(".;:!?")
 _UNFINISHED = tuple("—–-,")  # a cell line ending so goes on in the next line
 _ITEM_MARKS = tuple("•·▪■●○◦►▶*-–—")  # a line starting so is a new item of a list
-# a cell that ends a period ("Август 2023 — настоящее время", "Май 2018 — март 2020") is complete: the
-# next line (hh.ru's duration "2 года 2 месяца") starts a new item even where its first word would not fit
-_PERIOD_END = re.compile(r"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|\bнастоящее\s+время|\bн\.\s?в\."
-                         r"|\b(?:present|current|now))\s*$", re.IGNORECASE)
 SINGLE_ROW_CELL = 0.5  # a lone left block is a table row when at most this share of the right column's width
 HEADING_SIZE = 1.15  # a line this much taller than the page's body text is a heading or a title
+
+
+@cache
+def _date_line() -> re.Pattern[str]:
+    """A line that holds a date: a year, a month name or a word for "present"."""
+    words = sorted({*month_numbers(), *present_words()}, key=len, reverse=True)
+    names = "|".join(r"\s*".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"\b(19|20)\d\d\b|(?<!\w)(?:{names})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _period_end() -> re.Pattern[str]:
+    """The end of a period: a cell that ends so ("Август 2023 — настоящее время", "Май 2018 — март
+    2020") is complete, and the next line (hh.ru's duration "2 года 2 месяца") starts a new item
+    even where its first word would not fit."""
+    words = sorted(present_words(), key=len, reverse=True)
+    present = "|".join(r"\s*".join(map(re.escape, word.split())) for word in words)
+    return re.compile(rf"(?:[—–-]\s*(?:[^\W\d_]+\.?\s+)?(?:19|20)\d\d|(?<!\w)(?:{present}))\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -123,7 +134,7 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
         return max(block[0].bottom - block[0].top, 1.0)
 
     def dated(block: list[Line]) -> bool:
-        return any(_DATE_LINE.search(line.text) for line in block)
+        return any(_date_line().search(line.text) for line in block)
 
     right_start = min(line.x0 for line in right)
     narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
@@ -188,7 +199,7 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
         previous = out[-1]
         height = tail.bottom - tail.top
         wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
-                   and not _PERIOD_END.search(previous.text) and header_name(previous.text) is None)
+                   and not _period_end().search(previous.text) and header_name(previous.text) is None)
         if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
             out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
                            min(previous.x0, line.x0), line.x1, previous.lead)
@@ -388,7 +399,7 @@ def _block_score(rows: list[list[Segment]], block: tuple[int, int, float, float]
         return 0  # bullets, numbers or a stray line beside the text
     narrow, narrow_lines = (left, sides[0]) if sum(map(len, left)) < sum(map(len, right)) else (right, sides[1])
     single = sum(len(block) == 1 for block in text_blocks(narrow_lines))
-    if sum(bool(_DATE_LINE.search(t)) for t in narrow) >= 0.6 * len(narrow) and single >= 0.6 * len(narrow):
+    if sum(bool(_date_line().search(t)) for t in narrow) >= 0.6 * len(narrow) and single >= 0.6 * len(narrow):
         return 0  # one-line dates beside job titles: keep rows together (multi-line date cells are a table)
     if sum(t.rstrip().endswith(":") for t in left) >= 0.6 * len(left):
         return 0  # a label: value table

@@ -2,23 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
-import yaml
-
+from kamscreen.months import month_number
 from kamscreen.parse.model import DocumentDate
-from kamscreen.resources import lexicon_path
 
 _NUMERIC = re.compile(r"резюме\s+(?:от|обновлено)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})", re.IGNORECASE)
 _WORDED = re.compile(r"резюме\s+(?:от|обновлено)\s+(\d{1,2})\s+([а-яё]+)\.?\s+(\d{4})", re.IGNORECASE)
-
-
-@functools.cache
-def _month_numbers() -> dict[str, int]:
-    """Every written month form of ``months.yaml`` (shared with the date grammar) → number."""
-    data = yaml.safe_load(lexicon_path("months.yaml").read_text(encoding="utf-8"))
-    return {str(form).lower().replace("ё", "е"): int(number) for number, forms in data.items() for form in forms}
 
 
 def hh_footer_date(text: str) -> dt.date | None:
@@ -32,7 +22,7 @@ def hh_footer_date(text: str) -> dt.date | None:
         day, month, year = map(int, match.groups())
         found.extend(_dated(match.start(), year, month, day))
     for match in _WORDED.finditer(text):
-        month = _month_numbers().get(match.group(2).lower().replace("ё", "е"))
+        month = month_number(match.group(2))
         if month:
             found.extend(_dated(match.start(), int(match.group(3)), month, int(match.group(1))))
     return max(found)[1] if found else None

@@ -16,17 +16,14 @@ false``) are warnings, not errors.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 from dataclasses import dataclass
 
-import yaml
-
+from kamscreen import lexicons
 from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.hh_layout import Layout
 from kamscreen.parse.model import StructuredCV, StructuredJob, StructuredLanguage
-from kamscreen.resources import lexicon_path
 
 SOURCE = "hh_json"
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")
@@ -43,9 +40,8 @@ class HhResume:
     warnings: tuple[str, ...]
 
 
-@functools.cache
 def _vocabulary() -> dict:
-    return yaml.safe_load(lexicon_path("hh_api.yaml").read_text(encoding="utf-8"))
+    return lexicons.load("hh_api.yaml")
 
 
 def load_json(data: bytes) -> object:

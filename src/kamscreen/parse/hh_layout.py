@@ -19,21 +19,11 @@ needs no further clean-up and the spans handed out stay valid.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-import yaml
-
+from kamscreen.months import duration_units, month_index, month_name
 from kamscreen.parse.cleanup import clean_text
-from kamscreen.resources import lexicon_path
 
 PRESENT = "по настоящее время"
-
-
-@functools.cache
-def _month_names() -> dict[int, tuple[str, str]]:
-    """Month number → (nominative, genitive), the first two Russian forms of ``months.yaml``."""
-    data = yaml.safe_load(lexicon_path("months.yaml").read_text(encoding="utf-8"))
-    return {int(number): (str(forms[0]), str(forms[1])) for number, forms in data.items()}
 
 
 def _plural(n: int, one: str, few: str, many: str) -> str:
@@ -49,20 +39,15 @@ def duration(months: int) -> str:
     ('7 лет 10 месяцев', '1 год', '3 месяца', '2 года 1 месяц')
     """
     years, rest = divmod(months, 12)
-    parts = [f"{years} {_plural(years, 'год', 'года', 'лет')}"] if years else []
+    parts = [f"{years} {_plural(years, *duration_units('years', ('ru',)))}"] if years else []
     if rest:
-        parts.append(f"{rest} {_plural(rest, 'месяц', 'месяца', 'месяцев')}")
+        parts.append(f"{rest} {_plural(rest, *duration_units('months', ('ru',)))}")
     return " ".join(parts)
-
-
-def _month_index(ym: str) -> int:
-    year, month = ym.split("-")
-    return int(year) * 12 + int(month) - 1
 
 
 def _written(ym: str, capital: bool = True) -> str:
     year, month = ym.split("-")
-    name = _month_names()[int(month)][0]
+    name = month_name(int(month))
     return f"{name.capitalize() if capital else name} {year}"
 
 
@@ -123,7 +108,7 @@ class Layout:
         """One job's block; returns the spans of its period line and of the whole block."""
         period = self._line(f"{_written(start)} — {_written(end, capital=False) if end else PRESENT}")
         last = present and f"{present.year}-{present.month:02d}"
-        months = _month_index(end or last) - _month_index(start) + 1 if (end or last) else 0
+        months = month_index(end or last) - month_index(start) + 1 if (end or last) else 0
         if months > 0:
             self._line(duration(months))
         self._line(employer)
@@ -144,6 +129,6 @@ class Layout:
         return self._line(name + (f" — {level[:1].upper()}{level[1:]}" if level else ""))
 
     def footer(self, updated: dt.datetime) -> None:
-        genitive = _month_names()[updated.month][1]
+        genitive = month_name(updated.month, genitive=True)
         self._gap()
         self._line(f"Резюме обновлено {updated.day} {genitive} {updated.year} в {updated:%H:%M}")

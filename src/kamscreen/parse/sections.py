@@ -11,36 +11,33 @@ from __future__ import annotations
 import functools
 import re
 
-import yaml
-
+from kamscreen import lexicons
+from kamscreen.months import units_pattern
 from kamscreen.parse.docdate import hh_footer_date
 from kamscreen.parse.model import SECTION_NAMES, Section
-from kamscreen.resources import lexicon_path
 
 MAX_HEADER_WORDS = 6
 _DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•-]+$")
 _SPACES = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
-# a heading's own total after a dash or in brackets: "Опыт работы — 8 лет 3 месяца" (hh.ru PDF),
-# "Experience (12 years)"
-_TOTAL_TAIL = re.compile(r"(?:\s+[—–-]\s*|\s*\()\d+\+?\s+(?:год|года|лет|месяц|месяца|месяцев|years?|months?)\b[^()]*\)?$",
-                         re.IGNORECASE)
 _NOT_SECTIONS = ("inside_experience", "not_cv")  # lists of sections.yaml that name no section
 _CONTACT = re.compile(r"@|\+?\d[\d\s().-]{8,}\d|https?://|linkedin\.com|t\.me/|telegram", re.IGNORECASE)
 
 
 @functools.cache
-def _lexicon_data() -> dict:
-    with lexicon_path("sections.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+def _total_tail() -> re.Pattern[str]:
+    """A heading's own total after a dash or in brackets: "Опыт работы — 8 лет 3 месяца" (hh.ru
+    PDF), "Experience (12 years)"."""
+    units = f"(?:{units_pattern('years')}|{units_pattern('months')})"
+    return re.compile(rf"(?:\s+[—–-]\s*|\s*\()\d+\+?\s+{units}[^()]*\)?$", re.IGNORECASE)
 
 
 @functools.cache
 def header_lexicon() -> dict[str, str]:
     """Normalised header phrase → section name, from ``sections.yaml``."""
     lexicon: dict[str, str] = {}
-    for name, by_language in _lexicon_data().items():
+    for name, by_language in lexicons.load("sections.yaml").items():
         if name in _NOT_SECTIONS:
             continue
         if name not in SECTION_NAMES:
@@ -54,13 +51,13 @@ def header_lexicon() -> dict[str, str]:
 @functools.cache
 def inside_experience() -> frozenset[str]:
     """Headings that stay inside an experience section ("Достижения:" under a job)."""
-    return frozenset(normalise_header(str(phrase)) for phrase in _lexicon_data().get("inside_experience", ()))
+    return frozenset(normalise_header(str(phrase)) for phrase in lexicons.load("sections.yaml").get("inside_experience", ()))
 
 
 @functools.cache
 def _not_cv_re() -> re.Pattern[str]:
     """A line holding a ``not_cv`` heading of ``sections.yaml`` (checked again as a whole header)."""
-    phrases = [normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())]
+    phrases = [normalise_header(str(phrase)) for phrase in lexicons.load("sections.yaml").get("not_cv", ())]
     words = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
     return re.compile(rf"^.*(?:{words}).*$", re.IGNORECASE | re.MULTILINE)
 
@@ -73,7 +70,7 @@ def cut_trailing_matter(text: str) -> tuple[str, str | None]:
     >>> cut_trailing_matter("Навыки\\nExcel\\nИстория общения с кандидатом\\nОтклик 24 сентября 2025")
     ('Навыки\\nExcel', 'trailing "История общения с кандидатом" (not part of the CV) left out')
     """
-    phrases = {normalise_header(str(phrase)) for phrase in _lexicon_data().get("not_cv", ())}
+    phrases = {normalise_header(str(phrase)) for phrase in lexicons.load("sections.yaml").get("not_cv", ())}
     for match in _not_cv_re().finditer(text):
         if normalise_header(match.group()) in phrases:
             footers = [line for line in text[match.start() :].split("\n") if hh_footer_date(line) is not None]
@@ -94,13 +91,14 @@ def _closed_up_lexicon() -> dict[str, str]:
     return {phrase.replace(" ", ""): name for phrase, name in header_lexicon().items()}
 
 
+@functools.lru_cache(maxsize=8192)  # the timeline asks again about the lines the parser read
 def header_name(line: str) -> str | None:
     """The section a line opens, or ``None`` if it is not a header.
 
     >>> header_name("ОПЫТ РАБОТЫ:")
     'experience'
     """
-    stripped = _TOTAL_TAIL.sub("", line.strip())
+    stripped = _total_tail().sub("", line.strip())
     if not stripped or len(stripped) > 60:
         return None
     if len(stripped.split()) > MAX_HEADER_WORDS and not _LETTER_SPACED.match(stripped):
@@ -115,19 +113,30 @@ def header_name(line: str) -> str | None:
     return name
 
 
+def heading_lines(text: str) -> list[tuple[int, str, str]]:
+    """``(offset, section name, line)`` of every line of ``text`` that is a section heading.
+
+    >>> heading_lines("Иван\nОПЫТ РАБОТЫ:\nМенеджер")
+    [(5, 'experience', 'ОПЫТ РАБОТЫ:')]
+    """
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        name = header_name(line)
+        if name is not None:
+            found.append((offset, name, line))
+        offset += len(line) + 1
+    return found
+
+
 def find_sections(text: str) -> tuple[Section, ...]:
     """Split ``text`` into contiguous sections covering it from 0 to ``len(text)``."""
     if not text:
         return ()
     starts: list[tuple[int, str, str | None]] = []
-    offset = 0
-    for line in text.split("\n"):
-        name = header_name(line)
-        if name is not None and not (
-            starts and starts[-1][1] == "experience" and normalise_header(line) in inside_experience()
-        ):
+    for offset, name, line in heading_lines(text):
+        if not (starts and starts[-1][1] == "experience" and normalise_header(line) in inside_experience()):
             starts.append((offset, name, line.strip()))
-        offset += len(line) + 1
     if not starts or starts[0][0] > 0:
         lead_end = starts[0][0] if starts else len(text)
         starts.insert(0, (0, _lead_name(text[:lead_end], bool(starts)), None))

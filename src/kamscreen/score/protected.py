@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yaml
-
-from kamscreen.resources import lexicon_path
+from kamscreen import lexicons
+from kamscreen.months import full_month_names, units_pattern
 
 _SPLIT = re.compile(r"[^0-9a-zа-яё]+")
+_PLACEHOLDER = re.compile(r"\{(month|years_ru|years_en)\}")
 
 
 class ProtectedFeatureError(ValueError):
@@ -41,13 +41,21 @@ class ProtectedLexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> ProtectedLexicon:
     """The shipped protected-words lexicon."""
-    data = yaml.safe_load(lexicon_path("protected.yaml").read_text(encoding="utf-8"))
+    data = lexicons.load("protected.yaml")
     return ProtectedLexicon(
         attributes=frozenset(a.lower() for a in data["attributes"]),
         words=frozenset(w.lower() for w in data["words"]),
-        line_markers=tuple(m.lower() for m in data.get("line_markers", ())),
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in data.get("patterns", ())),
+        line_markers=tuple(m.lower() for m in data["line_markers"]),
+        patterns=tuple(re.compile(_filled(p), re.IGNORECASE) for p in data["patterns"]),
     )
+
+
+def _filled(pattern: str) -> str:
+    """``pattern`` with its placeholders in words of :mod:`kamscreen.months`: ``{month}`` a whole
+    month name, ``{years_ru}`` / ``{years_en}`` a unit of years."""
+    months = "(?:" + "|".join(map(re.escape, sorted(full_month_names(), key=len, reverse=True))) + ")"
+    words = {"month": months, "years_ru": units_pattern("years", ("ru",)), "years_en": units_pattern("years", ("en",))}
+    return _PLACEHOLDER.sub(lambda m: words[m.group(1)], pattern)
 
 
 def check_feature_names(names) -> None:

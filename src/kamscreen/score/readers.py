@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kamscreen.extract.experience import years as union_years
-from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts
+from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts, signal_kinds
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
@@ -35,13 +35,14 @@ class Reading:
 
 @dataclass(frozen=True)
 class Reader:
-    """A named reader; ``kind`` is ``number`` or ``level`` (CEFR), ``args`` whether it takes ``[...]``."""
+    """A named reader; ``kind`` is ``number`` or ``level`` (CEFR), ``args`` whether it takes
+    ``[...]``, ``choices`` the kinds that list may name (read when first asked)."""
 
     name: str
     kind: str
     read: Callable[[Facts, tuple[str, ...], str | None], Reading]
     args: bool = False
-    arg_choices: tuple[str, ...] = ()
+    choices: Callable[[], tuple[str, ...]] = tuple
 
 
 _FACT = re.compile(r"^(?P<name>[a-z_]+\.[a-z_]+)(?:\[(?P<args>[a-z_,\s]*)\])?$")
@@ -57,13 +58,14 @@ def parse_fact(spec: str) -> tuple[Reader, tuple[str, ...]]:
     if reader is None:
         raise ValueError(f"unknown fact reader {name!r}; known: {', '.join(sorted(READERS))}, languages.<iso>")
     args = tuple(a.strip() for a in raw.split(",") if a.strip()) if raw is not None else ()
+    choices = reader.choices()
     if reader.args and not args:
-        raise ValueError(f"fact reader {name!r} needs a list, e.g. {name}[{reader.arg_choices[0]}]")
+        raise ValueError(f"fact reader {name!r} needs a list, e.g. {name}[{choices[0]}]")
     if not reader.args and raw is not None:
         raise ValueError(f"fact reader {name!r} takes no [...] list")
-    unknown = [a for a in args if reader.arg_choices and a not in reader.arg_choices]
+    unknown = [a for a in args if choices and a not in choices]
     if unknown:
-        raise ValueError(f"unknown {name} kind(s) {', '.join(unknown)}; known: {', '.join(reader.arg_choices)}")
+        raise ValueError(f"unknown {name} kind(s) {', '.join(unknown)}; known: {', '.join(choices)}")
     return reader, args
 
 
@@ -166,19 +168,14 @@ def _years_in(facts: Facts, industry: str) -> Reading:
     return Reading(round(years, 2), evidence[:3])
 
 
-# The signal kinds of kamscreen.extract.signals (lexicons/signals.yaml): KAM markers, then sales ones.
-SIGNAL_KINDS = ("conflict_resolution", "stakeholders", "strategic", "presentation", "negotiation",
-                "key_accounts", "long_relationships", "tenders",
-                "cold_calls", "lead_generation", "deal_volume", "many_clients")
-
 READERS: dict[str, Reader] = {
     **{f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
        for f in ("total_years", "b2b_years", "key_account_years", "management_years")},
     "experience.kam_years": Reader("experience.kam_years", "number", _kam_years),
     "experience.commercial_years": Reader("experience.commercial_years", "number", _commercial_years),
     "team_size.value": Reader("team_size.value", "number", _team_size),
-    "kpis.any": Reader("kpis.any", "number", _any_of("kpis"), args=True, arg_choices=KPI_KINDS),
-    "signals.any": Reader("signals.any", "number", _any_of("signals"), args=True, arg_choices=SIGNAL_KINDS),
+    "kpis.any": Reader("kpis.any", "number", _any_of("kpis"), args=True, choices=lambda: KPI_KINDS),
+    "signals.any": Reader("signals.any", "number", _any_of("signals"), args=True, choices=signal_kinds),
     "industry.years": Reader("industry.years", "number", _industry_years),
     "industry.required_years": Reader("industry.required_years", "number", _required_industry_years),
 }

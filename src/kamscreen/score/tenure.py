@@ -1,24 +1,14 @@
-"""Month arithmetic over the job timeline: tenures and gaps (``YYYY-MM`` strings)."""
+"""Tenures and gaps of the job timeline (month arithmetic: :mod:`kamscreen.months`)."""
 from __future__ import annotations
 
 from kamscreen.extract.model import Job
-
-
-def month_index(month: str) -> int:
-    """``"2019-04"`` → a month count; ValueError on a malformed value."""
-    year, mon = month[:7].split("-")
-    return int(year) * 12 + int(mon) - 1
-
-
-def months_between(start: str, end: str) -> int:
-    """Whole months from ``start`` to ``end`` (0 when the same month)."""
-    return month_index(end) - month_index(start)
+from kamscreen.months import month_index
 
 
 def job_months(job: Job, as_of: str) -> int:
     """Length of a job in months, counting both the first and the last month."""
     try:
-        return max(1, months_between(job.start, job.end or as_of[:7]) + 1)
+        return max(1, month_index(job.end or as_of[:7]) - month_index(job.start) + 1)
     except (ValueError, AttributeError):
         return 0
 
