@@ -1,0 +1,188 @@
+"""OCR of page images with Tesseract (through tesserocr), Russian and English models together.
+
+A page image is turned upright (Tesseract's orientation detection, OSD), read into words with
+boxes and confidences after the page is deskewed by the angle Tesseract's layout analysis
+measured, and the project's own layout (``layout.layout_page``: rows, column blocks, tables) puts them in reading order, as
+for the glyphs of a PDF. Nothing here is imported by ``parse`` until a page needs OCR.
+
+>>> page = read_page(Image.open("scan.jpg"), dpi=300)  # doctest: +SKIP
+>>> page.confidence, page.rotation  # doctest: +SKIP
+(91.4, 0)
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from kamscreen.parse.layout import Glyph, layout_page, lines_to_text
+
+LANGUAGES = "rus+eng"
+OCR_DPI = 300  # pages are read at this resolution (PDF pages rendered, images rescaled to it)
+MAX_PIXELS = 40_000_000  # a page is read at no more pixels than this (A3 at 300 dpi is 17 million)
+MIN_SKEW = 0.1  # degrees: a page skewed less is read as it is
+A4_LONG_SIDE_INCHES = 11.69  # an image without a stated resolution is taken as a page filling the frame
+INSTALL_HINT = (
+    "install Tesseract's Russian and English models: apt-get install tesseract-ocr tesseract-ocr-rus "
+    "tesseract-ocr-eng (macOS: brew install tesseract tesseract-lang), or set TESSDATA_PREFIX to their folder"
+)
+# a CEFR level as OCR misreads it: Cyrillic look-alike letters ("В2"), "l" or "|" for "1" ("Al")
+_CEFR_MISREAD = re.compile(r"\(?[ABCАВС][12l|]\)?[,.;:]?")
+_LATIN = str.maketrans("АВСl|", "ABC11")
+_TESSDATA_DIRS = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+    "/opt/homebrew/share/tessdata",
+)
+
+
+@dataclass(frozen=True)
+class OcrText:
+    """One page as read by OCR: its text in reading order, the mean word confidence (0–100), the
+    rotation (degrees clockwise) that made it upright and the number of words."""
+
+    text: str
+    confidence: float
+    rotation: int
+    words: int
+
+
+def tessdata_dir() -> Path | None:
+    """The folder holding ``rus`` and ``eng`` traineddata: ``TESSDATA_PREFIX`` first, then the
+    usual install places; None when Tesseract's models are not installed."""
+    candidates = [os.environ["TESSDATA_PREFIX"]] if os.environ.get("TESSDATA_PREFIX") else []
+    for folder in map(Path, candidates + list(_TESSDATA_DIRS)):
+        for path in (folder, folder / "tessdata"):
+            if all((path / f"{lang}.traineddata").is_file() for lang in LANGUAGES.split("+")):
+                return path
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def unavailable() -> str | None:
+    """Why OCR cannot run here (with how to fix it), or None when it can."""
+    try:
+        import tesserocr  # noqa: F401
+    except ImportError:
+        return "the tesserocr package is missing (pip install tesserocr)"
+    if tessdata_dir() is None:
+        return INSTALL_HINT
+    return None
+
+
+def read_page(image: Image.Image, dpi: float | None = None) -> OcrText:
+    """OCR one page image. ``dpi``: its resolution if known (else taken from a page filling it);
+    the image is rescaled to ``OCR_DPI``, turned upright and deskewed before it is read."""
+    image = _prepared(image, dpi)
+    engines = _engines()
+    rotation = _orientation(engines.osd, image)
+    if rotation:
+        image = image.rotate(rotation, expand=True)
+    skew = _skew(engines.ocr, image)
+    if abs(skew) >= MIN_SKEW:  # Tesseract drops text beside skewed rules: straighten the page first
+        image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    api = engines.ocr
+    api.SetImage(image)
+    api.Recognize()
+    glyphs, confidences = _words(api)
+    text = lines_to_text(layout_page(glyphs, True).lines)
+    confidence = sum(confidences) / len(confidences) if confidences else 0.0
+    return OcrText(text, round(confidence, 1), rotation, len(confidences))
+
+
+def _prepared(image: Image.Image, dpi: float | None) -> Image.Image:
+    """Grey, rescaled to ``OCR_DPI`` (an image's own resolution, else a page filling the frame)."""
+    image = image.convert("L") if image.mode != "L" else image
+    source = dpi or max(image.size) / A4_LONG_SIDE_INCHES
+    scale = min(OCR_DPI / source, (MAX_PIXELS / (image.width * image.height)) ** 0.5)
+    if abs(scale - 1) > 0.1:
+        size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+        image = image.resize(size, Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.BICUBIC)
+    return image
+
+
+@dataclass
+class _Engines:
+    ocr: object
+    osd: object | None
+
+
+_local = threading.local()
+
+
+def _engines() -> _Engines:
+    """This thread's Tesseract instances (loading the models takes a while: once per thread)."""
+    engines = getattr(_local, "engines", None)
+    if engines is None:
+        import tesserocr
+
+        path = str(tessdata_dir()) + os.sep
+        ocr = tesserocr.PyTessBaseAPI(path=path, lang=LANGUAGES, psm=tesserocr.PSM.AUTO)
+        osd = None
+        if (Path(path) / "osd.traineddata").is_file():
+            osd = tesserocr.PyTessBaseAPI(path=path, lang="osd", psm=tesserocr.PSM.OSD_ONLY)
+        engines = _local.engines = _Engines(ocr, osd)
+    return engines
+
+
+def _orientation(osd, image: Image.Image) -> int:
+    """Degrees (counter-clockwise, as ``Image.rotate`` takes them) that make the page upright."""
+    if osd is None:
+        return 0
+    osd.SetImage(image)
+    found = osd.DetectOrientationScript()
+    return int(found["orient_deg"]) if found else 0
+
+
+def _skew(api, image: Image.Image) -> float:
+    """Degrees (counter-clockwise) that straighten the text lines, from Tesseract's layout analysis
+    of the page at half resolution (as accurate as at full, a third of the time)."""
+    api.SetImage(image.reduce(2))
+    layout = api.AnalyseLayout()
+    return math.degrees(layout.Orientation()[3]) if layout is not None else 0.0
+
+
+def _words(api) -> tuple[list[Glyph], list[float]]:
+    """The recognized words as layout glyphs (in points) and their confidences.
+
+    Each word takes its text line's band, from the line's baseline up by the row height (capitals,
+    ascenders) and down by the descenders: the font's height, as a PDF's loose glyph boxes give it,
+    so the layout's gap thresholds mean the same for a scan.
+    """
+    import tesserocr
+
+    word_level, line_level = tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
+    iterator = api.GetIterator()
+    if iterator is None or iterator.Empty(word_level):
+        return [], []
+    scale = 72 / OCR_DPI
+    glyphs: list[Glyph] = []
+    confidences: list[float] = []
+    top = bottom = 0.0
+    for word in tesserocr.iterate_level(iterator, word_level):
+        if word.IsAtBeginningOf(line_level):
+            (_, y0), (_, y1) = word.Baseline(line_level) or ((0, 0), (0, 0))
+            row = word.RowAttributes()
+            baseline = (y0 + y1) / 2
+            top, bottom = (baseline - row["row_height"]) * scale, (baseline - row["descenders"]) * scale
+        text = _corrected((word.GetUTF8Text(word_level) or "").strip())
+        box = word.BoundingBox(word_level)
+        if not text or box is None:
+            continue
+        left, right = box[0] * scale, box[2] * scale
+        glyphs.append((text, left, right, top, bottom, True, left, right))
+        confidences.append(word.Confidence(word_level))
+    return glyphs, confidences
+
+
+def _corrected(word: str) -> str:
+    """A word with the OCR confusions undone that the facts depend on (CEFR levels: "Al" → "A1")."""
+    return word.translate(_LATIN) if _CEFR_MISREAD.fullmatch(word) else word
