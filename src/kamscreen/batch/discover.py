@@ -4,7 +4,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".txt", ".json")
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".doc", ".rtf", ".txt", ".json",
+                      ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif")  # images: read by OCR
 
 
 def find_cvs(root: Path) -> list[Path]:

@@ -15,6 +15,7 @@ class Task:
     sha256: str
     as_of: str | None = None  # YYYY-MM-DD; None lets the parser find the CV's own date
     allow_large: bool = False
+    ocr: bool = True  # read scans and photos by OCR
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,8 @@ class Scorer:
         """The full candidate of ``entry`` (``result`` read back from the cache; None if never read)."""
         from kamscreen.score.model import Fit
 
-        text = ((result.parsed if result else None) or {}).get("text", "")
+        parsed = (result.parsed if result else None) or {}
+        text = parsed.get("text", "")
         assessment = None
         if entry.scored and result is not None:
             a = self.assess(result)
@@ -99,7 +100,7 @@ class Scorer:
                 a = dataclasses.replace(a, fit=Fit(entry.probability, self.model.name, self.model.explain(a)))
             assessment = dataclasses.replace(a, rank=entry.rank).to_dict()
         return Candidate(file=entry.file, sha256=entry.sha256, status=entry.status, error=entry.error,
-                         text=text, assessment=assessment)
+                         text=text, assessment=assessment, ocr=bool(parsed.get("ocr")))
 
 
 def _ranked(entries: list[Entry]) -> list[Entry]:

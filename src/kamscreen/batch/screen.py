@@ -41,7 +41,7 @@ class Summary:
 def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
            as_of: dt.date | None = None, model: Path | None = None, blind: bool = False, jobs: int = 1,
            timeout: float | None = 60.0, allow_large: bool = False, scheduler: str | None = None,
-           show_progress: bool | None = None, work: Work = extract_file) -> Summary:
+           show_progress: bool | None = None, work: Work = extract_file, ocr: bool = True) -> Summary:
     """Screen every CV under ``root`` and write ranking.csv/.xlsx, candidates.jsonl and report.html to ``out``.
 
     Memory stays flat with the folder size: only a small ranking entry per file is held; the
@@ -58,11 +58,12 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     scorer = Scorer(profile, industry, model)  # fails fast on a bad profile or model
     as_of_text = as_of.isoformat() if as_of else None
     unreadable: dict[str, FileResult] = {}
-    with Cache(out / CACHE_NAME, pipeline_version(), as_of_text, allow_large) as cache:
-        tasks = _tasks(root, out, as_of_text, allow_large, unreadable, cache)
+    pipeline = pipeline_version() + ("" if ocr else "+no-ocr")  # results without OCR are cached apart
+    with Cache(out / CACHE_NAME, pipeline, as_of_text, allow_large) as cache:
+        tasks = _tasks(root, out, as_of_text, allow_large, unreadable, cache, ocr)
         inputs = manifest.inputs_digest(
             [(t.file, t.sha256) for t in tasks] + [(name, "unreadable") for name in unreadable],
-            manifest.settings(scorer, industry, as_of_text, model, blind, allow_large))
+            {**manifest.settings(scorer, industry, as_of_text, model, blind, allow_large), "ocr": ocr})
         previous = manifest.up_to_date(out, inputs)
         if previous is not None:
             return Summary(
@@ -104,7 +105,7 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
 
 
 def _tasks(root: Path, out: Path, as_of: str | None, allow_large: bool,
-           unreadable: dict[str, FileResult], cache: Cache) -> list[Task]:
+           unreadable: dict[str, FileResult], cache: Cache, ocr: bool = True) -> list[Task]:
     """One task per readable CV (content hashed, or taken from the cache's hash memo); unreadable → error rows."""
     tasks = []
     out = out.resolve()
@@ -118,7 +119,7 @@ def _tasks(root: Path, out: Path, as_of: str | None, allow_large: bool,
             task = Task(str(path), name, "", as_of, allow_large)
             unreadable[name] = FileResult.failure(task, "corrupt", f"{name}: cannot read the file ({exc.strerror})")
             continue
-        tasks.append(Task(str(path.resolve()), name, digest, as_of, allow_large))
+        tasks.append(Task(str(path.resolve()), name, digest, as_of, allow_large, ocr))
     cache.commit()
     return tasks
 

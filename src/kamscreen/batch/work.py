@@ -56,7 +56,7 @@ def extract_file(task: Task) -> FileResult:
         from kamscreen.parse import parse
 
         as_of = dt.date.fromisoformat(task.as_of) if task.as_of else None
-        parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large)
+        parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large, ocr=task.ocr)
         facts = extract(parsed, as_of=as_of)
     except Exception as exc:  # noqa: BLE001 - errors are values at the file boundary
         return FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {exc}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from kamscreen.cli.options import parse_as_of
+from kamscreen.cli.options import NO_OCR_HELP, parse_as_of
 
 
 def screen_command(
@@ -23,6 +23,7 @@ def screen_command(
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
     scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address tcp://HOST:PORT (shared filesystem)."),
     no_model: bool = typer.Option(False, "--no-model", help="Rank by checklist score even if a model is shipped."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help=NO_OCR_HELP),
 ) -> None:
     """Parse, extract and score every CV in FOLDER; write ranking.csv/.xlsx, candidates.jsonl, report.html.
 
@@ -37,7 +38,7 @@ def screen_command(
         summary = screen(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),
             model=None if no_model else _model_path(model), blind=blind, jobs=jobs or os.cpu_count() or 1,
-            timeout=timeout or None, allow_large=allow_large, scheduler=scheduler,
+            timeout=timeout or None, allow_large=allow_large, scheduler=scheduler, ocr=not no_ocr,
         )
     except (ProfileError, ModelError, FileNotFoundError) as exc:
         console.print(f"[bold red]error:[/] {exc}")

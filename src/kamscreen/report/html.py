@@ -151,7 +151,7 @@ def _card(index: int, cand: Candidate) -> dict:
         flags.append({**flag, "ev": " ".join(spans.add_all(flag.get("evidence"), kind))})
     fit = a.get("fit") or {}
     return {
-        "index": index, "file": cand.file, "status": cand.status, "error": cand.error, "rank": cand.rank,
+        "index": index, "file": cand.file, "status": cand.status, "error": cand.error, "rank": cand.rank, "ocr": cand.ocr,
         "verdict": checklist.get("verdict") or cand.status, "score": checklist.get("score"),
         "fit": fit.get("probability"), "reasons": (fit.get("reasons") or [])[:6],
         "statuses": {c["id"]: c["status"] for c in criteria}, "criteria": criteria, "flags": flags,

@@ -21,6 +21,7 @@ class Candidate:
     error: dict | None = None
     text: str = ""
     assessment: dict | None = None
+    ocr: bool = False  # the text was read by OCR (a scan, a photo): its facts deserve a check
 
     @property
     def rank(self) -> int | None:
