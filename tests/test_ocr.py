@@ -217,3 +217,30 @@ def test_a_damaged_image_is_an_error_not_a_crash(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
     cv = parse(path)
     assert (cv.status, cv.error.code) == ("error", "corrupt")
+
+
+@needs_tesseract
+def test_a_phone_photo_of_a_cv_gives_its_facts(tmp_path):
+    from kamscreen.extract import extract
+    from scans import photo
+
+    truth = json.loads((FIXTURES / "truth" / "ru_hh_06.json").read_text(encoding="utf-8"))
+    path = tmp_path / "photo.jpg"
+    path.write_bytes(photo(render(FIXTURES / truth["file"])[0], random.Random(6)))
+    as_of = dt.date.fromisoformat(truth["document_date"])
+    facts = extract(parse(path, as_of=as_of), as_of=as_of)
+    assert abs(facts.experience.total_years - truth["experience"]["total_years"]) <= 1 / 12 + 1e-6
+    assert sorted((lang.language, lang.level) for lang in facts.languages) == sorted(
+        (lang["language"], lang["level"]) for lang in truth["languages"])
+
+
+def test_a_photographed_sheet_is_cut_from_the_desk_but_a_dark_sidebar_is_kept():
+    from kamscreen.parse.ocr import _photographed_sheet
+
+    desk = Image.new("L", (1200, 1600), 70)
+    desk.paste(235, (200, 250, 1000, 1350))
+    sheet = _photographed_sheet(desk)
+    assert sheet is not None and abs(sheet.width - 800) < 20 and abs(sheet.height - 1100) < 20
+    page = Image.new("L", (1200, 1600), 250)
+    page.paste(30, (0, 0, 380, 1600))  # a CV's dark sidebar, edge to edge
+    assert _photographed_sheet(page) is None

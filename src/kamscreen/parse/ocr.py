@@ -1,8 +1,8 @@
 """OCR of page images with Tesseract (through tesserocr), Russian and English models together.
 
-A page image is turned upright (Tesseract's orientation detection, OSD) and straightened (the skew
-Tesseract's layout analysis measures), then read into words with boxes and confidences; the
-project's own layout (``layout.layout_page``: rows, column blocks, tables) puts the words in reading
+A page image (a photo: the sheet cut out of it and squared up) is turned upright (Tesseract's
+orientation detection, OSD) and straightened (the skew Tesseract's layout analysis measures), then
+read into words with boxes and confidences; the project's own layout (``layout.layout_page``: rows, column blocks, tables) puts the words in reading
 order, as it does a PDF's glyphs (on the fixture scans it reads far better than Tesseract's own
 order). Nothing here is imported by ``parse`` until a page needs OCR.
 
@@ -30,6 +30,7 @@ LANGUAGES = "rus+eng"
 # right, 200 misses one, 300 two (and costs 20 % more than 250)
 OCR_DPI = 250
 MAX_PIXELS = 40_000_000  # a page is read at no more pixels than this (A3 at 300 dpi is 17 million)
+_SHEET_SCALE = 8  # a photographed sheet is found on the image shrunk this much
 MIN_SKEW = 0.1  # degrees: a page skewed less is read as it is
 A4_LONG_SIDE_INCHES = 11.69  # an image without a stated resolution is taken as a page filling the frame
 INSTALL_HINT = (
@@ -86,6 +87,9 @@ def read_page(image: Image.Image, dpi: float | None = None) -> OcrText:
     """OCR one page image. ``dpi``: its resolution if known (else taken from a page filling it);
     the image is rescaled to ``OCR_DPI``, turned upright and deskewed before it is read."""
     image = _prepared(image, dpi)
+    sheet = _photographed_sheet(image)  # a phone photo: the sheet squared up, then scaled by its own size
+    if sheet is not None:
+        image = _prepared(sheet, None)
     engines = _engines()
     rotation = _orientation(engines.osd, image)
     if rotation:
@@ -111,6 +115,59 @@ def _prepared(image: Image.Image, dpi: float | None) -> Image.Image:
         size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
         image = image.resize(size, Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.BICUBIC)
     return image
+
+
+def _photographed_sheet(image: Image.Image) -> Image.Image | None:
+    """The sheet of a phone photo squared up (perspective undone, the desk around it cut away), or
+    None when the page fills the image (a scan).
+
+    At 1/8 scale, the dark regions touching the image's edges are the background; it must cover
+    most of all four edges (a desk around the sheet, not a dark sidebar of the CV). The sheet's
+    corners are its extreme points along the diagonals.
+    """
+    import numpy as np
+    from scipy import ndimage
+
+    small = np.asarray(image.reduce(_SHEET_SCALE), dtype=np.uint8)
+    if min(small.shape) < 16:
+        return None
+    labels, _ = ndimage.label(small <= _otsu(small))
+    edges = (labels[0], labels[-1], labels[:, 0], labels[:, -1])
+    touching = np.unique(np.concatenate(edges))
+    outside = np.isin(labels, touching[touching > 0])
+    if min(np.isin(edge, touching[touching > 0]).mean() for edge in edges) < 0.5:
+        return None
+    parts, count = ndimage.label(~outside)
+    if not count:
+        return None
+    sheet = parts == np.argmax(np.bincount(parts.ravel())[1:]) + 1
+    if not 0.3 < sheet.mean() < 0.95:
+        return None
+    ys, xs = np.nonzero(sheet)
+    total, diff = xs + ys, xs - ys
+    corners = [(xs[i] + 0.5, ys[i] + 0.5) for i in (total.argmin(), diff.argmax(), total.argmax(), diff.argmin())]
+    corners = [(x * _SHEET_SCALE, y * _SHEET_SCALE) for x, y in corners]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners
+    width = round((math.dist((x0, y0), (x1, y1)) + math.dist((x3, y3), (x2, y2))) / 2)
+    height = round((math.dist((x0, y0), (x3, y3)) + math.dist((x1, y1), (x2, y2))) / 2)
+    target = [(0, 0), (width, 0), (width, height), (0, height)]
+    rows, values = [], []
+    for (x, y), (u, v) in zip(target, corners):
+        rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
+        values += [u, v]
+    coefficients = np.linalg.solve(np.array(rows, dtype=float), np.array(values, dtype=float))
+    return image.transform((width, height), Image.Transform.PERSPECTIVE, coefficients.tolist(),
+                           Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def _otsu(pixels) -> int:
+    """The grey level that splits the pixels best (Otsu's method): those up to it are the dark ones."""
+    import numpy as np
+
+    counts = np.bincount(pixels.ravel(), minlength=256).astype(float)
+    weight, mass = np.cumsum(counts), np.cumsum(counts * np.arange(256))
+    between = (mass[-1] * weight - mass * weight[-1]) ** 2 / np.maximum(weight * (weight[-1] - weight), 1.0)
+    return int(np.argmax(between))
 
 
 @dataclass
