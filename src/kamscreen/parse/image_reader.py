@@ -34,7 +34,8 @@ def read_image(data: bytes, fmt: str, name: str, scans: ScanReader, max_pages: i
             for index in range(count):
                 image.seek(index)
                 if image.width * image.height > MAX_IMAGE_PIXELS:
-                    raise ParseFailure("too_large", f"{name}: a page of {image.width}×{image.height} pixels, not a CV page")
+                    raise ParseFailure(
+                        "too_large", f"{name}: a page of {image.width}×{image.height} pixels, not a CV page")
                 page = ImageOps.exif_transpose(image)  # a phone's "rotate on display" tag
                 pages.append(scans.image(page, index + 1, _stated_dpi(image)))
             return pages

@@ -2,9 +2,10 @@
 
 A page image (a photo: the sheet cut out of it and squared up) is turned upright (Tesseract's
 orientation detection, OSD) and straightened (the skew Tesseract's layout analysis measures), then
-read into words with boxes and confidences; the project's own layout (``layout.layout_page``: rows, column blocks, tables) puts the words in reading
-order, as it does a PDF's glyphs (on the fixture scans it reads far better than Tesseract's own
-order). Nothing here is imported by ``parse`` until a page needs OCR.
+read into words with boxes and confidences; the project's own layout (``layout.layout_page``:
+rows, column blocks, tables) puts the words in reading order, as it does a PDF's glyphs (on the
+fixture scans it reads far better than Tesseract's own order). Nothing here is imported by
+``parse`` until a page needs OCR.
 
 >>> page = read_page(Image.open("scan.jpg"), dpi=300)  # doctest: +SKIP
 >>> page.confidence, page.rotation  # doctest: +SKIP
