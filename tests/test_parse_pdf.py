@@ -168,7 +168,7 @@ def test_image_only_pdf_needs_ocr(tmp_path):
     def draw(pdf):
         pdf.drawImage(ImageReader(image), 50, 600, width=400, height=200)
 
-    cv = parse(_write(tmp_path / "scan.pdf", draw))
+    cv = parse(_write(tmp_path / "scan.pdf", draw), ocr=False)
     assert (cv.status, cv.error.code) == ("needs_ocr", "needs_ocr")
 
 

@@ -14,12 +14,13 @@ from pathlib import Path
 
 # The formats the parser reads (it sniffs the bytes; these suffixes only document the usual names).
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".doc", ".rtf", ".txt", ".text", ".html", ".htm",
-                      ".xhtml", ".mht", ".mhtml", ".odt")
+                      ".xhtml", ".mht", ".mhtml", ".odt", ".json",
+                      ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif")  # images: read by OCR
 # Suffixes that are never a CV: listed as skipped with their kind. Any other file is read (the
 # parser sniffs its bytes), so an unknown or missing suffix still gets a row.
 NOT_CV = {
-    **dict.fromkeys((".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic", ".webp", ".svg", ".ico"),
-                    "an image (a scanned CV needs OCR into a PDF with a text layer first)"),
+    **dict.fromkeys((".gif", ".bmp", ".svg", ".ico"), "an image in a format the OCR does not read (JPEG, PNG, "
+                                                      "TIFF, WebP and HEIC are read)"),
     **dict.fromkeys((".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"),
                     "an archive (extract it into the folder to screen its CVs)"),
     **dict.fromkeys((".mp3", ".wav", ".ogg", ".m4a", ".mp4", ".mov", ".avi", ".mkv", ".webm"), "audio or video"),

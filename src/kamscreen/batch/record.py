@@ -16,6 +16,7 @@ class Task:
     as_of: str | None = None  # YYYY-MM-DD; None lets the parser find the CV's own date
     allow_large: bool = False
     salt: str = ""  # the cache's salt for the contacts' hashes (``matchkeys``)
+    ocr: bool = True  # read scans and photos by OCR
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,8 @@ class Scorer:
         """The full candidate of ``entry`` (``result`` read back from the cache; None if never read)."""
         from kamscreen.score.model import Fit
 
-        text = ((result.parsed if result else None) or {}).get("text", "")
+        parsed = (result.parsed if result else None) or {}
+        text = parsed.get("text", "")
         assessment = None
         if entry.scored and result is not None:
             a = self.assess(result)
@@ -129,7 +130,8 @@ class Scorer:
                          text=text, assessment=assessment, parsed=parse_notes(result),
                          ranked_by=self.ranked_by if entry.scored else "",
                          other_files=tuple(link.to_dict() for link in entry.other_files),
-                         possible_duplicates=tuple(link.to_dict() for link in entry.possible_duplicates))
+                         possible_duplicates=tuple(link.to_dict() for link in entry.possible_duplicates),
+                         ocr=bool(parsed.get("ocr")))
 
 
 def parse_notes(result: FileResult | None) -> dict:

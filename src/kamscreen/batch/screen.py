@@ -52,7 +52,7 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
            as_of: dt.date | None = None, model: Path | None = None, blind: bool = False, jobs: int = 1,
            timeout: float | None = 60.0, allow_large: bool = False, scheduler: str | None = None,
            show_progress: bool | None = None, work: Work = extract_file, cache: Path | None = None,
-           follow_links: bool = False) -> Summary:
+           follow_links: bool = False, ocr: bool = True) -> Summary:
     """Screen every CV under ``root`` and write ranking.csv/.xlsx, candidates.jsonl and report.html to ``out``.
 
     Memory stays flat with the folder size: only a small ranking entry per file is held; the
@@ -83,9 +83,10 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
             warnings += [moved] if moved else []
         found, skipped = scan(root, exclude=out, follow_links=follow_links)
         run = _Run(found, out, scorer, as_of.isoformat() if as_of else None, allow_large, blind, profile,
-                   cache_path.with_name(LOG_NAME))
+                   cache_path.with_name(LOG_NAME), ocr)
         for attempt in (1, 2):
-            store, warning = open_cache(cache_path, pipeline_version(), run.as_of, allow_large)
+            pipeline = pipeline_version() + ("" if ocr else "+no-ocr")  # results without OCR are cached apart
+            store, warning = open_cache(cache_path, pipeline, run.as_of, allow_large)
             warnings += [warning] if warning else []
             try:
                 with store:
@@ -113,6 +114,7 @@ class _Run:
     blind: bool
     profile: str
     log: Path
+    ocr: bool = True
 
     def __call__(self, cache: Cache, *, jobs: int, timeout: float | None, scheduler: str | None, work: Work,
                  show_progress: bool | None) -> Summary:
@@ -123,8 +125,8 @@ class _Run:
         tasks = self.tasks(cache, unreadable)
         inputs = manifest.inputs_digest(
             [(t.file, t.sha256) for t in tasks] + [(name, "unreadable") for name in unreadable],
-            manifest.settings(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
-                              self.allow_large))
+            {**manifest.settings(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
+                                 self.allow_large), "ocr": self.ocr})
         previous = manifest.up_to_date(out, inputs)
         if previous is not None:
             return Summary(
@@ -195,7 +197,7 @@ class _Run:
                 unreadable[item.name] = FileResult.failure(
                     task, "unreadable", f"{item.name}: cannot read the file ({outdir.reason(exc)})")
                 continue
-            tasks.append(Task(str(item.path), item.name, digest, self.as_of, self.allow_large, cache.salt))
+            tasks.append(Task(str(item.path), item.name, digest, self.as_of, self.allow_large, cache.salt, self.ocr))
         cache.commit()
         return tasks
 

@@ -65,7 +65,7 @@ def extract_file(task: Task) -> FileResult:
         from kamscreen.parse import parse
 
         as_of = dt.date.fromisoformat(task.as_of) if task.as_of else None
-        parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large)
+        parsed = parse(task.path, as_of=as_of, allow_large=task.allow_large, ocr=task.ocr)
         facts = extract(parsed, as_of=as_of)
         keys = match_keys(parsed, task.salt)
     except Exception as exc:  # noqa: BLE001 - errors are values at the file boundary

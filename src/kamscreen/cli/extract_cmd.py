@@ -7,7 +7,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from kamscreen.cli.options import echo_json, parse_as_of
+from kamscreen.cli.options import NO_OCR_HELP, echo_json, parse_as_of
 
 
 def extract_command(
@@ -15,13 +15,14 @@ def extract_command(
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help=NO_OCR_HELP),
 ) -> None:
     """Extract the job timeline, experience, team size, languages, industry and KPIs of one CV."""
     from kamscreen.extract import extract
     from kamscreen.parse import parse
 
     present = parse_as_of(as_of)
-    facts = extract(parse(file, as_of=present, allow_large=allow_large), as_of=present)
+    facts = extract(parse(file, as_of=present, allow_large=allow_large, ocr=not no_ocr), as_of=present)
     if as_json:
         echo_json(facts.to_dict(), indent=2)
         return

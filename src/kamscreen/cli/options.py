@@ -13,6 +13,9 @@ from rich.console import Console
 from rich.markup import escape
 
 
+NO_OCR_HELP = "Do not read scans and photos by OCR (faster): they stay 'needs_ocr'."
+
+
 def parse_as_of(value: str | None) -> dt.date | None:
     """``--as-of YYYY-MM-DD`` → date (None when not given); a bad value is a usage error."""
     if value is None:

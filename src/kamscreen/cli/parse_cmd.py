@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import echo_json, parse_as_of
+from kamscreen.cli.options import NO_OCR_HELP, echo_json, parse_as_of
 
 PREVIEW_CHARS = 160
 
@@ -18,6 +18,7 @@ def parse_command(
     as_json: bool = typer.Option(False, "--json", help="Print ParsedCV.to_dict() as one JSON object."),
     as_of: str = typer.Option(None, "--as-of", help="The CV's 'present', YYYY-MM-DD (overrides every other date)."),
     allow_large: bool = typer.Option(False, "--allow-large", help="Accept files over 20 MB or 30 pages."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help=NO_OCR_HELP),
 ) -> None:
     """Parse one CV. Exits 0 for any file it could judge, even an unreadable one (see "status")."""
     from kamscreen.parse import parse
@@ -26,7 +27,7 @@ def parse_command(
     if not file.is_file():
         problem = "not a regular file" if file.exists() else "no such file"
         raise typer.BadParameter(f"{problem}: {file}", param_hint="FILE")
-    cv = parse(file, as_of=present, allow_large=allow_large)
+    cv = parse(file, as_of=present, allow_large=allow_large, ocr=not no_ocr)
     if as_json:
         echo_json(cv.to_dict())
         return

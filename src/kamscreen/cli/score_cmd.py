@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from kamscreen.cli.options import echo_json, fail, parse_as_of
+from kamscreen.cli.options import NO_OCR_HELP, echo_json, fail, parse_as_of
 
 _STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]✗[/]", "no_data": "[dim]?[/]"}
 
@@ -21,6 +21,7 @@ def score_command(
     model: str = typer.Option(None, "--model", help="A trained fit model folder, e.g. models/default."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per candidate."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help=NO_OCR_HELP),
 ) -> None:
     """Score CVs against a role profile's checklist and rank them (by fit when a model is given)."""
     from kamscreen.extract import extract
@@ -34,7 +35,7 @@ def score_command(
     except (ProfileError, ModelError) as exc:
         fail(str(exc))
     present = parse_as_of(as_of)
-    assessments = [score(extract(parse(f, as_of=present), as_of=present), prof, industry) for f in files]
+    assessments = [score(extract(parse(f, as_of=present, ocr=not no_ocr), as_of=present), prof, industry) for f in files]
     ranked = rank(assessments, fit_model)
     if as_json:
         echo_json([a.to_dict() for a in ranked], indent=2)

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from kamscreen.cli.options import fail, finite, parse_as_of, warn
+from kamscreen.cli.options import NO_OCR_HELP, fail, finite, parse_as_of, warn
 
 SHOW_SKIPPED = 20  # skipped entries listed by name; the rest are counted
 
@@ -30,6 +30,7 @@ def screen_command(
                                                      "outside OUT in the user's cache folder)."),
     follow_links: bool = typer.Option(False, "--follow-links", help="Also screen files that symbolic links "
                                                                     "point to outside FOLDER."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help=NO_OCR_HELP),
 ) -> None:
     """Parse, extract and score every CV in FOLDER; write ranking.csv/.xlsx, candidates.jsonl, report.html.
 
@@ -55,7 +56,7 @@ def screen_command(
             folder, out, profile=profile, industry=industry, as_of=parse_as_of(as_of),
             model=model, blind=blind, jobs=jobs or os.cpu_count() or 1,
             timeout=finite(timeout, "--timeout") or None, allow_large=allow_large, scheduler=scheduler,
-            cache=cache, follow_links=follow_links,
+            cache=cache, follow_links=follow_links, ocr=not no_ocr,
         )
     except (ProfileError, ModelError, OutputError, SchedulerError) as exc:
         fail(str(exc))

@@ -100,9 +100,23 @@ class StructuredCV:
 
 
 @dataclass(frozen=True)
+class OcrPage:
+    """A page read by OCR: its number (1-based), Tesseract's mean word confidence (0–100) and the
+    rotation (degrees) that turned it upright."""
+
+    page: int
+    confidence: float
+    rotation: int = 0
+
+    def to_dict(self) -> dict:
+        return {"page": self.page, "confidence": self.confidence, "rotation": self.rotation}
+
+
+@dataclass(frozen=True)
 class ParsedCV:
     """One CV after parsing. ``status`` is ``ok``, ``needs_ocr`` or ``error``; ``structured`` holds
-    the facts a structured format (hh.ru's JSON) states in fields, None for any other format."""
+    the facts a structured format (hh.ru's JSON) states in fields, None for any other format;
+    ``ocr_pages`` the pages whose text came from OCR (a scan, a photo), empty for a text file."""
 
     file: str
     status: str
@@ -116,10 +130,16 @@ class ParsedCV:
     warnings: tuple[str, ...] = ()
     error: ParseError | None = None
     structured: StructuredCV | None = None
+    ocr_pages: tuple[OcrPage, ...] = ()
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def ocr(self) -> bool:
+        """Whether any of the text was read by OCR (its facts deserve a second look)."""
+        return bool(self.ocr_pages)
 
     def section(self, name: str) -> tuple[Section, ...]:
         """All sections of that name, in text order."""
@@ -142,4 +162,6 @@ class ParsedCV:
             "document_date": self.document_date.to_dict(),
             "warnings": list(self.warnings),
             "structured": self.structured.to_dict() if self.structured else None,
+            "ocr": self.ocr,
+            "ocr_pages": [p.to_dict() for p in self.ocr_pages],
         }

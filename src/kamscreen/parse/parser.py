@@ -16,14 +16,16 @@ from kamscreen.parse.docx_reader import read_docx
 from kamscreen.parse.encoding import NotText, decode_text
 from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.hh_json import read_hh_json
+from kamscreen.parse.image_reader import read_image
 from kamscreen.parse.language import detect_language
 from kamscreen.parse.legacy_doc import convert_doc
 from kamscreen.parse.markup_reader import read_html, read_mht, read_odt
 from kamscreen.parse.model import DocumentDate, ParsedCV, ParseError, StructuredCV
 from kamscreen.parse.pdf import read_pdf
 from kamscreen.parse.rtf_reader import read_rtf, rtf_date
+from kamscreen.parse.scanned import ScanReader
 from kamscreen.parse.sections import cut_trailing_matter, find_sections
-from kamscreen.parse.sniff import sniff_format
+from kamscreen.parse.sniff import IMAGE_FORMATS, sniff_format
 from kamscreen.parse.timelimit import time_limit
 
 DEFAULT_MAX_BYTES = 20 * 2**20
@@ -56,15 +58,19 @@ def parse(
     max_pages: int = DEFAULT_MAX_PAGES,
     timeout: float | None = DEFAULT_TIMEOUT,
     pdf_engine: str = "pdfium",
+    ocr: bool = True,
 ) -> ParsedCV:
     """Read one CV file (PDF, DOCX/DOCM/DOTX, RTF, legacy DOC, HTML, MHT, ODT, TXT in any common
-    encoding) into a ``ParsedCV``.
+    encoding, or an image of one: JPEG, PNG, TIFF, WebP, HEIC) into a ``ParsedCV``.
 
     The format is sniffed from the bytes. Unreadable files give ``status="error"`` (or
     ``"needs_ocr"``) with a ``ParseError`` whose code is one of ``model.ERROR_CODES``.
     ``pdf_engine`` is ``pdfium`` (fast, column-aware) or ``pdfplumber`` (its ``extract_text``).
     ``timeout`` (seconds) is enforced with SIGALRM in a process's main thread only; the batch runner
-    enforces its own per-file timeout in worker processes. A missing path raises ``FileNotFoundError``.
+    enforces its own per-file timeout in worker processes; it covers OCR. A missing path raises
+    ``FileNotFoundError``. ``ocr``: read images and the scanned pages of a PDF with Tesseract (then
+    ``ocr_pages`` says which, and how confidently); without it, or without Tesseract, such a file
+    is ``needs_ocr``.
 
     >>> cv = parse("cv.pdf", as_of=dt.date(2025, 9, 1))  # doctest: +SKIP
     >>> cv.status, cv.section("experience")[0].header  # doctest: +SKIP
@@ -91,10 +97,11 @@ def parse(
         return _failed(name, "", fallback_date, failure)
     sha256 = hashlib.sha256(data).hexdigest()
     fmt = "unknown"
+    scans = ScanReader(enabled=ocr)
     try:
         with time_limit(timeout, name):
             fmt = sniff_format(data)
-            raw = _read(data, fmt, name, None if allow_large else max_pages, pdf_engine)
+            raw = _read(data, fmt, name, None if allow_large else max_pages, pdf_engine, scans)
             if len(raw.text) > MAX_TEXT_CHARS and not allow_large:
                 raise ParseFailure(
                     "too_large", f"{name}: {len(raw.text):,} characters of text, more than any CV ({MAX_TEXT_CHARS:,})"
@@ -106,7 +113,7 @@ def parse(
                 raise ParseFailure("empty", f"{name}: no text in the file")
             sections = find_sections(text)
     except ParseFailure as failure:
-        return _failed(name, sha256, fallback_date, failure, fmt)
+        return _failed(name, sha256, fallback_date, scans.needs_ocr(failure), fmt)
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a bad file must not crash a batch
         if _is_internal(exc):
             _log.error("%s: internal error while reading this %s file", name, fmt, exc_info=exc)
@@ -129,8 +136,9 @@ def parse(
         pages=raw.pages,
         sha256=sha256,
         document_date=document_date(text, as_of=as_of, metadata=metadata, mtime=mtime),
-        warnings=tuple(raw.warnings),
+        warnings=tuple(raw.warnings + scans.warnings()),
         structured=raw.structured,
+        ocr_pages=tuple(scans.pages),
     )
 
 
@@ -163,15 +171,18 @@ def _failed(name: str, sha256: str, date: DocumentDate, failure: ParseFailure, f
     )
 
 
-def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: str = "pdfium") -> _Raw:
+def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: str, scans: ScanReader) -> _Raw:
     if fmt == "empty":
         raise ParseFailure("empty", f"{name}: the file is empty")
     if fmt == "pdf":
-        pdf = read_pdf(data, name, max_pages=max_pages, engine=pdf_engine)
+        pdf = read_pdf(data, name, max_pages=max_pages, engine=pdf_engine, scans=scans)
         pages, dropped = drop_running_lines(pdf.pages)
         if dropped:
             pdf.warnings.append(f"{dropped} running header/footer line(s) dropped")
         return _Raw("pdf", "\n\n".join(pages), len(pdf.pages), pdf.metadata_date, pdf.warnings)
+    if fmt in IMAGE_FORMATS:
+        pages = read_image(data, fmt, name, scans, max_pages)
+        return _Raw(fmt, "\n\n".join(pages), len(pages))
     if fmt == "docx":
         docx = read_docx(data, name)
         if max_pages is not None and docx.pages > max_pages:
@@ -181,7 +192,7 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         return _Raw("rtf", read_rtf(data, name), metadata_date=rtf_date(data))
     if fmt == "doc":
         kind, converted = convert_doc(data, name)
-        raw = _read(converted, "docx" if kind == "docx" else "text", name, max_pages)
+        raw = _read(converted, "docx" if kind == "docx" else "text", name, max_pages, pdf_engine, scans)
         raw.format = "doc"
         raw.warnings.append(f"legacy .doc converted via {'libreoffice' if kind == 'docx' else 'antiword'}")
         return raw

@@ -17,6 +17,7 @@ import pypdfium2.raw as pdfium_c
 
 from kamscreen.parse.errors import ParseFailure
 from kamscreen.parse.layout import Glyph, advances_exact, layout_page, lines_to_text
+from kamscreen.parse.scanned import ScanReader
 
 MAX_PAGE_CHARS = 200_000  # a CV page holds a few thousand; more is a generated trap
 SPARSE_PAGE_CHARS = 300  # fewer visible chars than this on a page: check whether it is a scan
@@ -45,7 +46,7 @@ class PdfText:
 class PdfEngine(Protocol):
     """Anything that turns PDF bytes into ``PdfText``."""
 
-    def read(self, data: bytes, name: str, *, max_pages: int | None) -> PdfText: ...
+    def read(self, data: bytes, name: str, *, max_pages: int | None, scans: ScanReader | None = None) -> PdfText: ...
 
 
 def pdf_date(value: str | None) -> dt.date | None:
@@ -62,7 +63,7 @@ def pdf_date(value: str | None) -> dt.date | None:
 class PdfiumEngine:
     """Fast path: pypdfium2 text layer + per-glyph boxes, ordered by ``layout.layout_page``."""
 
-    def read(self, data: bytes, name: str, *, max_pages: int | None) -> PdfText:
+    def read(self, data: bytes, name: str, *, max_pages: int | None, scans: ScanReader | None = None) -> PdfText:
         doc = _open(data, name)
         try:
             count = len(doc)
@@ -78,6 +79,11 @@ class PdfiumEngine:
                     glyphs = _near_page(glyphs, page)
                     if len(glyphs) < SPARSE_PAGE_CHARS:  # rare: the image check costs nothing on text pages
                         coverage = _image_coverage(page)
+                        looks_scanned = coverage >= SCAN_COVERAGE if glyphs else coverage > 0
+                        text = scans.pdf_page(page, index + 1) if looks_scanned and scans else None
+                        if text is not None:  # read by OCR
+                            result.pages.append(text)
+                            continue
                         if not glyphs and coverage > 0:
                             image_only.append(index + 1)
                         elif glyphs and coverage >= SCAN_COVERAGE:
@@ -97,9 +103,10 @@ class PdfiumEngine:
 
 
 class PlumberEngine:
-    """pdfplumber's ``extract_text``: slower, for comparison and for what needs its object model."""
+    """pdfplumber's ``extract_text``: slower, for comparison and for what needs its object model
+    (it reads no scans: ``scans`` is ignored)."""
 
-    def read(self, data: bytes, name: str, *, max_pages: int | None) -> PdfText:
+    def read(self, data: bytes, name: str, *, max_pages: int | None, scans: ScanReader | None = None) -> PdfText:
         import io
 
         import pdfplumber
@@ -135,9 +142,11 @@ class PlumberEngine:
 ENGINES: dict[str, PdfEngine] = {"pdfium": PdfiumEngine(), "pdfplumber": PlumberEngine()}
 
 
-def read_pdf(data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium") -> PdfText:
-    """Read PDF bytes with the named engine (``pdfium`` by default)."""
-    return ENGINES[engine].read(data, name, max_pages=max_pages)
+def read_pdf(data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium",
+             scans: ScanReader | None = None) -> PdfText:
+    """Read PDF bytes with the named engine (``pdfium`` by default); pages that look scanned are
+    read by ``scans`` (OCR) when given."""
+    return ENGINES[engine].read(data, name, max_pages=max_pages, scans=scans)
 
 
 def _str(value) -> str | None:

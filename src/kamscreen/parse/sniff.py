@@ -14,7 +14,8 @@ ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 def sniff_format(data: bytes) -> str:
     """Return ``pdf``, ``docx`` (also .docm/.dotx), ``odt``, ``zip`` (another zip), ``rtf``, ``doc`` (OLE),
     ``html``, ``mht`` (MHTML web archive), ``hh_json`` (hh.ru resume JSON), ``json`` (any other JSON),
-    ``text`` or ``empty``.
+    ``text``, ``empty``, or an image format of ``IMAGE_FORMATS`` (``jpeg``, ``png``, ``tiff``,
+    ``webp``, ``heic``: a scan or a photo of a CV, read by OCR).
 
     ``text`` only means "none of the binary formats": the text decoder decides whether it really is
     text or a binary blob.
@@ -29,6 +30,9 @@ def sniff_format(data: bytes) -> str:
         return "pdf"
     if data.startswith(OLE_MAGIC):
         return "doc"
+    image = _image_format(data)
+    if image:
+        return image
     if data.startswith(ZIP_MAGICS):
         if _is_docx(data):
             return "docx"
@@ -46,6 +50,22 @@ def sniff_format(data: bytes) -> str:
     if _MIME_VERSION.search(head) and b"multipart/related" in data[:8192].lower():
         return "mht"
     return "text"
+
+
+def _image_format(data: bytes) -> str | None:
+    for magic, kind in _IMAGE_MAGICS:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "webp"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "heic"
+    return None
+
+
+_IMAGE_MAGICS = ((b"\xff\xd8\xff", "jpeg"), (b"\x89PNG\r\n\x1a\n", "png"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"))
+_HEIF_BRANDS = frozenset((b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"))
+IMAGE_FORMATS = ("jpeg", "png", "tiff", "webp", "heic")
 
 
 def _json_kind(data: bytes) -> str | None:

@@ -155,7 +155,7 @@ def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: di
     statuses = {c["id"]: c["status"] for c in checklist.get("criteria", [])}
     document_date = (cand.parsed or {}).get("document_date") or {}
     return {
-        "index": index, "sha256": cand.sha256, "file": cand.file, "href": href or f"#card-{index}",
+        "index": index, "sha256": cand.sha256, "file": cand.file, "ocr": cand.ocr, "href": href or f"#card-{index}",
         "status": cand.status, "error": cand.error, "rank": cand.rank,
         "group": group, "group_text": GROUP_WORDS.get(group, group.replace("_", " ")),
         "score": checklist.get("score"), "fit": (a.get("fit") or {}).get("probability"),

@@ -31,6 +31,7 @@ class Candidate:
     ranked_by: str = ""  # what ordered the list ("checklist score" or the model), for ranked candidates
     other_files: tuple[dict, ...] = ()
     possible_duplicates: tuple[dict, ...] = ()
+    ocr: bool = False  # the text was read by OCR (a scan, a photo): its facts deserve a check
 
     @property
     def rank(self) -> int | None:
