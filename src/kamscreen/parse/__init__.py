@@ -10,7 +10,7 @@ __all__ = ["ERROR_CODES", "SECTION_NAMES", "DocumentDate", "ParseError", "Parsed
 
 def parse(path: str | Path, **options) -> ParsedCV:
     """Read one CV file into a ``ParsedCV`` (:func:`kamscreen.parse.parser.parse`, whose options
-    — ``as_of``, ``allow_large``, ``max_bytes``, ``max_pages``, ``timeout``, ``pdf_engine`` — pass
+    — ``as_of``, ``allow_large``, ``max_bytes``, ``max_pages``, ``timeout``, ``pdf_engine``, ``ocr`` — pass
     through). The readers are imported on first use: importing the package loads no PDF library.
 
     >>> parse("cv.pdf", as_of=dt.date(2025, 9, 1)).status  # doctest: +SKIP
