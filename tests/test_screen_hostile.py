@@ -121,7 +121,7 @@ def test_html_htm_mht_odt_are_screened_and_non_cvs_are_listed_with_a_reason(tmp_
                                   "Content-Type: text/html; charset=utf-8\n\n" + html + "\n--B--\n", encoding="utf-8")
     (folder / "d.odt").write_bytes(_odt(CV))
     (folder / "e.md").write_text(CV, encoding="utf-8")  # an unknown suffix is read, not dropped
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    (folder / "logo.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # JPEG/PNG/TIFF are read by OCR; GIF is not
     (folder / "all.zip").write_bytes(b"PK\x05\x06" + b"\0" * 18)
     (folder / ".hidden.txt").write_text(CV, encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")  # reading it would block for ever
@@ -130,7 +130,7 @@ def test_html_htm_mht_odt_are_screened_and_non_cvs_are_listed_with_a_reason(tmp_
     got = files(out)
     assert sorted(got) == ["a.html", "b.HTM", "c.mht", "d.odt", "e.md"]
     assert set(got.values()) == {"ok"}, [r.get("error") for r in rows(out)]
-    for name, why in (("photo.jpg", "an image"), ("all.zip", "an archive"), (".hidden.txt", "a hidden"),
+    for name, why in (("logo.gif", "an image"), ("all.zip", "an archive"), (".hidden.txt", "a hidden"),
                       ("pipe.txt", "not a regular file")):
         assert f"skipped {name}: {why}" in output, output
 
@@ -390,9 +390,9 @@ def test_a_future_as_of_is_refused(tmp_path):
 def test_an_empty_folder_says_so(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()
-    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / "logo.svg").write_text("<svg/>", encoding="utf-8")
     output = run(folder, tmp_path / "out")
-    assert "warning: no CVs in" in output and "skipped scan.png: an image" in output
+    assert "warning: no CVs in" in output and "skipped logo.svg: an image" in output
 
 
 def test_a_missing_file_for_extract_is_a_usage_error(tmp_path):
