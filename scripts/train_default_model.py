@@ -1,6 +1,6 @@
 """Train the shipped fit model (models/default) on the labeled synthetic fixture corpus.
 
-    /work/venv/bin/python scripts/train_default_model.py [--seed 0]
+    python scripts/train_default_model.py [--seed 0]
 
 Reads data/fixtures/labels.csv (file,label), takes each CV's "present" from its truth file
 (data/fixtures/truth/*.json: document_date) and writes models/default with a model card that

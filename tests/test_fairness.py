@@ -14,7 +14,7 @@ import pytest
 
 from kamscreen.extract.model import Evidence, Experience, Facts, Job, Kpi, LanguageSkill, TeamSize
 from kamscreen.score import ProtectedFeatureError, load_model, rank, score
-from kamscreen.score.classifier import build_pipeline, fit_model
+from kamscreen.score.fitting import build_pipeline, fit_model
 from kamscreen.score.features import NUMERIC_FEATURES, frame, job_text, status_columns
 from kamscreen.score.protected import check_feature_names
 
@@ -113,14 +113,9 @@ def test_counterfactual_cvs_end_to_end(tmp_path, model):
         assert a.facts.jobs and a.checklist.score > 0, path_a.name
         assert a.checklist.score == b.checklist.score, (path_a.name, a.checklist, b.checklist)
         assert [c.status for c in a.checklist.criteria] == [c.status for c in b.checklist.criteria]
-        for fit in [model] + _shipped_model():
+        for fit in (model, load_model("default")):
             pa, pb = fit.predict_proba([a, b])
             assert pa == pb, path_a.name
-
-
-def _shipped_model():
-    shipped = FIXTURES.parents[1] / "models" / "default"
-    return [load_model(shipped)] if (shipped / "model.joblib").is_file() else []
 
 
 def test_protected_feature_names_are_refused():

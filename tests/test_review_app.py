@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -138,6 +139,7 @@ def test_retrain_refuses_few_decisions_then_trains_and_reranks(review):
     assert "only 22 labels" in trained.text  # train's warnings, on the page
     model = review.store.active_model(review.vacancy)
     assert model.card["data"]["n"] == 22 and model.card["data"]["positive"] == 8
+    assert (Path(model.path) / "model.json").is_file()
     listing = c.get("/").text
     assert re.search(r'ranked-by">model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) on '
                      r'\d{4}-\d\d-\d\d, cross-validated AP \d\.\d\d', listing)
@@ -149,6 +151,17 @@ def test_retrain_refuses_few_decisions_then_trains_and_reranks(review):
     assert again.status_code == 200 and len(review.store.models(review.vacancy)) == 2
     c.post("/models/activate", data={"model_id": "", "csrf": token})
     assert 'ranked-by">checklist score' in c.get("/").text
+
+
+def test_a_pickled_model_of_an_earlier_kamscreen_is_never_loaded(review, tmp_path):
+    from test_model_file import malicious_pickle
+
+    marker = tmp_path / "pwned"
+    old = malicious_pickle(tmp_path / "kam-20240101-000000" / "model.joblib", marker).parent
+    review.store.add_model(review.vacancy, old.name, str(old), {"data": {"n": 30}}, "Anna")
+    listing = client(review).get("/").text
+    assert "the active model kam-20240101-000000 cannot be used here" in listing and "is a pickle" in listing
+    assert 'ranked-by">checklist score' in listing and not marker.exists()
 
 
 def test_report_download_carries_the_decisions_read_only(review):

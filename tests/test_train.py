@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ from typer.testing import CliRunner
 from kamscreen.cli import app
 from kamscreen.extract.model import Evidence, Experience, Facts, Job, Kpi, LanguageSkill, TeamSize
 from kamscreen.score import load_model, rank, score
-from kamscreen.score.classifier import fit_model
+from kamscreen.score.fitting import fit_model
 from kamscreen.score.train import TrainingError, check_labels, cross_validate, precision_at, read_labels
 
 KAM_WORDS = "ключевые клиенты федеральные сети стратегическое партнерство маржинальность удержание".split()
@@ -51,8 +52,7 @@ def test_cross_validation_is_reproducible_and_beats_chance():
 
 def test_fitted_model_ranks_and_explains(tmp_path):
     assessments, y = synthetic_corpus()
-    model = fit_model(assessments, y, seed=0, name="toy")
-    model.card = {"name": "toy"}
+    model = replace(fit_model(assessments, y, seed=0, name="toy"), card={"name": "toy"})
     model.save(tmp_path / "toy")
     loaded = load_model(tmp_path / "toy")
     probs = loaded.predict_proba(assessments)

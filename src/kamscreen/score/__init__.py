@@ -37,7 +37,7 @@ def score(facts: Facts, profile: str | Path | Profile = "kam-director", industry
 
 
 def __getattr__(name: str):
-    # Lazy: the fit model needs scikit-learn, the checklist does not.
+    # Lazy: the fit model needs numpy and pandas, the checklist does not.
     if name in ("FitModel", "ModelError", "load_model"):
         from kamscreen.score import classifier
 

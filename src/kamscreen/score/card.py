@@ -19,6 +19,7 @@ def render_markdown(card: dict) -> str:
         + ", from labeled past hiring decisions. It ranks candidates; the checklist explains them.",
         "",
         f"- Estimator: {card['estimator']}",
+        *([f"- Saved as: {card['model_file']}"] if card.get("model_file") else []),
         f"- Labels: {card['label_rule']}",
         f"- Seed: {card['seed']} · created {card['created']}",
         "",
@@ -45,7 +46,7 @@ def render_markdown(card: dict) -> str:
         f"- Text: {feats['text_terms']} terms — {feats['text_source']}",
         f"- Never used: {feats['excluded']}",
         "",
-        "## Versions",
+        "## Versions (of the training run; scoring needs no scikit-learn)",
         ", ".join(f"{k} {v}" for k, v in card["versions"].items()),
         "",
     ]

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from kamscreen.score.model import Assessment, Fit
 
-if TYPE_CHECKING:  # the model pulls in scikit-learn; ranking by checklist must not
+if TYPE_CHECKING:  # the model pulls in numpy and pandas; ranking by checklist must not
     from kamscreen.score.classifier import FitModel
 
 VERDICT_TIER = {"pass": 0, "no_data": 1, "fail": 2}

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import platform
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 import numpy as np
@@ -24,8 +24,9 @@ from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
 from kamscreen.score.card import write_card
-from kamscreen.score.classifier import FitModel, fit_model
+from kamscreen.score.classifier import FORMAT, MODEL_FILE, VERSION, FitModel
 from kamscreen.score.features import NUMERIC_FEATURES, status_columns
+from kamscreen.score.fitting import fit_model
 from kamscreen.score.model import Assessment
 
 STAGES = ("rejected", "screened", "shortlisted", "interviewed", "offer", "hired")
@@ -237,7 +238,7 @@ def load_corpus(labels: Sequence[Label], cvs_dir: str | Path, profile: str = "ka
 def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: int = 0,
           profile: str = "kam-director", positive_from: str = DEFAULT_POSITIVE_FROM, industry: str | None = None,
           as_of: dt.date | None = None, synthetic: bool | None = None) -> TrainResult:
-    """Train on the labeled CVs, cross-validate, write ``out``/model.joblib + model card; TrainingError if refused."""
+    """Train on the labeled CVs, cross-validate, write ``out``/model.json + model card; TrainingError if refused."""
     from kamscreen.score.profiles import required_industry
 
     industry = required_industry(industry)
@@ -282,8 +283,8 @@ def train_assessments(assessments: Sequence[Assessment], labels: Sequence[Label]
     warnings = check_labels(y) + list(notes)
     metrics = cross_validate(assessments, y, seed)
     model = fit_model(assessments, y, seed=seed, name=Path(out).name)
-    model.card = _card(model, metrics, labels, hashes, seed, profile, positive_from, industry,
-                       synthetic, warnings, source)
+    model = replace(model, card=_card(model, metrics, labels, hashes, seed, profile, positive_from, industry,
+                                      synthetic, warnings, source))
     model.save(out)
     write_card(model.card, Path(out))
     return TrainResult(model, metrics, model.card, warnings)
@@ -296,7 +297,6 @@ def _listed(names: list[str], shown: int = 20) -> str:
 def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Sequence[str], seed: int,
           profile: str, positive_from: str, industry: str | None, synthetic: bool, warnings: list[str],
           source: str) -> dict:
-    import joblib
     import pandas
     import sklearn
 
@@ -327,9 +327,10 @@ def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Seque
         },
         "estimator": "ColumnTransformer(StandardScaler | TfidfVectorizer) → CalibratedClassifierCV(sigmoid, "
                      "LogisticRegression(class_weight=balanced))",
+        "model_file": f"{MODEL_FILE} (format {FORMAT} version {VERSION}: fitted parameters as JSON, no pickle)",
         "versions": {"python": platform.python_version(), "kamscreen": kamscreen.__version__,
                      "scikit-learn": sklearn.__version__, "numpy": np.__version__,
-                     "pandas": pandas.__version__, "joblib": joblib.__version__},
+                     "pandas": pandas.__version__},
         "warnings": warnings + ([
             "SYNTHETIC DATA: this model was trained on generated fixture CVs and labels, not on real "
             "hiring outcomes. Its probabilities say how much a CV resembles the fixtures' hires; do not "
