@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 
 from kamscreen.extract.timeline import find_jobs
 from kamscreen.parse import parse
-from kamscreen.parse.columns import Line
+from kamscreen.parse.columns import Line, text_blocks
 from kamscreen.parse.hh_export import join_industry_items
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -166,6 +166,14 @@ def test_indented_items_join_their_industry_line_and_description_bullets_do_not(
              Line("• Обслуживание клиентов", 56, 65, x0=127.6), Line("• Кассовые операции", 69, 78, x0=127.6)]
     assert [line.text for line in join_industry_items(lines)] == [
         "Финансовый сектор • Банк • Страхование", "Кассир", "• Обслуживание клиентов", "• Кассовые операции"]
+
+
+def test_a_cell_whose_line_bands_overlap_is_one_block():
+    """OCR gives each line a loose band; consecutive lines of a period cell overlap a little and are one
+    block (one table row), while a line starting above the one before begins a new block."""
+    cell = [Line("Май 2018 —", 53.0, 62.8), Line("декабрь 2020", 64.8, 73.4), Line("2 года 8 месяцев", 70.1, 79.9)]
+    assert [len(block) for block in text_blocks(cell)] == [3]
+    assert [len(block) for block in text_blocks([*cell, Line("Danone", 53.0, 63.0)])] == [3, 1]
 
 
 def test_headings_that_fall_in_the_left_column_stay_headings(tmp_path, fonts):

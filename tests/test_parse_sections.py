@@ -119,6 +119,8 @@ def test_linkedin_sections():
         ("W O R K   E X P E R I E N C E", "experience"),  # letter-spaced design templates
         ("О П Ы Т  Р А Б О Т Ы", "experience"),
         ("2. Education", "education"),
+        ("Education —", "education"),  # OCR reads the rule under a heading as a dash
+        ("Languages _", "languages"),
     ],
 )
 def test_header_lines(line, name):

@@ -98,13 +98,13 @@ def _read(rows: list[list[Segment]], counter: list[int]) -> list[Line]:
 
 def text_blocks(lines: list[Line]) -> list[list[Line]]:
     """Cut a column's lines (reading order) into blocks at gaps wider than ``BLOCK_GAP`` line heights
-    (or where the reading goes back up)."""
+    (or where the reading goes back up: a line starting above the one before)."""
     blocks: list[list[Line]] = []
     for line in lines:
         if blocks:
             previous = blocks[-1][-1]
-            gap = line.top - previous.bottom
-            if 0 <= gap + 0.5 and gap <= BLOCK_GAP * max(previous.bottom - previous.top, 1.0):
+            gap = line.top - previous.bottom  # below zero: the bands overlap (an OCR line's band is loose)
+            if line.top > previous.top and gap <= BLOCK_GAP * max(previous.bottom - previous.top, 1.0):
                 blocks[-1].append(line)
                 continue
         blocks.append([line])

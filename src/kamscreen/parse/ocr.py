@@ -33,6 +33,10 @@ OCR_DPI = 250
 MAX_PIXELS = 40_000_000  # a page is read at no more pixels than this (A3 at 300 dpi is 17 million)
 _SHEET_SCALE = 8  # a photographed sheet is found on the image shrunk this much
 MIN_SKEW = 0.1  # degrees: a page skewed less is read as it is
+PAPER_PERCENTILE = 90  # the paper's white: this percentile of a page's brightness (most of a page is paper)
+INK_GAMMA = 2.0  # brightness relative to the paper is raised to this power: grey ink darkens, paper stays white
+RULE_LENGTH, RULE_WIDTH = 1.0, 0.03  # inches: a straight dark line at least this long and at most this thick is a rule
+RULE_INK = 0.75  # brightness relative to the paper below which a pixel is ink (for finding rules)
 A4_LONG_SIDE_INCHES = 11.69  # an image without a stated resolution is taken as a page filling the frame
 INSTALL_HINT = (
     "install Tesseract's Russian and English models: apt-get install tesseract-ocr tesseract-ocr-rus "
@@ -98,8 +102,9 @@ def read_page(image: Image.Image, dpi: float | None = None) -> OcrText:
     skew = _skew(engines.ocr, image)
     if abs(skew) >= MIN_SKEW:  # Tesseract drops text beside skewed rules: straighten the page first
         image = image.rotate(skew, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+    image = _inked(image)
     api = engines.ocr
-    api.SetImage(image)
+    _set_image(api, image, OCR_DPI)
     api.Recognize()
     glyphs, confidences = _words(api)
     text = lines_to_text(layout_page(glyphs, True).lines)
@@ -204,10 +209,43 @@ def _orientation(osd, image: Image.Image) -> int:
     return int(found["orient_deg"]) if found else 0
 
 
+def _inked(image: Image.Image) -> Image.Image:
+    """The page as Tesseract reads it best: brightness relative to the paper's white, long thin rules
+    erased, and light grey ink darkened (that ratio squared).
+
+    Tesseract loses grey headings that sit on a rule (hh.ru's section titles) and reads a rule as "_"
+    or "—" glyphs that bridge a column gutter; a rule is a straight dark run at least ``RULE_LENGTH``
+    inches long and at most ``RULE_WIDTH`` thick (text has gaps between its letters, a filled box is
+    thicker). Black text and the white paper stay as they were.
+    """
+    import numpy as np
+    from scipy.ndimage import maximum_filter1d, minimum_filter1d
+
+    pixels = np.asarray(image, dtype=np.float32)
+    ratio = np.clip(pixels / max(float(np.percentile(pixels, PAPER_PERCENTILE)), 1.0), 0.0, 1.0)
+    dark = ratio < RULE_INK
+    length, width = round(RULE_LENGTH * OCR_DPI), max(round(RULE_WIDTH * OCR_DPI), 1)
+    rules = np.zeros_like(dark)
+    for along, across in ((1, 0), (0, 1)):  # horizontal, then vertical rules
+        long = maximum_filter1d(minimum_filter1d(dark, length, axis=along), length, axis=along)
+        thick = maximum_filter1d(minimum_filter1d(long, width + 1, axis=across), width + 1, axis=across)
+        rules |= maximum_filter1d(long & ~thick, 3, axis=across)  # with its anti-aliased edges
+    ratio[rules] = 1.0
+    return Image.fromarray(np.rint(ratio**INK_GAMMA * 255).astype(np.uint8))
+
+
+def _set_image(api, image: Image.Image, dpi: float) -> None:
+    """Hand Tesseract a page with its resolution. tesserocr passes the image as a BMP that says 96 dpi,
+    and Tesseract's layout thresholds are lengths on paper: at 96 dpi it takes a table's columns for
+    one text line and reads the narrow one (hh.ru's periods) as garbage."""
+    api.SetImage(image)
+    api.SetSourceResolution(round(dpi))
+
+
 def _skew(api, image: Image.Image) -> float:
     """Degrees (counter-clockwise) that straighten the text lines, from Tesseract's layout analysis
     of the page at half resolution (as accurate as at full, a third of the time)."""
-    api.SetImage(image.reduce(2))
+    _set_image(api, image.reduce(2), OCR_DPI / 2)
     layout = api.AnalyseLayout()
     return math.degrees(layout.Orientation()[3]) if layout is not None else 0.0
 

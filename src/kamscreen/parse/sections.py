@@ -17,7 +17,7 @@ from kamscreen.parse.docdate import hh_footer_date
 from kamscreen.parse.model import SECTION_NAMES, Section
 
 MAX_HEADER_WORDS = 6
-_DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•-]+$")
+_DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•—–-]+$")  # a trailing dash or rule: OCR reads a heading's underline so
 _SPACES = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
