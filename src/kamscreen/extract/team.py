@@ -42,7 +42,7 @@ _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
-_MODIFIER = re.compile(r"^(?:[^\W\d_]+|-)$")
+_MODIFIER = re.compile(r"^(?:[^\W\d_]+|[-/])$")  # words, hyphens, slashes: "new full-time", "sales/service"
 
 
 @dataclass(frozen=True)
@@ -358,7 +358,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if label != "N_PERSON" and colon and not within("SIZE", unit_start, num_start):
         return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
     first = num_start if label == "N_PERSON" else unit_start
-    if within("MEMBER", first - 3, first):
+    if within("MEMBER", first - 3, first) or _acted_on(doc, first, within, g):
         return None
     return min(first, start)
 
@@ -373,11 +373,31 @@ def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within, g: _Gram
         return True
     if any(doc[e].lower_ not in g.joiners for _, e in within("ASSIST", lead - g.assist_window, lead)):
         return True  # "Aided with the oversight of", not "Supported and managed"
-    activities = dict(within("ACTIVITY", last, num_start))
+    activities = {s: e for s, e in within("ACTIVITY", last, num_start) if not _names_unit(doc, s, e, within)}
     i = last
     while i + 1 < num_start and doc[i].lower_ in g.joiners and i + 1 in activities:
         i = activities[i + 1]  # "managed and trained", "managed, trained and coached"
     return any(s >= i for s in activities)
+
+
+def _acted_on(doc: Doc, first: int, within, g: _Grammar) -> bool:
+    """Is the unit at ``first`` the object of an activity ("Recruited a team of 8", "Reduced staff
+    from 110 to 46", "Trained the sales team of 12"): work done to the people, not leading them."""
+    for s, e in within("ACTIVITY", first - 3, first):
+        between = doc[e:first]
+        if all(t.is_alpha and t.is_lower for t in between) and not _names_unit(doc, s, e, within):
+            return True
+    return False
+
+
+def _names_unit(doc: Doc, start: int, end: int, within) -> bool:
+    """Is the activity word at ``start``..``end`` part of a unit's name, an English noun adjunct
+    right before the unit ("the support team of 12", "the payroll staff of 5", "network support
+    call center"), not a verb? A past or -ing form acts ("trained staff", "staffing call center");
+    Russian puts such words after the unit ("обучение команды" is the activity)."""
+    last = doc[end - 1].lower_
+    return (last.isascii() and last.isalpha() and not last.endswith(("ed", "ing"))
+            and any(s == end for s, _ in within("UNIT", end, end + 3)))
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
