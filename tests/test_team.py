@@ -112,6 +112,8 @@ def team(text: str, lang: str = "ru"):
      "Managed a call center (200+Hourly/Union workforce)"),
     ("Managed a 200+ hourly workforce", "en", 200, "Managed a 200+ hourly workforce"),
     ("Led a staff of 14 sales/service representatives", "en", 14, None),
+    ("Supervised 3 additionaltechnicians.", "en", 3, "Supervised 3 additionaltechnicians"),  # no glyph gap
+    ("Supervised 30 subcontractors", "en", 30, "Supervised 30 subcontractors"),
     # EN: an activity word naming the unit is no activity (a noun adjunct)
     ("Managed the support team of 12 people", "en", 12, "Managed the support team of 12 people"),
     ("Managed inbound network support call center of 45 agents", "en", 45, None),
@@ -186,6 +188,7 @@ def test_largest_team_wins_and_evidence_is_its_phrase():
     ("Managed 20 territories", "en"),
     ("In 2015 employees voted me best manager", "en"),
     ("Managed 1 assistant", "en"),
+    ("Implemented 12 safeguards", "en"),
 ])
 def test_numbers_that_are_not_team_sizes(text, lang):
     found = team(text, lang)

@@ -107,6 +107,15 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _glued(people: list) -> str:
+    """Regex of a word glued to an English plural people noun of five letters or more, as a PDF's text
+    layer writes "3 additionaltechnicians" (no glyph gap). English compounds end on their head
+    noun, so such a token names people whatever the word before ("subcontractors", "steelworkers");
+    it reads like "additional technicians"."""
+    nouns = {_plural(str(w)) for w in people if str(w).isascii() and str(w).isalpha() and len(str(w)) >= 5}
+    return r"[a-z]{3,}(?:%s)" % "|".join(sorted(nouns, key=len, reverse=True))
+
+
 def _last_lemmas(nlp, phrases: list[str]) -> list[str]:
     """The lemma of the last word of each phrase: what a shape ends on."""
     return sorted({[t.lemma_ for t in doc if not t.is_space][-1] for doc in nlp.pipe(phrases) if len(doc)})
@@ -136,10 +145,12 @@ def _grammar(lang: str) -> _Grammar:
     per_person = [str(w) for w in lex["per_person"]]
     n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
     list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
+    glued = _glued(lex["people"])
     shapes = Matcher(nlp.vocab)
-    shapes.add("COUNT", [[
-        *number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
-        {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
+    count = [*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+             {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE]
+    shapes.add("COUNT", [[*count, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}],
+                         [*count, {"LOWER": {"REGEX": f"^{glued}$"}}]])
     shapes.add("UNIT_OF", [[
         {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
         {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
@@ -157,6 +168,7 @@ def _grammar(lang: str) -> _Grammar:
         "ASSIST": _expand(lex["assisting"]),
     })
     context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
+    context.add_regex("PEOPLE", rf"(?<![\w-]){glued}\b", re.IGNORECASE)
     return _Grammar(
         shapes, context, NumberWords(numbers, multipliers, links, range_words, _words(lex, "growth_from"), n_person),
         _words(lex, "articles"), _words(lex, "joiners"), approx, modifier_stops,
