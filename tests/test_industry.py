@@ -298,6 +298,29 @@ def test_in_b2b_selling_the_kinds_of_organisation_named_are_clients(text, expect
     assert industry.job_industry(job, make_doc(text, _lang(text))).industry == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Company Name\nAccountant\nI oversee all financial accounting functions for a $15 million construction company.\n"
+     "Prepared tax returns.\n", "construction"),
+    ("Company Name\nSales Director\nOur firm is the full service telecommunications firm behind the brand.\n",
+     "telecom"),
+    ("Company Name\nVice President\nTurned around the foreign operations of this LED products manufacturing\n"
+     "company operating in several countries.\n", "manufacturing"),
+    ("Company Name\nDirector\nAcme LLC is a software development company that builds apps.\n", "it"),
+])
+def test_an_organisation_described_by_its_industry_decides(text, expected):
+    assert found(text, "Company Name", text.split("\n")[1]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Company Name\nCoordinator\nTrained staff in visual merchandising and organization.\n",  # no head noun
+    "Company Name\nManager\nTravel to the company offices.\n",  # a stop word between
+    "Company Name\nAnalyst\nPosted the construction company website updates.\n",  # "company" qualifies a noun
+    "Company Name\nSales Manager\nSold to construction companies across the region.\n",  # a market, not one firm
+])
+def test_an_industry_word_that_names_no_organisation_does_not_decide(text):
+    assert found(text, "Company Name", text.split("\n")[1]) == "other"
+
+
 def test_the_same_organisations_are_the_workplace_outside_b2b_selling():
     text = "Company Name\nAgent\nChecked in hotel guests at the resort, handled reservations and room service.\n"
     assert found(text, "Company Name", "Agent") == "hospitality"

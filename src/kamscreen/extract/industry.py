@@ -87,6 +87,8 @@ class _Data:
     lean_score: float
     function_weight: float
     client_weight: float
+    organisations: frozenset[str]  # nouns an industry phrase may describe ("construction company")
+    organisation_weight: float
 
 
 def _checked(industry: str, where: str) -> str:
@@ -127,7 +129,8 @@ def _data() -> _Data:
     phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "place": lex["places"],
                                            "words": lex["keywords"]})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
-                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]))
+                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]),
+                 frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]))
 
 
 # --- the employer ------------------------------------------------------------------------------
@@ -307,12 +310,33 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         if hit.label == NEUTRAL or inside:
             continue
         key = (hit.label, _PLURAL.sub("", hit.key))
-        factor = data.client_weight if hit.group == "place" and job.b2b else \
+        organisation = _describes_organisation(doc, hit.end, end)
+        weight = max(hit.weight, data.organisation_weight) if organisation else hit.weight
+        factor = data.client_weight if (hit.group == "place" or organisation) and job.b2b else \
             data.function_weight if hit.label in functions else 1.0
-        best[key] = max(best.get(key, 0.0), hit.weight * factor)
+        best[key] = max(best.get(key, 0.0), weight * factor)
     for (label, _), weight in best.items():
         scores[label] = scores.get(label, 0.0) + weight
     return scores
+
+
+def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
+    """Does an organisation noun (``organisations``: "company", "firm"), singular and in lower case,
+    head the phrase that ends at token ``after``, at most two lower-case words later ("a $15 million
+    construction company.", "a software development company that", "this LED products manufacturing
+    company operating in")? Not across a stop word ("merchandising and organization", "travel to
+    the company"), nor when a noun follows the organisation noun, which then only qualifies it
+    ("company wide", "company website"), nor the anonymised "Company Name"."""
+    data = _data()
+    words = [tok for tok in doc[after:after + 8] if not tok.is_space][:4]  # a line may break the phrase
+    for k, tok in enumerate(words[:3]):
+        if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
+            return False
+        if tok.text in data.organisations:
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            return (nxt is None or not nxt.is_alpha or not nxt.is_lower or nxt.is_stop
+                    or nxt.text.endswith(("ing", "ed")))  # "a company operating in", "a firm based in"
+    return False
 
 
 def _leader(scores: dict[str, float], floor: float) -> str | None:
