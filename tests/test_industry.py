@@ -348,6 +348,56 @@ def test_a_weak_job_takes_the_industry_its_cv_is_known_in():
     assert industry.classify_jobs([_job(district, "Company Name", "District Manager")], alone) == ("other",)
 
 
+def _cv(summary: str, *blocks: str) -> tuple[list[Job], object]:
+    """A CV of ``summary`` and one job per block (2010, 2012, ...), and its doc."""
+    text = summary + "\n" + "".join(blocks)
+    jobs, at = [], len(summary) + 1
+    for k, block in enumerate(blocks):
+        jobs.append(Job(f"{2010 + 2 * k}-01", f"{2011 + 2 * k}-12", False, block.split("\n")[0], "Company Name",
+                        description=Evidence.of(text, at, at + len(block))))
+        at += len(block)
+    return jobs, make_doc(text, "en")
+
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Strategic sales professional with two years in the Retail industry.", ("retail",)),
+    ("Professional with extensive experience in Human Resources in Oil & Gas Company.", ("energy",)),
+    ("Yard Manager with 15 years of management experience in the Oil and Gas and Transportation Industry.",
+     ("logistics", "energy")),
+    ("Project Administrator with 14+ years' experience in the toy manufacturing industry.", ("manufacturing",)),
+    ("Seeking a position with 5 years of experience in the hospitality field.", ()),  # a wish
+    ("Worked in the retail industry.", ()),  # no word of experience
+    ("Firm knowledge of SaaS software and years of experience.", ()),  # "Firm" heads no phrase
+])
+def test_what_a_cv_states_of_its_industry(summary, expected):
+    jobs, doc = _cv(summary, "Clerk\nFiled papers.\n")
+    assert industry.stated_industries(jobs, doc) == expected
+
+
+def test_a_statement_inside_a_job_is_not_the_cv_s():
+    jobs, doc = _cv("Summary", "Clerk\nHad 5 years of experience in the retail industry.\n")
+    assert industry.stated_industries(jobs, doc) == ()
+
+
+def test_the_stated_industry_decides_when_no_job_is_known():
+    summary = "Professional with extensive experience in Human Resources in Oil & Gas Company."
+    jobs, doc = _cv(summary, "HR Generalist\nHandled benefits.\n", "Coordinator\nBooked travel.\n")
+    assert industry.classify_jobs(jobs, doc) == ("energy", "energy")
+    jobs, doc = _cv("Professional with experience.", "HR Generalist\nHandled benefits.\n")
+    assert industry.classify_jobs(jobs, doc) == ("other",)
+
+
+def test_a_weak_job_takes_an_industry_its_cv_states():
+    summary = "Manager with 15 years of experience in the Oil and Gas and Transportation Industry."
+    yard = "Yard Manager\nScheduled crews and hauled fuel to the sites.\n"
+    forklift = "Forklift Operator\nMoved pallets in the warehouse with a forklift.\n"
+    jobs, doc = _cv(summary, yard, forklift)
+    assert industry.job_industry(jobs[0], doc).source == industry.UNKNOWN
+    assert industry.classify_jobs(jobs, doc) == ("energy", "logistics")
+    jobs, doc = _cv("Manager with 15 years of experience.", yard, forklift)
+    assert industry.classify_jobs(jobs, doc) == ("other", "logistics")
+
+
 def J(start, end, ind):
     return Job(start, end, end is None, None, None, industry=ind)
 
@@ -405,6 +455,10 @@ def test_overall_counts_other_known_from_the_doc_not_unknown():
 def test_bad_months_are_skipped_not_fatal():
     jobs = [J("2020-13x", None, "it"), J("2019-01", "2019-12", "retail")]
     assert industry.overall(jobs, PRESENT) == "retail"
+
+
+def test_a_job_starting_after_the_present_is_not_fatal():
+    assert industry.overall([J("2026-01", None, "it"), J("2019-01", "2019-12", "retail")], PRESENT) == "retail"
 
 
 # --- real CVs (skipped where ../shared/real-cvs is absent) ------------------------------------

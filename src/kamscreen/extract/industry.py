@@ -8,9 +8,11 @@ a word of its name that says what kind of organisation it is ("First National Ba
 ("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
 (``lexicons/industries.yaml``), each distinct phrase counted once, when their sum reaches
 ``min_score`` and clearly beats the runner-up; a job's own function ("Accountant", "IT
-Specialist") says what the person does, not where, so its words count less. Otherwise the job's
-industry is unknown and written ``other`` — unless a job of the same CV is known to be in the
-industry its words lean to.
+Specialist") says what the person does, not where, so its words count less; an organisation the
+block describes by its industry ("a $15 million construction company") decides the job alone.
+Otherwise the job's industry is unknown and written ``other`` — unless the CV is known in the
+industry its words lean to: another of its jobs is, or the CV says so of itself outside its jobs
+("two years in the Retail industry"), which also decides when no job's industry is known.
 
 The career's industry is the one with the most months among the jobs whose industry is known.
 
@@ -40,7 +42,7 @@ from kamscreen import lexicons
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
 from kamscreen.months import is_month
-from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp import clause_bounds, doc_text, make_doc
 from kamscreen.nlp.phrase_syntax import expand_phrase
 from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
@@ -89,6 +91,10 @@ class _Data:
     client_weight: float
     organisations: frozenset[str]  # nouns an industry phrase may describe ("construction company")
     organisation_weight: float
+    statement_heads: frozenset[str]  # "industry", "sector": a CV stating its industry
+    statement_cues: frozenset[str]  # "years", "experience": ... of its career
+    statement_wishes: frozenset[str]  # "seeking": an objective, not a career
+    placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
 def _checked(industry: str, where: str) -> str:
@@ -130,7 +136,11 @@ def _data() -> _Data:
                                            "words": lex["keywords"]})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
                  float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]),
-                 frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]))
+                 frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]),
+                 frozenset(str(w).lower() for w in lex["statement_heads"]),
+                 frozenset(str(w).lower() for w in lex["statement_cues"]),
+                 frozenset(str(w).lower() for w in lex["statement_wishes"]),
+                 frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
 
 
 # --- the employer ------------------------------------------------------------------------------
@@ -333,10 +343,15 @@ def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
         if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
             return False
         if tok.text in data.organisations:
-            nxt = words[k + 1] if k + 1 < len(words) else None
-            return (nxt is None or not nxt.is_alpha or not nxt.is_lower or nxt.is_stop
-                    or nxt.text.endswith(("ing", "ed")))  # "a company operating in", "a firm based in"
+            return _heads_phrase(doc, tok.i)
     return False
+
+
+def _heads_phrase(doc: Doc, i: int) -> bool:
+    """Does the noun at ``i`` end its phrase: no noun after it that it only qualifies ("company
+    wide", "Firm knowledge")? A participle may follow ("a company operating in", "a firm based in")."""
+    nxt = next((t for t in doc[i + 1:i + 4] if not t.is_space), None)
+    return nxt is None or not nxt.is_alpha or not nxt.is_lower or nxt.is_stop or nxt.text.endswith(("ing", "ed"))
 
 
 def _leader(scores: dict[str, float], floor: float) -> str | None:
@@ -357,6 +372,61 @@ def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
     return JobIndustry(industry, CONTENT) if industry else None
 
 
+# --- what the CV says of itself ------------------------------------------------------------------
+
+_JOINERS = frozenset({"and", "or", "&", ",", "/", "\\", "и", "или"})
+
+
+def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
+    """Industries the CV states of its career outside its jobs' blocks (summary, profile): industry
+    phrases before a ``statement_heads`` or an organisation noun, joined by "and" / "," ("two years
+    in the Retail industry", "experience in Human Resources in Oil & Gas Company", "the Oil and Gas
+    and Transportation Industry"), in a clause that speaks of experience (``statement_cues``:
+    "years", "experience"), not of a wish ("seeking a position in the hospitality field")."""
+    data = _data()
+    blocks = [_block(job, doc) for job in jobs]
+    ends: dict[int, list[PhraseHit]] = {}
+    for hit in data.phrases.find(doc):
+        if hit.group in ("words", "place") and hit.label != NEUTRAL:
+            ends.setdefault(hit.end, []).append(hit)
+    found: list[str] = []
+    for tok in doc:
+        if tok.lower_ not in data.statement_heads and tok.lower_ not in data.organisations:
+            continue
+        if any(a <= tok.idx < b for a, b in blocks) or normalize_name(doc[tok.i:tok.i + 2].text) in data.placeholders:
+            continue
+        if tok.lower_ in data.organisations and not _heads_phrase(doc, tok.i):
+            continue
+        labels = _phrases_before(doc, tok.i, ends)
+        lo, hi = clause_bounds(doc, tok.i)
+        words = {t.lower_ for t in doc[lo:hi]}
+        if labels and words & data.statement_cues and not words & data.statement_wishes:
+            found = list(dict.fromkeys([*found, *labels]))
+    return tuple(found)
+
+
+def _phrases_before(doc: Doc, i: int, ends: dict[int, list[PhraseHit]]) -> list[str]:
+    """Industries of the phrases right before token ``i``, joined by "and" / "," / "&" ("oil and gas
+    and transportation industry"), after at most two lower-case words ("toy manufacturing")."""
+    labels: list[str] = []
+    j, loose = i, 0
+    while j > 0:
+        prev = doc[j - 1]
+        if prev.is_space:
+            j -= 1
+        elif ends.get(j):
+            hit = max(ends[j], key=lambda h: h.end - h.start)
+            labels += [hit.label]
+            j = hit.start
+        elif labels and prev.lower_ in _JOINERS:
+            j -= 1
+        elif not labels and loose < 2 and prev.is_alpha and prev.is_lower and not prev.is_stop:
+            j, loose = j - 1, loose + 1
+        else:
+            break
+    return labels
+
+
 # --- jobs and career ---------------------------------------------------------------------------
 
 def job_industry(job: Job, doc: Doc) -> JobIndustry:
@@ -372,10 +442,16 @@ def job_industry(job: Job, doc: Doc) -> JobIndustry:
 
 def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
     """The industry of each job of one CV (:func:`job_industry`); a job of unknown industry whose
-    words lean (from ``lean_score``) to an industry another job of the CV is known to be in takes
-    it: careers stay in an industry, a "District Manager" of "stores" among store jobs is retail."""
+    words lean (from ``lean_score``) to an industry the CV is known in takes it: careers stay in an
+    industry, a "District Manager" of "stores" among store jobs is retail. The CV is known in the
+    industries of its other jobs and in those it states of itself (:func:`stated_industries`);
+    when no job's industry is known and the CV states one industry, every job is in it."""
     found = [job_industry(job, doc) for job in jobs]
+    stated = stated_industries(jobs, doc)
     known = {f.industry for f in found if f.source != UNKNOWN} - {"other"}
+    if not known and len(stated) == 1:
+        return tuple(stated[0] if f.source == UNKNOWN else f.industry for f in found)
+    known |= set(stated)
     lean = _data().lean_score
     industries = []
     for job, f in zip(jobs, found):
@@ -413,4 +489,4 @@ def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> st
             months.setdefault(job.industry, set()).update(months_union([job], present))
     if not months:
         return "other"
-    return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))
+    return max(months, key=lambda ind: (len(months[ind]), max(months[ind], default=0)))
