@@ -241,6 +241,7 @@ def test_description_line_is_not_an_hh_line():
     ("Company Name\nAgent\nShowed apartments to tenants and ran open houses for home buyers.", "real_estate"),
     ("Company Name\nCoordinator\nPlaced job seekers with clients of the staffing agency.", "staffing"),
     ("Company Name\nAnalyst\nSupported the county government and federal programs for taxpayers.", "public_sector"),
+    ("Company Name\nAccount Manager\nGrew the media spend of clients on the social ads platform.", "advertising"),
 ])
 def test_description_words(text, expected):
     assert found(text, text.split("\n")[0]) == expected
@@ -257,6 +258,8 @@ def test_description_words(text, expected):
     ("Leasing Consultant", "real_estate"),
     ("Police Officer", "public_sector"),
     ("Personal Trainer", "other"),
+    ("Freelance Makeup Artist", "other"),  # personal care services are an industry outside the list
+    ("Hair Stylist", "other"),
 ])
 def test_titles(title, expected):
     text = f"{title}\nCompany Name City , State\nDid the work.\n"
