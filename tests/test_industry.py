@@ -215,6 +215,17 @@ def test_a_company_named_inside_a_sentence_line_is_not_the_employer():
     assert found(text, "Company Name") == "other"
 
 
+def test_a_known_company_named_as_the_workplace_when_the_employer_is_anonymised():
+    text = "Company Name\nHR Analyst\nProvided HR service to managers and employees throughout Kraft Foods.\n"
+    assert found(text, "Company Name", "HR Analyst") == "fmcg"
+    shelves = "Company Name\nMerchandiser\nStocked shelves at Walmart stores.\n"  # "Walmart" qualifies "stores"
+    assert found(shelves, "Company Name", "Merchandiser") == "other"
+    sale = "Company Name\nSales Manager\nWon new listings at Kroger.\n"  # in B2B selling a client
+    job = Job("2020-01", None, True, "Sales Manager", "Company Name", role="sales", b2b=True,
+              description=Evidence.of(sale, 0, len(sale)))
+    assert industry.job_industry(job, make_doc(sale, "en")).industry != "retail"
+
+
 def test_employer_wins_over_the_hh_line():
     text = "Сбербанк\nИнформационные технологии, системная интеграция, интернет\nМенеджер\n"
     assert found(text, "Сбербанк", "Менеджер") == "finance"

@@ -94,6 +94,7 @@ class _Data:
     statement_heads: frozenset[str]  # "industry", "sector": a CV stating its industry
     statement_cues: frozenset[str]  # "years", "experience": ... of its career
     statement_wishes: frozenset[str]  # "seeking": an objective, not a career
+    workplace_words: frozenset[str]  # "throughout": before the company one works in
     placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
@@ -140,6 +141,7 @@ def _data() -> _Data:
                  frozenset(str(w).lower() for w in lex["statement_heads"]),
                  frozenset(str(w).lower() for w in lex["statement_cues"]),
                  frozenset(str(w).lower() for w in lex["statement_wishes"]),
+                 frozenset(str(w).lower() for w in lex["workplace_words"]),
                  frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
 
 
@@ -238,8 +240,9 @@ def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
 def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
     """The employer's industry: its known name ("GE Money Bank": a word of the name beside the
     alias "GE" is more precise), an hh.ru industry line, a known company on a header line (most
-    of that line), a word of its name. An hh.ru line of an industry outside the list ("Услуги для
-    населения") leaves the decision to the job's words, and says ``other`` if they are silent."""
+    of that line), a word of its name, a known company the block names as the workplace. An hh.ru
+    line of an industry outside the list ("Услуги для населения") leaves the decision to the
+    job's words, and says ``other`` if they are silent."""
     rest, found = _company(job.employer)
     if found:
         return JobIndustry(_words_industry(rest) or _pick(found, job, doc), EMPLOYER)
@@ -257,6 +260,27 @@ def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
             return _from_content(job, doc) or JobIndustry("other", EMPLOYER)
     if industry := name_industry(job.employer):
         return JobIndustry(industry, EMPLOYER)
+    return _workplace_named(job, doc)
+
+
+def _workplace_named(job: Job, doc: Doc) -> JobIndustry | None:
+    """A known company that the block of a job outside B2B selling names right after a word of
+    place (``workplace_words``: "employees throughout Kraft Foods", "loss mitigation within Wells
+    Fargo"), ending its phrase (not "at Walmart stores"): where the anonymised employer is. In B2B
+    selling such a company is a client ("listings at Kroger")."""
+    if job.description is None or job.b2b:
+        return None
+    data = _data()
+    start, end = _block(job, doc)
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        if tok.lower_ not in data.workplace_words:
+            continue
+        for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1):
+            span = doc[tok.i + 1:tok.i + 1 + k]
+            alias = normalize_name(span.text)
+            if span.end_char <= end and alias in data.company_industry and _heads_phrase(doc, span.end - 1):
+                return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
+                                   EMPLOYER)
     return None
 
 
