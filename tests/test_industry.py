@@ -218,6 +218,8 @@ def test_a_company_named_inside_a_sentence_line_is_not_the_employer():
 def test_a_known_company_named_as_the_workplace_when_the_employer_is_anonymised():
     text = "Company Name\nHR Analyst\nProvided HR service to managers and employees throughout Kraft Foods.\n"
     assert found(text, "Company Name", "HR Analyst") == "fmcg"
+    honda = "Company Name\nCustomer Relations Specialist\nProvide Honda clients a resource to register concerns.\n"
+    assert found(honda, "Company Name", "Customer Relations Specialist") == "automotive"
     shelves = "Company Name\nMerchandiser\nStocked shelves at Walmart stores.\n"  # "Walmart" qualifies "stores"
     assert found(shelves, "Company Name", "Merchandiser") == "other"
     sale = "Company Name\nSales Manager\nWon new listings at Kroger.\n"  # in B2B selling a client

@@ -95,6 +95,7 @@ class _Data:
     statement_cues: frozenset[str]  # "years", "experience": ... of its career
     statement_wishes: frozenset[str]  # "seeking": an objective, not a career
     workplace_words: frozenset[str]  # "throughout": before the company one works in
+    workplace_people: frozenset[str]  # "clients": after it
     placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
@@ -142,6 +143,7 @@ def _data() -> _Data:
                  frozenset(str(w).lower() for w in lex["statement_cues"]),
                  frozenset(str(w).lower() for w in lex["statement_wishes"]),
                  frozenset(str(w).lower() for w in lex["workplace_words"]),
+                 frozenset(str(w).lower() for w in lex["workplace_people"]),
                  frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
 
 
@@ -264,23 +266,28 @@ def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
 
 
 def _workplace_named(job: Job, doc: Doc) -> JobIndustry | None:
-    """A known company that the block of a job outside B2B selling names right after a word of
-    place (``workplace_words``: "employees throughout Kraft Foods", "loss mitigation within Wells
-    Fargo"), ending its phrase (not "at Walmart stores"): where the anonymised employer is. In B2B
-    selling such a company is a client ("listings at Kroger")."""
+    """A known company that the block of a job outside B2B selling names as the workplace: right
+    after a ``workplace_words`` word, ending its phrase ("employees throughout Kraft Foods", "within
+    Wells Fargo"; not "at Walmart stores"), or right before its ``workplace_people`` ("Provide Honda
+    clients a resource"): where the anonymised employer is. In B2B selling such a company is a
+    client ("listings at Kroger", "trained Home Depot associates")."""
     if job.description is None or job.b2b:
         return None
     data = _data()
     start, end = _block(job, doc)
     for tok in doc.char_span(start, end, alignment_mode="expand") or ():
-        if tok.lower_ not in data.workplace_words:
+        if tok.lower_ in data.workplace_words:
+            spans = [doc[tok.i + 1:tok.i + 1 + k] for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1)]
+            spans = [s for s in spans if s.end_char <= end and _heads_phrase(doc, s.end - 1)]
+        elif tok.lower_ in data.workplace_people:
+            spans = [doc[tok.i - k:tok.i] for k in range(min(data.longest, tok.i), 0, -1)]
+            spans = [s for s in spans if s.start_char >= start]
+        else:
             continue
-        for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1):
-            span = doc[tok.i + 1:tok.i + 1 + k]
-            alias = normalize_name(span.text)
-            if span.end_char <= end and alias in data.company_industry and _heads_phrase(doc, span.end - 1):
-                return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
-                                   EMPLOYER)
+        alias = next((a for span in spans if (a := normalize_name(span.text)) in data.company_industry), None)
+        if alias is not None:
+            return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
+                               EMPLOYER)
     return None
 
 

@@ -52,7 +52,7 @@ def _schemas() -> dict[str, Schema]:
             "places": Table(industry, WEIGHTS),
             "keywords": Table(Text((*INDUSTRIES, "neutral")), WEIGHTS),
             "organisations": Words(), "statement_heads": Words(), "statement_cues": Words(),
-            "statement_wishes": Words(), "workplace_words": Words(),
+            "statement_wishes": Words(), "workplace_words": Words(), "workplace_people": Words(),
             **{name: NUMBER for name in ("min_score", "margin", "lean_score", "function_weight", "client_weight",
                                          "organisation_weight")},
         }),
