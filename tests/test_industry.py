@@ -256,6 +256,7 @@ def test_description_line_is_not_an_hh_line():
     ("Company Name\nAnalyst\nSupported the county government and federal programs for taxpayers.", "public_sector"),
     ("Company Name\nAccount Manager\nGrew the media spend of clients on the social ads platform.", "advertising"),
     ("Company Name\nDirector of Planning\nCoordinated projects with the Tribal Council.", "public_sector"),
+    ("Company Name\nIntern\nOptimized bids with Search Engine Marketing (SEM) for the clients.", "advertising"),
 ])
 def test_description_words(text, expected):
     assert found(text, text.split("\n")[0]) == expected
