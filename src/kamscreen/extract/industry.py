@@ -96,6 +96,8 @@ class _Data:
     statement_wishes: frozenset[str]  # "seeking": an objective, not a career
     workplace_words: frozenset[str]  # "throughout": before the company one works in
     workplace_people: frozenset[str]  # "clients": after it
+    statement_re: re.Pattern  # statement heads and organisation nouns, found in the text
+    workplace_re: re.Pattern  # workplace words and people
     placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
@@ -144,7 +146,23 @@ def _data() -> _Data:
                  frozenset(str(w).lower() for w in lex["statement_wishes"]),
                  frozenset(str(w).lower() for w in lex["workplace_words"]),
                  frozenset(str(w).lower() for w in lex["workplace_people"]),
+                 _words_regex([*lex["statement_heads"], *lex["organisations"]]),
+                 _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
                  frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern:
+    """One regex finding any of ``words`` as a whole word, in any case."""
+    alternatives = sorted({re.escape(str(w)) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(alternatives), re.IGNORECASE)
+
+
+def _tokens_at(regex: re.Pattern, doc: Doc, start: int, end: int) -> Iterable:
+    """The first token of each match of ``regex`` in characters ``start``..``end`` of ``doc``."""
+    for m in regex.finditer(doc_text(doc), start, end):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            yield span[0]
 
 
 # --- the employer ------------------------------------------------------------------------------
@@ -275,15 +293,17 @@ def _workplace_named(job: Job, doc: Doc) -> JobIndustry | None:
         return None
     data = _data()
     start, end = _block(job, doc)
-    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
-        if tok.lower_ in data.workplace_words:
+    for tok in _tokens_at(data.workplace_re, doc, start, end):
+        after = tok.lower_ in data.workplace_words
+        near = tok.i + 1 if after else tok.i - 1
+        if not 0 <= near < len(doc) or not doc[near].text[:1].isupper() and not doc[near].text[:1].isdigit():
+            continue  # the name beside it is written as names are ("Kraft Foods", "3M")
+        if after:
             spans = [doc[tok.i + 1:tok.i + 1 + k] for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1)]
             spans = [s for s in spans if s.end_char <= end and _heads_phrase(doc, s.end - 1)]
-        elif tok.lower_ in data.workplace_people:
+        else:
             spans = [doc[tok.i - k:tok.i] for k in range(min(data.longest, tok.i), 0, -1)]
             spans = [s for s in spans if s.start_char >= start]
-        else:
-            continue
         alias = next((a for span in spans if (a := normalize_name(span.text)) in data.company_industry), None)
         if alias is not None:
             return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
@@ -421,9 +441,7 @@ def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
         if hit.group in ("words", "place") and hit.label != NEUTRAL:
             ends.setdefault(hit.end, []).append(hit)
     found: list[str] = []
-    for tok in doc:
-        if tok.lower_ not in data.statement_heads and tok.lower_ not in data.organisations:
-            continue
+    for tok in _tokens_at(data.statement_re, doc, 0, len(doc_text(doc))):
         if any(a <= tok.idx < b for a, b in blocks) or normalize_name(doc[tok.i:tok.i + 2].text) in data.placeholders:
             continue
         if tok.lower_ in data.organisations and not _heads_phrase(doc, tok.i):

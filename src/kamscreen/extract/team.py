@@ -42,6 +42,8 @@ _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}\b")  # a glued word: three letters and a plural of five
+_GLUED = {"IS_ALPHA": True, "LENGTH": {">=": 9}}  # its token in a shape; its PEOPLE mark decides
 _MODIFIER = re.compile(r"^(?:[^\W\d_]+|[-/])$")  # words, hyphens, slashes: "new full-time", "sales/service"
 
 
@@ -66,6 +68,7 @@ class _Grammar:
     unit_window: int
     min_size: int
     max_size: int
+    glued_tails: tuple[str, ...]  # plural people nouns a glued word may end on
 
 
 @dataclass(frozen=True)
@@ -107,13 +110,26 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _glued(people: list) -> str:
-    """Regex of a word glued to an English plural people noun of five letters or more, as a PDF's text
-    layer writes "3 additionaltechnicians" (no glyph gap). English compounds end on their head
-    noun, so such a token names people whatever the word before ("subcontractors", "steelworkers");
-    it reads like "additional technicians"."""
+def _glued_tails(people: list) -> tuple[str, ...]:
+    """English plural people nouns of five letters or more, longest first: the heads a glued word
+    may end on (:func:`_glued`)."""
     nouns = {_plural(str(w)) for w in people if str(w).isascii() and str(w).isalpha() and len(str(w)) >= 5}
-    return r"[a-z]{3,}(?:%s)" % "|".join(sorted(nouns, key=len, reverse=True))
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
+def _glued(doc: Doc, tails: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """PEOPLE marks of words glued to a plural people noun (``tails``), as a PDF's text layer
+    writes "3 additionaltechnicians" (no glyph gap). English compounds end on their head noun, so
+    such a token names people whatever the three or more letters before ("subcontractors",
+    "steelworkers"); it reads like "additional technicians"."""
+    marks = []
+    for m in _LONG_WORD.finditer(doc_text(doc)):
+        word = m.group().lower()
+        if word.endswith(tails) and len(word) - len(next(t for t in tails if word.endswith(t))) >= 3:
+            span = doc.char_span(m.start(), m.end())
+            if span is not None:
+                marks.append(("PEOPLE", span.start, span.end))
+    return marks
 
 
 def _last_lemmas(nlp, phrases: list[str]) -> list[str]:
@@ -145,12 +161,11 @@ def _grammar(lang: str) -> _Grammar:
     per_person = [str(w) for w in lex["per_person"]]
     n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
     list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
-    glued = _glued(lex["people"])
     shapes = Matcher(nlp.vocab)
     count = [*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
              {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE]
     shapes.add("COUNT", [[*count, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}],
-                         [*count, {"LOWER": {"REGEX": f"^{glued}$"}}]])
+                         [*count, _GLUED]])
     shapes.add("UNIT_OF", [[
         {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
         {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
@@ -168,13 +183,12 @@ def _grammar(lang: str) -> _Grammar:
         "ASSIST": _expand(lex["assisting"]),
     })
     context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
-    context.add_regex("PEOPLE", rf"(?<![\w-]){glued}\b", re.IGNORECASE)
     return _Grammar(
         shapes, context, NumberWords(numbers, multipliers, links, range_words, _words(lex, "growth_from"), n_person),
         _words(lex, "articles"), _words(lex, "joiners"), approx, modifier_stops,
         int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
         int(lex["lead_window_after"]),
-        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
+        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]), _glued_tails(lex["people"]),
     )
 
 
@@ -185,7 +199,8 @@ def find_team_size(doc: Doc) -> TeamSize:
     size the team reached. Returns ``TeamSize(None, reason="not stated")`` when nothing is found.
     """
     g = _grammar(doc.lang_)
-    marks = Marks.of(g.context, doc)
+    strings = doc.vocab.strings
+    marks = Marks([*((strings[m], s, e) for m, s, e in g.context(doc)), *_glued(doc, g.glued_tails)])
     stated: list[tuple[int, int, int]] = []  # (value, first token, end token)
     for chain in _chains(doc, _counts(doc, g, marks), g):
         while chain and not chain[-1].people:  # an acronym list needs the noun that closes it
