@@ -91,13 +91,11 @@ class _Data:
     client_weight: float
     organisations: frozenset[str]  # nouns an industry phrase may describe ("construction company")
     organisation_weight: float
-    statement_heads: frozenset[str]  # "industry", "sector": a CV stating its industry
     statement_cues: frozenset[str]  # "years", "experience": ... of its career
     statement_wishes: frozenset[str]  # "seeking": an objective, not a career
     workplace_words: frozenset[str]  # "throughout": before the company one works in
-    workplace_people: frozenset[str]  # "clients": after it
-    statement_re: re.Pattern  # statement heads and organisation nouns, found in the text
-    workplace_re: re.Pattern  # workplace words and people
+    statement_re: re.Pattern  # "industry", "sector" and organisation nouns: a CV stating its industry
+    workplace_re: re.Pattern  # workplace words and "clients", "customers" (the company's people)
     placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
@@ -141,11 +139,9 @@ def _data() -> _Data:
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
                  float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]),
                  frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]),
-                 frozenset(str(w).lower() for w in lex["statement_heads"]),
                  frozenset(str(w).lower() for w in lex["statement_cues"]),
                  frozenset(str(w).lower() for w in lex["statement_wishes"]),
                  frozenset(str(w).lower() for w in lex["workplace_words"]),
-                 frozenset(str(w).lower() for w in lex["workplace_people"]),
                  _words_regex([*lex["statement_heads"], *lex["organisations"]]),
                  _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
                  frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
@@ -389,8 +385,8 @@ def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
     the company"), nor when a noun follows the organisation noun, which then only qualifies it
     ("company wide", "company website"), nor the anonymised "Company Name"."""
     data = _data()
-    words = [tok for tok in doc[after:after + 8] if not tok.is_space][:4]  # a line may break the phrase
-    for k, tok in enumerate(words[:3]):
+    words = [tok for tok in doc[after:after + 8] if not tok.is_space][:3]  # a line may break the phrase
+    for tok in words:
         if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
             return False
         if tok.text in data.organisations:
