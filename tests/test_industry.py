@@ -215,6 +215,19 @@ def test_a_company_named_inside_a_sentence_line_is_not_the_employer():
     assert found(text, "Company Name") == "other"
 
 
+def test_a_known_company_named_as_the_workplace_when_the_employer_is_anonymised():
+    text = "Company Name\nHR Analyst\nProvided HR service to managers and employees throughout Kraft Foods.\n"
+    assert found(text, "Company Name", "HR Analyst") == "fmcg"
+    honda = "Company Name\nCustomer Relations Specialist\nProvide Honda clients a resource to register concerns.\n"
+    assert found(honda, "Company Name", "Customer Relations Specialist") == "automotive"
+    shelves = "Company Name\nMerchandiser\nStocked shelves at Walmart stores.\n"  # "Walmart" qualifies "stores"
+    assert found(shelves, "Company Name", "Merchandiser") == "other"
+    sale = "Company Name\nSales Manager\nWon new listings at Kroger.\n"  # in B2B selling a client
+    job = Job("2020-01", None, True, "Sales Manager", "Company Name", role="sales", b2b=True,
+              description=Evidence.of(sale, 0, len(sale)))
+    assert industry.job_industry(job, make_doc(sale, "en")).industry != "retail"
+
+
 def test_employer_wins_over_the_hh_line():
     text = "Сбербанк\nИнформационные технологии, системная интеграция, интернет\nМенеджер\n"
     assert found(text, "Сбербанк", "Менеджер") == "finance"
@@ -241,6 +254,9 @@ def test_description_line_is_not_an_hh_line():
     ("Company Name\nAgent\nShowed apartments to tenants and ran open houses for home buyers.", "real_estate"),
     ("Company Name\nCoordinator\nPlaced job seekers with clients of the staffing agency.", "staffing"),
     ("Company Name\nAnalyst\nSupported the county government and federal programs for taxpayers.", "public_sector"),
+    ("Company Name\nAccount Manager\nGrew the media spend of clients on the social ads platform.", "advertising"),
+    ("Company Name\nDirector of Planning\nCoordinated projects with the Tribal Council.", "public_sector"),
+    ("Company Name\nIntern\nOptimized bids with Search Engine Marketing (SEM) for the clients.", "advertising"),
 ])
 def test_description_words(text, expected):
     assert found(text, text.split("\n")[0]) == expected
@@ -257,6 +273,8 @@ def test_description_words(text, expected):
     ("Leasing Consultant", "real_estate"),
     ("Police Officer", "public_sector"),
     ("Personal Trainer", "other"),
+    ("Freelance Makeup Artist", "other"),  # personal care services are an industry outside the list
+    ("Hair Stylist", "other"),
 ])
 def test_titles(title, expected):
     text = f"{title}\nCompany Name City , State\nDid the work.\n"
@@ -298,6 +316,29 @@ def test_in_b2b_selling_the_kinds_of_organisation_named_are_clients(text, expect
     assert industry.job_industry(job, make_doc(text, _lang(text))).industry == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Company Name\nAccountant\nI oversee all financial accounting functions for a $15 million construction company.\n"
+     "Prepared tax returns.\n", "construction"),
+    ("Company Name\nSales Director\nOur firm is the full service telecommunications firm behind the brand.\n",
+     "telecom"),
+    ("Company Name\nVice President\nTurned around the foreign operations of this LED products manufacturing\n"
+     "company operating in several countries.\n", "manufacturing"),
+    ("Company Name\nDirector\nAcme LLC is a software development company that builds apps.\n", "it"),
+])
+def test_an_organisation_described_by_its_industry_decides(text, expected):
+    assert found(text, "Company Name", text.split("\n")[1]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Company Name\nCoordinator\nTrained staff in visual merchandising and organization.\n",  # no head noun
+    "Company Name\nManager\nTravel to the company offices.\n",  # a stop word between
+    "Company Name\nAnalyst\nPosted the construction company website updates.\n",  # "company" qualifies a noun
+    "Company Name\nSales Manager\nSold to construction companies across the region.\n",  # a market, not one firm
+])
+def test_an_industry_word_that_names_no_organisation_does_not_decide(text):
+    assert found(text, "Company Name", text.split("\n")[1]) == "other"
+
+
 def test_the_same_organisations_are_the_workplace_outside_b2b_selling():
     text = "Company Name\nAgent\nChecked in hotel guests at the resort, handled reservations and room service.\n"
     assert found(text, "Company Name", "Agent") == "hospitality"
@@ -323,6 +364,56 @@ def test_a_weak_job_takes_the_industry_its_cv_is_known_in():
     assert industry.classify_jobs(jobs, doc) == ("retail", "retail")
     alone = make_doc(district, "en")
     assert industry.classify_jobs([_job(district, "Company Name", "District Manager")], alone) == ("other",)
+
+
+def _cv(summary: str, *blocks: str) -> tuple[list[Job], object]:
+    """A CV of ``summary`` and one job per block (2010, 2012, ...), and its doc."""
+    text = summary + "\n" + "".join(blocks)
+    jobs, at = [], len(summary) + 1
+    for k, block in enumerate(blocks):
+        jobs.append(Job(f"{2010 + 2 * k}-01", f"{2011 + 2 * k}-12", False, block.split("\n")[0], "Company Name",
+                        description=Evidence.of(text, at, at + len(block))))
+        at += len(block)
+    return jobs, make_doc(text, "en")
+
+
+@pytest.mark.parametrize("summary,expected", [
+    ("Strategic sales professional with two years in the Retail industry.", ("retail",)),
+    ("Professional with extensive experience in Human Resources in Oil & Gas Company.", ("energy",)),
+    ("Yard Manager with 15 years of management experience in the Oil and Gas and Transportation Industry.",
+     ("logistics", "energy")),
+    ("Project Administrator with 14+ years' experience in the toy manufacturing industry.", ("manufacturing",)),
+    ("Seeking a position with 5 years of experience in the hospitality field.", ()),  # a wish
+    ("Worked in the retail industry.", ()),  # no word of experience
+    ("Firm knowledge of SaaS software and years of experience.", ()),  # "Firm" heads no phrase
+])
+def test_what_a_cv_states_of_its_industry(summary, expected):
+    jobs, doc = _cv(summary, "Clerk\nFiled papers.\n")
+    assert industry.stated_industries(jobs, doc) == expected
+
+
+def test_a_statement_inside_a_job_is_not_the_cv_s():
+    jobs, doc = _cv("Summary", "Clerk\nHad 5 years of experience in the retail industry.\n")
+    assert industry.stated_industries(jobs, doc) == ()
+
+
+def test_the_stated_industry_decides_when_no_job_is_known():
+    summary = "Professional with extensive experience in Human Resources in Oil & Gas Company."
+    jobs, doc = _cv(summary, "HR Generalist\nHandled benefits.\n", "Coordinator\nBooked travel.\n")
+    assert industry.classify_jobs(jobs, doc) == ("energy", "energy")
+    jobs, doc = _cv("Professional with experience.", "HR Generalist\nHandled benefits.\n")
+    assert industry.classify_jobs(jobs, doc) == ("other",)
+
+
+def test_a_weak_job_takes_an_industry_its_cv_states():
+    summary = "Manager with 15 years of experience in the Oil and Gas and Transportation Industry."
+    yard = "Yard Manager\nScheduled crews and hauled fuel to the sites.\n"
+    forklift = "Forklift Operator\nMoved pallets in the warehouse with a forklift.\n"
+    jobs, doc = _cv(summary, yard, forklift)
+    assert industry.job_industry(jobs[0], doc).source == industry.UNKNOWN
+    assert industry.classify_jobs(jobs, doc) == ("energy", "logistics")
+    jobs, doc = _cv("Manager with 15 years of experience.", yard, forklift)
+    assert industry.classify_jobs(jobs, doc) == ("other", "logistics")
 
 
 def J(start, end, ind):
@@ -382,6 +473,10 @@ def test_overall_counts_other_known_from_the_doc_not_unknown():
 def test_bad_months_are_skipped_not_fatal():
     jobs = [J("2020-13x", None, "it"), J("2019-01", "2019-12", "retail")]
     assert industry.overall(jobs, PRESENT) == "retail"
+
+
+def test_a_job_starting_after_the_present_is_not_fatal():
+    assert industry.overall([J("2026-01", None, "it"), J("2019-01", "2019-12", "retail")], PRESENT) == "retail"
 
 
 # --- real CVs (skipped where ../shared/real-cvs is absent) ------------------------------------

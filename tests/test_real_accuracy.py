@@ -21,8 +21,8 @@ FLOORS = {
     "en-livecareer": {
         "total_within_1_month": 0.98, "jobs_count": 0.92, "key_account_within_3_months": 1.0,
         "key_account_recall": 1.0, "role_per_job": 0.93, "management_per_job": 0.91,
-        "team_size_exact": 0.81, "team_size_invented": 0.0, "languages_exact": 0.94,
-        "languages_invented": 0.0, "industry": 0.68,
+        "team_size_exact": 0.88, "team_size_invented": 0.0, "languages_exact": 0.94,
+        "languages_invented": 0.0, "industry": 0.74,
     },
     "hh-ru": {
         "total_within_1_month": 1.0, "jobs_count": 1.0, "key_account_within_3_months": 1.0,

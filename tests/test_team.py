@@ -106,6 +106,17 @@ def team(text: str, lang: str = "ru"):
     ("Managed 5 direct and 20 indirect reports", "en", 25, None),
     ("Supervised 12 full-time and 5 part-time employees", "en", 17, None),
     ("Managed a $5M budget and 12 employees", "en", 12, None),
+    # EN: stray symbols of the PDF's text layer, people nouns with modifiers
+    ("Guided and handled 16 -employees including assistants", "en", 16, None),
+    ("Managed a call center (200+Hourly/Union workforce)", "en", 200,
+     "Managed a call center (200+Hourly/Union workforce)"),
+    ("Managed a 200+ hourly workforce", "en", 200, "Managed a 200+ hourly workforce"),
+    ("Led a staff of 14 sales/service representatives", "en", 14, None),
+    ("Supervised 3 additionaltechnicians.", "en", 3, "Supervised 3 additionaltechnicians"),  # no glyph gap
+    ("Supervised 30 subcontractors", "en", 30, "Supervised 30 subcontractors"),
+    # EN: an activity word naming the unit is no activity (a noun adjunct)
+    ("Managed the support team of 12 people", "en", 12, "Managed the support team of 12 people"),
+    ("Managed inbound network support call center of 45 agents", "en", 45, None),
 ])
 def test_team_size_phrasings(text, lang, size, evidence):
     found = team(text, lang)
@@ -156,6 +167,13 @@ def test_largest_team_wins_and_evidence_is_its_phrase():
     ("Управление ключевыми клиентами, поддержка 20 торговых представителей", "ru"),
     ("Руководил обучением 30 сотрудников", "ru"),
     ("Провёл обучение для 200 сотрудников", "ru"),
+    ("Managed stores and trained staff of 40", "en"),
+    ("Managed the training staff of 6", "en"),  # -ing: a verb as likely as an adjunct
+    ("Руководил обучением команды из 10 человек", "ru"),
+    # work done to people: the unit is the object of an activity
+    ("Recruited a team of 8 engineers", "en"),
+    ("Reduced staff from 110 to 46 associates resulting in a projected savings of $12M", "en"),
+    ("Сократил штат с 50 до 30 человек", "ru"),
     # not a team the candidate led
     ("Students were divided into 5 teams of 5 to create a campaign", "en"),
     ("Coordinated all educational department functions for team of six", "en"),
@@ -170,6 +188,7 @@ def test_largest_team_wins_and_evidence_is_its_phrase():
     ("Managed 20 territories", "en"),
     ("In 2015 employees voted me best manager", "en"),
     ("Managed 1 assistant", "en"),
+    ("Implemented 12 safeguards", "en"),
 ])
 def test_numbers_that_are_not_team_sizes(text, lang):
     found = team(text, lang)

@@ -8,9 +8,11 @@ a word of its name that says what kind of organisation it is ("First National Ba
 ("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
 (``lexicons/industries.yaml``), each distinct phrase counted once, when their sum reaches
 ``min_score`` and clearly beats the runner-up; a job's own function ("Accountant", "IT
-Specialist") says what the person does, not where, so its words count less. Otherwise the job's
-industry is unknown and written ``other`` — unless a job of the same CV is known to be in the
-industry its words lean to.
+Specialist") says what the person does, not where, so its words count less; an organisation the
+block describes by its industry ("a $15 million construction company") decides the job alone.
+Otherwise the job's industry is unknown and written ``other`` — unless the CV is known in the
+industry its words lean to: another of its jobs is, or the CV says so of itself outside its jobs
+("two years in the Retail industry"), which also decides when no job's industry is known.
 
 The career's industry is the one with the most months among the jobs whose industry is known.
 
@@ -40,7 +42,7 @@ from kamscreen import lexicons
 from kamscreen.extract.experience import months_union
 from kamscreen.extract.model import INDUSTRIES, IndustryYears, Job
 from kamscreen.months import is_month
-from kamscreen.nlp import doc_text, make_doc
+from kamscreen.nlp import clause_bounds, doc_text, make_doc
 from kamscreen.nlp.phrase_syntax import expand_phrase
 from kamscreen.nlp.phrases import PhraseHit, PhraseLexicon
 
@@ -87,6 +89,14 @@ class _Data:
     lean_score: float
     function_weight: float
     client_weight: float
+    organisations: frozenset[str]  # nouns an industry phrase may describe ("construction company")
+    organisation_weight: float
+    statement_cues: frozenset[str]  # "years", "experience": ... of its career
+    statement_wishes: frozenset[str]  # "seeking": an objective, not a career
+    workplace_words: frozenset[str]  # "throughout": before the company one works in
+    statement_re: re.Pattern  # "industry", "sector" and organisation nouns: a CV stating its industry
+    workplace_re: re.Pattern  # workplace words and "clients", "customers" (the company's people)
+    placeholders: frozenset[str]  # "company name": the anonymised employer
 
 
 def _checked(industry: str, where: str) -> str:
@@ -127,7 +137,28 @@ def _data() -> _Data:
     phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "place": lex["places"],
                                            "words": lex["keywords"]})
     return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
-                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]))
+                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]),
+                 frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]),
+                 frozenset(str(w).lower() for w in lex["statement_cues"]),
+                 frozenset(str(w).lower() for w in lex["statement_wishes"]),
+                 frozenset(str(w).lower() for w in lex["workplace_words"]),
+                 _words_regex([*lex["statement_heads"], *lex["organisations"]]),
+                 _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
+                 frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
+
+
+def _words_regex(words: Iterable[str]) -> re.Pattern:
+    """One regex finding any of ``words`` as a whole word, in any case."""
+    alternatives = sorted({re.escape(str(w)) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(alternatives), re.IGNORECASE)
+
+
+def _tokens_at(regex: re.Pattern, doc: Doc, start: int, end: int) -> Iterable:
+    """The first token of each match of ``regex`` in characters ``start``..``end`` of ``doc``."""
+    for m in regex.finditer(doc_text(doc), start, end):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            yield span[0]
 
 
 # --- the employer ------------------------------------------------------------------------------
@@ -225,8 +256,9 @@ def _header_lines(job: Job, block: str) -> tuple[list[str], list[str]]:
 def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
     """The employer's industry: its known name ("GE Money Bank": a word of the name beside the
     alias "GE" is more precise), an hh.ru industry line, a known company on a header line (most
-    of that line), a word of its name. An hh.ru line of an industry outside the list ("Услуги для
-    населения") leaves the decision to the job's words, and says ``other`` if they are silent."""
+    of that line), a word of its name, a known company the block names as the workplace. An hh.ru
+    line of an industry outside the list ("Услуги для населения") leaves the decision to the
+    job's words, and says ``other`` if they are silent."""
     rest, found = _company(job.employer)
     if found:
         return JobIndustry(_words_industry(rest) or _pick(found, job, doc), EMPLOYER)
@@ -244,6 +276,34 @@ def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
             return _from_content(job, doc) or JobIndustry("other", EMPLOYER)
     if industry := name_industry(job.employer):
         return JobIndustry(industry, EMPLOYER)
+    return _workplace_named(job, doc)
+
+
+def _workplace_named(job: Job, doc: Doc) -> JobIndustry | None:
+    """A known company that the block of a job outside B2B selling names as the workplace: right
+    after a ``workplace_words`` word, ending its phrase ("employees throughout Kraft Foods", "within
+    Wells Fargo"; not "at Walmart stores"), or right before its ``workplace_people`` ("Provide Honda
+    clients a resource"): where the anonymised employer is. In B2B selling such a company is a
+    client ("listings at Kroger", "trained Home Depot associates")."""
+    if job.description is None or job.b2b:
+        return None
+    data = _data()
+    start, end = _block(job, doc)
+    for tok in _tokens_at(data.workplace_re, doc, start, end):
+        after = tok.lower_ in data.workplace_words
+        near = tok.i + 1 if after else tok.i - 1
+        if not 0 <= near < len(doc) or not doc[near].text[:1].isupper() and not doc[near].text[:1].isdigit():
+            continue  # the name beside it is written as names are ("Kraft Foods", "3M")
+        if after:
+            spans = [doc[tok.i + 1:tok.i + 1 + k] for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1)]
+            spans = [s for s in spans if s.end_char <= end and _heads_phrase(doc, s.end - 1)]
+        else:
+            spans = [doc[tok.i - k:tok.i] for k in range(min(data.longest, tok.i), 0, -1)]
+            spans = [s for s in spans if s.start_char >= start]
+        alias = next((a for span in spans if (a := normalize_name(span.text)) in data.company_industry), None)
+        if alias is not None:
+            return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
+                               EMPLOYER)
     return None
 
 
@@ -307,12 +367,38 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         if hit.label == NEUTRAL or inside:
             continue
         key = (hit.label, _PLURAL.sub("", hit.key))
-        factor = data.client_weight if hit.group == "place" and job.b2b else \
+        organisation = _describes_organisation(doc, hit.end, end)
+        weight = max(hit.weight, data.organisation_weight) if organisation else hit.weight
+        factor = data.client_weight if (hit.group == "place" or organisation) and job.b2b else \
             data.function_weight if hit.label in functions else 1.0
-        best[key] = max(best.get(key, 0.0), hit.weight * factor)
+        best[key] = max(best.get(key, 0.0), weight * factor)
     for (label, _), weight in best.items():
         scores[label] = scores.get(label, 0.0) + weight
     return scores
+
+
+def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
+    """Does an organisation noun (``organisations``: "company", "firm"), singular and in lower case,
+    head the phrase that ends at token ``after``, at most two lower-case words later ("a $15 million
+    construction company.", "a software development company that", "this LED products manufacturing
+    company operating in")? Not across a stop word ("merchandising and organization", "travel to
+    the company"), nor when a noun follows the organisation noun, which then only qualifies it
+    ("company wide", "company website"), nor the anonymised "Company Name"."""
+    data = _data()
+    words = [tok for tok in doc[after:after + 8] if not tok.is_space][:3]  # a line may break the phrase
+    for tok in words:
+        if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
+            return False
+        if tok.text in data.organisations:
+            return _heads_phrase(doc, tok.i)
+    return False
+
+
+def _heads_phrase(doc: Doc, i: int) -> bool:
+    """Does the noun at ``i`` end its phrase: no noun after it that it only qualifies ("company
+    wide", "Firm knowledge")? A participle may follow ("a company operating in", "a firm based in")."""
+    nxt = next((t for t in doc[i + 1:i + 4] if not t.is_space), None)
+    return nxt is None or not nxt.is_alpha or not nxt.is_lower or nxt.is_stop or nxt.text.endswith(("ing", "ed"))
 
 
 def _leader(scores: dict[str, float], floor: float) -> str | None:
@@ -333,6 +419,59 @@ def _from_content(job: Job, doc: Doc) -> JobIndustry | None:
     return JobIndustry(industry, CONTENT) if industry else None
 
 
+# --- what the CV says of itself ------------------------------------------------------------------
+
+_JOINERS = frozenset({"and", "or", "&", ",", "/", "\\", "и", "или"})
+
+
+def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
+    """Industries the CV states of its career outside its jobs' blocks (summary, profile): industry
+    phrases before a ``statement_heads`` or an organisation noun, joined by "and" / "," ("two years
+    in the Retail industry", "experience in Human Resources in Oil & Gas Company", "the Oil and Gas
+    and Transportation Industry"), in a clause that speaks of experience (``statement_cues``:
+    "years", "experience"), not of a wish ("seeking a position in the hospitality field")."""
+    data = _data()
+    blocks = [_block(job, doc) for job in jobs]
+    ends: dict[int, list[PhraseHit]] = {}
+    for hit in data.phrases.find(doc):
+        if hit.group in ("words", "place") and hit.label != NEUTRAL:
+            ends.setdefault(hit.end, []).append(hit)
+    found: list[str] = []
+    for tok in _tokens_at(data.statement_re, doc, 0, len(doc_text(doc))):
+        if any(a <= tok.idx < b for a, b in blocks) or normalize_name(doc[tok.i:tok.i + 2].text) in data.placeholders:
+            continue
+        if tok.lower_ in data.organisations and not _heads_phrase(doc, tok.i):
+            continue
+        labels = _phrases_before(doc, tok.i, ends)
+        lo, hi = clause_bounds(doc, tok.i)
+        words = {t.lower_ for t in doc[lo:hi]}
+        if labels and words & data.statement_cues and not words & data.statement_wishes:
+            found = list(dict.fromkeys([*found, *labels]))
+    return tuple(found)
+
+
+def _phrases_before(doc: Doc, i: int, ends: dict[int, list[PhraseHit]]) -> list[str]:
+    """Industries of the phrases right before token ``i``, joined by "and" / "," / "&" ("oil and gas
+    and transportation industry"), after at most two lower-case words ("toy manufacturing")."""
+    labels: list[str] = []
+    j, loose = i, 0
+    while j > 0:
+        prev = doc[j - 1]
+        if prev.is_space:
+            j -= 1
+        elif ends.get(j):
+            hit = max(ends[j], key=lambda h: h.end - h.start)
+            labels += [hit.label]
+            j = hit.start
+        elif labels and prev.lower_ in _JOINERS:
+            j -= 1
+        elif not labels and loose < 2 and prev.is_alpha and prev.is_lower and not prev.is_stop:
+            j, loose = j - 1, loose + 1
+        else:
+            break
+    return labels
+
+
 # --- jobs and career ---------------------------------------------------------------------------
 
 def job_industry(job: Job, doc: Doc) -> JobIndustry:
@@ -348,10 +487,16 @@ def job_industry(job: Job, doc: Doc) -> JobIndustry:
 
 def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
     """The industry of each job of one CV (:func:`job_industry`); a job of unknown industry whose
-    words lean (from ``lean_score``) to an industry another job of the CV is known to be in takes
-    it: careers stay in an industry, a "District Manager" of "stores" among store jobs is retail."""
+    words lean (from ``lean_score``) to an industry the CV is known in takes it: careers stay in an
+    industry, a "District Manager" of "stores" among store jobs is retail. The CV is known in the
+    industries of its other jobs and in those it states of itself (:func:`stated_industries`);
+    when no job's industry is known and the CV states one industry, every job is in it."""
     found = [job_industry(job, doc) for job in jobs]
+    stated = stated_industries(jobs, doc)
     known = {f.industry for f in found if f.source != UNKNOWN} - {"other"}
+    if not known and len(stated) == 1:
+        return tuple(stated[0] if f.source == UNKNOWN else f.industry for f in found)
+    known |= set(stated)
     lean = _data().lean_score
     industries = []
     for job, f in zip(jobs, found):
@@ -389,4 +534,4 @@ def overall(jobs: Iterable[Job], present: dt.date, doc: Doc | None = None) -> st
             months.setdefault(job.industry, set()).update(months_union([job], present))
     if not months:
         return "other"
-    return max(months, key=lambda ind: (len(months[ind]), max(months[ind])))
+    return max(months, key=lambda ind: (len(months[ind]), max(months[ind], default=0)))

@@ -42,7 +42,9 @@ _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
 _PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
-_MODIFIER = re.compile(r"^(?:[^\W\d_]+|-)$")
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}\b")  # a glued word: three letters and a plural of five
+_GLUED = {"IS_ALPHA": True, "LENGTH": {">=": 9}}  # its token in a shape; its PEOPLE mark decides
+_MODIFIER = re.compile(r"^(?:[^\W\d_]+|[-/])$")  # words, hyphens, slashes: "new full-time", "sales/service"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class _Grammar:
     unit_window: int
     min_size: int
     max_size: int
+    glued_tails: tuple[str, ...]  # plural people nouns a glued word may end on
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,28 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+def _glued_tails(people: list) -> tuple[str, ...]:
+    """English plural people nouns of five letters or more, longest first: the heads a glued word
+    may end on (:func:`_glued`)."""
+    nouns = {_plural(str(w)) for w in people if str(w).isascii() and str(w).isalpha() and len(str(w)) >= 5}
+    return tuple(sorted(nouns, key=len, reverse=True))
+
+
+def _glued(doc: Doc, tails: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """PEOPLE marks of words glued to a plural people noun (``tails``), as a PDF's text layer
+    writes "3 additionaltechnicians" (no glyph gap). English compounds end on their head noun, so
+    such a token names people whatever the three or more letters before ("subcontractors",
+    "steelworkers"); it reads like "additional technicians"."""
+    marks = []
+    for m in _LONG_WORD.finditer(doc_text(doc)):
+        word = m.group().lower()
+        if word.endswith(tails) and len(word) - len(next(t for t in tails if word.endswith(t))) >= 3:
+            span = doc.char_span(m.start(), m.end())
+            if span is not None:
+                marks.append(("PEOPLE", span.start, span.end))
+    return marks
+
+
 def _last_lemmas(nlp, phrases: list[str]) -> list[str]:
     """The lemma of the last word of each phrase: what a shape ends on."""
     return sorted({[t.lemma_ for t in doc if not t.is_space][-1] for doc in nlp.pipe(phrases) if len(doc)})
@@ -137,9 +162,10 @@ def _grammar(lang: str) -> _Grammar:
     n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
     list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
     shapes = Matcher(nlp.vocab)
-    shapes.add("COUNT", [[
-        *number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
-        {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}]])
+    count = [*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
+             {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE]
+    shapes.add("COUNT", [[*count, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}],
+                         [*count, _GLUED]])
     shapes.add("UNIT_OF", [[
         {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
         {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
@@ -162,7 +188,7 @@ def _grammar(lang: str) -> _Grammar:
         _words(lex, "articles"), _words(lex, "joiners"), approx, modifier_stops,
         int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
         int(lex["lead_window_after"]),
-        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]),
+        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]), _glued_tails(lex["people"]),
     )
 
 
@@ -173,7 +199,8 @@ def find_team_size(doc: Doc) -> TeamSize:
     size the team reached. Returns ``TeamSize(None, reason="not stated")`` when nothing is found.
     """
     g = _grammar(doc.lang_)
-    marks = Marks.of(g.context, doc)
+    strings = doc.vocab.strings
+    marks = Marks([*((strings[m], s, e) for m, s, e in g.context(doc)), *_glued(doc, g.glued_tails)])
     stated: list[tuple[int, int, int]] = []  # (value, first token, end token)
     for chain in _chains(doc, _counts(doc, g, marks), g):
         while chain and not chain[-1].people:  # an acronym list needs the noun that closes it
@@ -358,7 +385,7 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
     if label != "N_PERSON" and colon and not within("SIZE", unit_start, num_start):
         return None  # "Команда: 4 frontend-разработчика, 2 QA" lists a team, not one led
     first = num_start if label == "N_PERSON" else unit_start
-    if within("MEMBER", first - 3, first):
+    if within("MEMBER", first - 3, first) or _acted_on(doc, first, within, g):
         return None
     return min(first, start)
 
@@ -373,11 +400,31 @@ def _not_led_by(doc: Doc, lead: int, last: int, num_start: int, within, g: _Gram
         return True
     if any(doc[e].lower_ not in g.joiners for _, e in within("ASSIST", lead - g.assist_window, lead)):
         return True  # "Aided with the oversight of", not "Supported and managed"
-    activities = dict(within("ACTIVITY", last, num_start))
+    activities = {s: e for s, e in within("ACTIVITY", last, num_start) if not _names_unit(doc, s, e, within)}
     i = last
     while i + 1 < num_start and doc[i].lower_ in g.joiners and i + 1 in activities:
         i = activities[i + 1]  # "managed and trained", "managed, trained and coached"
     return any(s >= i for s in activities)
+
+
+def _acted_on(doc: Doc, first: int, within, g: _Grammar) -> bool:
+    """Is the unit at ``first`` the object of an activity ("Recruited a team of 8", "Reduced staff
+    from 110 to 46", "Trained the sales team of 12"): work done to the people, not leading them."""
+    for s, e in within("ACTIVITY", first - 3, first):
+        between = doc[e:first]
+        if all(t.is_alpha and t.is_lower for t in between) and not _names_unit(doc, s, e, within):
+            return True
+    return False
+
+
+def _names_unit(doc: Doc, start: int, end: int, within) -> bool:
+    """Is the activity word at ``start``..``end`` part of a unit's name, an English noun adjunct
+    right before the unit ("the support team of 12", "the payroll staff of 5", "network support
+    call center"), not a verb? A past or -ing form acts ("trained staff", "staffing call center");
+    Russian puts such words after the unit ("обучение команды" is the activity)."""
+    last = doc[end - 1].lower_
+    return (last.isascii() and last.isalpha() and not last.endswith(("ed", "ing"))
+            and any(s == end for s, _ in within("UNIT", end, end + 3)))
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:

@@ -51,7 +51,10 @@ def _schemas() -> dict[str, Schema]:
             "titles": Table(industry, WEIGHTS),
             "places": Table(industry, WEIGHTS),
             "keywords": Table(Text((*INDUSTRIES, "neutral")), WEIGHTS),
-            **{name: NUMBER for name in ("min_score", "margin", "lean_score", "function_weight", "client_weight")},
+            "organisations": Words(), "statement_heads": Words(), "statement_cues": Words(),
+            "statement_wishes": Words(), "workplace_words": Words(), "workplace_people": Words(),
+            **{name: NUMBER for name in ("min_score", "margin", "lean_score", "function_weight", "client_weight",
+                                         "organisation_weight")},
         }),
         "hh_api.yaml": Record({
             "languages": Table(Text(), Text()),

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
 
 MAX_LENGTH = 10_000_000  # characters; spaCy's default (1e6) would raise on a huge text file
 PIPELINE = ("kamscreen_lemmatizer", "kamscreen_clauses")
-# Brackets glued to words split off: "языку(Upper-Intermediate)", "отделом(5 KAM)".
-EXTRA_INFIXES = (r"(?<=\w)[()\[\]](?=\w)",)
+# Brackets glued to words split off: "языку(Upper-Intermediate)", "отделом(5 KAM)"; a plus between a
+# number and a word: "200+Hourly" (a missing space of the PDF's text layer).
+EXTRA_INFIXES = (r"(?<=\w)[()\[\]](?=\w)", r"(?<=\d)\+(?=[^\W\d_])")
+# A hyphen glued before a word split off: "16 -employees", "-Added 35 accounts" (a stray hyphen or a
+# bullet; spaCy splits off dashes, not the hyphen).
+EXTRA_PREFIXES = (r"-(?=[^\W\d_])",)
 TOKENIZER_CACHE = 100_000  # distinct chunks (whitespace-separated strings) the tokenizer remembers
 _SEEN: dict[str, set[str]] = {}  # pipeline language → chunks already in its tokenizer's cache
 
@@ -31,7 +35,7 @@ def get_nlp(lang: str) -> Language:
     if base != lang:
         return get_nlp(base)
     import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     from kamscreen.nlp import lemmatizer, segmenter  # noqa: F401  (register the components)
 
@@ -39,6 +43,7 @@ def get_nlp(lang: str) -> Language:
     nlp.max_length = MAX_LENGTH
     infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *EXTRA_PREFIXES]).search
     nlp.tokenizer.max_cache_size = 2 * TOKENIZER_CACHE  # room for whitespace chunks too
     for name in PIPELINE:
         nlp.add_pipe(name)
