@@ -10,6 +10,7 @@ pdfium's own work (loading the page and its text page), fetching the glyphs (``p
 after the text page: chars and their boxes), the layout (rows, columns, reading order), and the
 rest of ``parse()`` (clean-up, sections, language, dates).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -137,8 +138,10 @@ def main() -> None:
     print(f"{len(blobs)} PDF files, {pages} pages, from {args.folder} (best of {max(args.repeat, 1)})")
     print(f"{'':28s} {'CPU ms/file':>12s} {'CPU ms/page':>12s} {'wall ms/file':>13s} {'total CPU s':>12s}")
     for name in names:
-        print(f"{name:28s} {1000 * best_cpu[name] / n:12.1f} {1000 * best_cpu[name] / max(pages, 1):12.1f} "
-              f"{1000 * best_wall[name] / n:13.1f} {best_cpu[name]:12.2f}")
+        print(
+            f"{name:28s} {1000 * best_cpu[name] / n:12.1f} {1000 * best_cpu[name] / max(pages, 1):12.1f} "
+            f"{1000 * best_wall[name] / n:13.1f} {best_cpu[name]:12.2f}"
+        )
     if not args.no_plumber and best_cpu[names[0]]:
         print(f"fast path vs pdfplumber (CPU): {best_cpu[names[2]] / best_cpu[names[0]]:.1f}x faster")
     if args.stages:

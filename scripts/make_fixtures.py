@@ -2,6 +2,7 @@
 
 Usage: ``python scripts/make_fixtures.py [--out data/fixtures]``. Seeded: a re-run gives the same bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,7 +64,8 @@ def make_cvs(out: Path) -> list[dict]:
         truth = build_truth(cv, doc, hire_stage(cv.persona, hire_rng))
         check(truth, doc)
         (out / "truth" / f"{cv.id}.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         truths.append(truth)
         texts.append("\n".join(p.text for p in doc.main_paras() + doc.sidebar))
     gaps = coverage.missing(texts, truths)
@@ -97,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     by_layout: dict[str, int] = {}
     for t in truths:
         by_layout[t["layout"]] = by_layout.get(t["layout"], 0) + 1
-    print(f"{len(truths)} CVs {by_layout}; pass={sum(t['kam_director_verdict'] == 'pass' for t in truths)}; "
-          f"{size / 1e6:.2f} MB in {out}")
+    print(
+        f"{len(truths)} CVs {by_layout}; pass={sum(t['kam_director_verdict'] == 'pass' for t in truths)}; "
+        f"{size / 1e6:.2f} MB in {out}"
+    )
     return 0
 
 

@@ -10,6 +10,7 @@
 
 ``rewritten`` is Dmitri's CV with a third of it rewritten: similar, but below the threshold.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

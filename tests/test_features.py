@@ -1,5 +1,6 @@
 """The fit model's features mean what the shipped model was trained on: the same numeric columns in
 the same order, and the same job text (lemmas as pymorphy3 gives them, protected words removed)."""
+
 from __future__ import annotations
 
 import json

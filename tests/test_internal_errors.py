@@ -1,4 +1,5 @@
 """A kamscreen bug is ``internal_error`` with its traceback logged, never blamed on the file as ``corrupt``."""
+
 from __future__ import annotations
 
 import json
@@ -81,9 +82,17 @@ def test_screen_reports_internal_errors_with_the_traceback_in_the_log(tmp_path, 
 def test_no_nan_reaches_json(tmp_path):
     from kamscreen.report import Candidate, write_reports
 
-    cand = Candidate(file="a.txt", sha256="0" * 64, status="ok", text="x",
-                     assessment={"checklist": {"score": math.nan, "criteria": [], "verdict": "fail"},
-                                 "fit": {"probability": math.inf}, "rank": 1})
+    cand = Candidate(
+        file="a.txt",
+        sha256="0" * 64,
+        status="ok",
+        text="x",
+        assessment={
+            "checklist": {"score": math.nan, "criteria": [], "verdict": "fail"},
+            "fit": {"probability": math.inf},
+            "rank": 1,
+        },
+    )
     written = write_reports([cand], tmp_path / "o", profile="kam-director")
 
     def refuse(name):

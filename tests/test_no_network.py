@@ -1,4 +1,5 @@
 """The whole screen (parse → extract → score → reports) runs with every socket call refused."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The format comes from the bytes, never from the file name."""
+
 from __future__ import annotations
 
 import io
@@ -148,8 +149,18 @@ def test_docx_tables_in_document_order(tmp_path):
     document.save(path)
     cv = parse(path)
     assert cv.status == "ok"
-    order = ["Анна Иванова", "Summary", "Key account manager", "Experience", "Acme — Key Account Manager",
-             "2019 – Present", "Federal chains", "P&L", "Education", "MSU, 2012"]
+    order = [
+        "Анна Иванова",
+        "Summary",
+        "Key account manager",
+        "Experience",
+        "Acme — Key Account Manager",
+        "2019 – Present",
+        "Federal chains",
+        "P&L",
+        "Education",
+        "MSU, 2012",
+    ]
     positions = [cv.text.index(phrase) for phrase in order]
     assert positions == sorted(positions)
     assert cv.text.count("Education") == 1  # a merged cell is read once
@@ -202,8 +213,11 @@ def _odt_bytes(paragraphs: list[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
-                         f"<office:text>{body}</office:text></office:body></office:document-content>")
+        archive.writestr(
+            "content.xml",
+            f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
+            f"<office:text>{body}</office:text></office:body></office:document-content>",
+        )
     return buffer.getvalue()
 
 
@@ -225,7 +239,7 @@ def _variant_docx(content_type: bytes) -> bytes:
         (b"<!DOCTYPE html>\n<html><body>CV</body></html>", "html"),
         (b"\xef\xbb\xbf<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>x</body></html>", "html"),
         (b"<?xml version='1.0'?>\n<html><body>x</body></html>", "html"),
-        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b--", "mht"),
+        (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--', "mht"),
         (b"I write <html> and CSS every day", "text"),
         (b"MIME-Version is a header I know", "text"),
     ],
@@ -259,8 +273,8 @@ def test_mht_web_archive(tmp_path):
 
     body = quopri.encodestring(HTML_CV.replace("windows-1251", "utf-8").encode("utf-8")).decode("ascii")
     mht = (
-        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n"
-        "------=_NextPart\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'
+        '------=_NextPart\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
         f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
         "------=_NextPart--\r\n"
     )
@@ -306,7 +320,9 @@ def test_docm_and_dotx_read_like_docx(tmp_path, content_type):
 
 def test_utf16_web_page_is_read_as_html(tmp_path):
     path = tmp_path / "cv.htm"
-    path.write_bytes("<html><body><p>Опыт работы</p><script>x()</script><p>Key Account Manager</p></body></html>".encode("utf-16"))
+    path.write_bytes(
+        "<html><body><p>Опыт работы</p><script>x()</script><p>Key Account Manager</p></body></html>".encode("utf-16")
+    )
     cv = parse(path)
     assert (cv.status, cv.format) == ("ok", "html"), cv.error
     assert cv.text.splitlines() == ["Опыт работы", "Key Account Manager"]

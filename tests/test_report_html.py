@@ -1,4 +1,5 @@
 """report.html in headless Chromium: table, sorting, filters, evidence highlights, read-only decisions, no XSS."""
+
 from __future__ import annotations
 
 import json
@@ -12,11 +13,18 @@ from typer.testing import CliRunner
 from kamscreen.cli import app
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 FORMULA_NAME = '=HYPERLINK("http:x";"y"),+cmd.txt'
-XSS = "<script>window.__xss=1</script>\n<img src=x onerror=\"window.__xss=2\">\nKey Account Manager 2019 — 2024\n"
+XSS = '<script>window.__xss=1</script>\n<img src=x onerror="window.__xss=2">\nKey Account Manager 2019 — 2024\n'
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,9 +48,12 @@ def report(tmp_path_factory):
         shutil.copy2(path, folder / path.name)
     (folder / "xss.txt").write_text(XSS, encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
-    (folder / FORMULA_NAME).write_text("Key Account Manager 2015 — 2024\nКлючевые клиенты, рост выручки 20 %.\n",
-                                       encoding="utf-8")
-    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(base / "out"), "--as-of", "2025-09-01", "--jobs", "1"])
+    (folder / FORMULA_NAME).write_text(
+        "Key Account Manager 2015 — 2024\nКлючевые клиенты, рост выручки 20 %.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        app, ["screen", str(folder), "--out", str(base / "out"), "--as-of", "2025-09-01", "--jobs", "1"]
+    )
     assert result.exit_code == 0, result.output
     lines = [json.loads(l) for l in (base / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     return base / "out" / "report.html", lines
@@ -92,7 +103,13 @@ def test_sorting_and_filters(page, report):
     crit = next(c["id"] for l in lines if l.get("checklist") for c in l["checklist"]["criteria"])
     page.click(f"th[data-key='c-{crit}']")  # statuses: met > partly met > not met > no data
     order = {"met": 0, "partly met": 1, "not met": 2, "no data": 3}
-    seen = [order[s] for s in page.locator("tr.row").evaluate_all(f"rs => rs.map(r => r.dataset['c{crit[0].upper()}{crit[1:]}'] || '')") if s]
+    seen = [
+        order[s]
+        for s in page.locator("tr.row").evaluate_all(
+            f"rs => rs.map(r => r.dataset['c{crit[0].upper()}{crit[1:]}'] || '')"
+        )
+        if s
+    ]
     assert seen == sorted(seen) and seen
     page.fill("#search", "empty.txt")
     assert page.locator("tr.row:visible").count() == 1
@@ -100,13 +117,16 @@ def test_sorting_and_filters(page, report):
     group = next(l["checklist"]["verdict"] for l in lines if l.get("checklist") and not l.get("needs_human_read"))
     words = {"pass": "pass", "fail": "fail", "no_data": "no data on a must-have"}
     page.fill("input[data-filter-for=group]", words[group])
-    expected = sum(1 for l in lines if (l.get("checklist") or {}).get("verdict") == group and not l.get("needs_human_read"))
+    expected = sum(
+        1 for l in lines if (l.get("checklist") or {}).get("verdict") == group and not l.get("needs_human_read")
+    )
     assert page.locator("tr.row:visible").count() == expected
     page.click("#clear-filters")
     assert page.locator("tr.row:visible").count() == len(lines)
     page.fill("input[data-filter-for=score]", ">= 50")
     assert page.locator("tr.row:visible").count() == sum(
-        1 for l in lines if (l.get("checklist") or {}).get("score", -1) >= 50)
+        1 for l in lines if (l.get("checklist") or {}).get("score", -1) >= 50
+    )
     page.click("#clear-filters")
     flagged = [l for l in lines if any(f["kind"] == "sales_without_key_account" for f in l.get("flags", []))]
     page.fill("input[data-filter-for=flagtext]", "sales without key account")  # the flags' words filter
@@ -115,8 +135,9 @@ def test_sorting_and_filters(page, report):
 
 def test_clicking_a_criterion_highlights_its_evidence(page, report):
     _, lines = report
-    target = next((i, c) for i, l in enumerate(lines) if l.get("checklist")
-                  for c in l["checklist"]["criteria"] if c["evidence"])
+    target = next(
+        (i, c) for i, l in enumerate(lines) if l.get("checklist") for c in l["checklist"]["criteria"] if c["evidence"]
+    )
     index, criterion = target
     page.click(f"tr.row[data-index='{index}'] td.who a")
     card = page.locator(f"#card-{index}")
@@ -126,9 +147,12 @@ def test_clicking_a_criterion_highlights_its_evidence(page, report):
     item.click()
     active = card.locator("mark.hl.active")
     assert active.count() >= 1 and active.first.is_visible()
-    inside = page.evaluate("""(i) => { const m = document.querySelector('#card-' + i + ' mark.active');
+    inside = page.evaluate(
+        """(i) => { const m = document.querySelector('#card-' + i + ' mark.active');
         const p = m.closest('pre').getBoundingClientRect(), r = m.getBoundingClientRect();
-        return r.top >= p.top - 1 && r.bottom <= p.bottom + 1 && r.top >= 0 && r.bottom <= window.innerHeight; }""", index)
+        return r.top >= p.top - 1 && r.bottom <= p.bottom + 1 && r.top >= 0 && r.bottom <= window.innerHeight; }""",
+        index,
+    )
     assert inside
     assert criterion["evidence"][0]["text"].split()[0] in active.first.inner_text() + " ".join(active.all_inner_texts())
     assert card.locator(".as-of").inner_text() == "2025-09-01"  # the "present" used, and its source

@@ -7,6 +7,7 @@ The stages run one way: ``parse`` (file → ParsedCV) → ``extract`` (ParsedCV 
 >>> facts = kamscreen.extract(kamscreen.parse("cv.pdf"))           # doctest: +SKIP
 >>> kamscreen.score(facts, "kam-director").checklist.verdict        # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

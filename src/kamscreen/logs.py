@@ -11,6 +11,7 @@ met by every worker still reaches the user once.
 >>> logging.getLogger("kamscreen.batch").warning("cache rebuilt")  # doctest: +SKIP
 warning: cache rebuilt
 """
+
 from __future__ import annotations
 
 import logging
@@ -114,6 +115,15 @@ def replay(record: dict) -> None:
 def _portable(record: logging.LogRecord) -> dict:
     """A record as a dict that pickles: the message formatted, a traceback as text."""
     trace = logging.Formatter().formatException(record.exc_info) if record.exc_info else record.exc_text
-    return {"name": record.name, "levelno": record.levelno, "levelname": record.levelname,
-            "msg": record.getMessage(), "args": None, "exc_text": trace, "created": record.created,
-            "process": record.process, "pathname": record.pathname, "lineno": record.lineno}
+    return {
+        "name": record.name,
+        "levelno": record.levelno,
+        "levelname": record.levelname,
+        "msg": record.getMessage(),
+        "args": None,
+        "exc_text": trace,
+        "created": record.created,
+        "process": record.process,
+        "pathname": record.pathname,
+        "lineno": record.lineno,
+    }

@@ -6,6 +6,7 @@ task can stop its child. Children are plain subprocesses (``python -c ...child.m
 over two pipes, so they also start inside daemonic processes such as Dask's workers. A
 child exits when its parent goes away (end of input, or a watchdog noticing the new parent).
 """
+
 from __future__ import annotations
 
 import os
@@ -33,7 +34,10 @@ class Child:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         self.process = subprocess.Popen(
             [sys.executable, "-c", f"from kamscreen.batch.child import main; main({down_r}, {up_w})"],
-            pass_fds=(down_r, up_w), stdin=subprocess.DEVNULL, env=env)
+            pass_fds=(down_r, up_w),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         os.close(down_r)
         os.close(up_w)
         self._down = Connection(down_w, readable=False)

@@ -2,6 +2,7 @@
 
 Generic over the type hints, so an optional field added to a dataclass later round-trips too.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,9 +22,13 @@ def assessment_from_dict(data: dict):
     """``Assessment.to_dict()`` (a line of candidates.jsonl) → an equal ``Assessment``."""
     from kamscreen.score.model import Assessment, Checklist, Fit, Flag
 
-    return Assessment(facts=facts_from_dict(data), checklist=_build(Checklist, data["checklist"]),
-                      flags=tuple(_build(Flag, f) for f in data.get("flags") or ()),
-                      fit=_build(Fit, data["fit"]) if data.get("fit") else Fit(), rank=data.get("rank"))
+    return Assessment(
+        facts=facts_from_dict(data),
+        checklist=_build(Checklist, data["checklist"]),
+        flags=tuple(_build(Flag, f) for f in data.get("flags") or ()),
+        fit=_build(Fit, data["fit"]) if data.get("fit") else Fit(),
+        rank=data.get("rank"),
+    )
 
 
 @functools.lru_cache(maxsize=None)

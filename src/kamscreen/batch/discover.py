@@ -5,6 +5,7 @@ parser then refuses it) or in the ``skipped`` list with a reason: hidden and tem
 images, archives and other formats that are never CVs, links out of the folder, special files.
 Symbolic links are not followed out of the screened folder unless asked; link loops are safe.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,16 +14,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The formats the parser reads (it sniffs the bytes; these suffixes only document the usual names).
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".doc", ".rtf", ".txt", ".text", ".html", ".htm",
-                      ".xhtml", ".mht", ".mhtml", ".odt", ".json",
-                      ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif")  # images: read by OCR
+SUPPORTED_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".doc",
+    ".rtf",
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
+    ".odt",
+    ".json",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".heic",
+    ".heif",
+)  # images: read by OCR
 # Suffixes that are never a CV: listed as skipped with their kind. Any other file is read (the
 # parser sniffs its bytes), so an unknown or missing suffix still gets a row.
 NOT_CV = {
-    **dict.fromkeys((".gif", ".bmp", ".svg", ".ico"), "an image in a format the OCR does not read (JPEG, PNG, "
-                                                      "TIFF, WebP and HEIC are read)"),
-    **dict.fromkeys((".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"),
-                    "an archive (extract it into the folder to screen its CVs)"),
+    **dict.fromkeys(
+        (".gif", ".bmp", ".svg", ".ico"),
+        "an image in a format the OCR does not read (JPEG, PNG, TIFF, WebP and HEIC are read)",
+    ),
+    **dict.fromkeys(
+        (".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"),
+        "an archive (extract it into the folder to screen its CVs)",
+    ),
     **dict.fromkeys((".mp3", ".wav", ".ogg", ".m4a", ".mp4", ".mov", ".avi", ".mkv", ".webm"), "audio or video"),
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".csv", ".tsv", ".sqlite", ".db"), "a spreadsheet or data file"),
     **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "a presentation"),
@@ -53,8 +80,9 @@ def printable(name: str) -> str:
     UTF-8 file, database or terminal accepts.
     """
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
-                   for c in text)
+    return "".join(
+        c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text
+    )
 
 
 def scan(root: Path, *, exclude: Path | None = None, follow_links: bool = False) -> tuple[list[Found], list[Skipped]]:

@@ -24,6 +24,7 @@ The best source gives the facts: a file that was read (with a work history) befo
 not, then hh.ru's JSON over PDF over DOCX over the other formats, then the newest document, then
 the name.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,14 @@ class Link:
     via: str | None = None
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "sha256": self.sha256, "source": self.source, "status": self.status,
-                "reason": self.reason, "via": self.via}
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "source": self.source,
+            "status": self.status,
+            "reason": self.reason,
+            "via": self.via,
+        }
 
 
 @dataclass(frozen=True)
@@ -137,8 +144,9 @@ def group(items: Sequence[Item]) -> list[Group]:
     for top, indexes in members.items():
         best = min(indexes, key=lambda i: _preference(items[i]))
         close = sorted(nearby[top].items(), key=lambda kv: (kv[1].order[1], items[kv[0]].file))[:MAX_NEAR]
-        groups.append(Group(best, _tree(items, best, edges),
-                            tuple((i, _link(items[i], pair.reasons)) for i, pair in close)))
+        groups.append(
+            Group(best, _tree(items, best, edges), tuple((i, _link(items[i], pair.reasons)) for i, pair in close))
+        )
     return sorted(groups, key=lambda g: g.best)
 
 
@@ -155,8 +163,10 @@ def _pairs(items: Sequence[Item]) -> tuple[dict[tuple[int, int], _Pair], dict[tu
             buckets[("identical file", item.sha256)].append(i)
         for hh_id in set(_hh_ids(item)):
             buckets[("same hh.ru resume id", hh_id)].append(i)
-        for kind, values in (("same e-mail", item.keys.emails if item.keys else ()),
-                             ("same phone", item.keys.phones if item.keys else ())):
+        for kind, values in (
+            ("same e-mail", item.keys.emails if item.keys else ()),
+            ("same phone", item.keys.phones if item.keys else ()),
+        ):
             for value in values:
                 buckets[(kind, value)].append(i)
     pairs: dict[tuple[int, int], _Pair] = defaultdict(_Pair)
@@ -180,7 +190,7 @@ def _pairs(items: Sequence[Item]) -> tuple[dict[tuple[int, int], _Pair], dict[tu
 def _within(indexes: list[int]):
     """The pairs of a bucket: every pair of a small one, a chain through a large one (connected all the same)."""
     if len(indexes) <= MAX_PAIRED:
-        return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1:])
+        return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1 :])
     return zip(indexes, indexes[1:])
 
 
@@ -195,7 +205,7 @@ def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:
     bands: dict[tuple[int, bytes], list[int]] = defaultdict(list)
     for row, signature in enumerate(signatures):
         for band in range(BANDS):
-            bands[(band, signature[band * ROWS:(band + 1) * ROWS].tobytes())].append(row)
+            bands[(band, signature[band * ROWS : (band + 1) * ROWS].tobytes())].append(row)
     candidates = {pair for rows in bands.values() if len(rows) > 1 for pair in _within(rows)}
     found = {}
     for a, b in sorted(candidates):
@@ -207,7 +217,9 @@ def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:
 
 def _preference(item: Item) -> tuple:
     """Sort key of the best source (smallest first): read with a history, format, newest, name."""
-    state = 0 if item.scored and not item.unread else 1 if item.status == "ok" else 2 if item.status == "needs_ocr" else 3
+    state = (
+        0 if item.scored and not item.unread else 1 if item.status == "ok" else 2 if item.status == "needs_ocr" else 3
+    )
     source = SOURCE_ORDER.index(item.source) if item.source in SOURCE_ORDER else len(SOURCE_ORDER)
     newest = -int(re.sub(r"\D", "", item.document_date or "") or 0)
     return state, source, newest, item.file
@@ -229,5 +241,6 @@ def _tree(items: Sequence[Item], best: int, edges: dict[int, list[tuple[int, _Pa
 def _link(item: Item, reasons: list[str], via: str | None = None) -> Link:
     """``item`` linked for ``reasons`` (bytes that are identical need no other reason)."""
     identical = "identical file" in reasons and "but another hh.ru resume" not in reasons
-    return Link(item.file, item.sha256, item.source, item.status, "identical file" if identical else ", ".join(reasons),
-                via)
+    return Link(
+        item.file, item.sha256, item.source, item.status, "identical file" if identical else ", ".join(reasons), via
+    )

@@ -4,6 +4,7 @@ A worker that runs past the timeout (or dies) is killed and replaced; its file g
 (or ``internal_error``) result and the batch goes on. Workers (``child.Child``) warm up the
 pipeline once, then take one file at a time.
 """
+
 from __future__ import annotations
 
 import signal
@@ -22,8 +23,14 @@ Work = Callable[[Task], FileResult]
 OnResult = Callable[[FileResult], None]
 
 
-def run_tasks(tasks: Iterable[Task], on_result: OnResult, *, jobs: int = 1, timeout: float | None = 60.0,
-              work: Work = extract_file) -> None:
+def run_tasks(
+    tasks: Iterable[Task],
+    on_result: OnResult,
+    *,
+    jobs: int = 1,
+    timeout: float | None = 60.0,
+    work: Work = extract_file,
+) -> None:
     """Call ``work`` on every task and ``on_result`` (in this process) with each result as it finishes.
 
     ``work`` must be importable by name (a module-level function) when ``jobs > 1``.

@@ -1,4 +1,5 @@
 """Option parsers and the one-line error shared by the sub-commands."""
+
 from __future__ import annotations
 
 import datetime as dt

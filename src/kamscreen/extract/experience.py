@@ -12,6 +12,7 @@ half a year between the two is flagged.
 >>> compute((Job("2017-12", None, True, None, None),), dt.date(2025, 9, 1), "").total_years
 7.83
 """
+
 from __future__ import annotations
 
 import datetime as dt

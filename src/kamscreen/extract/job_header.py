@@ -11,16 +11,31 @@ line, the lines after it or the lines before it, in any order. Segments are told
   Sales Manager Established new accounts.") gives its anchors and the title-cased words after
   them; failing all, a description may open with the title ("HR Generalist Mobilized staff").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period
 from kamscreen.extract.header_patterns import (
-    ACTION_RE, COMMA_GAP_RE, HEADER_LINE_MAX, SEGMENT_MAX, SENTENCE_RE, TITLE_GAP_RE, YEAR_RE, header_words,
+    ACTION_RE,
+    COMMA_GAP_RE,
+    HEADER_LINE_MAX,
+    SEGMENT_MAX,
+    SENTENCE_RE,
+    TITLE_GAP_RE,
+    YEAR_RE,
+    header_words,
 )
 from kamscreen.extract.header_segments import (
-    continues, header_part, leading_title, names_employer, reads_as_header, segment_kind, short_line, split_segments,
+    continues,
+    header_part,
+    leading_title,
+    names_employer,
+    reads_as_header,
+    segment_kind,
+    short_line,
+    split_segments,
     title_cased,
 )
 from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
@@ -76,10 +91,14 @@ def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]
     before, after = lines.text[a : date.span[0]].strip(" ,|-–—\t"), lines.text[date.span[1] : b].strip(" ,|-–—\t")
     line = f"{before} {after}"
     return (
-        0 < len(before) <= SEGMENT_MAX and len(line) <= HEADER_LINE_MAX and title_cased(before)
+        0 < len(before) <= SEGMENT_MAX
+        and len(line) <= HEADER_LINE_MAX
+        and title_cased(before)
         and not ACTION_RE.match(before)
         and bool(w.title.search(before) or w.placeholder.search(before))
-        and not SENTENCE_RE.search(line) and not YEAR_RE.search(line) and not line.rstrip().endswith(".")
+        and not SENTENCE_RE.search(line)
+        and not YEAR_RE.search(line)
+        and not line.rstrip().endswith(".")
         and (not after or title_cased(after))
     )
 
@@ -141,8 +160,16 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
         pairs = [(seg, segment_kind(seg)) for seg in segments]
-        kinds.append((group_start, [(seg, kind) for seg, kind in pairs
-                                    if not SENTENCE_RE.search(seg) and (n == 0 or reads_as_header(seg, kind))]))
+        kinds.append(
+            (
+                group_start,
+                [
+                    (seg, kind)
+                    for seg, kind in pairs
+                    if not SENTENCE_RE.search(seg) and (n == 0 or reads_as_header(seg, kind))
+                ],
+            )
+        )
     title = employer = None
     start = a
     title_group: tuple[int, list[tuple[str, str]]] | None = None
@@ -176,8 +203,9 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     return Header(p, title, employer, start, named)
 
 
-def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period,
-                 anchored: bool) -> str:
+def _whole_title(
+    title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period, anchored: bool
+) -> str:
     """A title as written across the separators of its line: "Team Lead, Enterprise Sales" (a title
     segment after a comma); where the employer is an anchor ("Company Name", "Acme LLC"), the
     unclassified pieces around the title too: "HR - Shared Services Supervisor", "Lead Sales
@@ -212,7 +240,7 @@ def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start
 
 
 def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[str, int] | None:
-    """"DHL Supply Chain, Columbus, OH" alone above "Key Account Manager  2019 – Present": a short
+    """ "DHL Supply Chain, Columbus, OH" alone above "Key Account Manager  2019 – Present": a short
     header line right above the period's line, with a blank line (or nothing) above it."""
     k = i - 1
     if k < 0 or k in taken or lines.span(k)[0] < floor:

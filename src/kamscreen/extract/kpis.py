@@ -10,6 +10,7 @@ clause; its evidence is the clause and its value the clause's number as written 
 >>> [(k.kind, k.value) for k in find_kpis(make_doc("Увеличил продажи на 25% за год", "ru"))]
 [('revenue_growth', '25%')]
 """
+
 from __future__ import annotations
 
 import re
@@ -103,5 +104,7 @@ def find_value(clause: Span, anchor: Span) -> str | None:
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
-    """"Bitrix24", "B2B", "1С": digits glued to letters are names, not values."""
-    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha() and text[end - 1].isdigit())
+    """ "Bitrix24", "B2B", "1С": digits glued to letters are names, not values."""
+    return (start > 0 and text[start - 1].isalpha()) or (
+        end < len(text) and text[end].isalpha() and text[end - 1].isdigit()
+    )

@@ -1,6 +1,7 @@
 """The CEFR level a statement about a language gives: an explicit code ("B2", Cyrillic "С1"), a
 certificate's level or score band (``lexicons/languages.yaml``), or a level word.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def stated_level(hits: list[tuple[str, Span]], anchor: Span, cert: dict | None) 
     words = [(lb[6:], sp) for lb, sp in hits if lb.startswith("level:")]
     if codes:
         m = _CODE.match(codes[0].text)
-        level = (m.group(1).translate(_LATIN).upper() + m.group(2))
+        level = m.group(1).translate(_LATIN).upper() + m.group(2)
         return level, [codes[0]] + [sp for _, sp in words if sp.start > codes[0].start]
     if cert is not None:
         found = _certificate_level(anchor, cert)

@@ -1,5 +1,6 @@
 """Lines of a CV text: the line index (offset → line, line → span) and where a period stands on
 its lines."""
+
 from __future__ import annotations
 
 import bisect

@@ -12,6 +12,7 @@ Traceback (most recent call last):
 ...
 kamscreen.lexicons.schema.LexiconError: kpis.yaml:2: unknown key 'exlude' (known: excludes, phrases)
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

@@ -4,6 +4,7 @@
 >>> [t.lemma_ for t in make_doc("Руководил командой", "ru")]
 ['руководить', 'команда']
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -4,6 +4,7 @@ spaCy's own ``ru`` lemmatizer re-parses every token; this one takes the cached l
 form (:func:`kamscreen.nlp.morph.lemma_of`), so a warm pipeline costs little more than the
 tokenizer. Registered as ``kamscreen_lemmatizer``.
 """
+
 from __future__ import annotations
 
 import numpy
@@ -24,8 +25,9 @@ class MorphLemmatizer:
         table = doc.to_array([ORTH, IS_SPACE, LEMMA])
         strings = doc.vocab.strings
         forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
-        lemmas = numpy.fromiter((strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()),
-                                dtype="uint64", count=len(forms))[inverse.reshape(-1)]
+        lemmas = numpy.fromiter(
+            (strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()), dtype="uint64", count=len(forms)
+        )[inverse.reshape(-1)]
         lemmas = numpy.where(table[:, 1] != 0, table[:, 2], lemmas)  # spaces keep theirs
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc

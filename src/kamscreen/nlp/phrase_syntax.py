@@ -20,6 +20,7 @@ A phrase may also spell alternatives, which :func:`expand_phrase` writes out: ``
 >>> expand_phrase("key account(s)")
 ['key account', 'key accounts']
 """
+
 from __future__ import annotations
 
 import itertools

@@ -6,6 +6,7 @@
 >>> [(label, span.text) for label, span in rules.find(make_doc("Обеспечил рост выручки на 25%", "ru"))]
 [('kpi', 'рост выручки')]
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -56,8 +57,9 @@ class RuleSet:
                     entries[key + "-"] = list(item["excludes"])
                     exc = key + "-"
                 local = item.get("exclude_window")
-                self.rules.append(_Rule(label, key, req, exc, int(item.get("window", WINDOW)),
-                                        None if local is None else int(local)))
+                self.rules.append(
+                    _Rule(label, key, req, exc, int(item.get("window", WINDOW)), None if local is None else int(local))
+                )
         self.matcher = load_matcher(nlp, entries)
 
     def find(self, doc: Doc) -> list[tuple[str, Span]]:

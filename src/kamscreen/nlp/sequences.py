@@ -3,6 +3,7 @@ built once per doc and shared by every matcher) and :func:`~kamscreen.nlp.phrase
 patterns found on them (:class:`TokenSequences`), the hits of spaCy's ``Matcher`` without its
 per-token Python work.
 """
+
 from __future__ import annotations
 
 import re
@@ -84,8 +85,9 @@ class TokenColumns:
                 found = col == value
             else:
                 values, inverse = numpy.unique(col, return_inverse=True)
-                ok = numpy.fromiter((value.search(self.strings[int(v)]) is not None for v in values),
-                                    dtype=bool, count=len(values))
+                ok = numpy.fromiter(
+                    (value.search(self.strings[int(v)]) is not None for v in values), dtype=bool, count=len(values)
+                )
                 found = ok[inverse.reshape(-1)]
             self._masks[pred] = found
         return found
@@ -161,8 +163,14 @@ class TokenSequences:
                     nxt = self._starts(cols, seg, n)
                 else:  # only regexes: test them where ``seg`` may start, not on the whole doc
                     at = numpy.unique(ends[:, None] + numpy.arange(GAP_WORDS + 1)).tolist()
-                    nxt = numpy.asarray([p for p in at if p + len(seg) <= n and all(
-                        cols.test(p + k, pred) for k, pred in enumerate(seg))], dtype=numpy.int64)
+                    nxt = numpy.asarray(
+                        [
+                            p
+                            for p in at
+                            if p + len(seg) <= n and all(cols.test(p + k, pred) for k, pred in enumerate(seg))
+                        ],
+                        dtype=numpy.int64,
+                    )
                 if not len(nxt):
                     ends = nxt
                     break

@@ -3,6 +3,7 @@
 The zip is inspected before python-docx opens it: declared sizes and compression ratios that only
 a zip bomb has are refused.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,7 +75,8 @@ def _check_dtds(data: bytes, name: str) -> None:
                 continue
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise ParseFailure(
-                    "corrupt", f"{name}: {member.filename} declares a DTD, which Office files never do; refusing an entity trap"
+                    "corrupt",
+                    f"{name}: {member.filename} declares a DTD, which Office files never do; refusing an entity trap",
                 )
 
 
@@ -115,7 +117,9 @@ def _as_plain_docx(data: bytes) -> bytes:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for member in archive.infolist():
                 body = archive.read(member)
-                copy.writestr(member, _VARIANTS.sub(lambda _: _MAIN, body) if member.filename == "[Content_Types].xml" else body)
+                copy.writestr(
+                    member, _VARIANTS.sub(lambda _: _MAIN, body) if member.filename == "[Content_Types].xml" else body
+                )
     return out.getvalue()
 
 

@@ -11,6 +11,7 @@ glued in the PDF itself (no gap, as drawn: "callingExcellent") stay glued: no po
 
 Coordinates are top-down: ``top < bottom``, x grows to the right.
 """
+
 from __future__ import annotations
 
 import functools
@@ -146,11 +147,17 @@ def _segments(row: list[Glyph], exact: bool, tightest: dict[str, float] | None =
         elif gap > 0.0:  # tight boxes tell, by the glyphs' classes and the page's own setting of the pair
             limit = space_gap(previous[0], text) * height
             if gap > limit:
-                if not tightest or gap >= limit + same_gap * height or _page_space(
-                        previous[0] + text, gap, limit, height, True, tightest):
+                if (
+                    not tightest
+                    or gap >= limit + same_gap * height
+                    or _page_space(previous[0] + text, gap, limit, height, True, tightest)
+                ):
                     parts.append(" ")
-            elif tightest and gap > case_gap * height and _page_space(
-                    previous[0] + text, gap, limit, height, False, tightest):
+            elif (
+                tightest
+                and gap > case_gap * height
+                and _page_space(previous[0] + text, gap, limit, height, False, tightest)
+            ):
                 parts.append(" ")
         parts.append(text)
         spaced = text == " "

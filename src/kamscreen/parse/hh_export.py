@@ -7,6 +7,7 @@ so that, as on hh.ru's web page, one line per industry stands between the site a
 a bulleted description line (typed by the candidate, never indented) is not taken for one.
 A page is an export page when it ends with the export's footer ("Имя • Резюме обновлено …").
 """
+
 from __future__ import annotations
 
 from kamscreen.parse.columns import Line
@@ -35,13 +36,19 @@ def join_industry_items(lines: list[Line]) -> list[Line]:
     for line in lines:
         head = out[-1] if out else None
         indent = ITEM_INDENT * (line.bottom - line.top)
-        joins = head is not None and not head.text.startswith(ITEM_MARK) and line.top >= head.top and (
-            line.x0 - head.x0 >= indent
-            and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
+        joins = (
+            head is not None
+            and not head.text.startswith(ITEM_MARK)
+            and line.top >= head.top
+            and (
+                line.x0 - head.x0 >= indent
+                and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
+            )
         )
         if joins:
-            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
-                           head.lead)
+            out[-1] = Line(
+                f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead
+            )
             if line.text.startswith(ITEM_MARK):
                 item_x0 = line.x0
         else:

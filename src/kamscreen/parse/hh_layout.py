@@ -16,6 +16,7 @@ needs no further clean-up and the spans handed out stay valid.
 >>> out.text().splitlines()[1]
 '7 лет 10 месяцев'
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,9 +103,17 @@ class Layout:
         if total_months:
             self._line(f"Опыт работы {duration(total_months)}")
 
-    def job(self, start: str, end: str | None, present: dt.date | None, employer: str | None, place: str | None,
-            industry: str | None, title: str | None, description: str | None,
-            ) -> tuple[tuple[int, int], tuple[int, int]]:
+    def job(
+        self,
+        start: str,
+        end: str | None,
+        present: dt.date | None,
+        employer: str | None,
+        place: str | None,
+        industry: str | None,
+        title: str | None,
+        description: str | None,
+    ) -> tuple[tuple[int, int], tuple[int, int]]:
         """One job's block; returns the spans of its period line and of the whole block."""
         period = self._line(f"{_written(start)} — {_written(end, capital=False) if end else PRESENT}")
         last = present and f"{present.year}-{present.month:02d}"

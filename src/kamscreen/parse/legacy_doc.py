@@ -1,4 +1,5 @@
 """Legacy Word ``.doc`` (OLE): converted by LibreOffice or antiword when one is installed."""
+
 from __future__ import annotations
 
 import shutil

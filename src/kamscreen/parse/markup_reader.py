@@ -3,6 +3,7 @@
 Block elements become lines, table cells are read row by row and left to right, scripts, styles and
 comments are dropped. Parsers never load external resources and never expand entities.
 """
+
 from __future__ import annotations
 
 import email
@@ -53,7 +54,9 @@ def read_mht(data: bytes, name: str) -> str:
         payload = part.get_payload(decode=True) or b""
         charset = part.get_content_charset()
         if charset and not _CHARSET.search(payload[:2048]):
-            payload = f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload if kind == "text/html" else payload
+            payload = (
+                f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload if kind == "text/html" else payload
+            )
         if kind == "text/html":
             return read_html(payload, name)
         plain = plain or (payload, charset)

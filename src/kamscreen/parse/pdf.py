@@ -3,6 +3,7 @@
 Both return ``PdfText``: per-page text in reading order, the metadata date and warnings. Errors
 (encrypted, corrupt, no text layer, too many pages) are raised as ``ParseFailure``.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -69,7 +70,9 @@ class PdfiumEngine:
             count = len(doc)
             _check_pages(count, max_pages, name)
             meta = doc.get_metadata_dict(skip_empty=True)
-            result = PdfText(pages=[], metadata_date=pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate")))
+            result = PdfText(
+                pages=[], metadata_date=pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate"))
+            )
             image_only: list[int] = []
             scanned: list[int] = []
             for index in range(count):
@@ -118,7 +121,10 @@ class PlumberEngine:
                 count = len(pdf.pages)
                 _check_pages(count, max_pages, name)
                 meta = pdf.metadata or {}
-                result = PdfText(pages=[], metadata_date=pdf_date(_str(meta.get("ModDate"))) or pdf_date(_str(meta.get("CreationDate"))))
+                result = PdfText(
+                    pages=[],
+                    metadata_date=pdf_date(_str(meta.get("ModDate"))) or pdf_date(_str(meta.get("CreationDate"))),
+                )
                 image_only = []
                 for index, page in enumerate(pdf.pages):
                     text = page.extract_text() or ""
@@ -129,7 +135,9 @@ class PlumberEngine:
             raise ParseFailure("encrypted", f"{name}: the PDF is password-protected; save an unprotected copy") from exc
         except PdfminerException as exc:
             if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
-                raise ParseFailure("encrypted", f"{name}: the PDF is password-protected; save an unprotected copy") from exc
+                raise ParseFailure(
+                    "encrypted", f"{name}: the PDF is password-protected; save an unprotected copy"
+                ) from exc
             raise ParseFailure("corrupt", f"{name}: the PDF is damaged ({exc})") from exc
         except ParseFailure:
             raise
@@ -142,8 +150,9 @@ class PlumberEngine:
 ENGINES: dict[str, PdfEngine] = {"pdfium": PdfiumEngine(), "pdfplumber": PlumberEngine()}
 
 
-def read_pdf(data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium",
-             scans: ScanReader | None = None) -> PdfText:
+def read_pdf(
+    data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium", scans: ScanReader | None = None
+) -> PdfText:
     """Read PDF bytes with the named engine (``pdfium`` by default); pages that look scanned are
     read by ``scans`` (OCR) when given."""
     return ENGINES[engine].read(data, name, max_pages=max_pages, scans=scans)

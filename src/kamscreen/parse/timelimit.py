@@ -5,6 +5,7 @@ interrupts pure-Python loops and most C calls between bytecodes. Elsewhere (a wo
 platform without ``SIGALRM``) this is a no-op: the batch runner enforces its own per-file timeout by
 running files in worker processes. Sub-processes (``libreoffice``) get their own ``timeout=``.
 """
+
 from __future__ import annotations
 
 import signal

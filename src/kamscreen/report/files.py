@@ -1,4 +1,5 @@
 """Atomic output files: write beside the target, then ``os.replace`` (a reader never sees half a file)."""
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Each piece of text is escaped on its own (never marked safe raw): the text is cu
 boundary and each segment becomes ``<mark class="hl t-kpi t-criterion" data-ev="e3 e7">…</mark>``
 listing every span that covers it, so overlaps need no nested tags.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

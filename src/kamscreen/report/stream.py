@@ -4,6 +4,7 @@ Memory stays flat with the batch size: CSV and JSONL rows go straight to their f
 uses openpyxl's write-only mode, and the HTML cards are spooled to a temp file until the table
 is done. Every output appears atomically (temp file + ``os.replace``) when the writer closes.
 """
+
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -42,8 +43,11 @@ class ReportWriter:
         try:
             self._csv = CsvWriter(enter(open(temps["csv"], "w", encoding="utf-8-sig", newline="")), criteria)
             self._jsonl = JsonlWriter(enter(open(temps["jsonl"], "w", encoding="utf-8", newline="")))
-            self._html = HtmlWriter(enter(open(temps["html"], "w", encoding="utf-8", newline="")),
-                                    enter(open(temps["spool"], "w+", encoding="utf-8", newline="")), self.layout)
+            self._html = HtmlWriter(
+                enter(open(temps["html"], "w", encoding="utf-8", newline="")),
+                enter(open(temps["spool"], "w+", encoding="utf-8", newline="")),
+                self.layout,
+            )
             self._xlsx = XlsxWriter(criteria, self.layout.count)
         except BaseException:
             self._stack.close()

@@ -9,6 +9,7 @@
   inline script, no framing), ``nosniff``, ``same-origin`` referrers (the login URL holds the token;
   ``no-referrer`` would make browsers send ``Origin: null`` on the app's own forms).
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,10 +21,17 @@ COOKIE = "kamscreen_session"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 MAX_NAME = 60
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-HEADERS = {"content-security-policy": CSP, "x-content-type-options": "nosniff", "referrer-policy": "same-origin",
-           "x-frame-options": "DENY", "cache-control": "no-store"}
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+    "cache-control": "no-store",
+}
 
 
 def new_token() -> str:

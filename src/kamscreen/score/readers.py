@@ -5,6 +5,7 @@ A criterion names its reader in ``fact:``, e.g. ``experience.key_account_years``
 ``signals.any[strategic,presentation]``, ``industry.years``. A reader returns a Reading whose
 ``value`` is None when the CV does not state the fact at all (→ status ``no_data``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,16 @@ from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evide
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
 # KPI kinds that show the candidate ran accounts, not just deals (for ``experience.kam_years``).
-KEY_ACCOUNT_KPIS = ("retention", "ltv", "churn", "pnl", "margin", "portfolio_growth",
-                    "upsell_cross_sell", "c_level_negotiation")
+KEY_ACCOUNT_KPIS = (
+    "retention",
+    "ltv",
+    "churn",
+    "pnl",
+    "margin",
+    "portfolio_growth",
+    "upsell_cross_sell",
+    "c_level_negotiation",
+)
 KEY_ACCOUNT_SIGNALS = ("key_accounts", "long_relationships")
 
 
@@ -80,12 +89,16 @@ def _experience(field: str) -> Callable[[Facts, tuple[str, ...], str | None], Re
         value = getattr(facts.experience, field)
         evidence = tuple(j.evidence for j in facts.jobs if j.evidence and _job_counts(j, field))
         return Reading(value, evidence[:3])
+
     return read
 
 
 def _job_counts(job, field: str) -> bool:
-    return {"key_account_years": job.role == "key_account", "b2b_years": job.b2b,
-            "management_years": job.management}.get(field, True)
+    return {
+        "key_account_years": job.role == "key_account",
+        "b2b_years": job.b2b,
+        "management_years": job.management,
+    }.get(field, True)
 
 
 def _kam_years(facts: Facts, _args, _industry) -> Reading:
@@ -107,8 +120,10 @@ def _commercial_years(facts: Facts, _args, _industry) -> Reading:
     if not facts.jobs:
         return Reading(None)
     exp = facts.experience
-    role_years = union_years((j for j in facts.jobs if j.role in ("sales", "account_management", "key_account")),
-                             dt.date.fromisoformat(facts.as_of))
+    role_years = union_years(
+        (j for j in facts.jobs if j.role in ("sales", "account_management", "key_account")),
+        dt.date.fromisoformat(facts.as_of),
+    )
     value = max(exp.b2b_years or 0.0, exp.key_account_years or 0.0, role_years)
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and j.role != "other")
     return Reading(round(value, 2), evidence[:3])
@@ -133,6 +148,7 @@ def _language_reader(name: str) -> Reader | None:
                 best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
                 return Reading(best.level, (best.evidence,), INFERRED_NOTE if inferred else None)
         return Reading(None, tuple(s.evidence for s in found))
+
     return Reader(name, "level", read)
 
 
@@ -143,6 +159,7 @@ def _any_of(attr: str) -> Callable[[Facts, tuple[str, ...], str | None], Reading
         found = [item for item in getattr(facts, attr) if item.kind in args]
         kinds = {item.kind for item in found}
         return Reading(len(kinds), tuple(item.evidence for item in found)[:3])
+
     return read
 
 
@@ -169,8 +186,10 @@ def _years_in(facts: Facts, industry: str) -> Reading:
 
 
 READERS: dict[str, Reader] = {
-    **{f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
-       for f in ("total_years", "b2b_years", "key_account_years", "management_years")},
+    **{
+        f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
+        for f in ("total_years", "b2b_years", "key_account_years", "management_years")
+    },
     "experience.kam_years": Reader("experience.kam_years", "number", _kam_years),
     "experience.commercial_years": Reader("experience.commercial_years", "number", _commercial_years),
     "team_size.value": Reader("team_size.value", "number", _team_size),

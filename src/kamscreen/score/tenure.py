@@ -1,4 +1,5 @@
 """Tenures and gaps of the job timeline (month arithmetic: :mod:`kamscreen.months`)."""
+
 from __future__ import annotations
 
 from kamscreen.extract.model import Job
