@@ -71,7 +71,7 @@ def evaluate(real: Path, collection: str, jobs: int = 1, assessments: list | Non
         results = [_score(item) for item in work]
     if assessments is not None:
         assessments.extend(r[2] for r in results)
-    return [r[0] for r in results], {w[2]["file"]: r[1] for w, r in zip(work, results) if r[1] is not None}
+    return [r[0] for r in results], {w[2]["file"]: r[1] for w, r in zip(work, results, strict=True) if r[1] is not None}
 
 
 def ranking_figures(real: Path, collection: str, assessments: list) -> dict | None:
@@ -81,7 +81,9 @@ def ranking_figures(real: Path, collection: str, assessments: list) -> dict | No
     work), the ranks the key-account CVs get, and the mean grade of the top 10.
     """
     # assessments come in label order; ranking keeps each one's Facts object
-    grades = {id(a.facts): g["recruiter_grade"] for a, g in zip(assessments, load_labels(real, collection))}
+    grades = {
+        id(a.facts): g["recruiter_grade"] for a, g in zip(assessments, load_labels(real, collection), strict=True)
+    }
     ranked = [grades[id(a.facts)] for a in rank(assessments)]
     if not any(g >= 1 for g in ranked):
         return None

@@ -102,7 +102,8 @@ def main() -> None:
         print(json.dumps(result))
         return
     print(
-        f"{'files':>6} {'first s':>8} {'CV/s':>7} {'RSS MB':>7} {'rerun s':>8} {'rescore s':>9} {'pdfplumber s':>13} {'pdf CV/s':>9} {'RSS MB':>7}"
+        f"{'files':>6} {'first s':>8} {'CV/s':>7} {'RSS MB':>7} {'rerun s':>8} {'rescore s':>9} "
+        f"{'pdfplumber s':>13} {'pdf CV/s':>9} {'RSS MB':>7}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         folder = replicate(args.source, size, WORK / f"cvs_{size}")

@@ -18,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fixturegen import coverage, hostile, special  # noqa: E402
-from fixturegen.compose import compose  # noqa: E402
-from fixturegen.model import CVSpec, Doc  # noqa: E402
-from fixturegen.hh_pdf import write_hh_export  # noqa: E402
-from fixturegen.pdf import write_pdf  # noqa: E402
-from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage  # noqa: E402
-from fixturegen.truth import build_truth, check  # noqa: E402
-from fixturegen.writers import write_docx, write_rtf, write_txt  # noqa: E402
+from fixturegen import coverage, hostile, special
+from fixturegen.compose import compose
+from fixturegen.hh_pdf import write_hh_export
+from fixturegen.model import CVSpec, Doc
+from fixturegen.pdf import write_pdf
+from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage
+from fixturegen.truth import build_truth, check
+from fixturegen.writers import write_docx, write_rtf, write_txt
 
 SEED = 20250915
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ def write_cv(cv: CVSpec, doc: Doc, path: Path, photo=None) -> None:
         write_rtf(doc, path, stamp, title)
     else:
         write_txt(doc, path, cv.encoding, hh_style=bool(cv.footer))
-    ts = stamp.replace(tzinfo=dt.timezone.utc).timestamp()
+    ts = stamp.replace(tzinfo=dt.UTC).timestamp()
     os.utime(path, (ts, ts))
 
 

@@ -188,7 +188,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
             line = word
         else:
             line = trial
-    return lines + [line]
+    return [*lines, line]
 
 
 def write_docx(path: Path, text: str) -> Path:

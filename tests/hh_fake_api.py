@@ -86,7 +86,7 @@ class FakeHh:
             def log_message(self, *args) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:  # http.server's name
                 fake.user_agents.add(self.headers.get("User-Agent", ""))
                 if self.headers.get("Authorization") != f"Bearer {TOKEN}":
                     return self._error(403, "oauth", "bad_authorization")

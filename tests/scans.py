@@ -100,7 +100,7 @@ def _jpeg(image: Image.Image, quality: int, dpi: int) -> bytes:
 def _perspective(source: list[tuple[float, float]], target: list[tuple[float, float]]) -> list[float]:
     """The 8 coefficients PIL's PERSPECTIVE transform takes to map ``target`` points to ``source``."""
     rows, values = [], []
-    for (x, y), (u, v) in zip(target, source):
+    for (x, y), (u, v) in zip(target, source, strict=True):
         rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
         values += [u, v]

@@ -20,7 +20,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from kamscreen.batch import screen  # noqa: E402
+from kamscreen.batch import screen
 
 DASK = Path(sys.executable).with_name("dask")
 pytestmark = pytest.mark.skipif(not DASK.is_file(), reason=f"no dask command beside {sys.executable}")
@@ -82,11 +82,10 @@ class Cluster:
         self.address = json.loads(self.file.read_text())["address"]
 
     def _start(self, name: str, cmd: list[str], **env) -> None:
-        log = open(self.base / f"{name}.log", "wb")
-        self.procs[name] = subprocess.Popen(
-            cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**self.env, **env}
-        )
-        log.close()
+        with open(self.base / f"{name}.log", "wb") as log:
+            self.procs[name] = subprocess.Popen(
+                cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**self.env, **env}
+            )
 
     def worker(self, name: str) -> None:
         self._start(

@@ -106,7 +106,7 @@ def test_text_never_joins_two_hh_resumes_but_a_shared_contact_does():
         _Item("hh_" + "a" * 38 + ".json", MatchKeys(signature=text), "1", source="hh_json"),
         _Item("hh_" + "b" * 38 + ".json", MatchKeys(signature=text), "2", source="hh_json"),
     ]
-    [first, second] = group(items)
+    [first, _second] = group(items)
     assert first.near[0][1].reason == "text 100 % similar, but another hh.ru resume"
     same_person = [dataclasses.replace(item, keys=MatchKeys(phones=("p",), signature=text)) for item in items]
     assert _groups(same_person) == [[items[0].file, items[1].file]]

@@ -18,7 +18,7 @@ def corpus(fixture_facts):
 def test_field_accuracy_at_least_95_percent(corpus, field):
     per_cv = [compare(facts, truth) for truth, facts in corpus]
     share, count = accuracy(per_cv)[field]
-    misses = [truth["id"] for (truth, _), hits in zip(corpus, per_cv) if not all(hits[field])]
+    misses = [truth["id"] for (truth, _), hits in zip(corpus, per_cv, strict=True) if not all(hits[field])]
     assert count > 0
     assert share >= 0.95, f"{field}: {share:.1%} of {count}; misses in {misses}"
 

@@ -15,8 +15,8 @@ import pytest
 
 from kamscreen.extract.model import Evidence, Experience, Facts, Job, Kpi, LanguageSkill, TeamSize
 from kamscreen.score import ProtectedFeatureError, load_model, rank, score
-from kamscreen.score.fitting import build_pipeline, fit_model
 from kamscreen.score.features import NUMERIC_FEATURES, frame, job_text, status_columns
+from kamscreen.score.fitting import build_pipeline, fit_model
 from kamscreen.score.protected import check_feature_names
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
@@ -131,7 +131,7 @@ def _written_pair(tmp_path: Path):
         "Не замужем, есть дети\n\n",
     )
     paths = []
-    for name, head in zip(("cf_a.txt", "cf_b.txt"), heads):
+    for name, head in zip(("cf_a.txt", "cf_b.txt"), heads, strict=True):
         path = tmp_path / name
         path.write_text(head + body, encoding="utf-8")
         paths.append(path)

@@ -47,7 +47,7 @@ def test_the_feature_matrix_of_the_fixtures_is_unchanged(fixture_facts):
     df = frame(assessments, ["key_account_years"])
     assert list(df["text"]) == [_reference_text(a) for a in assessments]
     assert sum(bool(t) for t in df["text"]) > 40  # the fixtures have job texts to compare
-    for a, (_, row) in zip(assessments, df.iterrows()):
+    for a, (_, row) in zip(assessments, df.iterrows(), strict=True):
         kinds = [s.kind for s in a.facts.signals]
         assert all(row[f"signal_{k}"] == kinds.count(k) for k in set(kinds))
         assert row["kpi_with_numbers"] == sum(1 for k in a.facts.kpis if k.value)

@@ -133,7 +133,7 @@ def test_hh_table_export_reads_each_period_with_its_job(parsed):
     """hh.ru's table export: a period is followed by its duration and then its own employer, not by
     the next period (the left column is not read whole)."""
     checked, failures = 0, []
-    for cv_id, (truth, cv, text) in parsed.items():
+    for cv_id, (truth, _cv, text) in parsed.items():
         if truth["layout"] != "hh_pdf_table":
             continue
         for job in truth["jobs"]:

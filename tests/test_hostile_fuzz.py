@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import subprocess
 import sys
-import random
 import time
 import zipfile
 from pathlib import Path
@@ -23,7 +23,7 @@ from kamscreen.parse import ERROR_CODES, parse
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures" / "cvs"
 LOL = (
     '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
-    + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi"))
+    + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     + "]>"
 )
 
@@ -136,13 +136,15 @@ def test_deeply_nested_docx_is_refused(tmp_path):
         ("mixed.txt", "Опыт работы\n".encode() * 100 + "Менеджер по продажам\n".encode("cp1251") * 100),
         (
             "pages.pdf",
-            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 999999999/Kids[3 0 R]>>endobj\n"
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Count 999999999/Kids[3 0 R]>>endobj\n"
             b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
         ),
         (
             "length.pdf",
             b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 1/Kids[3 0 R]>>endobj\n"
-            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n4 0 obj<</Length 99999999999>>stream\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n"
+            b"4 0 obj<</Length 99999999999>>stream\n"
             b"BT ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
         ),
         (
@@ -179,7 +181,8 @@ def _off_page_pdf(chars: int) -> bytes:
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]

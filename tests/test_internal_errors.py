@@ -8,7 +8,6 @@ import math
 import zipfile
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kamscreen.cli import app
@@ -39,7 +38,9 @@ def test_an_exception_from_kamscreen_code_is_internal_error_and_logged(tmp_path,
     assert cv.status == "error" and cv.error.code == "internal_error", cv.error
     assert cv.error.message.startswith("a.txt: ") and "not the file's fault" in cv.error.message
     assert "\n" not in cv.error.message
-    assert any(r.exc_info and "AttributeError" in r.exc_text or "AttributeError" in caplog.text for r in caplog.records)
+    assert any(
+        (r.exc_info and "AttributeError" in r.exc_text) or "AttributeError" in caplog.text for r in caplog.records
+    )
     assert "Traceback" in caplog.text and "sections.py" in caplog.text
 
 

@@ -195,7 +195,7 @@ def malicious_pickle(path: Path, marker: Path) -> Path:
 def test_loading_never_unpickles(tmp_path):
     marker = tmp_path / "pwned"
     only_pickle = malicious_pickle(tmp_path / "old" / "model.joblib", marker).parent
-    with pytest.raises(ModelError, match="model.joblib is a pickle .* never loaded"):
+    with pytest.raises(ModelError, match=r"model\.joblib is a pickle .* never loaded"):
         load_model(only_pickle)
     with pytest.raises(ModelError, match="is a pickle"):
         load_model(only_pickle / "model.joblib")

@@ -8,8 +8,8 @@ import pytest
 
 from kamscreen import lexicons
 from kamscreen.nlp import clause_of, get_nlp, make_doc
-from kamscreen.nlp.morph import lemma_of
 from kamscreen.nlp.matcher import find, load_matcher
+from kamscreen.nlp.morph import lemma_of
 from kamscreen.nlp.phrase_syntax import token_pattern
 from kamscreen.nlp.rules import RuleSet
 

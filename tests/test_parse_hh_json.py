@@ -212,7 +212,7 @@ Key Account Manager
 Русский — Родной
 Английский — C1 — Продвинутый
 Немецкий — A2 — Элементарный
-"""
+"""  # noqa: E501 - a CV's lines, verbatim
 
 
 def test_json_and_hh_text_of_one_resume_give_the_same_facts(tmp_path):

@@ -99,7 +99,7 @@ def test_two_equal_columns(tmp_path, font):
     def draw(pdf):
         pdf.setFont(font, 10)
         pdf.drawString(50, 800, "EXPERIENCE")
-        for index, (a, b) in enumerate(zip(left, right)):
+        for index, (a, b) in enumerate(zip(left, right, strict=True)):
             pdf.drawString(50, 780 - 14 * index, a)
             pdf.drawString(335, 780 - 14 * index, b)
 
@@ -465,7 +465,7 @@ def test_two_columns_of_a_list_stay_columns(tmp_path, font):
         )
         pdf.drawString(40, 800, "Ключевые навыки")
         pdf.setFont(font, 8)
-        for k, (a, b) in enumerate(zip(left, right)):
+        for k, (a, b) in enumerate(zip(left, right, strict=True)):
             pdf.drawString(60, 780 - 11 * k, a)
             pdf.drawString(250, 780 - 11 * k, b)
         pdf.setFont(font, 10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from kamscreen.parse.sections import cut_trailing_matter, find_sections, header_name
@@ -75,7 +77,7 @@ def _assert_tiles(text: str) -> None:
     sections = find_sections(text)
     assert sections[0].start == 0
     assert sections[-1].end == len(text)
-    for before, after in zip(sections, sections[1:]):
+    for before, after in pairwise(sections):
         assert before.end == after.start
 
 
@@ -171,7 +173,7 @@ def test_trailing_history_of_an_hh_export_is_cut_keeping_its_footer():
     )
     body, warning = cut_trailing_matter(text)
     assert body == "Навыки\nExcel\nАнна Иванова • Резюме обновлено 28 сентября 2025 в 15:35"
-    assert warning and "История" in warning or "ИСТОРИЯ" in warning
+    assert (warning and "История" in warning) or "ИСТОРИЯ" in warning
 
 
 def test_history_words_inside_a_sentence_cut_nothing():

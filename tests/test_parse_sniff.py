@@ -29,7 +29,10 @@ def _docx_bytes(text: str = "Опыт работы") -> bytes:
     return buffer.getvalue()
 
 
-RTF = rb"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}\f0 \u1054?\u1087?\u1099?\u1090? \'f0\'e0\'e1\'ee\'f2\'fb\par Key Account Manager}"
+RTF = (
+    rb"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}\f0 "
+    rb"\u1054?\u1087?\u1099?\u1090? \'f0\'e0\'e1\'ee\'f2\'fb\par Key Account Manager}"
+)
 
 
 @pytest.mark.parametrize(
@@ -201,14 +204,18 @@ HTML_CV = (
     "<title>Резюме</title><style>p {color: red}</style><script>document.write('evil')</script>"
     '<link rel="stylesheet" href="http://example.com/x.css"></head><body>'
     "<h1>Иван Петров</h1><p>Key Account <b>Manager</b><br>Москва</p><!-- hidden comment -->"
-    "<h2>Опыт работы</h2><table><tr><td>2019 — настоящее время</td><td>ООО Ромашка<br>Менеджер по ключевым клиентам</td></tr>"
+    "<h2>Опыт работы</h2><table><tr><td>2019 — настоящее время</td>"
+    "<td>ООО Ромашка<br>Менеджер по ключевым клиентам</td></tr>"
     "<tr><td>2015 — 2019</td><td>ПАО Лютик</td></tr></table>"
     '<img src="http://example.com/photo.jpg"></body></html>'
 )
 
 
 def _odt_bytes(paragraphs: list[str]) -> bytes:
-    ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
     body = "".join(f"<text:p>{p.replace(' ', '<text:s/>', 1)}</text:p>" for p in paragraphs)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -274,8 +281,10 @@ def test_mht_web_archive(tmp_path):
     body = quopri.encodestring(HTML_CV.replace("windows-1251", "utf-8").encode("utf-8")).decode("ascii")
     mht = (
         'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'
-        '------=_NextPart\r\nContent-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
-        f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        '------=_NextPart\r\nContent-Type: text/html; charset="utf-8"\r\n'
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
         "------=_NextPart--\r\n"
     )
     path = tmp_path / "cv.mht"

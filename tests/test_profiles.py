@@ -83,7 +83,7 @@ def test_errors_name_the_file_line_and_problem(tmp_path, old, new, line, problem
 def test_invalid_yaml_and_unknown_names(tmp_path):
     with pytest.raises(ProfileError, match=r"custom\.yaml: line 3: invalid YAML"):
         load_profile(write(tmp_path, "name: x\ncriteria: [a, b\n  - id: {\n"))
-    with pytest.raises(ProfileError, match="unknown profile 'kam-wizard'.*kam-director"):
+    with pytest.raises(ProfileError, match=r"unknown profile 'kam-wizard'.*kam-director"):
         load_profile("kam-wizard")
     with pytest.raises(ProfileError, match=re.escape("lacks the required key 'criteria'")):
         load_profile(write(tmp_path, "name: x\nlabel_en: X\nlabel_ru: X\n"))
@@ -106,7 +106,7 @@ def _refused(tmp_path, text: str, problem: str, line: int | None = None) -> str:
 
 def test_an_alias_bomb_in_a_validated_field_is_refused_without_expanding_it(tmp_path):
     bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
     )
     text = GOOD.replace("    weight: 1\n", "    weight: *i\n").replace("criteria:\n", bomb + "criteria:\n")
     assert len(text.encode()) < 2048

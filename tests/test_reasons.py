@@ -19,7 +19,9 @@ def test_expected_signs_follow_the_domain():
 def test_shipped_model_offers_no_contradicting_reason(fixture_facts):
     model = load_model("default")
     coef = {
-        n.split("__", 1)[1]: c for n, c in zip(model.feature_names(), model.coefficients()) if n.startswith("num__")
+        n.split("__", 1)[1]: c
+        for n, c in zip(model.feature_names(), model.coefficients(), strict=True)
+        if n.startswith("num__")
     }
     quirks = [name for name, c in coef.items() if not plausible(name, c)]
     ranked = rank([score(facts) for _, _, facts in fixture_facts], model)

@@ -55,7 +55,7 @@ def report(tmp_path_factory):
         app, ["screen", str(folder), "--out", str(base / "out"), "--as-of", "2025-09-01", "--jobs", "1"]
     )
     assert result.exit_code == 0, result.output
-    lines = [json.loads(l) for l in (base / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [json.loads(line) for line in (base / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     return base / "out" / "report.html", lines
 
 
@@ -82,10 +82,10 @@ def page(browser, report):
 def test_table_lists_every_candidate_and_no_cv_script_runs(page, report):
     _, lines = report
     assert page.locator("tr.row").count() == len(lines)
-    assert page.locator("tr.row td.file").all_inner_texts() == [l["file"] for l in lines]
+    assert page.locator("tr.row td.file").all_inner_texts() == [rec["file"] for rec in lines]
     assert page.locator(".ranked-by").inner_text() == "checklist score"
     assert page.evaluate("typeof window.__xss") == "undefined"
-    xss = next(i for i, l in enumerate(lines) if l["file"] == "xss.txt")
+    xss = next(i for i, rec in enumerate(lines) if rec["file"] == "xss.txt")
     if lines[xss]["status"] == "ok":  # shown as text, not run
         page.click(f"tr.row[data-index='{xss}'] td.who a")
         assert "<script>window.__xss=1</script>" in page.locator(f"#card-{xss} pre.text").inner_text()
@@ -100,7 +100,7 @@ def test_sorting_and_filters(page, report):
     page.click("th[data-key=score]")  # numbers: high first on the first click
     scores = [float(s) for s in page.locator("tr.row").evaluate_all("rs => rs.map(r => r.dataset.score)") if s]
     assert scores == sorted(scores, reverse=True)
-    crit = next(c["id"] for l in lines if l.get("checklist") for c in l["checklist"]["criteria"])
+    crit = next(c["id"] for rec in lines if rec.get("checklist") for c in rec["checklist"]["criteria"])
     page.click(f"th[data-key='c-{crit}']")  # statuses: met > partly met > not met > no data
     order = {"met": 0, "partly met": 1, "not met": 2, "no data": 3}
     seen = [
@@ -114,21 +114,23 @@ def test_sorting_and_filters(page, report):
     page.fill("#search", "empty.txt")
     assert page.locator("tr.row:visible").count() == 1
     page.fill("#search", "")
-    group = next(l["checklist"]["verdict"] for l in lines if l.get("checklist") and not l.get("needs_human_read"))
+    group = next(
+        rec["checklist"]["verdict"] for rec in lines if rec.get("checklist") and not rec.get("needs_human_read")
+    )
     words = {"pass": "pass", "fail": "fail", "no_data": "no data on a must-have"}
     page.fill("input[data-filter-for=group]", words[group])
     expected = sum(
-        1 for l in lines if (l.get("checklist") or {}).get("verdict") == group and not l.get("needs_human_read")
+        1 for rec in lines if (rec.get("checklist") or {}).get("verdict") == group and not rec.get("needs_human_read")
     )
     assert page.locator("tr.row:visible").count() == expected
     page.click("#clear-filters")
     assert page.locator("tr.row:visible").count() == len(lines)
     page.fill("input[data-filter-for=score]", ">= 50")
     assert page.locator("tr.row:visible").count() == sum(
-        1 for l in lines if (l.get("checklist") or {}).get("score", -1) >= 50
+        1 for rec in lines if (rec.get("checklist") or {}).get("score", -1) >= 50
     )
     page.click("#clear-filters")
-    flagged = [l for l in lines if any(f["kind"] == "sales_without_key_account" for f in l.get("flags", []))]
+    flagged = [rec for rec in lines if any(f["kind"] == "sales_without_key_account" for f in rec.get("flags", []))]
     page.fill("input[data-filter-for=flagtext]", "sales without key account")  # the flags' words filter
     assert page.locator("tr.row:visible").count() == len(flagged)
 
@@ -136,7 +138,11 @@ def test_sorting_and_filters(page, report):
 def test_clicking_a_criterion_highlights_its_evidence(page, report):
     _, lines = report
     target = next(
-        (i, c) for i, l in enumerate(lines) if l.get("checklist") for c in l["checklist"]["criteria"] if c["evidence"]
+        (i, c)
+        for i, rec in enumerate(lines)
+        if rec.get("checklist")
+        for c in rec["checklist"]["criteria"]
+        if c["evidence"]
     )
     index, criterion = target
     page.click(f"tr.row[data-index='{index}'] td.who a")
@@ -165,7 +171,7 @@ def test_decisions_are_read_only_and_come_from_the_review_database(browser, repo
 
     path, lines = report
     out = path.parent
-    ok = [l for l in lines if l.get("checklist")][:2]
+    ok = [rec for rec in lines if rec.get("checklist")][:2]
     store = Store.open(database_url(out, None))
     store.decide("kam-director", ok[0]["sha256"], ok[0]["file"], "shortlist", "", "Anna")
     store.decide("kam-director", ok[1]["sha256"], ok[1]["file"], "reject", "", "Boris")
@@ -177,7 +183,7 @@ def test_decisions_are_read_only_and_come_from_the_review_database(browser, repo
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     page.goto(path.as_uri())
-    assert page.locator(f'tr.row[data-decision="shortlist"] td.file').inner_text() == ok[0]["file"]
-    assert page.locator(f'tr.row[data-decision="reject"] td.file').inner_text() == ok[1]["file"]
+    assert page.locator('tr.row[data-decision="shortlist"] td.file').inner_text() == ok[0]["file"]
+    assert page.locator('tr.row[data-decision="reject"] td.file').inner_text() == ok[1]["file"]
     assert page.locator("tbody select, tbody input, tbody button").count() == 0  # nothing to change them with
     context.close()

@@ -133,7 +133,7 @@ def test_blind_mode_masks_personal_data_everywhere(outputs):
 def test_blind_masks_keep_evidence_offsets(outputs):
     def load(name, key, value):
         lines = (outputs / name / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
-        return next(json.loads(l) for l in lines if json.loads(l)[key] == value)
+        return next(json.loads(line) for line in lines if json.loads(line)[key] == value)
 
     open_ = load("out", "file", "petrova.txt")
     blind = load("blind", "sha256", open_["sha256"])  # blind rows are named by a pseudonym
@@ -142,12 +142,12 @@ def test_blind_masks_keep_evidence_offsets(outputs):
         pytest.skip("the parser did not read the plain-text CV")
     pairs = [
         (o["evidence"], b["evidence"])
-        for o, b in zip(open_["kpis"] + open_["languages"], blind["kpis"] + blind["languages"])
+        for o, b in zip(open_["kpis"] + open_["languages"], blind["kpis"] + blind["languages"], strict=True)
     ]
     assert pairs, "no evidence to compare"
     for o, b in pairs:
         assert (o["start"], o["end"]) == (b["start"], b["end"]) and len(o["text"]) == len(b["text"])
-        assert all(x == y or y == "█" for x, y in zip(o["text"], b["text"]))
+        assert all(x == y or y == "█" for x, y in zip(o["text"], b["text"], strict=True))
 
 
 def test_streamed_outputs_equal_the_list_writer_and_fail_atomically(outputs, tmp_path):
@@ -159,21 +159,23 @@ def test_streamed_outputs_equal_the_list_writer_and_fail_atomically(outputs, tmp
     ]
     cands = [
         Candidate(
-            file=l["file"],
-            sha256=l["sha256"],
-            status=l["status"],
-            error=l.get("error"),
+            file=rec["file"],
+            sha256=rec["sha256"],
+            status=rec["status"],
+            error=rec.get("error"),
             text="Key Account Manager 2019 — 2024\n" * 3,
-            assessment={k: v for k, v in l.items() if k not in ("sha256", "status")} if "checklist" in l else None,
+            assessment={k: v for k, v in rec.items() if k not in ("sha256", "status")} if "checklist" in rec else None,
         )
-        for l in lines
+        for rec in lines
     ]
     written = write_reports(cands, tmp_path / "a", profile="kam-director")
     before = {kind: path.read_bytes() for kind, path in written.items()}
-    with pytest.raises(RuntimeError):
-        with ReportWriter(tmp_path / "a", layout_of(cands[::-1], profile="kam-director")) as writer:
-            writer.add(cands[-1])
-            raise RuntimeError("interrupted")
+    with (
+        pytest.raises(RuntimeError),
+        ReportWriter(tmp_path / "a", layout_of(cands[::-1], profile="kam-director")) as writer,
+    ):
+        writer.add(cands[-1])
+        raise RuntimeError("interrupted")
     assert {kind: path.read_bytes() for kind, path in written.items()} == before  # old outputs intact
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in written.values())
     sheet = load_workbook(written["xlsx"]).active  # the write-only workbook keeps the layout

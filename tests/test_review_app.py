@@ -108,7 +108,7 @@ def test_labels_csv_round_trip_is_read_by_train(review, tmp_path):
     c = client(review)
     token = csrf(c)
     entries = [e for e in review.screening.entries if e.scored][:5]
-    for entry, decision in zip(entries, ("reject", "shortlist", "interview", "offer", "hire")):
+    for entry, decision in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"), strict=True):
         c.post(f"/c/{entry.sha256}/decision", data={"decision": decision, "note": "=HYPERLINK(1)", "csrf": token})
     exported = c.get("/labels.csv")
     assert exported.headers["content-type"].startswith("text/csv")
@@ -125,7 +125,7 @@ def test_labels_csv_round_trip_is_read_by_train(review, tmp_path):
     assert done.status_code == 200 and "5 decision(s) recorded" in done.text
     back = review.store.decisions("imported")
     assert {sha: d.decision for sha, d in back.items()} == {
-        e.sha256: d for e, d in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"))
+        e.sha256: d for e, d in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"), strict=True)
     }
     assert {d.note for d in back.values()} == {"=HYPERLINK(1)"}
     bad = c.post("/labels", data={"csrf": token}, files={"labels": ("x.csv", b"name,score\na,1\n", "text/csv")})
@@ -187,13 +187,15 @@ def test_report_download_carries_the_decisions_read_only(review):
     assert 'class="dec d-offer"' in report.text and "<select" not in report.text.split("<tbody>")[1]
 
 
-def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(review, work, tmp_path):
+def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(review, work, tmp_path):  # noqa: F811
     from kamscreen.score.profiles import PROFILES_DIR
 
     folder, out = work
     c = client(review)
     token = csrf(c)
-    decided = {e.sha256: d for e, d in zip(review.screening.entries, ("reject", "shortlist", "hire", "offer"))}
+    decided = {
+        e.sha256: d for e, d in zip(review.screening.entries, ("reject", "shortlist", "hire", "offer"), strict=False)
+    }
     for sha, d in decided.items():
         c.post(f"/c/{sha}/decision", data={"decision": d, "csrf": token})
     profile = tmp_path / "kam-director.yaml"  # the same vacancy, its checklist tuned

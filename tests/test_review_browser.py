@@ -64,7 +64,7 @@ def backend(request):
 
 
 @pytest.fixture
-def server(work, backend):
+def server(work, backend):  # noqa: F811 - the fixture imported above
     """A running ``kamscreen review OUT`` on a free port: (base URL, folder, out, backend name)."""
     folder, out = work
     name, db = backend
@@ -158,8 +158,8 @@ def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_all_decisions(b
 
     base, folder, out, _ = server
     page = recruiter(browser, base, "Anna")
-    decided = dict(zip(shas(page)[:4], ("reject", "shortlist", "offer", "hire")))
-    for key, (sha, decision) in zip(("1", "2", "4", "5"), decided.items()):
+    decided = dict(zip(shas(page)[:4], ("reject", "shortlist", "offer", "hire"), strict=True))
+    for key, (sha, decision) in zip(("1", "2", "4", "5"), decided.items(), strict=True):
         row(page, sha).locator("td").first.click()  # select the row, decide with its key
         page.keyboard.press(key)
         expect(row(page, sha)).to_have_attribute("data-decision", decision)
@@ -217,7 +217,8 @@ def test_retrain_from_the_page_refuses_few_decisions_then_reranks(browser, serve
     page.goto(base + "/")
     expect(page.locator(".ranked-by")).to_have_text(
         re.compile(
-            r"^model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) on \d{4}-\d\d-\d\d, cross-validated AP"
+            r"^model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) "
+            r"on \d{4}-\d\d-\d\d, cross-validated AP"
         )
     )
     fits = page.locator("tr.row").evaluate_all("rows => rows.map(r => r.dataset.fit)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import text
@@ -80,7 +81,7 @@ def test_concurrent_recruiters_leave_a_consistent_log(store):
     log = list(reversed(store.history("kam", SHA)))
     assert len(log) == 30
     assert log[0].old_decision is None
-    for before, after in zip(log, log[1:]):
+    for before, after in pairwise(log):
         assert after.old_decision == before.new_decision and after.old_note == before.new_note
     assert store.decisions("kam")[SHA].decision == log[-1].new_decision
 

@@ -13,8 +13,8 @@ import yaml
 from kamscreen.extract import key_accounts, roles
 from kamscreen.extract.model import ROLES, Evidence, Job
 from kamscreen.nlp import make_doc
-from kamscreen.nlp.phrase_syntax import expand_phrase
 from kamscreen.nlp.morph import morph
+from kamscreen.nlp.phrase_syntax import expand_phrase
 from kamscreen.resources import lexicon_path
 
 
@@ -339,7 +339,7 @@ def test_reasons_point_into_the_text():
     assert v.reasons
     for e in v.reasons:
         assert text[e.start : e.end] == e.text
-        assert 12 <= e.start
+        assert e.start >= 12
 
 
 def test_only_the_jobs_block_counts():
@@ -511,7 +511,9 @@ def test_real_livecareer_roles_and_management_against_the_labels():
             continue
         doc = make_doc(parsed.text, parsed.language)
         jobs = tuple(timeline.find_jobs(parsed, dt.date(2021, 8, 8)))
-        pairs += [(g, roles.classify(j, doc)) for g, j in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)) if j]
+        pairs += [
+            (g, roles.classify(j, doc)) for g, j in zip(gold["jobs"], align_jobs(gold["jobs"], jobs), strict=True) if j
+        ]
     assert len(pairs) >= 850
     assert sum(g["role"] == v.role for g, v in pairs) >= 0.92 * len(pairs)
     assert sum(g["management"] == v.management for g, v in pairs) >= 0.91 * len(pairs)

@@ -87,24 +87,27 @@ def test_every_file_is_one_row_and_outputs_agree(screened):
     rows = read_csv(out / "ranking.csv")
     lines = [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     # a row per candidate: hostile/web_export.doc is ru_hh_01's CV saved as a web page, listed with it
-    assert sorted([r["file"].lstrip("'") for r in rows] + [o["file"] for l in lines for o in l["other_files"]]) == names
-    grouped = {l["file"]: [o["file"] for o in l["other_files"]] for l in lines if l["other_files"]}
+    assert (
+        sorted([r["file"].lstrip("'") for r in rows] + [o["file"] for rec in lines for o in rec["other_files"]])
+        == names
+    )
+    grouped = {rec["file"]: [o["file"] for o in rec["other_files"]] for rec in lines if rec["other_files"]}
     assert grouped == {"ru_hh_01.pdf": ["hostile/web_export.doc"]}
-    assert [(r["file"], r["rank"]) for r in rows] == [(l["file"], str(l["rank"] or "")) for l in lines]
+    assert [(r["file"], r["rank"]) for r in rows] == [(rec["file"], str(rec["rank"] or "")) for rec in lines]
     ranks = [int(r["rank"]) for r in rows if r["rank"]]
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) >= 8
-    ok = [l for l in lines if l["status"] == "ok"]
-    assert all(l["checklist"]["criteria"] for l in ok)
+    ok = [rec for rec in lines if rec["status"] == "ok"]
+    assert all(rec["checklist"]["criteria"] for rec in ok)
     # ranked by the checklist (the default): groups pass > no data > fail > needs a human read, each
     # by the role-defining lines (key-account years: the profile's rank_first), then by score
     tiers = {"pass": 0, "no_data": 1, "fail": 2}
     keys = [
         (
-            3 if l["needs_human_read"] else tiers[l["checklist"]["verdict"]],
-            -(l["checklist"]["core"] or 0),
-            -l["checklist"]["score"],
+            3 if rec["needs_human_read"] else tiers[rec["checklist"]["verdict"]],
+            -(rec["checklist"]["core"] or 0),
+            -rec["checklist"]["score"],
         )
-        for l in ok
+        for rec in ok
     ]
     assert keys == sorted(keys)
     html = (out / "report.html").read_text(encoding="utf-8")
@@ -156,7 +159,7 @@ def test_changed_profile_rescores_from_cached_facts(screened, tmp_path):
     result = run_screen(folder, work, "--profile", "junior-kam")
     assert summary_counts(result.output)["processed"] == 0
     lines = [json.loads(line) for line in (work / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    profiles = {l["checklist"]["profile"] for l in lines if l["status"] == "ok"}
+    profiles = {rec["checklist"]["profile"] for rec in lines if rec["status"] == "ok"}
     assert profiles and all("junior" in p for p in profiles)
 
 
@@ -296,8 +299,8 @@ def test_the_checklist_ranks_by_default_and_every_output_says_so(screened):
     _, out, output = screened
     assert "ranked by checklist score" in output
     lines = [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    ranked = [l for l in lines if l.get("rank")]
-    assert ranked and all(l["ranked_by"] == "checklist score" and l["fit"]["probability"] is None for l in ranked)
+    ranked = [rec for rec in lines if rec.get("rank")]
+    assert ranked and all(rec["ranked_by"] == "checklist score" and rec["fit"]["probability"] is None for rec in ranked)
     assert {r["ranked_by"] for r in read_csv(out / "ranking.csv") if r["rank"]} == {"checklist score"}
     assert 'ranked by <strong class="ranked-by">checklist score</strong>' in (out / "report.html").read_text(
         encoding="utf-8"

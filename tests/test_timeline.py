@@ -374,7 +374,8 @@ def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
 def test_a_date_in_a_sentence_is_not_a_job():
     text = (
         "Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
-        "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n"
+        "Promoted in 03/2017 after we grew sales by 30%.\n"
+        "MS Office power-user with proficiencies in 2001-2010 databases.\n"
         "Exchange 2000-2010 upgrades and new installations.\n"
     )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
@@ -463,7 +464,7 @@ def test_hh_period_and_duration_on_one_line():
         "Август 2023 —\nнастоящее время\n2 года 2 месяца", "Август 2023 — настоящее время 2 года 2 месяца"
     )
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
-    assert [(j.start, j.employer, j.title) for j in jobs][0] == ("2023-08", "IceRock", "Android / iOS разработчик")
+    assert (jobs[0].start, jobs[0].employer, jobs[0].title) == ("2023-08", "IceRock", "Android / iOS разработчик")
     assert len(jobs) == 3
 
 

@@ -47,8 +47,8 @@ def test_hh_totals_equal_the_stated_totals():
 def _course_entries(text: str, jobs: tuple) -> tuple:
     """The hh.ru entries the timeline left out, each a course by its title."""
     from kamscreen.extract.dates import find_periods
-    from kamscreen.extract.hh_header import is_hh_header, read_hh
     from kamscreen.extract.header_segments import names_a_course
+    from kamscreen.extract.hh_header import is_hh_header, read_hh
     from kamscreen.extract.lines import Lines
     from kamscreen.extract.model import Job
 

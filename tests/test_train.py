@@ -226,7 +226,7 @@ def test_a_symbolic_link_out_of_the_cvs_folder_is_refused(tmp_path):
     (cvs / "link.txt").symlink_to(secret)
     result = CliRunner().invoke(
         app,
-        ["train", str(labels_file(tmp_path, rows + ["link.txt,1"])), "--cvs", str(cvs), "--out", str(tmp_path / "m")],
+        ["train", str(labels_file(tmp_path, [*rows, "link.txt,1"])), "--cvs", str(cvs), "--out", str(tmp_path / "m")],
     )
     assert result.exit_code == 2 and "line 26: 'link.txt' leads out of" in result.output, result.output
     assert "Traceback" not in result.output

@@ -24,7 +24,8 @@ def personal_line(cv: CVSpec) -> str:
     """hh.ru header: ``Мужчина, 38 лет, родился 12 марта 1987``."""
     age = _age(cv)
     sex, born = ("Мужчина", "родился") if cv.gender == "m" else ("Женщина", "родилась")
-    return f"{sex}, {age} {D.plural_ru(age, 'год', 'года', 'лет')}, {born} {cv.birth.day} {D.RU_GEN[cv.birth.month - 1]} {cv.birth.year}"
+    birth = f"{cv.birth.day} {D.RU_GEN[cv.birth.month - 1]} {cv.birth.year}"
+    return f"{sex}, {age} {D.plural_ru(age, 'год', 'года', 'лет')}, {born} {birth}"
 
 
 def _bullets(lines: list[str], section: str = "experience") -> list[P]:
@@ -56,7 +57,7 @@ def compose_hh(cv: CVSpec) -> Doc:
     m += [P("Образование", "h", "education"), P("Высшее", "small", "education")]
     for year, inst, detail in cv.education:
         m += [P(year, "bold", "education"), P(inst, "body", "education", key=True), P(detail, "small", "education")]
-    m += [P("Знание языков", "h", "languages")] + _languages(cv)
+    m += [P("Знание языков", "h", "languages"), *_languages(cv)]
     m += [P("Навыки", "h", "skills"), P("Знание программ и навыки: " + "  ".join(cv.skills), "body", "skills")]
     m += [P("Дополнительная информация", "h", "extra"), P("Обо мне", "bold", "extra")]
     m += [P(line, "body", "extra") for line in cv.summary]
@@ -194,7 +195,7 @@ def compose_two_column(cv: CVSpec) -> Doc:
     m.append(P(_h(cv, "education"), "h", "education"))
     for year, inst, detail in cv.education:
         m += [P(inst, "bold", "education", key=True), P(f"{detail}, {year}", "small", "education")]
-    side = [P(_h(cv, "contacts"), "h", "contacts")] + [P(c, "small", "contacts") for c in cv.contacts + [cv.city]]
+    side = [P(_h(cv, "contacts"), "h", "contacts")] + [P(c, "small", "contacts") for c in [*cv.contacts, cv.city]]
     side += [P(_h(cv, "skills"), "h", "skills")] + [P(s, "small", "skills") for s in cv.skills]
     side += [P(_h(cv, "languages"), "h", "languages")] + [P(lang.text, "small", "languages") for lang in cv.languages]
     side += [P(line, "small", "other") for line in cv.personal]
@@ -229,7 +230,7 @@ def compose_word_table(cv: CVSpec) -> Doc:
     m: list = [
         P(cv.name, "name", "header"),
         P(cv.desired_title, "title", "header", key=True),
-        P(" | ".join(cv.contacts + [cv.city]), "small", "contacts"),
+        P(" | ".join([*cv.contacts, cv.city]), "small", "contacts"),
     ]
     m += [P(_h(cv, "summary"), "h", "summary")] + [P(s, "body", "summary") for s in cv.summary]
     m.append(P("Профессиональный опыт" if cv.lang == "ru" else "Professional Experience", "h", "experience"))
@@ -238,7 +239,8 @@ def compose_word_table(cv: CVSpec) -> Doc:
         right = [
             P(j.title, "bold", "experience", key=True, exp=True),
             P(f"{j.employer}, {j.city}", "body", "experience", key=True, exp=True),
-        ] + _bullets(j.lines)
+            *_bullets(j.lines),
+        ]
         m.append(Row(left, right))
     m.append(P(_h(cv, "education"), "h", "education"))
     for year, inst, detail in cv.education:
@@ -248,7 +250,7 @@ def compose_word_table(cv: CVSpec) -> Doc:
                 [P(inst, "bold", "education", key=True), P(detail, "body", "education")],
             )
         )
-    m += [P(_h(cv, "languages"), "h", "languages")] + _languages(cv)
+    m += [P(_h(cv, "languages"), "h", "languages"), *_languages(cv)]
     m += [P(_h(cv, "skills"), "h", "skills"), P(", ".join(cv.skills), "body", "skills")]
     return Doc(m)
 
@@ -272,7 +274,7 @@ def compose_plain(cv: CVSpec) -> Doc:
     m.append(P(_h(cv, "education"), "h", "education"))
     for year, inst, detail in cv.education:
         m += [P(f"{inst}, {year}", "bold", "education", key=True), P(detail, "body", "education")]
-    m += [P(_h(cv, "languages"), "h", "languages")] + _languages(cv)
+    m += [P(_h(cv, "languages"), "h", "languages"), *_languages(cv)]
     m += [P(_h(cv, "skills"), "h", "skills"), P(", ".join(cv.skills), "body", "skills")]
     return Doc(m)
 

@@ -8,8 +8,8 @@ Codes follow ``kamscreen.parse.model.ERROR_CODES``: bytes that match no known si
 from __future__ import annotations
 
 import dataclasses
-import html
 import datetime as dt
+import html
 import io
 import json
 import random
@@ -102,7 +102,8 @@ def _docx_skeleton(z: zipfile.ZipFile) -> None:
     z.writestr(
         _zip_info("_rels/.rels"),
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
         'Target="word/document.xml"/></Relationships>',
     )
 
@@ -142,7 +143,7 @@ def _more(out: Path, lines: list[str]) -> None:
     c.save()
     entities = (
         '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
-        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi"))
+        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi", strict=True))
         + "]>"
     )
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

@@ -45,7 +45,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
             line = word
         else:
             line = trial
-    return lines + [line] if line else lines or [""]
+    return [*lines, line] if line else lines or [""]
 
 
 def new_canvas(path, date: dt.datetime, title: str, **kwargs) -> canvas.Canvas:

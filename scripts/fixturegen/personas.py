@@ -124,7 +124,7 @@ STYLE_CYCLE = {
 
 
 def hire_stage(persona: str, rng: random.Random) -> str:
-    stages, weights = zip(*HIRE[persona])
+    stages, weights = zip(*HIRE[persona], strict=True)
     return rng.choices(stages, weights=weights)[0]
 
 
@@ -427,7 +427,7 @@ def _duties(stage: str, role: str, lang: str, ind: str, rng: random.Random) -> l
         "d": rng.choice([10, 15, 20]),
     }
     if role == "key_account":
-        lines = [C.DUTIES["key_account"][lang][0].format(**fill)] + rng.sample(C.DUTIES["key_account"][lang][1:], 3)
+        lines = [C.DUTIES["key_account"][lang][0].format(**fill), *rng.sample(C.DUTIES["key_account"][lang][1:], 3)]
         if stage == "director":
             lines += rng.sample(C.DUTIES["director"][lang], 2)
         return lines
@@ -470,7 +470,7 @@ def _place_kpis(jobs: list[JobSpec], kpis: set[str], lang: str, rng: random.Rand
     split = max(1, (len(kinds) * 2 + 2) // 3)
     groups = [kinds[:split], kinds[split:]]
     targets = [j for j in jobs if "(совместительство)" not in j.title and "(part-time)" not in j.title]
-    for job, group in zip(targets, groups):
+    for job, group in zip(targets, groups, strict=False):
         if not group:
             continue
         phrases = [C.SALES_GROWTH[lang] if k == "sales_growth" else _kpi_phrase(k, job, lang, a, rot) for k in group]

@@ -83,8 +83,8 @@ def _neutral(cv):
 
 def _xss(seed: int) -> tuple[str, dict]:
     cv = build(50, ("plain_txt", "en", "kam", {"industry": "it"}), seed)
-    cv = dataclasses.replace(cv, id="xss", summary=cv.summary + [f"Portfolio site {PAYLOADS[0]}", PAYLOADS[1]])
-    cv.jobs[0].lines = cv.jobs[0].lines + [PAYLOADS[2], PAYLOADS[3] + " (client hotline)", PAYLOADS[4]]
+    cv = dataclasses.replace(cv, id="xss", summary=[*cv.summary, f"Portfolio site {PAYLOADS[0]}", PAYLOADS[1]])
+    cv.jobs[0].lines = [*cv.jobs[0].lines, PAYLOADS[2], PAYLOADS[3] + " (client hotline)", PAYLOADS[4]]
     doc = compose(cv)
     lines = text_lines(doc, "")
     return "\n".join(lines) + "\n", build_truth(cv, doc, "screened")
@@ -95,7 +95,7 @@ def make(out: Path, seed: int, write_cv) -> None:
     (out / "xss.txt").write_text(text, encoding="utf-8")
     manifest = {"xss": {"file": "xss.txt", "payloads": PAYLOADS, "truth": truth}, "counterfactual_pairs": []}
     for n, (plan_index, layout, a, b) in enumerate(PAIRS, start=1):
-        layout_entry = (layout,) + PLAN[plan_index][1:]
+        layout_entry = (layout, *PLAN[plan_index][1:])
         base = _neutral(build(60 + n, layout_entry, seed))
         files, personal_text = {}, {}
         for tag, (name, gender, birth, personal) in (("a", a), ("b", b)):

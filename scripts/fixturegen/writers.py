@@ -47,7 +47,7 @@ def write_docx(doc: Doc, path: Path, date: dt.datetime, title: str) -> None:
                 table = d.add_table(rows=0, cols=2)
             cells = table.add_row().cells
             cells[0].width, cells[1].width = Cm(4), Cm(12.5)
-            for cell, paras in zip(cells, (item.left, item.right)):
+            for cell, paras in zip(cells, (item.left, item.right), strict=True):
                 for i, p in enumerate(paras):
                     _docx_para(cell, p, cell.paragraphs[0] if i == 0 else None)
         else:

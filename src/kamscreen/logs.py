@@ -14,6 +14,7 @@ warning: cache rebuilt
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -37,7 +38,7 @@ class _Stderr(logging.StreamHandler):
         self.setFormatter(_Plain())
 
     @property
-    def stream(self):  # noqa: D102 - the stream of the moment
+    def stream(self):  # the stream of the moment
         return sys.stderr
 
     @stream.setter
@@ -90,10 +91,8 @@ class _Forward(logging.Handler):
         self.send = send
 
     def emit(self, record: logging.LogRecord) -> None:
-        try:
+        with contextlib.suppress(Exception):  # a parent gone away: nothing to tell
             self.send(_portable(record))
-        except Exception:  # noqa: BLE001 - a parent gone away: nothing to tell
-            pass
 
 
 def forward(send: Callable[[dict], None]) -> None:

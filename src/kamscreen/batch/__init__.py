@@ -14,13 +14,13 @@ from kamscreen.batch.screen import CACHE_NAME, Summary, screen
 from kamscreen.batch.work import extract_file, pipeline_version
 
 __all__ = [
-    "screen",
-    "Summary",
-    "FileResult",
-    "Task",
-    "find_cvs",
-    "extract_file",
-    "pipeline_version",
-    "SUPPORTED_SUFFIXES",
     "CACHE_NAME",
+    "SUPPORTED_SUFFIXES",
+    "FileResult",
+    "Summary",
+    "Task",
+    "extract_file",
+    "find_cvs",
+    "pipeline_version",
+    "screen",
 ]

@@ -71,7 +71,7 @@ def _guarded(method):
     return call
 
 
-def open_cache(path: Path, pipeline: str, as_of: str | None, allow_large: bool) -> tuple["Cache", str | None]:
+def open_cache(path: Path, pipeline: str, as_of: str | None, allow_large: bool) -> tuple[Cache, str | None]:
     """The cache at ``path``; a damaged one is moved aside first. Returns (cache, warning or None)."""
     try:
         return Cache(path, pipeline, as_of, allow_large), None
@@ -183,7 +183,7 @@ class Cache:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Cache":
+    def __enter__(self) -> Cache:
         return self
 
     def __exit__(self, *exc) -> None:

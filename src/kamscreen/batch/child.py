@@ -9,6 +9,7 @@ child exits when its parent goes away (end of input, or a watchdog noticing the 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -54,18 +55,14 @@ class Child:
 
     def stop(self) -> None:
         """Ask the child to finish (it exits after its current task); ``kill`` ends it now."""
-        try:
+        with contextlib.suppress(OSError):
             self._down.send(None)
-        except OSError:
-            pass
 
     def kill(self, wait: float = 5.0) -> None:
         if self.process.poll() is None:
             self.process.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):  # a process that ignores SIGKILL
             self.process.wait(wait)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a process that ignores SIGKILL
-            pass
         for conn in (self._down, self.conn):
             conn.close()
 

@@ -31,7 +31,7 @@ def assessment_from_dict(data: dict):
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fields(cls: type) -> tuple[tuple[str, object], ...]:
     """(name, type hint) of each ``__init__`` field of a dataclass."""
     hints = typing.get_type_hints(cls)

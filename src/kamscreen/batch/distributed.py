@@ -45,7 +45,7 @@ def run_on_cluster(
         raise SchedulerError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
     with client:
         futures = client.map(run_in_child, tasks, timeout=timeout, work=work, pure=False)
-        by_key = {future.key: task for future, task in zip(futures, tasks)}
+        by_key = {future.key: task for future, task in zip(futures, tasks, strict=True)}
         for future in as_completed(futures):
             task = by_key[future.key]
             try:

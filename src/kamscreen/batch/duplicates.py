@@ -31,6 +31,7 @@ import re
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Protocol
 
 from kamscreen.batch.matchkeys import HH_ID, PERMUTATIONS, MatchKeys
@@ -191,7 +192,7 @@ def _within(indexes: list[int]):
     """The pairs of a bucket: every pair of a small one, a chain through a large one (connected all the same)."""
     if len(indexes) <= MAX_PAIRED:
         return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1 :])
-    return zip(indexes, indexes[1:])
+    return pairwise(indexes)
 
 
 def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:

@@ -58,7 +58,7 @@ class MatchKeys:
         }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "MatchKeys":
+    def from_dict(cls, data: dict | None) -> MatchKeys:
         data = data or {}
         signature = data.get("signature")
         return cls(

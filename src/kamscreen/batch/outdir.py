@@ -71,7 +71,7 @@ class Lock:
         self.path = Path(out) / LOCK_NAME
         self._fd: int | None = None
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -100,7 +100,7 @@ def remove_stale_temps(out: Path) -> int:
     removed = 0
     for path in Path(out).iterdir():
         if (
-            path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp") or path.name.startswith(_PROBE)
+            (path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp")) or path.name.startswith(_PROBE)
         ) and path.is_file():
             path.unlink(missing_ok=True)
             removed += 1

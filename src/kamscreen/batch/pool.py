@@ -7,6 +7,7 @@ pipeline once, then take one file at a time.
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections import deque
@@ -55,7 +56,7 @@ def _alarm(seconds: float | None):
         yield
         return
 
-    def _expire(signum, frame):  # noqa: ARG001
+    def _expire(signum, frame):  # a signal handler's signature
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, _expire)
@@ -110,10 +111,8 @@ class _Pool:
             for worker in list(self.workers):
                 worker.stop()
             for worker in list(self.workers):
-                try:
+                with contextlib.suppress(Exception):  # killed just below
                     worker.process.wait(2)
-                except Exception:  # noqa: BLE001 - killed just below
-                    pass
                 self._retire(worker)
 
     def _feed(self, pending: deque) -> None:
@@ -133,7 +132,7 @@ class _Pool:
             if task is None:
                 self.deaths += 1
                 if self.deaths > 3 * self.size:
-                    raise RuntimeError(f"worker processes keep dying before any work (exit code {code})")
+                    raise RuntimeError(f"worker processes keep dying before any work (exit code {code})") from None
             if pending or any(w.task for w in self.workers) or task is not None:
                 self._spawn()
             return

@@ -54,7 +54,7 @@ class FileResult:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "FileResult":
+    def from_dict(cls, data: dict) -> FileResult:
         return cls(
             file=data["file"],
             sha256=data["sha256"],
@@ -66,5 +66,5 @@ class FileResult:
         )
 
     @classmethod
-    def failure(cls, task: Task, code: str, message: str) -> "FileResult":
+    def failure(cls, task: Task, code: str, message: str) -> FileResult:
         return cls(file=task.file, sha256=task.sha256, status="error", error={"code": code, "message": message})

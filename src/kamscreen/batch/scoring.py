@@ -128,7 +128,7 @@ class Scorer:
         if not pending:
             return
         probs = self.model.predict_proba([a for _, a in pending])
-        for (index, _), p in zip(pending, probs):
+        for (index, _), p in zip(pending, probs, strict=True):
             entries[index] = dataclasses.replace(entries[index], probability=round(float(p), 4))
         pending.clear()
 

@@ -44,7 +44,7 @@ def pipeline_version() -> str:
 def warm_up() -> None:
     """Load the parsers, spaCy pipelines and pymorphy3 dictionaries once per process."""
     try:
-        import kamscreen.extract  # noqa: F401
+        import kamscreen.extract
         import kamscreen.parse  # noqa: F401
         from kamscreen.nlp import make_doc
 

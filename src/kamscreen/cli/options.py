@@ -13,7 +13,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-
 NO_OCR_HELP = "Do not read scans and photos by OCR (faster): they stay 'needs_ocr'."
 
 

@@ -41,7 +41,7 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     # a job whose industry a field states (hh.ru JSON) keeps it
     jobs_t = tuple(
         job if job.industry != "other" else replace(job, industry=found)
-        for job, found in zip(jobs, industry.classify_jobs(jobs, doc))
+        for job, found in zip(jobs, industry.classify_jobs(jobs, doc), strict=True)
     )
     return replace(
         base,

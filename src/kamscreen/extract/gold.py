@@ -124,7 +124,7 @@ def compare(facts: Facts, gold: dict) -> CvScore:
             "industry", facts.industry == gold["industry"], f"{facts.industry} found, {gold['industry']} labeled"
         )
 
-    for gold_job, job in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)):
+    for gold_job, job in zip(gold["jobs"], align_jobs(gold["jobs"], jobs), strict=True):
         found_role = job.role if job else "missing"
         score.roles.append((gold_job["role"], found_role))
         if job is not None:
@@ -146,7 +146,7 @@ def exact_export(facts: Facts, gold: dict) -> list[str]:
     problems = []
     if len(facts.jobs) != len(gold["jobs"]):
         problems.append(f"{len(facts.jobs)} jobs found, {len(gold['jobs'])} labeled")
-    for gold_job, job in zip(gold["jobs"], facts.jobs):
+    for gold_job, job in zip(gold["jobs"], facts.jobs, strict=False):
         for name in ("title", "employer"):
             if (getattr(job, name) or None) != gold_job[name]:
                 problems.append(f"{name} {getattr(job, name)!r} found, {gold_job[name]!r} labeled")

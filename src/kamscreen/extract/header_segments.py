@@ -11,6 +11,7 @@ employer prefixes and off places, each told apart as a title, an employer, a pla
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kamscreen.extract.header_patterns import (
     BRACKETS_RE,
@@ -64,7 +65,7 @@ def _after_suffixes(sub: str) -> list[str]:
         for m in header_words().employer_suffix.finditer(sub)
         if sub[: m.start()].strip() and re.match(r"\.?\s+\w", sub[m.end() :])
     ]
-    return [sub[a:b] for a, b in zip([0, *cuts], [*cuts, len(sub)])]
+    return [sub[a:b] for a, b in pairwise([0, *cuts, len(sub)])]
 
 
 def _off_places(sub: str) -> list[str]:
@@ -85,7 +86,7 @@ def segment_kind(segment: str) -> str:
     w = header_words()
     if w.placeholder.fullmatch(segment):
         return "employer"
-    if w.location.match(segment) or DOMAIN_RE.search(segment) and len(segment.split()) <= 3:
+    if w.location.match(segment) or (DOMAIN_RE.search(segment) and len(segment.split()) <= 3):
         return "location"
     if w.employer_prefix.search(segment):
         return "employer"

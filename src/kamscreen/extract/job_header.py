@@ -15,6 +15,7 @@ line, the lines after it or the lines before it, in any order. Segments are told
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kamscreen.extract.dates import Period
 from kamscreen.extract.header_patterns import (
@@ -72,7 +73,9 @@ def header_like(p: Period, lines: Lines) -> bool:
         return True
     sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not title_cased(before)
     goes_on = lines.text[p.span[1] : b].strip()[:1].islower()
-    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on) or goes_on and line.endswith(".")
+    inline = (sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on)) or (
+        goes_on and line.endswith(".")
+    )
     return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
 
 
@@ -113,7 +116,7 @@ def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int,
     while k < len(lines) and k - first < 2 and k not in taken:
         line = lines.line(k).strip()
         header = header_part(line)
-        if not header or _above_period(lines, k, taken) and not names_employer(header):
+        if not header or (_above_period(lines, k, taken) and not names_employer(header)):
             break  # a title right above the next period is that period's
         if header == line and k + 1 < len(lines) and k + 1 not in taken and continues(lines.line(k + 1)):
             k += 1
@@ -227,14 +230,14 @@ def _whole_title(
         spans.append((pos, pos + len(seg)))
         cursor = pos + len(seg)
     gap = TITLE_GAP_RE if anchored else COMMA_GAP_RE
-    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in zip(spans, spans[1:])]  # piece n to n + 1
+    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in pairwise(spans)]  # piece n to n + 1
     first = last = k - lo
     while first > 0 and joined[first - 1]:
         first -= 1
     while last < len(joined) and joined[last]:
         last += 1
     first_at, last_at = spans[first][0], spans[last][1]
-    if first_at < p.span[1] and p.span[0] < last_at or last_at - first_at > SEGMENT_MAX:
+    if (first_at < p.span[1] and p.span[0] < last_at) or last_at - first_at > SEGMENT_MAX:
         return title
     return text[first_at:last_at]
 

@@ -42,7 +42,7 @@ class Words:
     starts: tuple[str, ...]
 
     @classmethod
-    def of(cls, words) -> "Words":
+    def of(cls, words) -> Words:
         words = [str(w).lower() for w in words]
         return cls(frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*")))
 

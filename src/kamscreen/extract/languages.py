@@ -11,13 +11,14 @@ covers them ("Russian and Ukrainian native speaker"); in the languages section a
 words heads the names below it ("Fluent in:" / "English" / "Mandarin").
 
 A name without a level counts when the CV says it is spoken ("speaker of French", "говорю на
-английском", "Trilingual: English, French, Arabic"), inside the languages section or a clause about languages ("Languages: English,
-German"), or as a whole item of a skills list ("Linux, Docker, Английский") unless the CV uses
-that word elsewhere as an adjective of something else ("Italian cuisine", "Polish parts"). A name
-used as an adjective ("English literature", "French fries", "Spanish-speaking customers"), negated
-("non-English") or glossing the name before it ("Farsi (Dari)") is not a skill; nor is a
-nationality. A capitalised name glued to a word in the PDF's text ("Fluent inAlbanian",
-"FunctionalSpanish") is still found. Vocabulary: ``lexicons/languages.yaml``.
+английском", "Trilingual: English, French, Arabic"), inside the languages section or a clause
+about languages ("Languages: English, German"), or as a whole item of a skills list ("Linux,
+Docker, Английский") unless the CV uses that word elsewhere as an adjective of something else
+("Italian cuisine", "Polish parts"). A name used as an adjective ("English literature", "French
+fries", "Spanish-speaking customers"), negated ("non-English") or glossing the name before it
+("Farsi (Dari)") is not a skill; nor is a nationality. A capitalised name glued to a word in the
+PDF's text ("Fluent inAlbanian", "FunctionalSpanish") is still found. Vocabulary:
+``lexicons/languages.yaml``.
 
 A CV written in English is evidence of working English: without a stated English level it gets
 English ``C1`` marked ``inferred``, its evidence the CV's first line of English prose (see
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -72,7 +73,7 @@ class _Grammar:
     codes: dict[str, str]  # capitalised name → language code, for names glued to a word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load(LEXICON)
     entries: dict[str, list[str]] = {f"lang:{code}": names for code, names in lex["languages"].items()}

@@ -65,7 +65,7 @@ class Evidence:
     end: int
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Evidence":
+    def of(cls, text: str, start: int, end: int) -> Evidence:
         return cls(text[start:end], start, end)
 
     def to_dict(self) -> dict:

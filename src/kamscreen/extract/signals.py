@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -62,7 +62,7 @@ class _Grammar:
     min_clients: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = lexicons.load(LEXICON)

@@ -30,9 +30,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods
-from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.header_patterns import SENTENCE_RE, header_words
 from kamscreen.extract.header_segments import names_a_course, names_a_position
+from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.job_header import Header, header_like, read_generic, single_date_header
 from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
 from kamscreen.extract.model import Evidence, Job
@@ -219,7 +219,7 @@ def _headers(
     # The layout is the document's: titles stand after the periods, or before them (LinkedIn).
     use_before = sum(h.named for h in after) * 2 < len(after)
     floor = 0
-    for p, header in zip(candidates, after):
+    for p, header in zip(candidates, after, strict=True):
         if use_before:
             region_start = next(a for a, b in regions if a <= p.span[0] < b)
             header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
@@ -270,7 +270,7 @@ def _printed_twice(jobs: list[Job]) -> set[int]:
     ]
     return {
         n
-        for n, (job, seen) in enumerate(zip(jobs, earlier))
+        for n, (job, seen) in enumerate(zip(jobs, earlier, strict=True))
         if seen is not None
         and (
             job.title is None
@@ -298,7 +298,7 @@ def _warnings(jobs: list[Job], periods: list[Period], present: dt.date) -> tuple
         )
     now = month_str((present.year, present.month))
     found = []
-    for job, p in zip(jobs, periods):
+    for job, p in zip(jobs, periods, strict=True):
         quoted = " ".join(p.text.split())
         if p.reversed:
             found.append(f"period written end first, read as {job.start} – {job.end}: {quoted!r}")

@@ -9,4 +9,4 @@ from __future__ import annotations
 from kamscreen.hh.client import DEFAULT_API_URL, AuthError, Client, HhError, LimitReached, Unavailable
 from kamscreen.hh.pull import PullSummary, pull
 
-__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "Unavailable", "PullSummary", "pull"]
+__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "PullSummary", "Unavailable", "pull"]

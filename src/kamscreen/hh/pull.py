@@ -104,7 +104,7 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
         summary.saved += 1
     files = [json_path.name]
     if pdf_path.exists():
-        return files + [pdf_path.name]
+        return [*files, pdf_path.name]
     link = _pdf_link(resume)
     if link is None:
         summary.skipped.append(f"{json_path.name}: no PDF link in the resume")
@@ -119,7 +119,7 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
         return files
     _write_atomic(pdf_path, pdf)
     summary.pdfs += 1
-    return files + [pdf_path.name]
+    return [*files, pdf_path.name]
 
 
 def _resume_of(body: bytes) -> dict:

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kamscreen.nlp.clauses import TEXT_KEY, clause_bounds, clause_of, doc_text, trim
@@ -24,7 +24,7 @@ TOKENIZER_CACHE = 100_000  # distinct chunks (whitespace-separated strings) the 
 _SEEN: dict[str, set[str]] = {}  # pipeline language → chunks already in its tokenizer's cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(lang: str) -> Language:
     """The cached pipeline for ``lang`` (``ru``, ``en``; ``mixed`` and others use ``ru``); spaCy
     is imported here, on first use."""

@@ -144,7 +144,7 @@ class Marks:
         self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
 
     @classmethod
-    def of(cls, matcher, doc: Doc) -> "Marks":
+    def of(cls, matcher, doc: Doc) -> Marks:
         """The hits of ``matcher`` (a spaCy matcher or :class:`LexiconMatcher`) on ``doc``."""
         strings = doc.vocab.strings
         return cls((strings[m], s, e) for m, s, e in matcher(doc))

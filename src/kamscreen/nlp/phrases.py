@@ -40,7 +40,7 @@ class PhraseLexicon:
         self.name = name
         self.groups = groups
 
-    @lru_cache(maxsize=16)  # (lexicon, language) pairs
+    @lru_cache(maxsize=16)  # noqa: B019 - (lexicon, language) pairs; lexicons live as long as the process
     def _matcher(self, lang: str) -> tuple[LexiconMatcher, dict[int, tuple[str, str, float, str | None]]]:
         nlp = get_nlp(lang)
         entries: dict[str, list[str]] = {}

@@ -50,7 +50,7 @@ class TokenColumns:
         return self._gap
 
     @classmethod
-    def of(cls, doc: Doc) -> "TokenColumns":
+    def of(cls, doc: Doc) -> TokenColumns:
         cols = doc.user_data.get(COLUMNS_KEY)
         if cols is None or len(cols.idx) != len(doc):
             cols = doc.user_data[COLUMNS_KEY] = cls(doc)
@@ -186,5 +186,6 @@ class TokenSequences:
                     best = numpy.where((cand >= 0) & ((best < 0) | (cand < best)), cand, best)
                 keep = best >= 0
                 begins, ends = best[keep], nxt[keep] + len(seg)
-            found += [(label_id, s, e) for s, e in zip(begins.tolist(), ends.tolist())]
+            # a sequence that dies out leaves ``ends`` empty: no match, whatever ``begins`` holds
+            found += [(label_id, s, e) for s, e in zip(begins.tolist(), ends.tolist(), strict=False)]
         return found

@@ -42,7 +42,7 @@ def check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except Exception as exc:  # noqa: BLE001 - zipfile raises many kinds on damaged archives
+    except Exception as exc:  # zipfile raises many kinds on damaged archives
         raise ParseFailure("corrupt", f"{name}: the DOCX is damaged or truncated ({exc})") from exc
     if len(members) > MAX_MEMBERS:
         raise ParseFailure("too_large", f"{name}: the DOCX holds {len(members)} files; refusing a likely zip bomb")
@@ -104,8 +104,9 @@ _VARIANTS = re.compile(rb"application/vnd\.[\w.-]*?(?:ms-word|wordprocessingml)[
 
 
 def _as_plain_docx(data: bytes) -> bytes:
-    """A .docm/.dotx/.dotm (or a misspelt variant) declares another main content type, which python-docx refuses: rewrite
-    ``[Content_Types].xml`` to the DOCX one (macros are never run, only text is read)."""
+    """A .docm/.dotx/.dotm (or a misspelt variant) declares another main content type, which
+    python-docx refuses: rewrite ``[Content_Types].xml`` to the DOCX one (macros are never run,
+    only text is read)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
             types = archive.read("[Content_Types].xml")

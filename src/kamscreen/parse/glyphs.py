@@ -15,8 +15,9 @@ Coordinates are top-down: ``top < bottom``, x grows to the right.
 from __future__ import annotations
 
 import functools
-from operator import itemgetter
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import itemgetter
 
 # text, x0, x1 (tight glyph box, or the loose box when the advance widths are exact), top, bottom
 # (the font's height band), space before (a space or line break precedes it in the content),
@@ -56,7 +57,7 @@ def advances_exact(glyphs: list[Glyph]) -> bool:
     """
     touching = pairs = 0
     sample = glyphs[:600]
-    for a, b in zip(sample, sample[1:]):
+    for a, b in pairwise(sample):
         if -0.5 < a[3] - b[3] < 0.5 and b[6] >= a[6]:
             pairs += 1
             tolerance = 0.02 * (a[4] - a[3])

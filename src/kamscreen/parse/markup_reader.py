@@ -130,11 +130,7 @@ def _html_text(root) -> str:
             if tag in _DROP:
                 skipping = node
                 continue
-            if tag in _BLOCK:
-                parts.append("\n")
-            elif tag == "br":
-                parts.append("\n")
-            elif tag in ("td", "th"):
+            if tag in _BLOCK or tag == "br" or tag in ("td", "th"):
                 parts.append("\n")
             if node.text and tag:
                 parts.append(node.text)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import ctypes
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -338,7 +339,7 @@ def _loose_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     loose_box = _LOOSE_CHAR_BOX
     glyphs: list[Glyph] = []
     append = glyphs.append
-    for index, char, space in zip(visible.index, visible.chars, visible.space):
+    for index, char, space in zip(visible.index, visible.chars, visible.space, strict=True):
         if loose_box(text_page, index, rect_ref):
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             if bottom < top:
@@ -360,7 +361,7 @@ def _tight_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     have_band = False
     glyphs: list[Glyph] = []
     append = glyphs.append
-    for index, char, space, newline in zip(*visible):
+    for index, char, space, newline in zip(*visible, strict=True):
         if not tight_box(text_page, index, ref0, ref1, ref2, ref3):
             continue
         left, right = x0.value, x1.value

@@ -29,7 +29,7 @@ def time_limit(seconds: float | None, what: str) -> Iterator[None]:
         yield
         return
 
-    def _expired(signum, frame):  # noqa: ARG001 - signal handler signature
+    def _expired(signum, frame):  # a signal handler's signature
         raise ParseFailure("timeout", f"{what}: reading took longer than {seconds:g} s; the file may be malformed")
 
     previous = signal.signal(signal.SIGALRM, _expired)

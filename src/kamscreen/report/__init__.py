@@ -17,7 +17,7 @@ from kamscreen.report.model import DECISION_LABELS, Candidate
 from kamscreen.report.redact import redact
 from kamscreen.report.stream import OUTPUT_NAMES, ReportWriter
 
-__all__ = ["write_reports", "ReportWriter", "Layout", "Candidate", "DECISION_LABELS", "OUTPUT_NAMES", "redact"]
+__all__ = ["DECISION_LABELS", "OUTPUT_NAMES", "Candidate", "Layout", "ReportWriter", "redact", "write_reports"]
 
 
 def write_reports(

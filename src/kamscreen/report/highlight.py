@@ -8,6 +8,7 @@ listing every span that covers it, so overlaps need no nested tags.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -55,7 +56,7 @@ def highlight(text: str, spans: list[Span]) -> Markup:
         starts.setdefault(span.start, []).append(span)
     active: list[Span] = []
     parts: list[str] = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in pairwise(bounds):
         active = [s for s in active if s.end > left] + starts.get(left, [])
         piece = str(escape(text[left:right]))
         if not active:

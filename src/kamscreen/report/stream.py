@@ -22,8 +22,8 @@ OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidat
 class ReportWriter:
     """``with ReportWriter(out, layout) as w: w.add(c) ...``; ``w.paths`` are the outputs by kind.
 
-    ``layout.blind`` masks every candidate (``redact``) and names it by a pseudonym before it is written. On an exception no
-    output is replaced and the temp files are removed.
+    ``layout.blind`` masks every candidate (``redact``) and names it by a pseudonym before it is
+    written. On an exception no output is replaced and the temp files are removed.
     """
 
     def __init__(self, out: Path, layout: Layout) -> None:
@@ -35,7 +35,7 @@ class ReportWriter:
         self._temps: dict[str, Path] = {}
         self._aliases: set[str] = set()
 
-    def __enter__(self) -> "ReportWriter":
+    def __enter__(self) -> ReportWriter:
         temps = self._temps
         for kind in (*OUTPUT_NAMES, "spool"):
             temps[kind] = temp_beside(self.paths.get(kind, self.out / "report.cards"))

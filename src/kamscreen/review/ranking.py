@@ -54,7 +54,7 @@ def by_model(screening: Screening, record: ModelRecord) -> Ranking:
     probabilities: dict[str, float | None] = {}
     for start in range(0, len(scored), BATCH):
         chunk = scored[start : start + BATCH]
-        for entry, p in zip(chunk, model.predict_proba(screening.assessments(e.sha256 for e in chunk))):
+        for entry, p in zip(chunk, model.predict_proba(screening.assessments(e.sha256 for e in chunk)), strict=True):
             probabilities[entry.sha256] = round(float(p), 4)
     ordered = sorted(
         scored, key=lambda e: order_key(e.verdict, e.unread, probabilities[e.sha256], e.score, e.raw_score, e.core)

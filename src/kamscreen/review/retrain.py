@@ -83,7 +83,7 @@ def retrain(
 def _new_folder(root: Path, vacancy: str) -> Path:
     """``OUT/models/<vacancy>-<UTC time>`` (a suffix when two retrains share a second)."""
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", vacancy).strip("-.") or "vacancy"
-    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     for n in range(1000):
         path = root / (f"{slug}-{stamp}" + (f"-{n}" if n else ""))
         try:

@@ -111,7 +111,8 @@ class Screening:
             return False
         self.settings = settings or {}
         criteria: dict[str, str] = {}
-        handle = open(path, "rb")  # kept open: a re-screen replaces the file, this one stays readable
+        # kept open: a re-screen replaces the file, this one stays readable
+        handle = open(path, "rb")  # noqa: SIM115
         entries = list(self._index(handle, criteria))
         self.entries, self.by_sha, self.criteria = entries, {e.sha256: e for e in entries}, criteria
         self.aliases = {other: e.sha256 for e in entries for other in e.others}

@@ -126,7 +126,7 @@ class ModelRecord:
 
 def now() -> str:
     """UTC, to the second, ISO 8601 (sorts as text)."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def database_url(out: Path, db: str | None) -> str:
@@ -145,7 +145,7 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> "Store":
+    def open(cls, url: str) -> Store:
         """Connect and migrate; StoreError naming the database on any failure."""
         try:
             parsed = make_url(url)

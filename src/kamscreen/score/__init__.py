@@ -20,17 +20,17 @@ from kamscreen.score.protected import ProtectedFeatureError
 from kamscreen.score.ranking import rank
 
 __all__ = [
-    "score",
-    "rank",
-    "load_model",
-    "load_profile",
-    "available_profiles",
-    "required_industry",
-    "Profile",
-    "ProfileError",
     "FitModel",
     "ModelError",
+    "Profile",
+    "ProfileError",
     "ProtectedFeatureError",
+    "available_profiles",
+    "load_model",
+    "load_profile",
+    "rank",
+    "required_industry",
+    "score",
 ]
 
 

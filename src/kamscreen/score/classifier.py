@@ -106,12 +106,12 @@ class FitModel:
         n = len(self.columns)
         numeric = [
             (c, name)
-            for c, k, name in zip(contrib[:n], coef[:n], self.columns)
+            for c, k, name in zip(contrib[:n], coef[:n], self.columns, strict=True)
             if c
             and plausible(name, k)
             and agrees(name, float(df.at[0, name]), "+" if c > 0 else "-", assessment.checklist.criteria)
         ]
-        terms = list(zip(contrib[n:], self.terms))
+        terms = list(zip(contrib[n:], self.terms, strict=True))
         reasons: list[Reason] = []
         for sign in ("+", "-"):
             picked = sorted((p for p in numeric if (p[0] > 0 if sign == "+" else p[0] < 0)), key=lambda p: -abs(p[0]))[

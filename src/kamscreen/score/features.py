@@ -99,7 +99,7 @@ def frame(assessments: Sequence[Assessment], criterion_ids: Sequence[str]) -> pd
     for a in assessments:
         row = {name: read(a) for name, read in numeric_features().items()}
         statuses = {c.id: c.status for c in a.checklist.criteria}
-        for cid, col in zip(criterion_ids, status_columns(criterion_ids)):
+        for cid, col in zip(criterion_ids, status_columns(criterion_ids), strict=True):
             row[col] = STATUS_ORDINAL[statuses.get(cid, "no_data")]
         row[TEXT_COLUMN] = job_text(a)
         rows.append(row)

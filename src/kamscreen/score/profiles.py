@@ -278,7 +278,7 @@ class _Validator:
         for key in data:
             if key not in allowed:
                 self.fail(
-                    path + (key,), f"unknown key {_shown.repr(key)} in {what}; allowed: {', '.join(allowed)}", True
+                    (*path, key), f"unknown key {_shown.repr(key)} in {what}; allowed: {', '.join(allowed)}", True
                 )
         for key, required in allowed.items():
             if required and key not in data:
@@ -288,18 +288,18 @@ class _Validator:
     def text(self, data: dict, key: str, path: tuple) -> str:
         value = data[key]
         if not isinstance(value, str) or not value.strip():
-            self.fail(path + (key,), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
+            self.fail((*path, key), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
         return value
 
     def number(self, value: object, key: str, path: tuple, positive: bool = False, most: float | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(path + (key,), f"{key!r} must be a number, got {_shown.repr(value)}")
+            self.fail((*path, key), f"{key!r} must be a number, got {_shown.repr(value)}")
         if not math.isfinite(value):
-            self.fail(path + (key,), f"{key!r} must be a finite number, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be a finite number, got {value!r}")
         if positive and value <= 0:
-            self.fail(path + (key,), f"{key!r} must be greater than 0, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be greater than 0, got {value!r}")
         if most is not None and not 0 <= value <= most:
-            self.fail(path + (key,), f"{key!r} must be between 0 and {most:g}, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be between 0 and {most:g}, got {value!r}")
         return float(value)
 
     def profile(self, data: object) -> Profile:
@@ -342,27 +342,25 @@ class _Validator:
         try:
             reader, args = parse_fact(self.text(item, "fact", path))
         except ValueError as exc:
-            self.fail(path + ("fact",), str(exc))
+            self.fail((*path, "fact"), str(exc))
         op = item.get("op", ">=")
         if op not in OPS:
-            self.fail(path + ("op",), f"'op' must be one of {', '.join(OPS)}, got {_shown.repr(op)}")
+            self.fail((*path, "op"), f"'op' must be one of {', '.join(OPS)}, got {_shown.repr(op)}")
         threshold = self.threshold(item, "threshold", reader, path)
         partly = self.threshold(item, "partly", reader, path) if item.get("partly") is not None else None
         if partly is not None and not _weaker(op, partly, threshold):
-            self.fail(
-                path + ("partly",), f"'partly' ({partly!r}) must be a weaker bar than 'threshold' ({threshold!r})"
-            )
+            self.fail((*path, "partly"), f"'partly' ({partly!r}) must be a weaker bar than 'threshold' ({threshold!r})")
         must_have = item.get("must_have", False)
         if not isinstance(must_have, bool):
-            self.fail(path + ("must_have",), f"'must_have' must be true or false, got {_shown.repr(must_have)}")
+            self.fail((*path, "must_have"), f"'must_have' must be true or false, got {_shown.repr(must_have)}")
         requires = item.get("requires")
         if requires is not None and requires not in _REQUIRES:
             self.fail(
-                path + ("requires",), f"'requires' must be one of {', '.join(_REQUIRES)}, got {_shown.repr(requires)}"
+                (*path, "requires"), f"'requires' must be one of {', '.join(_REQUIRES)}, got {_shown.repr(requires)}"
             )
         note = item.get("note", "")
         if not isinstance(note, str):
-            self.fail(path + ("note",), f"'note' must be a string, got {_shown.repr(note)}")
+            self.fail((*path, "note"), f"'note' must be a string, got {_shown.repr(note)}")
         return Criterion(
             id=ident,
             label_en=self.text(item, "label_en", path),
@@ -384,7 +382,7 @@ class _Validator:
         if reader.kind == "level":
             if value not in LEVEL_ORDER:
                 self.fail(
-                    path + (key,),
+                    (*path, key),
                     f"{key!r} of a language level must be one of {', '.join(LEVEL_ORDER)}, got {_shown.repr(value)}",
                 )
             return value

@@ -52,7 +52,10 @@ def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> li
     items = list(assessments)
     if model is not None and items:
         probs = model.predict_proba(items)
-        items = [replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a))) for a, p in zip(items, probs)]
+        items = [
+            replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
+            for a, p in zip(items, probs, strict=True)
+        ]
     ordered = sorted(
         items,
         key=lambda a: order_key(

@@ -202,7 +202,7 @@ def _metrics(y: np.ndarray, scores: np.ndarray, fold_aucs: list[float]) -> dict:
 
 def data_hash(file_hashes: Sequence[str], labels: Sequence[Label]) -> str:
     """sha256 over the sorted (file sha256, label) pairs: the same data gives the same hash."""
-    pairs = sorted(f"{h}\t{lab.y}\t{lab.raw}" for h, lab in zip(file_hashes, labels))
+    pairs = sorted(f"{h}\t{lab.y}\t{lab.raw}" for h, lab in zip(file_hashes, labels, strict=True))
     return hashlib.sha256("\n".join(pairs).encode("utf-8")).hexdigest()
 
 
@@ -369,7 +369,7 @@ def _card(
     y = [lab.y for lab in labels]
     return {
         "name": model.name,
-        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "profile": profile,
         "industry": industry,
         "seed": seed,
