@@ -31,7 +31,7 @@ def test_visible_chars_numpy_matches_char_by_char():
         fast = pdf._visible_chars(textpage, textpage.raw, count)
         slow = pdf._visible_chars_slow(textpage.raw, count)
         assert fast == slow, name
-        checked += len(fast.index)
+        checked += len(fast.indexes)
     assert checked > 10_000
 
 

@@ -99,6 +99,7 @@ def timed_out(task: Task, timeout: float | None) -> FileResult:
 def crashed(task: Task, exc: BaseException) -> FileResult:
     """A kamscreen bug while working on ``task``: ``internal_error`` with the traceback for the log."""
     result = FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {str(exc)[:200]}")
+    assert result.error is not None  # a failure carries its error
     result.error["traceback"] = "".join(traceback.format_exception(exc))
     return result
 
@@ -140,6 +141,7 @@ def run_in_child(task: Task, timeout: float | None, work) -> FileResult:
         child.kill()
         return timed_out(task, timeout)
     _, result = done
+    assert isinstance(result, FileResult)  # after a task, a child answers with its result
     return result
 
 

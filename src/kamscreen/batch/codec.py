@@ -49,13 +49,13 @@ def _convert(hint, value):
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         for option in options:
-            if dataclasses.is_dataclass(option) and isinstance(value, dict):
+            if isinstance(option, type) and dataclasses.is_dataclass(option) and isinstance(value, dict):
                 return _build(option, value)
         return _convert(options[0], value) if len(options) == 1 else value
     if origin is tuple:
         args = typing.get_args(hint)
         item = args[0] if args else typing.Any
         return tuple(_convert(item, v) for v in value)
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return _build(hint, value)
     return value

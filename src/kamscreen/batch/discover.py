@@ -148,26 +148,33 @@ class _Walk:
         """Classify one entry; a folder to enter is returned as (path, prefix)."""
         path = Path(entry.path)
         if entry.name.startswith((".", "~$")):
-            return self.skip(rel, "a hidden or temporary file" if not entry.is_dir() else "a hidden folder")
+            self.skip(rel, "a hidden or temporary file" if not entry.is_dir() else "a hidden folder")
+            return None
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            return self.skip(rel, "a broken symbolic link or a link loop")
+            self.skip(rel, "a broken symbolic link or a link loop")
+            return None
         if self.exclude is not None and real == self.exclude:
-            return self.skip(rel, "the output folder (--out)")
+            self.skip(rel, "the output folder (--out)")
+            return None
         if entry.is_symlink():
             inside = real == self.real_root or self.real_root in real.parents
             if not inside and not self.follow:
-                return self.skip(rel, "a symbolic link out of the screened folder (--follow-links screens it)")
+                self.skip(rel, "a symbolic link out of the screened folder (--follow-links screens it)")
+                return None
             if inside and real.is_dir():
-                return self.skip(rel, "a link to a folder inside the screened folder (its files are screened there)")
+                self.skip(rel, "a link to a folder inside the screened folder (its files are screened there)")
+                return None
         if real.is_dir():
             return path, rel + "/"
         if not real.is_file():
-            return self.skip(rel, "not a regular file (a pipe, socket or device)")
+            self.skip(rel, "not a regular file (a pipe, socket or device)")
+            return None
         kind = NOT_CV.get(path.suffix.lower())
         if kind is not None:
-            return self.skip(rel, kind)
+            self.skip(rel, kind)
+            return None
         self.found.append(Found(path.absolute(), printable(rel)))
         return None
 

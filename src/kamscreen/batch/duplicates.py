@@ -49,16 +49,22 @@ _PERSON = {"same e-mail", "same phone"}  # reasons that may join two hh.ru resum
 
 
 class Item(Protocol):
-    """What grouping reads of a screened file (``batch.scoring.Entry``)."""
+    """What grouping reads of a screened file (``batch.scoring.Entry``), read-only."""
 
-    file: str
-    sha256: str
-    status: str
-    source: str
-    document_date: str | None
-    keys: MatchKeys | None
-    unread: bool
-
+    @property
+    def file(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def document_date(self) -> str | None: ...
+    @property
+    def keys(self) -> MatchKeys | None: ...
+    @property
+    def unread(self) -> bool: ...
     @property
     def scored(self) -> bool: ...
 
@@ -199,10 +205,11 @@ def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:
     """Pairs whose signatures share a band (LSH), with their similarity when it is ``NEAR_THRESHOLD`` or more."""
     import numpy as np
 
-    indexes = [i for i, item in enumerate(items) if item.keys is not None and item.keys.signature]
+    signed = [(i, item.keys.signature) for i, item in enumerate(items) if item.keys is not None and item.keys.signature]
+    indexes = [i for i, _ in signed]
     if len(indexes) < 2:
         return {}
-    signatures = np.stack([np.frombuffer(items[i].keys.signature, "<u4") for i in indexes])
+    signatures = np.stack([np.frombuffer(signature, "<u4") for _, signature in signed])
     bands: dict[tuple[int, bytes], list[int]] = defaultdict(list)
     for row, signature in enumerate(signatures):
         for band in range(BANDS):

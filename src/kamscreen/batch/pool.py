@@ -51,8 +51,7 @@ class _Expired(BaseException):
 
 @contextmanager
 def _alarm(seconds: float | None):
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not (seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
         yield
         return
 

@@ -76,6 +76,7 @@ class Scorer:
     def assess(self, result: FileResult):
         from kamscreen.score import score
 
+        assert result.facts is not None  # only files read to their facts are assessed
         return score(facts_from_dict(result.facts), profile=self.profile, industry=self.industry)
 
     def entries(self, results: Iterable[FileResult]) -> list[Entry]:
@@ -127,6 +128,7 @@ class Scorer:
     def _predict(self, entries: list[Entry], pending: list) -> None:
         if not pending:
             return
+        assert self.model is not None  # assessments wait for a model only when there is one
         probs = self.model.predict_proba([a for _, a in pending])
         for (index, _), p in zip(pending, probs, strict=True):
             entries[index] = dataclasses.replace(entries[index], probability=round(float(p), 4))

@@ -9,6 +9,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kamscreen.batch import manifest, outdir
 from kamscreen.batch.cache import Cache, CacheDamaged, open_cache, set_aside
@@ -18,6 +19,9 @@ from kamscreen.batch.pool import Work, run_tasks
 from kamscreen.batch.record import RETRY_CODES, FileResult, Task
 from kamscreen.batch.scoring import Scorer, ranked
 from kamscreen.batch.work import extract_file, pipeline_version
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 CACHE_NAME = "cache.sqlite"
 LOG_NAME = "errors.log"  # tracebacks of internal errors (kamscreen bugs), beside the cache
@@ -277,28 +281,28 @@ class _Progress:
     def __init__(self, total: int, show: bool | None) -> None:
         self.total = total
         self.show = sys.stdout.isatty() if show is None else show
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if not self.show or not self.total:
             return lambda: None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(
+        bar = self.bar = Progress(
             TextColumn("screening"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
         )
-        self.bar.start()
-        task = self.bar.add_task("screen", total=self.total, rate="")
+        bar.start()
+        task = bar.add_task("screen", total=self.total, rate="")
         started = time.monotonic()
 
         def advance() -> None:
-            done = self.bar.tasks[0].completed + 1
+            done = bar.tasks[0].completed + 1
             rate = done / max(time.monotonic() - started, 1e-9)
-            self.bar.update(task, advance=1, rate=f"{rate:.1f} CV/s")
+            bar.update(task, advance=1, rate=f"{rate:.1f} CV/s")
 
         return advance
 

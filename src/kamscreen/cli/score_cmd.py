@@ -19,7 +19,7 @@ def score_command(
     profile: str = typer.Option(
         "kam-director", "--profile", help="kam-director, senior-kam, kam, junior-kam, or a profile YAML file."
     ),
-    industry: str = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
+    industry: str | None = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
     model: str = typer.Option(None, "--model", help="A trained fit model folder, e.g. models/default."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per candidate."),

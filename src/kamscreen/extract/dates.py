@@ -231,7 +231,7 @@ def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     reversed_ = end_ym is not None and end_ym < start_ym
     if reversed_ and precision == "year":
         return None
-    if reversed_:
+    if reversed_ and end_ym is not None:
         start_ym, end_ym = end_ym, start_ym
     return Period(
         start_ym,

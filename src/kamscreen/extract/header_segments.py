@@ -134,6 +134,7 @@ def header_part(line: str) -> str:
     if not placeholder:
         return ""
     anchors = w.anchor.match(line, placeholder.start())
+    assert anchors is not None  # the anchor pattern opens with the placeholder
     before = line[: placeholder.start()].strip()
     if before:  # "Chief Concierge, Team Leader Company Name – City , State Our goal was..."
         return f"{before} | {anchors.group().strip()}" if len(before.split()) <= 2 * TITLE_WORDS_MAX else ""

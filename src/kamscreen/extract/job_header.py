@@ -188,7 +188,7 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if employer is not None:
             start = min(start, group_start)
             break
-    if title_group is not None:
+    if title is not None and title_group is not None:
         title = _whole_title(title, title_group[1], text, title_group[0], p, anchored=employer is not None)
     for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
         others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]

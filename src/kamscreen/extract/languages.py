@@ -386,9 +386,9 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
         end = max([span.end] + [sp.end for sp in used])
         out.append(_Mention(language, level, start, end, spoken or level is not None))
     for k in range(len(out) - 2, -1, -1):  # a level after names joined by "and" covers them
-        nxt = out[k + 1]  # ("Russian and Ukrainian native speaker"; not across a comma)
+        following = out[k + 1]  # ("Russian and Ukrainian native speaker"; not across a comma)
         if out[k].level is None and after[k + 1] and _joined(doc, anchors[k][2].end, anchors[k + 1][2].start, _AND):
-            out[k] = _Mention(out[k].language, nxt.level, out[k].start, nxt.end, True)
+            out[k] = _Mention(out[k].language, following.level, out[k].start, following.end, True)
             after[k] = True
     return out
 

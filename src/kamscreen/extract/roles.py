@@ -19,6 +19,7 @@ businesses (``b2b``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -170,10 +171,12 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
 
 def _clause(doc: Doc, start: int, end: int) -> int:
     """First token of the clause holding the characters ``start``..``end``."""
-    return clause_bounds(doc, doc.char_span(start, end, alignment_mode="expand").start)[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None  # "expand" always finds the tokens of an in-text range
+    return clause_bounds(doc, span.start)[0]
 
 
-def _distinct(hits):
+def _distinct(hits: Iterable[PhraseHit]) -> list[PhraseHit]:
     """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
     for h in hits:
@@ -213,7 +216,7 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
 
     in_block = [h for h in lex.phrases.find(doc) if inside(h.start_char, h.end_char, block)]
     title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
-    if title_rng is None and (job.title or "").strip():  # not in the block: read it on its own
+    if title_rng is None and job.title and job.title.strip():  # not in the block: read it on its own
         title_doc = make_doc(job.title, doc.lang_)
         title_rng = (0, len(job.title))
     elif title_rng is None and block:  # no title given: a short header line naming a role

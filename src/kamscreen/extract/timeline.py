@@ -207,8 +207,8 @@ def _headers(
     periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:
-        headers = [read_hh(p, lines) for p in hh]
-        return [h for h in headers if not names_a_course(h.title)], regions, True, False
+        hh_headers = [read_hh(p, lines) for p in hh]
+        return [h for h in hh_headers if not names_a_course(h.title)], regions, True, False
     headers: list[Header] = []
     taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
     candidates = [p for p in periods if header_like(p, lines)]

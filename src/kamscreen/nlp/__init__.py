@@ -32,15 +32,18 @@ def get_nlp(lang: str) -> Language:
     if base != lang:
         return get_nlp(base)
     import spacy
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex
 
     from kamscreen.nlp import lemmatizer, segmenter  # noqa: F401  (register the components)
 
     nlp = spacy.blank(base)
     nlp.max_length = MAX_LENGTH
-    infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.max_cache_size = 2 * TOKENIZER_CACHE  # room for whitespace chunks too
+    infixes = [*(nlp.Defaults.infixes or ()), *EXTRA_INFIXES]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # a blank pipeline has spaCy's own tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.max_cache_size = 2 * TOKENIZER_CACHE  # room for whitespace chunks too
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp
@@ -68,7 +71,7 @@ def _warm_tokenizer(nlp: Language, text: str) -> None:
     CV most chunks go through the affix regexes every time. A chunk alone is tokenized exactly as
     inside the text, so caching it this way changes no token and halves the tokenizer's time.
     """
-    seen = _SEEN.setdefault(nlp.lang, set())
+    seen = _SEEN.setdefault(nlp.lang or "", set())
     if len(seen) >= TOKENIZER_CACHE or len(text) > nlp.max_length:
         return
     new = set(text.split()) - seen

@@ -7,10 +7,13 @@ tokenizer. Registered as ``kamscreen_lemmatizer``.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from kamscreen.nlp.morph import lemma_of
 
@@ -29,7 +32,7 @@ class MorphLemmatizer:
             (strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()), dtype="uint64", count=len(forms)
         )[inverse.reshape(-1)]
         lemmas = numpy.where(table[:, 1] != 0, table[:, 2], lemmas)  # spaces keep theirs
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))  # thinc names its array types
         return doc
 
 

@@ -9,10 +9,13 @@ finds one fast.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from kamscreen.nlp.clauses import KEY, TEXT_KEY
 
@@ -70,7 +73,7 @@ class ClauseSegmenter:
         starts = numpy.full(len(doc), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
         starts[0] = 1
         starts[1:][breaks] = 1
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64").reshape(-1, 1)))  # thinc's array type
         doc.user_data[KEY] = numpy.flatnonzero(starts == 1).tolist()
         if TEXT_KEY not in doc.user_data:
             doc.user_data[TEXT_KEY] = doc.text

@@ -11,6 +11,7 @@ import re
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kamscreen.nlp.clauses import KEY as CLAUSES_KEY
 from kamscreen.nlp.phrase_syntax import GAP, GAP_STOPS, GAP_WORDS
@@ -106,7 +107,7 @@ class TokenSequences:
     spaCy's ``Matcher`` at a fraction of its cost (no per-token Python work). A pattern is a
     run of fixed-length segments joined by ``~`` gaps of up to :data:`GAP_WORDS` words."""
 
-    def __init__(self, vocab):
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._patterns: list[tuple[int, tuple[tuple[tuple, ...], ...]]] = []
 

@@ -35,17 +35,7 @@ def join_industry_items(lines: list[Line]) -> list[Line]:
     item_x0: float | None = None  # where the last joined item starts
     for line in lines:
         head = out[-1] if out else None
-        indent = ITEM_INDENT * (line.bottom - line.top)
-        joins = (
-            head is not None
-            and not head.text.startswith(ITEM_MARK)
-            and line.top >= head.top
-            and (
-                line.x0 - head.x0 >= indent
-                and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
-            )
-        )
-        if joins:
+        if head is not None and _joins(head, line, item_x0):
             out[-1] = Line(
                 f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead
             )
@@ -55,3 +45,15 @@ def join_industry_items(lines: list[Line]) -> list[Line]:
             out.append(line)
             item_x0 = None
     return out
+
+
+def _joins(head: Line, line: Line, item_x0: float | None) -> bool:
+    """Does ``line`` continue ``head`` (not an item itself): an item indented under it, or the
+    wrapped text of the last joined item (starting at ``item_x0``)?"""
+    indent = ITEM_INDENT * (line.bottom - line.top)
+    return (
+        not head.text.startswith(ITEM_MARK)
+        and line.top >= head.top
+        and line.x0 - head.x0 >= indent
+        and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
+    )

@@ -20,6 +20,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from kamscreen import lexicons
 from kamscreen.parse.errors import ParseFailure
@@ -50,7 +51,7 @@ def load_json(data: bytes) -> object:
     return json.loads(data.decode("utf-8-sig"))
 
 
-def is_resume(value: object) -> bool:
+def is_resume(value: object) -> TypeGuard[dict]:
     """Whether ``value`` is an hh.ru resume object (full or short representation): an id, an
     ``experience`` list or a ``total_experience``, and a title or dates (a vacancy's ``experience``
     is an object, not a list)."""
@@ -186,9 +187,11 @@ def _industries(items, groups: dict) -> tuple[str | None, tuple[str, ...]]:
     """The export's industry line (each industry's group, "7.540" → group "7", else the industry's
     own name when its group is not in ``hh_api.yaml``) and every hh.ru name of the job's industries,
     the groups' first."""
-    pairs = [
-        (groups.get(str(i.get("id", "")).split(".")[0]), _name(i)) for i in items if isinstance(i, dict) and _name(i)
-    ]
+    pairs = []
+    for item in items:
+        name = _name(item)
+        if name:  # a dict with a name
+            pairs.append((groups.get(str(item.get("id", "")).split(".")[0]), name))
     line = list(dict.fromkeys(group or name for group, name in pairs))
     return ", ".join(line) or None, tuple(dict.fromkeys(line + [name for _, name in pairs]))
 
@@ -226,8 +229,9 @@ def _contacts(resume: dict) -> list[str]:
         value = contact.get("value")
         if isinstance(value, dict):
             value = _text(value.get("formatted")) or _joined("", *(value.get(k) for k in ("country", "city", "number")))
-        if _text(value):
-            found.append(_text(value) + (" — предпочитаемый способ связи" if contact.get("preferred") is True else ""))
+        text = _text(value)
+        if text:
+            found.append(text + (" — предпочитаемый способ связи" if contact.get("preferred") is True else ""))
     return found
 
 

@@ -116,8 +116,9 @@ class Layout:
     ) -> tuple[tuple[int, int], tuple[int, int]]:
         """One job's block; returns the spans of its period line and of the whole block."""
         period = self._line(f"{_written(start)} — {_written(end, capital=False) if end else PRESENT}")
-        last = present and f"{present.year}-{present.month:02d}"
-        months = month_index(end or last) - month_index(start) + 1 if (end or last) else 0
+        assert period is not None  # the line is never empty
+        until = end or (f"{present.year}-{present.month:02d}" if present else None)
+        months = month_index(until) - month_index(start) + 1 if until else 0
         if months > 0:
             self._line(duration(months))
         self._line(employer)

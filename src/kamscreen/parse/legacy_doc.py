@@ -34,6 +34,7 @@ def convert_doc(data: bytes, name: str, timeout: float = CONVERT_TIMEOUT) -> tup
                     env={"HOME": folder, "PATH": "/usr/bin:/bin:/usr/local/bin"},
                 )
                 return "docx", (Path(folder) / "cv.docx").read_bytes()
+            assert antiword is not None  # one of the two converters was found above
             done = subprocess.run(
                 [antiword, "-m", "UTF-8.txt", str(source)], capture_output=True, timeout=timeout, check=True
             )

@@ -120,14 +120,14 @@ def parse(
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a bad file must not crash a batch
         if _is_internal(exc):
             _log.error("%s: internal error while reading this %s file", name, fmt, exc_info=exc)
-            failure = ParseFailure(
+            problem = ParseFailure(
                 "internal_error",
                 f"{name}: a kamscreen bug stopped reading this {fmt} file, "
                 f"not the file's fault ({type(exc).__name__}: {str(exc)[:80]})",
             )
         else:
-            failure = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
-        return _failed(name, sha256, fallback_date, failure, fmt)
+            problem = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
+        return _failed(name, sha256, fallback_date, problem, fmt)
     metadata = raw.metadata_date
     if metadata is not None and not (_EARLIEST_METADATA <= metadata <= dt.date.today() + dt.timedelta(days=1)):
         raw.warnings.append(f"metadata date {metadata.isoformat()} ignored as implausible")

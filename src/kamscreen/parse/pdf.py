@@ -266,14 +266,14 @@ class _Visible(NamedTuple):
     """The page's non-blank chars as parallel sequences: pdfium char index, the char, whether a
     space and whether a line break precede it."""
 
-    index: list[int]
+    indexes: list[int]
     chars: str
     space: list[bool]
     newline: list[bool]
 
     def cut(self, start: int, stop: int) -> _Visible:
         part = slice(start, stop)
-        return _Visible(self.index[part], self.chars[part], self.space[part], self.newline[part])
+        return _Visible(self.indexes[part], self.chars[part], self.space[part], self.newline[part])
 
 
 def _visible_chars(textpage, raw, count: int) -> _Visible:
@@ -313,7 +313,7 @@ def _visible_chars_slow(raw, count: int) -> _Visible:
             space = True  # a real or pdfium-generated space / line break before the next glyph
             newline = newline or char in "\r\n"
             continue
-        out.index.append(index)
+        out.indexes.append(index)
         chars.append(char)
         out.space.append(space)
         out.newline.append(newline)
@@ -325,7 +325,9 @@ def _untyped(binding) -> Callable[..., int]:
     """The pdfium function behind a pypdfium2 binding, called without per-argument type checks
     (four times cheaper a call). Callers pass exactly what C expects: the text page as a
     ``c_void_p``, the char index as an ``int``, the out-parameters by ``ctypes.byref``."""
-    return ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(binding, ctypes.c_void_p).value)
+    address = ctypes.cast(binding, ctypes.c_void_p).value
+    assert address is not None  # a loaded library function has an address
+    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
 
 
 _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox)  # (page, index, &left, &right, &bottom, &top)
@@ -339,7 +341,7 @@ def _loose_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     loose_box = _LOOSE_CHAR_BOX
     glyphs: list[Glyph] = []
     append = glyphs.append
-    for index, char, space in zip(visible.index, visible.chars, visible.space, strict=True):
+    for index, char, space in zip(visible.indexes, visible.chars, visible.space, strict=True):
         if loose_box(text_page, index, rect_ref):
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             if bottom < top:

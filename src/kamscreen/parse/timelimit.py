@@ -19,13 +19,12 @@ from kamscreen.parse.errors import ParseFailure
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Raise ``ParseFailure("timeout", ...)`` if the block runs longer than ``seconds``."""
-    usable = (
+    if not (
         seconds is not None
         and seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    ):
         yield
         return
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def write_atomic(path: Path, writer: Callable[[Path], None]) -> Path:
+def write_atomic(path: Path, writer: Callable[[Path], object]) -> Path:
     """Call ``writer(tmp_path)`` and move the finished file to ``path``."""
     path = Path(path)
     tmp = temp_beside(path)

@@ -16,7 +16,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -69,6 +69,14 @@ def template_globals(criteria: dict[str, str]) -> dict:
     }
 
 
+class _Parts(Protocol):
+    """The macros of ``parts.html.j2`` that render one candidate."""
+
+    def row(self, card: dict) -> Markup: ...
+
+    def card_html(self, card: dict) -> Markup: ...
+
+
 class HtmlWriter:
     """Streams report.html into ``handle``: head, one table row per ``add``, then the cards.
 
@@ -94,7 +102,7 @@ class HtmlWriter:
         )
         head, rest = page.split(_MARKS[0])
         self._middle, self._tail = rest.split(_MARKS[1])
-        self._parts = env.get_template("parts.html.j2").make_module(shared)
+        self._parts = cast(_Parts, env.get_template("parts.html.j2").make_module(shared))
         self.handle, self.spool, self.layout = handle, spool, layout
         self.count = 0
         handle.write(head)

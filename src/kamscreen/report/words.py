@@ -14,14 +14,14 @@ GROUP_WORDS = {
     "error": "could not be read",
 }
 ROLE_WORDS = {"key_account": "key accounts", "sales": "sales", "account_management": "account management"}
-DATE_SOURCES = {
+DATE_SOURCES: dict[str | None, str] = {
     "override": "--as-of",
     "hh_footer": "hh.ru's “resume updated” line",
     "metadata": "the file's metadata",
     "mtime": "the file's modification date",
 }
 # The formats a candidate's files come in (``ParsedCV.format``), as a card names them.
-SOURCE_WORDS = {
+SOURCE_WORDS: dict[str | None, str] = {
     "hh_json": "hh.ru resume JSON",
     "pdf": "PDF",
     "docx": "DOCX",

@@ -25,6 +25,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kamscreen.report.html import card_of, environment, render_html, template_globals
 from kamscreen.report.model import DECISION_LABELS
@@ -65,7 +66,7 @@ class Review:
             return self._ranking[1]
 
 
-def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Starlette:
+def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> ASGIApp:
     """The ASGI app over ``review``; ``hosts`` are the Host names it answers to (DNS rebinding guard)."""
     env = _environment()
     shared = environment()
@@ -127,12 +128,13 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
                     "`kamscreen review` printed when it started.",
                 )
             return render(request, "login.html.j2", token=token)
-        form = await request.form(max_files=0, max_fields=5)
-        token, name = form.get("token"), clean_name(form.get("name"))
-        if not review.guard.token_ok(token if isinstance(token, str) else None):
+        form = await request.form(max_files=0, max_fields=5)  # fields only: strings
+        given, typed = form.get("token"), form.get("name")
+        name = clean_name(typed if isinstance(typed, str) else None)
+        if not review.guard.token_ok(given if isinstance(given, str) else None):
             return render(request, "message.html.j2", 401, title="Access token needed", message="Wrong access token.")
         if not name:
-            return render(request, "login.html.j2", 400, token=token, error="Please type your name.")
+            return render(request, "login.html.j2", 400, token=given, error="Please type your name.")
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(COOKIE, review.guard.session(name), httponly=True, samesite="strict", path="/")
         return response
@@ -271,11 +273,11 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
     return _with_headers(app)
 
 
-def _with_headers(app: Starlette):
+def _with_headers(app: Starlette) -> ASGIApp:
     """Wrap the app so that every response carries the security headers (CSP, nosniff, no-referrer…)."""
     extra = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
 
-    async def wrapped(scope, receive, send):
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await app(scope, receive, send)
 
@@ -290,7 +292,6 @@ def _with_headers(app: Starlette):
 
         await app(scope, receive, send_with_headers)
 
-    wrapped.app = app
     return wrapped
 
 

@@ -74,9 +74,9 @@ def import_csv(data: bytes, screening: Screening, store: Store, vacancy: str, re
     if label_col is None or (file_col is None and sha_col is None):
         raise ValueError(f"expected a 'file' (or 'sha256') and a 'label' column, got {list(header)}")
     by_file: dict[str, list[str]] = {}
-    for entry in screening.entries:  # a candidate by the name of any of its files
-        for name in (entry.file, *(o["file"] for o in entry.summary.get("other_files", ()))):
-            by_file.setdefault(name, []).append(entry.sha256)
+    for known in screening.entries:  # a candidate by the name of any of its files
+        for name in (known.file, *(o["file"] for o in known.summary.get("other_files", ()))):
+            by_file.setdefault(name, []).append(known.sha256)
     note_col = header.get("note")
     done = Imported()
     try:

@@ -7,10 +7,14 @@ need a human read); a model only orders candidates within a group. ``ranked_by``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from kamscreen.review.screening import Screening
 from kamscreen.review.storage import ModelRecord
 from kamscreen.score.ranking import describe_card, order_key
+
+if TYPE_CHECKING:
+    from kamscreen.score.classifier import FitModel
 
 BATCH = 256  # assessments rebuilt at once for the model
 
@@ -23,7 +27,7 @@ class Ranking:
     ranks: dict[str, int | None]
     probabilities: dict[str, float | None]
     ranked_by: str
-    model: object | None = None  # the FitModel that ranked, for its reasons
+    model: FitModel | None = None  # the model that ranked, for its reasons
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -62,7 +66,7 @@ def by_model(screening: Screening, record: ModelRecord) -> Ranking:
     ranks: dict[str, int | None] = {e.sha256: i for i, e in enumerate(ordered, start=1)}
     rest = [e for e in screening.entries if not e.scored]
     ranks.update({e.sha256: None for e in rest})
-    notes = ()
+    notes: tuple[str, ...] = ()
     if record.card.get("profile") and record.card["profile"] != screening.profile:
         notes = (f"the model was trained under profile {record.card['profile']}; the screen used {screening.profile}",)
     return Ranking(

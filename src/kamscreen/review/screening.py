@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from kamscreen.batch import manifest
 from kamscreen.batch.cache import Cache
@@ -28,9 +28,18 @@ from kamscreen.report.html import summary_of
 from kamscreen.report.model import Candidate, group_decision
 from kamscreen.report.redact import redact
 
-D = TypeVar("D")
 JSONL = "candidates.jsonl"
 CACHE = "cache.sqlite"
+
+
+class _Decided(Protocol):
+    """A decision as grouping reads it (``storage.Decision``)."""
+
+    @property
+    def decided_at(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Decided)
 
 
 class ScreeningError(RuntimeError):
@@ -77,9 +86,10 @@ class Screening:
 
     @property
     def profile(self) -> str:
-        return self.settings.get("profile") or next(
-            (e.summary.get("profile") for e in self.entries if e.summary.get("profile")), "kam-director"
+        stated = self.settings.get("profile") or next(
+            (e.summary["profile"] for e in self.entries if e.summary.get("profile")), None
         )
+        return stated or "kam-director"
 
     @property
     def version(self) -> tuple | None:

@@ -48,7 +48,9 @@ class Guard:
         self._key = hashlib.sha256(b"kamscreen-review\0" + token.encode()).digest()
 
     def token_ok(self, candidate: str | None) -> bool:
-        return bool(candidate) and hmac.compare_digest(candidate.encode(), self.token.encode())
+        if not candidate:
+            return False
+        return hmac.compare_digest(candidate.encode(), self.token.encode())
 
     def _sign(self, purpose: str, value: str) -> str:
         return hmac.new(self._key, f"{purpose}\0{value}".encode(), hashlib.sha256).hexdigest()
@@ -73,7 +75,9 @@ class Guard:
         return self._sign("csrf", name)[:32]
 
     def csrf_ok(self, name: str, candidate: str | None) -> bool:
-        return bool(candidate) and hmac.compare_digest(candidate, self.csrf(name))
+        if not candidate:
+            return False
+        return hmac.compare_digest(candidate, self.csrf(name))
 
 
 def clean_name(name: str | None) -> str:

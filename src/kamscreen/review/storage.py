@@ -272,7 +272,7 @@ class Store:
         """Record a retrained model and make it the vacancy's active one (the previous ones are kept)."""
         with self.engine.begin() as conn:
             conn.execute(update(models).where(models.c.vacancy == vacancy).values(active=False))
-            new_id = conn.execute(
+            inserted = conn.execute(
                 models.insert().values(
                     vacancy=vacancy,
                     name=name,
@@ -282,7 +282,9 @@ class Store:
                     created_by=recruiter,
                     active=True,
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key
+        assert inserted is not None  # a one-row insert has its key
+        new_id = inserted[0]
         return next(m for m in self.models(vacancy) if m.id == new_id)
 
     def models(self, vacancy: str) -> list[ModelRecord]:

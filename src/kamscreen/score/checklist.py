@@ -12,7 +12,7 @@ from __future__ import annotations
 from kamscreen.extract.model import Facts
 from kamscreen.score.model import Checklist, CriterionResult
 from kamscreen.score.profiles import Criterion, Profile
-from kamscreen.score.readers import LEVEL_ORDER
+from kamscreen.score.readers import ordinal
 
 CREDIT = {"met": 1.0, "partly": 0.5, "not_met": 0.0, "no_data": 0.0}
 VERDICTS = ("pass", "fail", "no_data")
@@ -74,7 +74,7 @@ def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> Criteri
 
 
 def _passes(op: str, value: object, bar: object) -> bool:
-    v, b = LEVEL_ORDER.get(value, value), LEVEL_ORDER.get(bar, bar)
+    v, b = ordinal(value), ordinal(bar)
     if not isinstance(v, (int, float)) or not isinstance(b, (int, float)):
         return False
     return {">=": v >= b, ">": v > b, "<=": v <= b, "<": v < b}[op]

@@ -101,6 +101,7 @@ class FitModel:
         out of the explanation.
         """
         df = frame([assessment], self.criterion_ids)
+        row = df.iloc[0]
         coef = self.coefficients()
         contrib = coef * self._features(df)[0]
         n = len(self.columns)
@@ -109,7 +110,7 @@ class FitModel:
             for c, k, name in zip(contrib[:n], coef[:n], self.columns, strict=True)
             if c
             and plausible(name, k)
-            and agrees(name, float(df.at[0, name]), "+" if c > 0 else "-", assessment.checklist.criteria)
+            and agrees(name, float(row[name]), "+" if c > 0 else "-", assessment.checklist.criteria)
         ]
         terms = list(zip(contrib[n:], self.terms, strict=True))
         reasons: list[Reason] = []
@@ -118,8 +119,7 @@ class FitModel:
                 :top
             ]
             reasons += [
-                Reason(describe(name, float(df.at[0, name]), self.labels), sign, round(float(c), 3))
-                for c, name in picked
+                Reason(describe(name, float(row[name]), self.labels), sign, round(float(c), 3)) for c, name in picked
             ]
             words = sorted((t for t in terms if (t[0] > 0 if sign == "+" else t[0] < 0)), key=lambda t: -abs(t[0]))
             total = sum(c for c, _ in words)

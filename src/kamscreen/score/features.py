@@ -97,7 +97,7 @@ def frame(assessments: Sequence[Assessment], criterion_ids: Sequence[str]) -> pd
     """One row per candidate: allow-listed numbers, checklist statuses and the job-description text."""
     rows = []
     for a in assessments:
-        row = {name: read(a) for name, read in numeric_features().items()}
+        row: dict[str, float | str] = {name: read(a) for name, read in numeric_features().items()}
         statuses = {c.id: c.status for c in a.checklist.criteria}
         for cid, col in zip(criterion_ids, status_columns(criterion_ids), strict=True):
             row[col] = STATUS_ORDINAL[statuses.get(cid, "no_data")]

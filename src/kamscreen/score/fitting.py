@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -33,7 +34,7 @@ def build_pipeline(
 ) -> Pipeline:
     """The unfitted pipeline (a DataFrame from ``features.frame`` goes in)."""
     numeric = list(NUMERIC_FEATURES) + status_columns(criterion_ids)
-    parts = [("num", StandardScaler(), numeric)]
+    parts: list[tuple[str, object, list[str] | str]] = [("num", StandardScaler(), numeric)]
     if text:
         parts.append(("text", _vectorizer(min_df=2, max_df=0.95, max_features=2000), TEXT_COLUMN))
     logistic = LogisticRegression(class_weight="balanced", C=0.1, max_iter=2000, random_state=seed)
@@ -54,21 +55,21 @@ def _vectorizer(**kwargs) -> TfidfVectorizer:
     )
 
 
-def fit_pipeline(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0) -> Pipeline:
+def fit_pipeline(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0) -> Pipeline:
     """The pipeline fitted on scored candidates and 0/1 labels; ModelError if the data cannot support it."""
-    y = np.asarray(y, dtype=int)
-    counts = np.bincount(y, minlength=2)
+    labels = np.asarray(y, dtype=int)
+    counts = np.bincount(labels, minlength=2)
     if counts.min() < 2:
         raise ModelError(f"each class needs at least 2 examples; got {counts[1]} positive, {counts[0]} negative")
     criterion_ids = tuple(c.id for c in assessments[0].checklist.criteria)
     df = frame(assessments, criterion_ids)
     pipeline = build_pipeline(criterion_ids, seed, min(3, int(counts.min())), text=_has_vocabulary(df))
-    pipeline.fit(df, y)
+    pipeline.fit(df, labels)
     check_feature_names(pipeline.named_steps["features"].get_feature_names_out())
     return pipeline
 
 
-def fit_model(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0, name: str = "fit") -> FitModel:
+def fit_model(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0, name: str = "fit") -> FitModel:
     """Fit on scored candidates and 0/1 labels (``fit_pipeline``) and keep the fitted parameters."""
     criteria = assessments[0].checklist.criteria
     return to_model(

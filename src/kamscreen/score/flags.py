@@ -95,7 +95,7 @@ def _green(facts: Facts, industry: str | None) -> tuple[Flag, ...]:
         )
     numbers = [k for k in facts.kpis if k.value]
     if numbers:
-        shown = ", ".join(sorted({k.value for k in numbers})[:3])
+        shown = ", ".join(sorted({k.value for k in numbers if k.value})[:3])
         flags.append(
             Flag(
                 "kpi_numbers", "green", f"Results backed by numbers ({shown}).", tuple(k.evidence for k in numbers[:3])
@@ -104,13 +104,13 @@ def _green(facts: Facts, industry: str | None) -> tuple[Flag, ...]:
     if industry:
         years = next((i.years for i in facts.industries if i.industry == industry), 0.0)
         if years > 0:
-            jobs = [j for j in facts.jobs if j.industry == industry and j.evidence]
+            evidence = [j.evidence for j in facts.jobs if j.industry == industry and j.evidence]
             flags.append(
                 Flag(
                     "industry_match",
                     "green",
                     f"{years:g} years in {industry}, the industry required.",
-                    tuple(j.evidence for j in jobs[:3]),
+                    tuple(evidence[:3]),
                 )
             )
     return tuple(flags)

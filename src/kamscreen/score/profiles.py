@@ -13,11 +13,12 @@ import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
 from kamscreen.extract.model import INDUSTRIES
-from kamscreen.score.readers import LEVEL_ORDER, Reader, parse_fact
+from kamscreen.score.readers import LEVEL_ORDER, Reader, ordinal, parse_fact
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 OPS = (">=", ">", "<=", "<")
@@ -76,10 +77,10 @@ class Criterion:
     reader: Reader
     args: tuple[str, ...]
     op: str
-    threshold: object
+    threshold: float | str  # a number, or a CEFR level of a language reader
     weight: float
     must_have: bool = False
-    partly: object = None
+    partly: float | str | None = None
     requires: str | None = None
     note: str = ""
 
@@ -132,7 +133,7 @@ def required_industry(industry: str | None) -> str | None:
     return name
 
 
-def load_profile(name_or_path: str | Path) -> Profile:
+def load_profile(name_or_path: str | Path | Profile) -> Profile:
     """Load a shipped profile by name (``kam-director``) or a YAML file by path; ProfileError if invalid."""
     if isinstance(name_or_path, Profile):
         return name_or_path
@@ -142,7 +143,7 @@ def load_profile(name_or_path: str | Path) -> Profile:
         if not path.is_file():
             shipped = available_profiles()
             raise ProfileError(
-                f"unknown profile {str(name_or_path)!r}{did_you_mean(name_or_path, shipped)}; "
+                f"unknown profile {str(name_or_path)!r}{did_you_mean(str(name_or_path), shipped)}; "
                 f"shipped: {', '.join(shipped)}"
             )
     try:
@@ -188,7 +189,7 @@ def _check_events(text: str, source: str) -> None:
     resolver = yaml.SafeLoader("")
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -217,7 +218,7 @@ def _check_expansion(root: yaml.Node, source: str) -> None:
             return sizes[key]
         sizes[key] = -1
         if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
+            seen: set[object] = set()  # scalar keys, and the ids of the others
             for k, _ in node.value:
                 if isinstance(k, yaml.ScalarNode) and k.value in seen:
                     raise ProfileError(
@@ -251,7 +252,7 @@ class _Validator:
     def __init__(self, source: str, root: yaml.Node | None):
         self.source, self.root = source, root
 
-    def fail(self, path: tuple, problem: str, key_line: bool = False) -> None:
+    def fail(self, path: tuple, problem: str, key_line: bool = False) -> NoReturn:
         line = self._line(path, key_line)
         where = f"line {line}: " if line else ""
         raise ProfileError(f"{self.source}: {where}{problem}")
@@ -377,7 +378,7 @@ class _Validator:
             note=note,
         )
 
-    def threshold(self, item: dict, key: str, reader: Reader, path: tuple) -> object:
+    def threshold(self, item: dict, key: str, reader: Reader, path: tuple) -> float | str:
         value = item[key]
         if reader.kind == "level":
             if value not in LEVEL_ORDER:
@@ -389,6 +390,7 @@ class _Validator:
         return self.number(value, key, path)
 
 
-def _weaker(op: str, partly: object, threshold: object) -> bool:
-    p, t = LEVEL_ORDER.get(partly, partly), LEVEL_ORDER.get(threshold, threshold)
+def _weaker(op: str, partly: float | str, threshold: float | str) -> bool:
+    p, t = ordinal(partly), ordinal(threshold)
+    assert isinstance(p, (int, float)) and isinstance(t, (int, float))  # both were checked as bars
     return p < t if op in (">=", ">") else p > t

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kamscreen.extract.experience import years as union_years
-from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts, signal_kinds
+from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts, Kpi, Signal, signal_kinds
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
@@ -55,6 +55,11 @@ class Reader:
 
 
 _FACT = re.compile(r"^(?P<name>[a-z_]+\.[a-z_]+)(?:\[(?P<args>[a-z_,\s]*)\])?$")
+
+
+def ordinal(value: object) -> object:
+    """A CEFR level as its rank in ``LEVEL_ORDER``; any other value as it is."""
+    return LEVEL_ORDER.get(value, value) if isinstance(value, str) else value
 
 
 def parse_fact(spec: str) -> tuple[Reader, tuple[str, ...]]:
@@ -108,7 +113,7 @@ def _kam_years(facts: Facts, _args, _industry) -> Reading:
         return Reading(None)
     exp = facts.experience
     ka = exp.key_account_years or 0.0
-    proof = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
+    proof: list[Kpi | Signal] = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
     proof += [s for s in facts.signals if s.kind in KEY_ACCOUNT_SIGNALS]
     value = max(ka, exp.b2b_years or 0.0) if (ka > 0 or proof) else ka
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and (j.role == "key_account" or j.b2b))
@@ -143,9 +148,9 @@ def _language_reader(name: str) -> Reader | None:
         """The best stated level; else the inferred one (English of an English CV), noted so."""
         found = [s for s in facts.languages if s.language == code]
         for inferred in (False, True):
-            levels = [s for s in found if s.level in LEVEL_ORDER and s.inferred == inferred]
+            levels = [(LEVEL_ORDER[s.level], s) for s in found if s.level in LEVEL_ORDER and s.inferred == inferred]
             if levels:
-                best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
+                _, best = max(levels, key=lambda ranked: ranked[0])
                 return Reading(best.level, (best.evidence,), INFERRED_NOTE if inferred else None)
         return Reading(None, tuple(s.evidence for s in found))
 

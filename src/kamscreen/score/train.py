@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
@@ -163,28 +164,28 @@ def precision_at(y: np.ndarray, scores: np.ndarray, k: int = 10) -> float:
     return float(np.mean(y[order])) if len(order) else 0.0
 
 
-def cross_validate(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0, folds: int = 5) -> dict:
+def cross_validate(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0, folds: int = 5) -> dict:
     """Out-of-fold ROC-AUC, average precision and precision@10: the model vs the checklist score alone.
 
     Both are measured on the same stratified folds; figures are over the pooled out-of-fold scores,
     with the per-fold ROC-AUC mean and spread beside them.
     """
-    y = np.asarray(y, dtype=int)
-    n_splits = max(2, min(folds, int(np.bincount(y).min())))
+    labels = np.asarray(y, dtype=int)
+    n_splits = max(2, min(folds, int(np.bincount(labels).min())))
     splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    model_oof = np.zeros(len(y))
+    model_oof = np.zeros(len(labels))
     checklist = np.array([a.checklist.score for a in assessments], dtype=float)
     per_fold: dict[str, list[float]] = {"model": [], "checklist": []}
-    for train_idx, test_idx in splitter.split(np.zeros(len(y)), y):
-        model = fit_model([assessments[i] for i in train_idx], y[train_idx], seed=seed)
+    for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
+        model = fit_model([assessments[i] for i in train_idx], labels[train_idx], seed=seed)
         model_oof[test_idx] = model.predict_proba([assessments[i] for i in test_idx])
-        if len(set(y[test_idx])) == 2:
-            per_fold["model"].append(roc_auc_score(y[test_idx], model_oof[test_idx]))
-            per_fold["checklist"].append(roc_auc_score(y[test_idx], checklist[test_idx]))
+        if len(set(labels[test_idx])) == 2:
+            per_fold["model"].append(roc_auc_score(labels[test_idx], model_oof[test_idx]))
+            per_fold["checklist"].append(roc_auc_score(labels[test_idx], checklist[test_idx]))
     return {
         "folds": n_splits,
         **{
-            name: _metrics(y, scores, per_fold[name])
+            name: _metrics(labels, scores, per_fold[name])
             for name, scores in (("model", model_oof), ("checklist", checklist))
         },
     }
