@@ -1,7 +1,8 @@
 """Per-field extraction accuracy over the fixture corpus, against data/fixtures/truth/*.json.
 
-    python benchmarks/extraction_accuracy.py [--verbose]
+python benchmarks/extraction_accuracy.py [--verbose]
 """
+
 from __future__ import annotations
 
 import argparse

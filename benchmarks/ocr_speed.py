@@ -13,6 +13,7 @@ when other jobs share the machine) and wall-clock time:
 - the text PDFs' time with OCR on and off (equal: they never load the OCR stack, which a fresh
   process confirms).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,11 +55,15 @@ def timed(path: Path, ocr: bool):
 
 def text_pdfs_skip_ocr(paths: list[Path]) -> bool:
     """Parse the text PDFs in a fresh process: is the OCR stack still unloaded afterwards?"""
-    code = ("import sys; from kamscreen.parse import parse\n"
-            "for p in sys.argv[1:]: parse(p)\n"
-            "print('tesserocr' in sys.modules or 'kamscreen.parse.ocr' in sys.modules)")
+    code = (
+        "import sys; from kamscreen.parse import parse\n"
+        "for p in sys.argv[1:]: parse(p)\n"
+        "print('tesserocr' in sys.modules or 'kamscreen.parse.ocr' in sys.modules)"
+    )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    out = subprocess.run([sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, *map(str, paths)], capture_output=True, text=True, env=env, check=True
+    )
     return out.stdout.strip() == "False"
 
 
@@ -86,20 +91,28 @@ def main() -> None:
         ocr_pages = sum(len(r[1].ocr_pages) for r in ocr_rows)
         pages = sum(max(r[1].pages, len(r[1].ocr_pages)) for r in rows)
         print(f"{len(files)} files, {pages} pages in {folder if args.folder else 'a made mixed folder'}")
-        print(f"through OCR: {len(ocr_rows)} files ({len(ocr_rows) / len(files):.0%}), "
-              f"{ocr_pages} pages ({ocr_pages / max(pages, 1):.0%})")
+        print(
+            f"through OCR: {len(ocr_rows)} files ({len(ocr_rows) / len(files):.0%}), "
+            f"{ocr_pages} pages ({ocr_pages / max(pages, 1):.0%})"
+        )
         if ocr_pages:
             cpu = sum(r[2] - r[4] for r in ocr_rows) / ocr_pages  # the OCR'd files less what they cost unread
             wall = sum(r[3] - r[5] for r in ocr_rows) / ocr_pages
-            print(f"OCR per page: {cpu:.2f} s CPU, {wall:.2f} s wall; on 2 cores (2 workers) "
-                  f"about {2 * 60 / cpu:.0f} pages a minute")
+            print(
+                f"OCR per page: {cpu:.2f} s CPU, {wall:.2f} s wall; on 2 cores (2 workers) "
+                f"about {2 * 60 / cpu:.0f} pages a minute"
+            )
             confidences = [p.confidence for r in ocr_rows for p in r[1].ocr_pages]
-            print(f"mean word confidence per page: min {min(confidences):.0f}, "
-                  f"mean {sum(confidences) / len(confidences):.1f}")
+            print(
+                f"mean word confidence per page: min {min(confidences):.0f}, "
+                f"mean {sum(confidences) / len(confidences):.1f}"
+            )
         if text_rows:
             on, off = sum(r[2] for r in text_rows), sum(r[4] for r in text_rows)
-            print(f"{len(text_rows)} files without OCR: {1000 * on / len(text_rows):.1f} ms CPU each with OCR on, "
-                  f"{1000 * off / len(text_rows):.1f} ms with --no-ocr")
+            print(
+                f"{len(text_rows)} files without OCR: {1000 * on / len(text_rows):.1f} ms CPU each with OCR on, "
+                f"{1000 * off / len(text_rows):.1f} ms with --no-ocr"
+            )
             text_pdfs = [r[0] for r in text_rows if r[0].suffix.lower() == ".pdf"]
             if text_pdfs:
                 print(f"OCR stack left unloaded by the text PDFs: {text_pdfs_skip_ocr(text_pdfs)}")

@@ -10,13 +10,17 @@ pdfium's own work (loading the page and its text page), fetching the glyphs (``p
 after the text page: chars and their boxes), the layout (rows, columns, reading order), and the
 rest of ``parse()`` (clean-up, sections, language, dates).
 """
+
 from __future__ import annotations
 
 import argparse
 import io
 import time
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -29,6 +33,7 @@ from kamscreen.parse.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "real-cvs" / "en-livecareer"
+T = TypeVar("T")
 
 
 def _plumber(data: bytes) -> int:
@@ -87,6 +92,18 @@ def _stages(blobs: list[tuple[Path, bytes]], cpu: Counter) -> None:
         cpu["_whole"] += time.process_time() - clock
 
 
+def _timed(work: Callable[[], T], cpu: dict[str, float], wall: dict[str, float], name: str) -> T | None:
+    """``work()``, its CPU and wall time added to ``cpu[name]`` and ``wall[name]``."""
+    start_cpu, start_wall = time.process_time(), time.perf_counter()
+    try:
+        return work()
+    except Exception:  # noqa: BLE001 - hostile fixtures are timed too
+        return None
+    finally:
+        cpu[name] += time.process_time() - start_cpu
+        wall[name] += time.perf_counter() - start_wall
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", nargs="?", type=Path, default=REAL if REAL.is_dir() else ROOT / "data" / "fixtures")
@@ -109,27 +126,17 @@ def main() -> None:
     for _ in range(max(args.repeat, 1)):
         cpu = dict.fromkeys(names, 0.0)
         wall = dict.fromkeys(names, 0.0)
-
-        def timed(name: str, work) -> object:
-            start_cpu, start_wall = time.process_time(), time.perf_counter()
-            try:
-                return work()
-            except Exception:  # noqa: BLE001 - hostile fixtures are timed too
-                return None
-            finally:
-                cpu[name] += time.process_time() - start_cpu
-                wall[name] += time.perf_counter() - start_wall
-
         pages = 0
         for name in names:  # one engine at a time over all files: the caches of one do not help the other
             for path, data in blobs:
                 if name == names[0]:
-                    read = timed(name, lambda: read_pdf(data, path.name, max_pages=DEFAULT_MAX_PAGES))
+                    work = partial(read_pdf, data, path.name, max_pages=DEFAULT_MAX_PAGES)
+                    read = _timed(work, cpu, wall, name)
                     pages += len(read.pages) if read else 0
                 elif name == names[1]:
-                    timed(name, lambda: parse(path))
+                    _timed(partial(parse, path), cpu, wall, name)
                 else:
-                    timed(name, lambda: _plumber(data))
+                    _timed(partial(_plumber, data), cpu, wall, name)
         for name in names:
             best_cpu[name] = min(best_cpu[name], cpu[name])
             best_wall[name] = min(best_wall[name], wall[name])
@@ -137,8 +144,10 @@ def main() -> None:
     print(f"{len(blobs)} PDF files, {pages} pages, from {args.folder} (best of {max(args.repeat, 1)})")
     print(f"{'':28s} {'CPU ms/file':>12s} {'CPU ms/page':>12s} {'wall ms/file':>13s} {'total CPU s':>12s}")
     for name in names:
-        print(f"{name:28s} {1000 * best_cpu[name] / n:12.1f} {1000 * best_cpu[name] / max(pages, 1):12.1f} "
-              f"{1000 * best_wall[name] / n:13.1f} {best_cpu[name]:12.2f}")
+        print(
+            f"{name:28s} {1000 * best_cpu[name] / n:12.1f} {1000 * best_cpu[name] / max(pages, 1):12.1f} "
+            f"{1000 * best_wall[name] / n:13.1f} {best_cpu[name]:12.2f}"
+        )
     if not args.no_plumber and best_cpu[names[0]]:
         print(f"fast path vs pdfplumber (CPU): {best_cpu[names[2]] / best_cpu[names[0]]:.1f}x faster")
     if args.stages:

@@ -7,6 +7,7 @@ role confusion table, and for the real hh.ru PDF export every difference from it
 "present" is the document date the parser finds; where it only has the file's mtime, the
 collection's documented date (en-livecareer 2021-08-08, hh.ru 2025-09-30) is used.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,9 +29,15 @@ PROFILE = "kam-director"
 PRESENT = {"en-livecareer": dt.date(2021, 8, 8), "hh-ru": dt.date(2025, 9, 30), "hh-ru-pdf": dt.date(2025, 9, 28)}
 #: the figure each collection must reach (issue 8); shown beside the measured one
 TARGETS = {
-    "total_within_1_month": 0.95, "jobs_count": 0.90, "key_account_within_3_months": 0.95,
-    "key_account_recall": 0.90, "team_size_exact": 0.90, "team_size_invented": 0.03,
-    "languages_exact": 0.90, "languages_invented": 0.02, "industry": 0.75,
+    "total_within_1_month": 0.95,
+    "jobs_count": 0.90,
+    "key_account_within_3_months": 0.95,
+    "key_account_recall": 0.90,
+    "team_size_exact": 0.90,
+    "team_size_invented": 0.03,
+    "languages_exact": 0.90,
+    "languages_invented": 0.02,
+    "industry": 0.75,
 }
 
 
@@ -64,7 +71,7 @@ def evaluate(real: Path, collection: str, jobs: int = 1, assessments: list | Non
         results = [_score(item) for item in work]
     if assessments is not None:
         assessments.extend(r[2] for r in results)
-    return [r[0] for r in results], {w[2]["file"]: r[1] for w, r in zip(work, results) if r[1] is not None}
+    return [r[0] for r in results], {w[2]["file"]: r[1] for w, r in zip(work, results, strict=True) if r[1] is not None}
 
 
 def ranking_figures(real: Path, collection: str, assessments: list) -> dict | None:
@@ -74,7 +81,9 @@ def ranking_figures(real: Path, collection: str, assessments: list) -> dict | No
     work), the ranks the key-account CVs get, and the mean grade of the top 10.
     """
     # assessments come in label order; ranking keeps each one's Facts object
-    grades = {id(a.facts): g["recruiter_grade"] for a, g in zip(assessments, load_labels(real, collection))}
+    grades = {
+        id(a.facts): g["recruiter_grade"] for a, g in zip(assessments, load_labels(real, collection), strict=True)
+    }
     ranked = [grades[id(a.facts)] for a in rank(assessments)]
     if not any(g >= 1 for g in ranked):
         return None
@@ -115,9 +124,11 @@ def render(collection: str, scores, exports, show_mistakes: bool, ranking: dict 
             print(f"{role:20s}" + "".join(f"{table[role][c]:13d}" for c in columns))
     if ranking:
         print(f"\nchecklist ranking ({PROFILE}, no model) against the recruiter grades:")
-        print(f"  average precision, grade >= 2: {ranking['ap_grade_2_plus']:.2f}; grade >= 1: "
-              f"{ranking['ap_grade_1_plus']:.2f}; ranks of grade >= 2: {ranking['ranks_of_grade_2_plus']}; "
-              f"mean grade of the top 10: {ranking['mean_grade_top_10']:.1f}")
+        print(
+            f"  average precision, grade >= 2: {ranking['ap_grade_2_plus']:.2f}; grade >= 1: "
+            f"{ranking['ap_grade_1_plus']:.2f}; ranks of grade >= 2: {ranking['ranks_of_grade_2_plus']}; "
+            f"mean grade of the top 10: {ranking['mean_grade_top_10']:.1f}"
+        )
     for file, problems in exports.items():
         print(f"\nhh.ru PDF export {file}: " + ("exactly right" if not problems else f"{len(problems)} differences"))
         for problem in problems:

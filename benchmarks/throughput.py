@@ -9,6 +9,7 @@ streamed again), and pdfplumber's
 ``extract_text`` alone on the same PDFs. Each measurement runs in a fresh process so peak RSS
 (``resource.getrusage``) is its own. Prints figures; asserts nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,13 @@ def child_screen(folder: Path, out: Path) -> dict:
 
     started = time.perf_counter()
     summary = screen(folder, out, as_of=dt.date(2025, 9, 1), jobs=1, show_progress=False)
-    first = {"seconds": time.perf_counter() - started, "processed": summary.processed, "cached": summary.cached,
-             "failed": summary.failed, "rss_mb": peak_rss_mb()}
+    first = {
+        "seconds": time.perf_counter() - started,
+        "processed": summary.processed,
+        "cached": summary.cached,
+        "failed": summary.failed,
+        "rss_mb": peak_rss_mb(),
+    }
     # The unchanged re-run goes in the same process: the pipeline version (a hash of the code) is
     # then certainly the same, even while the source tree is being edited. Imports are warm.
     started = time.perf_counter()
@@ -85,8 +91,9 @@ def main() -> None:
     parser.add_argument("--sizes", default="500", help="comma-separated file counts, e.g. 500,5000")
     parser.add_argument("--source", type=Path, default=ROOT / "data" / "fixtures" / "cvs")
     parser.add_argument("--keep", action="store_true", help="keep benchmarks/_work afterwards")
-    parser.add_argument("--plumber-max", type=int, default=1000,
-                        help="time pdfplumber alone only for sizes up to this (it is slow)")
+    parser.add_argument(
+        "--plumber-max", type=int, default=1000, help="time pdfplumber alone only for sizes up to this (it is slow)"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -94,7 +101,10 @@ def main() -> None:
         result = child_screen(Path(rest[0]), Path(rest[1])) if kind == "screen" else child_pdfplumber(Path(rest[0]))
         print(json.dumps(result))
         return
-    print(f"{'files':>6} {'first s':>8} {'CV/s':>7} {'RSS MB':>7} {'rerun s':>8} {'rescore s':>9} {'pdfplumber s':>13} {'pdf CV/s':>9} {'RSS MB':>7}")
+    print(
+        f"{'files':>6} {'first s':>8} {'CV/s':>7} {'RSS MB':>7} {'rerun s':>8} {'rescore s':>9} "
+        f"{'pdfplumber s':>13} {'pdf CV/s':>9} {'RSS MB':>7}"
+    )
     for size in (int(s) for s in args.sizes.split(",")):
         folder = replicate(args.source, size, WORK / f"cvs_{size}")
         out = WORK / f"out_{size}"
@@ -105,10 +115,16 @@ def main() -> None:
             print(f"       warning: the re-run read {first['rerun_cached']} of {size} files from the cache")
         if not first["rerun_up_to_date"]:
             print("       warning: the unchanged re-run did not find its outputs up to date")
-        reference = (f"{plumber['seconds']:>13.1f} {size / plumber['seconds']:>9.1f} {plumber['rss_mb']:>7.0f}"
-                     if plumber else f"{'-':>13} {'-':>9} {'-':>7}")
-        print(f"{size:>6} {first['seconds']:>8.1f} {size / first['seconds']:>7.1f} {first['rss_mb']:>7.0f} "
-              f"{first['rerun_seconds']:>8.1f} {first['rescore_seconds']:>9.1f} {reference}", flush=True)
+        reference = (
+            f"{plumber['seconds']:>13.1f} {size / plumber['seconds']:>9.1f} {plumber['rss_mb']:>7.0f}"
+            if plumber
+            else f"{'-':>13} {'-':>9} {'-':>7}"
+        )
+        print(
+            f"{size:>6} {first['seconds']:>8.1f} {size / first['seconds']:>7.1f} {first['rss_mb']:>7.0f} "
+            f"{first['rerun_seconds']:>8.1f} {first['rescore_seconds']:>9.1f} {reference}",
+            flush=True,
+        )
         if first["failed"]:
             print(f"       failures in the first run: {first['failed']}")
     if not args.keep:

@@ -2,6 +2,7 @@
 
 Usage: ``python scripts/make_fixtures.py [--out data/fixtures]``. Seeded: a re-run gives the same bytes.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,14 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fixturegen import coverage, hostile, special  # noqa: E402
-from fixturegen.compose import compose  # noqa: E402
-from fixturegen.model import CVSpec, Doc  # noqa: E402
-from fixturegen.hh_pdf import write_hh_export  # noqa: E402
-from fixturegen.pdf import write_pdf  # noqa: E402
-from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage  # noqa: E402
-from fixturegen.truth import build_truth, check  # noqa: E402
-from fixturegen.writers import write_docx, write_rtf, write_txt  # noqa: E402
+from fixturegen import coverage, hostile, special
+from fixturegen.compose import compose
+from fixturegen.hh_pdf import write_hh_export
+from fixturegen.model import CVSpec, Doc
+from fixturegen.pdf import write_pdf
+from fixturegen.personas import EXT, PLAN, PLAN_TABLE, Rotation, build, hire_stage
+from fixturegen.truth import build_truth, check
+from fixturegen.writers import write_docx, write_rtf, write_txt
 
 SEED = 20250915
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,7 +45,7 @@ def write_cv(cv: CVSpec, doc: Doc, path: Path, photo=None) -> None:
         write_rtf(doc, path, stamp, title)
     else:
         write_txt(doc, path, cv.encoding, hh_style=bool(cv.footer))
-    ts = stamp.replace(tzinfo=dt.timezone.utc).timestamp()
+    ts = stamp.replace(tzinfo=dt.UTC).timestamp()
     os.utime(path, (ts, ts))
 
 
@@ -63,7 +64,8 @@ def make_cvs(out: Path) -> list[dict]:
         truth = build_truth(cv, doc, hire_stage(cv.persona, hire_rng))
         check(truth, doc)
         (out / "truth" / f"{cv.id}.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            json.dumps(truth, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         truths.append(truth)
         texts.append("\n".join(p.text for p in doc.main_paras() + doc.sidebar))
     gaps = coverage.missing(texts, truths)
@@ -97,8 +99,10 @@ def main(argv: list[str] | None = None) -> int:
     by_layout: dict[str, int] = {}
     for t in truths:
         by_layout[t["layout"]] = by_layout.get(t["layout"], 0) + 1
-    print(f"{len(truths)} CVs {by_layout}; pass={sum(t['kam_director_verdict'] == 'pass' for t in truths)}; "
-          f"{size / 1e6:.2f} MB in {out}")
+    print(
+        f"{len(truths)} CVs {by_layout}; pass={sum(t['kam_director_verdict'] == 'pass' for t in truths)}; "
+        f"{size / 1e6:.2f} MB in {out}"
+    )
     return 0
 
 

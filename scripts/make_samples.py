@@ -6,6 +6,7 @@ Picks, by the persona recorded in data/fixtures/truth, KAM Directors, senior/mid
 sales and account managers and one unrelated CV, in both languages and in as many layouts as
 possible, plus one scanned PDF (needs OCR). Re-runnable: the folder is rebuilt each time.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,15 +18,27 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "data" / "fixtures"
 SAMPLES = ROOT / "data" / "samples"
 WANTED = (  # (persona, language)
-    ("kam_director", "ru"), ("kam_director", "en"), ("kam_director", "ru"), ("senior_kam", "ru"),
-    ("senior_kam", "en"), ("kam", "ru"), ("kam", "en"), ("junior_kam", "en"), ("sales", "ru"),
-    ("sales", "en"), ("account_manager", "ru"), ("other", "en"),
+    ("kam_director", "ru"),
+    ("kam_director", "en"),
+    ("kam_director", "ru"),
+    ("senior_kam", "ru"),
+    ("senior_kam", "en"),
+    ("kam", "ru"),
+    ("kam", "en"),
+    ("junior_kam", "en"),
+    ("sales", "ru"),
+    ("sales", "en"),
+    ("account_manager", "ru"),
+    ("other", "en"),
 )
 HOSTILE = ("scanned.pdf",)
 
 
 def pick() -> list[Path]:
-    truths = [json.loads(p.read_text(encoding="utf-8")) | {"_stem": p.stem} for p in sorted((FIXTURES / "truth").glob("*.json"))]
+    truths = [
+        json.loads(p.read_text(encoding="utf-8")) | {"_stem": p.stem}
+        for p in sorted((FIXTURES / "truth").glob("*.json"))
+    ]
     chosen: list[Path] = []
     layouts: set[str] = set()
     for persona, language in WANTED:

@@ -6,6 +6,7 @@ Reads data/fixtures/labels.csv (file,label), takes each CV's "present" from its 
 (data/fixtures/truth/*.json: document_date) and writes models/default with a model card that
 says plainly it was trained on synthetic fixtures.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """Shared test fixtures: the generated fixture corpus, extracted once per session."""
+
 from __future__ import annotations
 
 import datetime as dt

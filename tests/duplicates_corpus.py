@@ -10,6 +10,7 @@
 
 ``rewritten`` is Dmitri's CV with a third of it rewritten: similar, but below the threshold.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -187,7 +188,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
             line = word
         else:
             line = trial
-    return lines + [line]
+    return [*lines, line]
 
 
 def write_docx(path: Path, text: str) -> Path:

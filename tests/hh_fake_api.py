@@ -3,6 +3,7 @@
 ``GET /resumes/{id}`` (docs/employer_resumes.md), the resume's PDF download link, and the
 documented errors (``403 oauth``, ``429`` for the rate and ``429 view_limit_exceeded``, ``503``).
 """
+
 from __future__ import annotations
 
 import collections
@@ -24,12 +25,23 @@ def make_resumes(count: int) -> list[dict]:
     resumes = []
     for n in range(count):
         start_year = 2010 + n % 10
-        resumes.append(H.resume(
-            f"{n:038x}", "Key Account Manager",
-            [H.job(f"{start_year}-03-01", None, f"ООО «Клиент {n}»", "Key Account Manager",
-                   "Развитие ключевых клиентов.", [("27.442", "Кондитерские изделия")])],
-            (2025 - start_year) * 12 + 7,  # March of start_year – September 2025
-        ))
+        resumes.append(
+            H.resume(
+                f"{n:038x}",
+                "Key Account Manager",
+                [
+                    H.job(
+                        f"{start_year}-03-01",
+                        None,
+                        f"ООО «Клиент {n}»",
+                        "Key Account Manager",
+                        "Развитие ключевых клиентов.",
+                        [("27.442", "Кондитерские изделия")],
+                    )
+                ],
+                (2025 - start_year) * 12 + 7,  # March of start_year – September 2025
+            )
+        )
     return resumes
 
 
@@ -39,8 +51,9 @@ class FakeHh:
     def __init__(self, responses: int = 120, vacancy: str = "42") -> None:
         self.vacancy = vacancy
         self.resumes = {r["id"]: r for r in make_resumes(responses)}
-        self.created = {rid: (dt.date(2025, 9, 1) + dt.timedelta(days=n // 10)).isoformat()
-                        for n, rid in enumerate(self.resumes)}
+        self.created = {
+            rid: (dt.date(2025, 9, 1) + dt.timedelta(days=n // 10)).isoformat() for n, rid in enumerate(self.resumes)
+        }
         self.pages_asked: list[tuple[int, int]] = []  # (page, per_page)
         self.views: collections.Counter[str] = collections.Counter()  # resume JSON served
         self.pdfs: collections.Counter[str] = collections.Counter()
@@ -73,7 +86,7 @@ class FakeHh:
             def log_message(self, *args) -> None:
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            def do_GET(self) -> None:  # http.server's name
                 fake.user_agents.add(self.headers.get("User-Agent", ""))
                 if self.headers.get("Authorization") != f"Bearer {TOKEN}":
                     return self._error(403, "oauth", "bad_authorization")
@@ -103,14 +116,25 @@ class FakeHh:
                 fake.pages_asked.append((page, per_page))
                 ids = list(fake.resumes)
                 chunk = ids[page * per_page : (page + 1) * per_page]
-                items = [{
-                    "id": str(900000 + ids.index(rid)), "created_at": f"{fake.created[rid]}T10:00:00+0300",
-                    "state": {"id": "response", "name": "Отклик"},
-                    "resume": None if rid in fake.deleted_in_list else
-                    H.short(fake.resumes[rid]) | {"url": f"{fake.url}/resumes/{rid}?topic_id={ids.index(rid)}"},
-                } for rid in chunk]
-                body = {"found": len(ids), "pages": -(-len(ids) // per_page), "page": page, "per_page": per_page,
-                        "items": items}
+                items = [
+                    {
+                        "id": str(900000 + ids.index(rid)),
+                        "created_at": f"{fake.created[rid]}T10:00:00+0300",
+                        "state": {"id": "response", "name": "Отклик"},
+                        "resume": None
+                        if rid in fake.deleted_in_list
+                        else H.short(fake.resumes[rid])
+                        | {"url": f"{fake.url}/resumes/{rid}?topic_id={ids.index(rid)}"},
+                    }
+                    for rid in chunk
+                ]
+                body = {
+                    "found": len(ids),
+                    "pages": -(-len(ids) // per_page),
+                    "page": page,
+                    "per_page": per_page,
+                    "items": items,
+                }
                 self._send(200, json.dumps(body, ensure_ascii=False).encode("utf-8"))
 
             def _resume(self, rid: str) -> None:

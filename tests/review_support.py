@@ -5,6 +5,7 @@ name) once per session; tests copy its OUT. ``db_url`` gives a fresh SQLite file
 PostgreSQL database (``KAMSCREEN_TEST_POSTGRES`` = a superuser URL, set by .ci/run; skipped with
 that reason when it is absent or the server does not answer).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -22,13 +23,17 @@ FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 AS_OF = "2025-09-01"
 N_FIXTURES = 24
 XSS_NAME = 'xss_"><img src=x onerror=window.__xss=3>.txt'
-XSS_TEXT = ('Key Account Manager <script>window.__xss=1</script>\n"><img src=x onerror="window.__xss=2">\n'
-            "Acme Foods, key account manager, 2015 — 2024\nManaged key accounts: Metro, Auchan.\n")
+XSS_TEXT = (
+    'Key Account Manager <script>window.__xss=1</script>\n"><img src=x onerror="window.__xss=2">\n'
+    "Acme Foods, key account manager, 2015 — 2024\nManaged key accounts: Metro, Auchan.\n"
+)
 POSTGRES_ENV = "KAMSCREEN_TEST_POSTGRES"
 
 
 def screen(folder: Path, out: Path, *extra: str) -> str:
-    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1", *extra])
+    result = CliRunner().invoke(
+        app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1", *extra]
+    )
     assert result.exit_code == 0, result.output + repr(result.exception)
     return result.output
 

@@ -4,6 +4,7 @@
 scanner or a copier gives. ``photo``: the page seen by a phone: perspective, uneven light, a
 desk around it, blur, 12 MP. ``scanned_pdf`` wraps page images in a PDF with no text layer.
 """
+
 from __future__ import annotations
 
 import io
@@ -26,8 +27,9 @@ def render(pdf: Path, dpi: int = SCAN_DPI) -> list[Image.Image]:
         doc.close()
 
 
-def scan(page: Image.Image, rng: random.Random, *, max_angle: float = 3.0, noise: float = 8.0,
-         quality: int = 70) -> bytes:
+def scan(
+    page: Image.Image, rng: random.Random, *, max_angle: float = 3.0, noise: float = 8.0, quality: int = 70
+) -> bytes:
     """A scanner's JPEG of the page: a small rotation, grain, JPEG artefacts."""
     image = page.rotate(rng.uniform(-max_angle, max_angle), resample=Image.Resampling.BICUBIC, fillcolor=255)
     pixels = np.asarray(image, dtype=np.float32)
@@ -47,11 +49,20 @@ def photo(page: Image.Image, rng: random.Random, *, quality: int = 85) -> bytes:
     frame.paste(sheet, (left, top))
     # perspective: the top edge further away (narrower) than the bottom, and a little twist
     shrink, twist = rng.uniform(0.04, 0.08) * width, rng.uniform(-0.02, 0.02) * height
-    corners = [(left + shrink, top + twist), (left + sheet_w - shrink, top - twist),
-               (left + sheet_w, top + sheet_h), (left, top + sheet_h)]
+    corners = [
+        (left + shrink, top + twist),
+        (left + sheet_w - shrink, top - twist),
+        (left + sheet_w, top + sheet_h),
+        (left, top + sheet_h),
+    ]
     target = [(left, top), (left + sheet_w, top), (left + sheet_w, top + sheet_h), (left, top + sheet_h)]
-    frame = frame.transform(frame.size, Image.Transform.PERSPECTIVE, _perspective(corners, target),
-                            Image.Resampling.BICUBIC, fillcolor=(92, 80, 66))
+    frame = frame.transform(
+        frame.size,
+        Image.Transform.PERSPECTIVE,
+        _perspective(corners, target),
+        Image.Resampling.BICUBIC,
+        fillcolor=(92, 80, 66),
+    )
     # light falling from one corner: 100 % there, down to about 55 % at the far corner
     ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
     cx, cy = rng.choice([(0, 0), (width, 0), (0, height), (width, height)])
@@ -89,7 +100,7 @@ def _jpeg(image: Image.Image, quality: int, dpi: int) -> bytes:
 def _perspective(source: list[tuple[float, float]], target: list[tuple[float, float]]) -> list[float]:
     """The 8 coefficients PIL's PERSPECTIVE transform takes to map ``target`` points to ``source``."""
     rows, values = [], []
-    for (x, y), (u, v) in zip(target, source):
+    for (x, y), (u, v) in zip(target, source, strict=True):
         rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
         rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
         values += [u, v]

@@ -1,16 +1,28 @@
 """Checklist scoring: statuses (met / partly / not_met / no_data), weighted score, caps, verdict."""
+
 from __future__ import annotations
 
 import itertools
 
 import pytest
 
-from kamscreen.extract.model import (Evidence, Experience, Facts, IndustryYears, Job, Kpi, LanguageSkill,
-                                     Signal, TeamSize)
+from kamscreen.extract.model import (
+    Evidence,
+    Experience,
+    Facts,
+    IndustryYears,
+    Job,
+    Kpi,
+    LanguageSkill,
+    Signal,
+    TeamSize,
+)
 from kamscreen.score import load_profile, score
 
-TEXT = ("Key Account Manager, ООО Вектор. Ведение 5 федеральных сетей, рост выручки на 25%. "
-        "Руководил командой из 7 человек. Английский C1. Стратегическое планирование, презентации.")
+TEXT = (
+    "Key Account Manager, ООО Вектор. Ведение 5 федеральных сетей, рост выручки на 25%. "
+    "Руководил командой из 7 человек. Английский C1. Стратегическое планирование, презентации."
+)
 
 
 def ev(fragment: str) -> Evidence:
@@ -18,16 +30,32 @@ def ev(fragment: str) -> Evidence:
     return Evidence.of(TEXT, start, start + len(fragment))
 
 
-def make_facts(ka=6.0, team=7, en="C1", kpis=("revenue_growth",), signals=(), industry_years=6.0,
-               jobs=True, status="ok", b2b=None) -> Facts:
-    job = Job("2019-01", None, True, "Key Account Manager", "ООО Вектор", role="key_account", b2b=True,
-              industry="fmcg", evidence=ev("Key Account Manager"), description=Evidence.of(TEXT, 0, len(TEXT)))
+def make_facts(
+    ka=6.0, team=7, en="C1", kpis=("revenue_growth",), signals=(), industry_years=6.0, jobs=True, status="ok", b2b=None
+) -> Facts:
+    job = Job(
+        "2019-01",
+        None,
+        True,
+        "Key Account Manager",
+        "ООО Вектор",
+        role="key_account",
+        b2b=True,
+        industry="fmcg",
+        evidence=ev("Key Account Manager"),
+        description=Evidence.of(TEXT, 0, len(TEXT)),
+    )
     return Facts(
-        file="cv.txt", status=status, language="ru", as_of="2025-09-01",
+        file="cv.txt",
+        status=status,
+        language="ru",
+        as_of="2025-09-01",
         jobs=(job,) if jobs else (),
         experience=Experience(total_years=ka, b2b_years=b2b if b2b is not None else ka, key_account_years=ka)
-        if jobs else Experience(),
-        team_size=TeamSize(team, ev("Руководил командой из 7 человек")) if team is not None
+        if jobs
+        else Experience(),
+        team_size=TeamSize(team, ev("Руководил командой из 7 человек"))
+        if team is not None
         else TeamSize(None, reason="not stated"),
         languages=(LanguageSkill("en", en, ev("Английский C1")),) if en else (),
         industry="fmcg" if jobs else None,
@@ -41,8 +69,9 @@ def status(assessment, cid: str) -> str:
     return next(c.status for c in assessment.checklist.criteria if c.id == cid)
 
 
-@pytest.mark.parametrize("ka, expected", [(7.8, "met"), (5.0, "met"), (4.0, "partly"), (1.0, "not_met"),
-                                          (0.0, "not_met")])
+@pytest.mark.parametrize(
+    "ka, expected", [(7.8, "met"), (5.0, "met"), (4.0, "partly"), (1.0, "not_met"), (0.0, "not_met")]
+)
 def test_key_account_years_statuses(ka, expected):
     assert status(score(make_facts(ka=ka)), "key_account_years") == expected
 
@@ -59,8 +88,18 @@ def test_missing_facts_are_no_data_not_failures():
     assert nothing.checklist.verdict == "no_data"
 
 
-@pytest.mark.parametrize("level, expected", [("native", "met"), ("C2", "met"), ("C1", "met"), ("B2", "met"),
-                                             ("B1", "partly"), ("A2", "not_met"), ("A1", "not_met")])
+@pytest.mark.parametrize(
+    "level, expected",
+    [
+        ("native", "met"),
+        ("C2", "met"),
+        ("C1", "met"),
+        ("B2", "met"),
+        ("B1", "partly"),
+        ("A2", "not_met"),
+        ("A1", "not_met"),
+    ],
+)
 def test_english_levels(level, expected):
     assert status(score(make_facts(en=level)), "english_level") == expected
 
@@ -71,15 +110,17 @@ def test_signals_met_partly_and_evidence():
     assert status(both, "strategy_presentation") == "met"
     assert status(one, "strategy_presentation") == "partly"
     crit = next(c for c in both.checklist.criteria if c.id == "strategy_presentation")
-    assert crit.evidence and all(TEXT[e.start:e.end] == e.text for e in crit.evidence)
+    assert crit.evidence and all(TEXT[e.start : e.end] == e.text for e in crit.evidence)
     team = next(c for c in both.checklist.criteria if c.id == "team_size")
     assert team.value == 7 and team.evidence[0].text == "Руководил командой из 7 человек"
 
 
 def test_score_is_weighted_share_and_caps():
     profile = load_profile("kam-director")
-    rich = {"kpis": ("revenue_growth", "pnl", "c_level_negotiation", "crm_bi_tools"),
-            "signals": ("strategic", "presentation", "conflict_resolution", "stakeholders")}
+    rich = {
+        "kpis": ("revenue_growth", "pnl", "c_level_negotiation", "crm_bi_tools"),
+        "signals": ("strategic", "presentation", "conflict_resolution", "stakeholders"),
+    }
     assert score(make_facts(**rich)).checklist.score == 100.0
     # every other line met, one must-have not met → capped at 40; one must-have silent → at 60
     assert score(make_facts(team=1, **rich)).checklist.score == profile.caps.must_have_not_met == 40
@@ -92,8 +133,10 @@ def test_score_is_weighted_share_and_caps():
     assert partial.checklist.score == pytest.approx(round(100 * met / sum(weights.values()), 1))
 
 
-@pytest.mark.parametrize("ka, team, en, kpi", list(itertools.product(
-    (2.0, 4.9, 5.0, 9.0), (None, 3, 5, 12), (None, "B1", "B2", "native"), (False, True))))
+@pytest.mark.parametrize(
+    "ka, team, en, kpi",
+    list(itertools.product((2.0, 4.9, 5.0, 9.0), (None, 3, 5, 12), (None, "B1", "B2", "native"), (False, True))),
+)
 def test_verdict_agrees_with_the_fixture_truth_rule(ka, team, en, kpi):
     facts = make_facts(ka=ka, team=team, en=en, kpis=("retention",) if kpi else ("crm_bi_tools",))
     truth = ka >= 5 and team is not None and team >= 5 and en in ("B2", "C1", "C2", "native") and kpi

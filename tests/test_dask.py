@@ -1,4 +1,5 @@
 """``--scheduler``: the same per-file work on a Dask cluster gives the same outputs as a local run."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,12 @@ def test_dask_cluster_run_equals_local_run(tmp_path):
 
     as_of = dt.date(2025, 9, 1)
     local = screen(folder, tmp_path / "local", as_of=as_of, jobs=1, show_progress=False)
-    with distributed.LocalCluster(n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None) as cluster:
-        remote = screen(folder, tmp_path / "dask", as_of=as_of, scheduler=cluster.scheduler_address, show_progress=False)
+    with distributed.LocalCluster(
+        n_workers=1, processes=False, threads_per_worker=1, dashboard_address=None
+    ) as cluster:
+        remote = screen(
+            folder, tmp_path / "dask", as_of=as_of, scheduler=cluster.scheduler_address, show_progress=False
+        )
     assert remote.processed == local.processed == len(list(folder.iterdir()))
     assert remote.failed == local.failed
     for name in ("ranking.csv", "candidates.jsonl", "report.html"):

@@ -3,6 +3,7 @@
 A worker killed mid-run loses no row, the per-file timeout holds on the cluster, and the outputs
 equal a local run's. Timeouts below are hang guards only; nothing asserts how fast anything is.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,7 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from kamscreen.batch import screen  # noqa: E402
+from kamscreen.batch import screen
 
 DASK = Path(sys.executable).with_name("dask")
 pytestmark = pytest.mark.skipif(not DASK.is_file(), reason=f"no dask command beside {sys.executable}")
@@ -63,20 +64,48 @@ class Cluster:
         self.base, self.env = base, env
         self.file = base / "scheduler.json"
         self.procs: dict[str, subprocess.Popen] = {}
-        self._start("scheduler", [str(DASK), "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                                  "--scheduler-file", str(self.file)])
+        self._start(
+            "scheduler",
+            [
+                str(DASK),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(self.file),
+            ],
+        )
         _guarded("scheduler start", lambda: self.file.is_file() and self.file.stat().st_size > 0)
         self.address = json.loads(self.file.read_text())["address"]
 
     def _start(self, name: str, cmd: list[str], **env) -> None:
-        log = open(self.base / f"{name}.log", "wb")
-        self.procs[name] = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                                            env={**self.env, **env})
-        log.close()
+        with open(self.base / f"{name}.log", "wb") as log:
+            self.procs[name] = subprocess.Popen(
+                cmd, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env={**self.env, **env}
+            )
 
     def worker(self, name: str) -> None:
-        self._start(name, [str(DASK), "worker", self.address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
-                           "--host", "127.0.0.1", "--name", name], KAMSCREEN_TEST_WORKER=name)
+        self._start(
+            name,
+            [
+                str(DASK),
+                "worker",
+                self.address,
+                "--nthreads",
+                "1",
+                "--nworkers",
+                "1",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+                "--name",
+                name,
+            ],
+            KAMSCREEN_TEST_WORKER=name,
+        )
 
     def wait_for_workers(self, count: int) -> None:
         from distributed import Client
@@ -107,7 +136,11 @@ def cluster(tmp_path, monkeypatch):
     marks.mkdir()
     monkeypatch.setenv("KAMSCREEN_TEST_MARKS", str(marks))
     monkeypatch.syspath_prepend(str(tmp_path))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p), "KAMSCREEN_PIPELINE_VERSION": "dask-test"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in sys.path if p),
+        "KAMSCREEN_PIPELINE_VERSION": "dask-test",
+    }
     monkeypatch.setenv("KAMSCREEN_PIPELINE_VERSION", "dask-test")
     running = Cluster(tmp_path, env)
     try:
@@ -144,18 +177,36 @@ def test_a_worker_killed_mid_run_loses_no_row_and_outputs_equal_a_local_run(clus
     for i in range(count):
         (folder / f"cv{i:02d}.txt").write_text(CV.format(n=10 + i), encoding="utf-8")
     (folder / "empty.txt").write_bytes(b"")
-    thread, box = _in_thread(root=folder, out=tmp_path / "dask", as_of=__import__("datetime").date(2025, 9, 1),
-                             scheduler=running.address, work=clusterwork.slow, show_progress=False, timeout=GUARD)
-    _guarded("both workers busy", lambda: any(m.name.startswith("w1-") for m in marks.iterdir())
-             and any(m.name.startswith("w2-") for m in marks.iterdir()))
+    thread, box = _in_thread(
+        root=folder,
+        out=tmp_path / "dask",
+        as_of=__import__("datetime").date(2025, 9, 1),
+        scheduler=running.address,
+        work=clusterwork.slow,
+        show_progress=False,
+        timeout=GUARD,
+    )
+    _guarded(
+        "both workers busy",
+        lambda: (
+            any(m.name.startswith("w1-") for m in marks.iterdir())
+            and any(m.name.startswith("w2-") for m in marks.iterdir())
+        ),
+    )
     running.kill("w1")
     thread.join(GUARD)
     assert not thread.is_alive(), "hang guard: the cluster run did not finish"
     assert "error" not in box, repr(box.get("error"))
     summary = box["summary"]
     assert summary.total == count + 1 and summary.failed == {"empty": 1}, summary
-    local = screen(folder, tmp_path / "local", as_of=__import__("datetime").date(2025, 9, 1), jobs=1,
-                   work=clusterwork.slow, show_progress=False)
+    local = screen(
+        folder,
+        tmp_path / "local",
+        as_of=__import__("datetime").date(2025, 9, 1),
+        jobs=1,
+        work=clusterwork.slow,
+        show_progress=False,
+    )
     assert local.total == summary.total
     for name in ("ranking.csv", "candidates.jsonl", "report.html"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
@@ -169,12 +220,20 @@ def test_the_per_file_timeout_holds_on_the_cluster(cluster, tmp_path):
     folder.mkdir()
     for name in ("a.txt", "hang.txt", "b.txt", "c.txt"):
         (folder / name).write_text(CV.format(n=1) + name, encoding="utf-8")
-    thread, box = _in_thread(root=folder, out=tmp_path / "out", scheduler=running.address, work=clusterwork.hang,
-                             timeout=10.0, show_progress=False)
+    thread, box = _in_thread(
+        root=folder,
+        out=tmp_path / "out",
+        scheduler=running.address,
+        work=clusterwork.hang,
+        timeout=10.0,
+        show_progress=False,
+    )
     thread.join(GUARD)
     assert not thread.is_alive(), "hang guard: the per-file timeout did not stop the hanging file"
     assert "error" not in box, repr(box.get("error"))
-    rows = {json.loads(line)["file"]: json.loads(line)
-            for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()}
+    rows = {
+        json.loads(line)["file"]: json.loads(line)
+        for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
+    }
     assert rows["hang.txt"]["error"]["code"] == "timeout"
     assert all(rows[n]["error"]["code"] == "empty" for n in ("a.txt", "b.txt", "c.txt"))

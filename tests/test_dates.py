@@ -1,4 +1,5 @@
 """The period grammar: one case per written form, RU and EN, and what must not be a period."""
+
 import datetime as dt
 
 import pytest
@@ -44,15 +45,15 @@ PRESENT = dt.date(2025, 9, 15)
         ("Mar 2019 - to date", "2019-03", None, "month"),
         ("март — июнь 2017", "2017-03", "2017-06", "month"),
         ("Jan – Jun 2017", "2017-01", "2017-06", "month"),
-        ("06/2014 06/2016", "2014-06", "2016-06", "month"),          # no separator but spaces
+        ("06/2014 06/2016", "2014-06", "2016-06", "month"),  # no separator but spaces
         ("09/2015 Current", "2015-09", None, "month"),
         ("August 1998 September 2003", "1998-08", "2003-09", "month"),
         ("July 2009\nMarch 2012", "2009-07", "2012-03", "month"),
         ("April 1998\nto\n\nFebruary 2003", "1998-04", "2003-02", "month"),  # a blank line inside
         ("December'2008 - continuing", "2008-12", None, "month"),
         ("2005 May to 2006 April", "2005-05", "2006-04", "month"),
-        ("07/02/2014 - till now", "2014-07", None, "month"),          # slashes: month first (US)
-        ("25/03/2014 - 05/2016", "2014-03", "2016-05", "month"),      # unless the first is a day
+        ("07/02/2014 - till now", "2014-07", None, "month"),  # slashes: month first (US)
+        ("25/03/2014 - 05/2016", "2014-03", "2016-05", "month"),  # unless the first is a day
     ],
 )
 def test_period_forms(text, start, end, precision):
@@ -80,22 +81,22 @@ def test_two_digit_years_resolve_to_the_right_century():
 @pytest.mark.parametrize(
     "text",
     [
-        "2009",                                     # a graduation year alone
+        "2009",  # a graduation year alone
         "Окончил в 2009 году",
-        "8-916-123-45-67",                          # phone numbers
+        "8-916-123-45-67",  # phone numbers
         "+7 (916) 2012-20-15",
-        "зарплата 150 000 – 200 000 руб.",          # salaries
+        "зарплата 150 000 – 200 000 руб.",  # salaries
         "от 120000 до 150000 рублей",
-        "2018 - 2017",                              # end before start
-        "13.2018 - 05.2019",                        # month 13
-        "1940 - 1948",                              # before 1950
-        "2030 - 2032",                              # after the present year + 1
-        "2014 2015",                                # bare years without a separator
-        "05/2010 currently managing",               # a lower-case word after a bare date
-        "Windows2000-2003",                         # only a numeric month may follow letters
-        "Родился 12 марта 1987",                    # a birth date is not a period
-        "март — н.в.",                              # a month without any year
-        "(495) 1990-2000",                          # a phone number with a period-like tail
+        "2018 - 2017",  # end before start
+        "13.2018 - 05.2019",  # month 13
+        "1940 - 1948",  # before 1950
+        "2030 - 2032",  # after the present year + 1
+        "2014 2015",  # bare years without a separator
+        "05/2010 currently managing",  # a lower-case word after a bare date
+        "Windows2000-2003",  # only a numeric month may follow letters
+        "Родился 12 марта 1987",  # a birth date is not a period
+        "март — н.в.",  # a month without any year
+        "(495) 1990-2000",  # a phone number with a period-like tail
         "тел. +7 2010-2012",
     ],
 )
@@ -106,14 +107,19 @@ def test_not_periods(text):
 def test_several_periods_in_text_order():
     text = "Июль 2024 — май 2025\n11 месяцев\nАвгуст 2023 — июль 2024\n1 год"
     assert [p.month_range() for p in find_periods(text, PRESENT)] == [
-        ("2024-07", "2025-05"), ("2023-08", "2024-07"),
+        ("2024-07", "2025-05"),
+        ("2023-08", "2024-07"),
     ]
 
 
 @pytest.mark.parametrize(
     ("text", "start", "precision"),
-    [("Sales Manager since 2016", "2016-01", "year"), ("с 2016 года", "2016-01", "year"),
-     ("с марта 2016 г.", "2016-03", "month"), ("Since Mar 2019", "2019-03", "month")],
+    [
+        ("Sales Manager since 2016", "2016-01", "year"),
+        ("с 2016 года", "2016-01", "year"),
+        ("с марта 2016 г.", "2016-03", "month"),
+        ("Since Mar 2019", "2019-03", "month"),
+    ],
 )
 def test_open_ended_start_runs_to_the_present(text, start, precision):
     (period,) = find_periods(text, PRESENT)

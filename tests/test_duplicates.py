@@ -1,4 +1,5 @@
 """Duplicate candidates: match keys per file, grouping with reasons, one row per candidate in every output."""
+
 from __future__ import annotations
 
 import copy
@@ -37,6 +38,7 @@ def _by_file(out: Path) -> dict[str, dict]:
 
 # --- match keys ---------------------------------------------------------------------------------
 
+
 def _keys(tmp_path: Path, text: str, name: str = "cv.txt", salt: str = "salt") -> MatchKeys:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -74,6 +76,7 @@ def test_a_changed_phone_leaves_the_text_signature_as_it_was_and_a_short_text_ha
 
 # --- grouping -----------------------------------------------------------------------------------
 
+
 @dataclasses.dataclass(frozen=True)
 class _Item:
     file: str
@@ -99,9 +102,11 @@ def test_a_contact_on_many_files_is_an_agencys_and_joins_no_one():
 
 def test_text_never_joins_two_hh_resumes_but_a_shared_contact_does():
     text = signature(C.ANNA)
-    items = [_Item("hh_" + "a" * 38 + ".json", MatchKeys(signature=text), "1", source="hh_json"),
-             _Item("hh_" + "b" * 38 + ".json", MatchKeys(signature=text), "2", source="hh_json")]
-    [first, second] = group(items)
+    items = [
+        _Item("hh_" + "a" * 38 + ".json", MatchKeys(signature=text), "1", source="hh_json"),
+        _Item("hh_" + "b" * 38 + ".json", MatchKeys(signature=text), "2", source="hh_json"),
+    ]
+    [first, _second] = group(items)
     assert first.near[0][1].reason == "text 100 % similar, but another hh.ru resume"
     same_person = [dataclasses.replace(item, keys=MatchKeys(phones=("p",), signature=text)) for item in items]
     assert _groups(same_person) == [[items[0].file, items[1].file]]
@@ -109,19 +114,25 @@ def test_text_never_joins_two_hh_resumes_but_a_shared_contact_does():
 
 def test_the_best_source_gives_the_facts_and_each_other_file_says_why_it_belongs():
     email, text = MatchKeys(emails=("e",)), MatchKeys(signature=signature(C.ANNA))
-    items = [_Item("a.docx", MatchKeys(emails=("e",), signature=signature(C.ANNA)), "1", source="docx"),
-             _Item("a.pdf", email, "2", document_date="2025-01-10"),
-             _Item("a_new.pdf", email, "3", document_date="2025-06-01"),
-             _Item("hh_" + "c" * 38 + ".pdf", text, "4", status="error", scored=False),
-             _Item("scan.pdf", MatchKeys(), "5", status="needs_ocr", scored=False)]
+    items = [
+        _Item("a.docx", MatchKeys(emails=("e",), signature=signature(C.ANNA)), "1", source="docx"),
+        _Item("a.pdf", email, "2", document_date="2025-01-10"),
+        _Item("a_new.pdf", email, "3", document_date="2025-06-01"),
+        _Item("hh_" + "c" * 38 + ".pdf", text, "4", status="error", scored=False),
+        _Item("scan.pdf", MatchKeys(), "5", status="needs_ocr", scored=False),
+    ]
     [candidate, scan] = group(items)
     assert items[candidate.best].file == "a_new.pdf" and items[scan.best].file == "scan.pdf"
     others = {items[i].file: (link.reason, link.via) for i, link in candidate.others}
-    assert others == {"a.pdf": ("same e-mail", None), "a.docx": ("same e-mail", None),
-                      "hh_" + "c" * 38 + ".pdf": ("text 100 % similar", "a.docx")}
+    assert others == {
+        "a.pdf": ("same e-mail", None),
+        "a.docx": ("same e-mail", None),
+        "hh_" + "c" * 38 + ".pdf": ("text 100 % similar", "a.docx"),
+    }
 
 
 # --- the screen: one row per candidate ----------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def duplicates(tmp_path_factory):
@@ -153,8 +164,11 @@ def test_every_output_lists_the_candidates_files(duplicates):
     assert rows["carl_2025.docx"]["other_files"] == "carl_2022.txt (same e-mail)"
     sheet = load_workbook(out / "ranking.xlsx").active
     header = [c.value for c in sheet[1]]
-    assert [r[header.index("other_files")] for r in sheet.iter_rows(min_row=2, values_only=True)
-            if r[header.index("file")] == "anna.pdf"] == [rows["anna.pdf"]["other_files"]]
+    assert [
+        r[header.index("other_files")]
+        for r in sheet.iter_rows(min_row=2, values_only=True)
+        if r[header.index("file")] == "anna.pdf"
+    ] == [rows["anna.pdf"]["other_files"]]
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count('<tr class="row"') == 4 and html.count('<span class="dups">+1</span>') == 4
     assert "One candidate, 2 files: the facts come from" in html and "carl_2022.txt</span> (text) — same e-mail" in html
@@ -196,6 +210,7 @@ def test_blind_outputs_name_the_other_files_by_pseudonyms_and_keep_the_reasons(d
 
 
 # --- hh.ru: the JSON and its PDF ----------------------------------------------------------------
+
 
 def _resume(resume_id: str, email: str) -> dict:
     resume = copy.deepcopy(H.KAM_DIRECTOR)
@@ -240,6 +255,7 @@ def test_hh_pull_files_group_by_the_resume_id_in_their_names_even_when_the_pdf_i
 
 # --- the review app: a candidate's decision -----------------------------------------------------
 
+
 def test_the_review_app_lists_candidates_and_keeps_a_decision_per_candidate(duplicates, tmp_path):
     import re
     import shutil
@@ -272,7 +288,9 @@ def test_the_review_app_lists_candidates_and_keeps_a_decision_per_candidate(dupl
 
     # deciding through another file's address keeps the decision under the best file
     csrf = re.search(r'<meta name="csrf" content="([0-9a-f]+)">', page).group(1)
-    assert client.post(f"/c/{other['anna.docx']}/decision", data={"decision": "reject", "csrf": csrf}).status_code == 303
+    assert (
+        client.post(f"/c/{other['anna.docx']}/decision", data={"decision": "reject", "csrf": csrf}).status_code == 303
+    )
     assert store.decisions(review.vacancy)[best["anna.pdf"]].decision == "reject"
 
     # a labels CSV naming another file decides for its candidate

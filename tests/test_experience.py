@@ -1,4 +1,5 @@
 """Years of experience: inclusive months, merged overlaps, the document's present, stated totals."""
+
 import datetime as dt
 
 import pytest
@@ -89,10 +90,16 @@ def test_stated_total(text, years):
 @pytest.mark.parametrize(
     "text",
     [
-        "5 years of experience with Excel", "Опыт работы с 1С и Bitrix24", "Опыт работы с 2015 года", "Skills: Excel",
+        "5 years of experience with Excel",
+        "Опыт работы с 1С и Bitrix24",
+        "Опыт работы с 2015 года",
+        "Skills: Excel",
         # a total limited to one field is not the career's total
-        "7 years of HR experience", "5 years of experience in retail sales", "10+ years of experience in FMCG",
-        "offering 25 years of progressive leadership experience", "3 года опыта в продажах",
+        "7 years of HR experience",
+        "5 years of experience in retail sales",
+        "10+ years of experience in FMCG",
+        "offering 25 years of progressive leadership experience",
+        "3 года опыта в продажах",
     ],
 )
 def test_not_a_stated_total(text):
@@ -131,6 +138,7 @@ def test_commercial_years_merge_overlapping_jobs_like_every_other_figure():
     from kamscreen.score.readers import READERS
 
     jobs = (job("2020-01", "2021-12", role="sales"), job("2021-01", "2022-12", role="account_management"))
-    facts = Facts(file="cv", status="ok", language="en", as_of="2025-09-15", jobs=jobs,
-                  experience=compute(jobs, PRESENT, ""))
+    facts = Facts(
+        file="cv", status="ok", language="en", as_of="2025-09-15", jobs=jobs, experience=compute(jobs, PRESENT, "")
+    )
     assert READERS["experience.commercial_years"].read(facts, (), None).value == 3.0  # not 2 + 2

@@ -1,5 +1,6 @@
 """The fit model's features mean what the shipped model was trained on: the same numeric columns in
 the same order, and the same job text (lemmas as pymorphy3 gives them, protected words removed)."""
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,7 @@ def test_the_feature_matrix_of_the_fixtures_is_unchanged(fixture_facts):
     df = frame(assessments, ["key_account_years"])
     assert list(df["text"]) == [_reference_text(a) for a in assessments]
     assert sum(bool(t) for t in df["text"]) > 40  # the fixtures have job texts to compare
-    for a, (_, row) in zip(assessments, df.iterrows()):
+    for a, (_, row) in zip(assessments, df.iterrows(), strict=True):
         kinds = [s.kind for s in a.facts.signals]
         assert all(row[f"signal_{k}"] == kinds.count(k) for k in set(kinds))
         assert row["kpi_with_numbers"] == sum(1 for k in a.facts.kpis if k.value)

@@ -1,5 +1,6 @@
 """The fixture corpus parses: every CV is ok with its key phrases in order, two-column CVs keep their
 experience block contiguous, hostile files give their documented error code fast."""
+
 from __future__ import annotations
 
 import hashlib
@@ -91,8 +92,9 @@ def test_every_cv_parses_ok_with_its_key_phrases_in_order(parsed):
 
 
 def test_parsed_format_matches_the_file(parsed):
-    wrong = [(cv_id, truth["format"], cv.format) for cv_id, (truth, cv, _) in parsed.items()
-             if cv.format != truth["format"]]
+    wrong = [
+        (cv_id, truth["format"], cv.format) for cv_id, (truth, cv, _) in parsed.items() if cv.format != truth["format"]
+    ]
     assert not wrong
 
 
@@ -131,7 +133,7 @@ def test_hh_table_export_reads_each_period_with_its_job(parsed):
     """hh.ru's table export: a period is followed by its duration and then its own employer, not by
     the next period (the left column is not read whole)."""
     checked, failures = 0, []
-    for cv_id, (truth, cv, text) in parsed.items():
+    for cv_id, (truth, _cv, text) in parsed.items():
         if truth["layout"] != "hh_pdf_table":
             continue
         for job in truth["jobs"]:
@@ -180,8 +182,7 @@ def test_hostile_file_gives_its_code_without_hanging(name):
     elif expected == "needs_ocr":
         assert cv.status == "needs_ocr" or (cv.error and cv.error.code == "needs_ocr"), cv
     else:
-        assert cv.status == "error" and cv.error is not None and cv.error.code == expected, (
-            name, cv.status, cv.error)
+        assert cv.status == "error" and cv.error is not None and cv.error.code == expected, (name, cv.status, cv.error)
 
 
 def test_a_docx_named_pdf_is_sniffed_as_docx():
@@ -214,15 +215,22 @@ def test_counterfactual_pairs_parse_to_text_that_differs_only_in_personal_data()
 
 
 def _digests(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and p.name != "README.md"}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != "README.md"
+    }
 
 
 def test_the_generator_rewrites_the_committed_fixtures_byte_for_byte(tmp_path):
     """The corpus is reproducible: a fresh run (which also re-checks every truth file) gives the same bytes."""
     pytest.importorskip("reportlab")
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_fixtures.py"), "--out", str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_fixtures.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     fresh, committed = _digests(tmp_path), _digests(FIXTURES)
     assert fresh.keys() == committed.keys()

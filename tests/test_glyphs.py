@@ -1,4 +1,5 @@
 """Word spaces from glyph positions: the class thresholds, checked against the page's own setting."""
+
 from __future__ import annotations
 
 from kamscreen.parse.glyphs import rows_of

@@ -1,6 +1,7 @@
 """hh.ru's employer PDF export, drawn on the fly with its real geometry: each job read in hh.ru's own
 order (period, duration, employer, site, industry, title, description), the footer and the
 "История общения с кандидатом" page left out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,11 +22,14 @@ BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 LEFT, CELL, RIGHT, EDGE, ITEM = 42.5, 113.4, 127.6, 552.7, 141.7  # the real export's columns (pt)
 FOOTER = "Резюме обновлено 15 сентября 2025 в 10:12"
 NAME = "Иван Петров"
-TITLE = ("Руководитель направления по работе с ключевыми клиентами, департамент продаж федеральным "
-         "сетям и дистрибьюторам")
+TITLE = (
+    "Руководитель направления по работе с ключевыми клиентами, департамент продаж федеральным сетям и дистрибьюторам"
+)
 SUB_ITEM = "Системная интеграция, автоматизации технологических и бизнес-процессов предприятия, ИТ-консалтинг"
-DUTY = ("Ведение федеральных сетей, согласование ассортимента и промо-календаря, подготовка отчётов для "
-        "руководства и участие в переговорах по годовым контрактам; ")
+DUTY = (
+    "Ведение федеральных сетей, согласование ассортимента и промо-календаря, подготовка отчётов для "
+    "руководства и участие в переговорах по годовым контрактам; "
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +50,7 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
             line = word
         else:
             line = trial
-    return lines + [line]
+    return [*lines, line]
 
 
 class _Pages:
@@ -92,17 +96,37 @@ def _export(path: Path, fonts: tuple[str, str]) -> Path:
     pages.line(LEFT, NAME, 25, bold=True, step=30)
     pages.line(LEFT, "Мужчина, 40 лет, родился 1 мая 1985")
     pages.line(LEFT, "Опыт работы — 17 лет 6 месяцев", 11, step=20)
-    pages.row(["Август 2023 —", "настоящее время", "2 года 2 месяца"],  # one row on the page
-              [(RIGHT, "ООО «Ромашка»", 12, True), (RIGHT, "Москва, romashka.example, https://romashka.example/", 9, False),
-               (RIGHT, "Информационные технологии, системная интеграция, интернет", 9, False),
-               (ITEM, "• Разработка программного обеспечения", 9, False), (ITEM, f"• {SUB_ITEM}", 9, False),
-               (RIGHT, TITLE, 12, False), (RIGHT, DUTY * 30, 9, False)])  # runs on to page 2
-    pages.row(["Январь 2010 —", "Май 2012", "2 года 5 месяцев"],
-              [(RIGHT, "АО «Лютик»", 12, True), (RIGHT, "Финансовый сектор", 9, False), (ITEM, "• Банк", 9, False),
-               (RIGHT, "Кассир", 12, False), (RIGHT, "• Обслуживание клиентов в отделении", 9, False)])
-    pages.row(["Март 2008 —", "декабрь 2009", "1 год 10 месяцев"],  # no site, no industry: bullets after the title
-              [(RIGHT, "ИП Васильков", 12, True), (RIGHT, "Курьер", 12, False),
-               (RIGHT, "• Доставка документов", 9, False), (RIGHT, "• Работа с накладными", 9, False)])
+    pages.row(
+        ["Август 2023 —", "настоящее время", "2 года 2 месяца"],  # one row on the page
+        [
+            (RIGHT, "ООО «Ромашка»", 12, True),
+            (RIGHT, "Москва, romashka.example, https://romashka.example/", 9, False),
+            (RIGHT, "Информационные технологии, системная интеграция, интернет", 9, False),
+            (ITEM, "• Разработка программного обеспечения", 9, False),
+            (ITEM, f"• {SUB_ITEM}", 9, False),
+            (RIGHT, TITLE, 12, False),
+            (RIGHT, DUTY * 30, 9, False),
+        ],
+    )  # runs on to page 2
+    pages.row(
+        ["Январь 2010 —", "Май 2012", "2 года 5 месяцев"],
+        [
+            (RIGHT, "АО «Лютик»", 12, True),
+            (RIGHT, "Финансовый сектор", 9, False),
+            (ITEM, "• Банк", 9, False),
+            (RIGHT, "Кассир", 12, False),
+            (RIGHT, "• Обслуживание клиентов в отделении", 9, False),
+        ],
+    )
+    pages.row(
+        ["Март 2008 —", "декабрь 2009", "1 год 10 месяцев"],  # no site, no industry: bullets after the title
+        [
+            (RIGHT, "ИП Васильков", 12, True),
+            (RIGHT, "Курьер", 12, False),
+            (RIGHT, "• Доставка документов", 9, False),
+            (RIGHT, "• Работа с накладными", 9, False),
+        ],
+    )
     pages.y -= 10
     pages.line(LEFT, "Образование", 11, step=20)
     pages.line(LEFT, "Высшее", 11, step=20)
@@ -128,16 +152,31 @@ def _after(lines: list[str], first: str, count: int) -> list[str]:
 def test_each_job_reads_in_hh_order(export):
     assert export.ok and export.pages == 3, export.error
     lines = [line for line in export.text.splitlines() if line.strip()]
-    industry = (f"Информационные технологии, системная интеграция, интернет • Разработка программного обеспечения "
-                f"• {SUB_ITEM}")
+    industry = (
+        f"Информационные технологии, системная интеграция, интернет • Разработка программного обеспечения • {SUB_ITEM}"
+    )
     # the lone row of page 1; its period cell wrapped; its title wrapped over two lines; its
     # sub-industries (one wrapped) on the industry line
     assert _after(lines, "Август 2023 — настоящее время", 5) == [
-        "2 года 2 месяца", "ООО «Ромашка»", "Москва, romashka.example, https://romashka.example/", industry, TITLE]
+        "2 года 2 месяца",
+        "ООО «Ромашка»",
+        "Москва, romashka.example, https://romashka.example/",
+        industry,
+        TITLE,
+    ]
     assert _after(lines, "Январь 2010 — Май 2012", 5) == [
-        "2 года 5 месяцев", "АО «Лютик»", "Финансовый сектор • Банк", "Кассир", "• Обслуживание клиентов в отделении"]
+        "2 года 5 месяцев",
+        "АО «Лютик»",
+        "Финансовый сектор • Банк",
+        "Кассир",
+        "• Обслуживание клиентов в отделении",
+    ]
     assert _after(lines, "Март 2008 — декабрь 2009", 4) == [
-        "1 год 10 месяцев", "ИП Васильков", "Курьер", "• Доставка документов"]
+        "1 год 10 месяцев",
+        "ИП Васильков",
+        "Курьер",
+        "• Доставка документов",
+    ]
 
 
 def test_footer_kept_once_at_the_end_and_the_history_page_left_out(export):
@@ -161,11 +200,20 @@ def test_the_timeline_reads_titles_and_employers(export):
 
 
 def test_indented_items_join_their_industry_line_and_description_bullets_do_not():
-    lines = [Line("Финансовый сектор", 0, 9, x0=127.6), Line("• Банк", 13, 22, x0=141.7),
-             Line("• Страхование", 26, 35, x0=141.7), Line("Кассир", 40, 52, x0=127.6),
-             Line("• Обслуживание клиентов", 56, 65, x0=127.6), Line("• Кассовые операции", 69, 78, x0=127.6)]
+    lines = [
+        Line("Финансовый сектор", 0, 9, x0=127.6),
+        Line("• Банк", 13, 22, x0=141.7),
+        Line("• Страхование", 26, 35, x0=141.7),
+        Line("Кассир", 40, 52, x0=127.6),
+        Line("• Обслуживание клиентов", 56, 65, x0=127.6),
+        Line("• Кассовые операции", 69, 78, x0=127.6),
+    ]
     assert [line.text for line in join_industry_items(lines)] == [
-        "Финансовый сектор • Банк • Страхование", "Кассир", "• Обслуживание клиентов", "• Кассовые операции"]
+        "Финансовый сектор • Банк • Страхование",
+        "Кассир",
+        "• Обслуживание клиентов",
+        "• Кассовые операции",
+    ]
 
 
 def test_a_cell_whose_line_bands_overlap_is_one_block():
@@ -187,8 +235,10 @@ def test_headings_that_fall_in_the_left_column_stay_headings(tmp_path, fonts):
 
     draw(LEFT, 800, "Опыт работы — 10 лет 9 месяцев", 10)
     y = 770.0
-    for period, end, duration, employer, title in (("Январь 2020 —", "настоящее время", "5 лет 9 месяцев", "ООО «Ромашка»", "Кассир"),
-                                                   ("Январь 2015 —", "декабрь 2019", "5 лет", "АО «Лютик»", "Курьер")):
+    for period, end, duration, employer, title in (
+        ("Январь 2020 —", "настоящее время", "5 лет 9 месяцев", "ООО «Ромашка»", "Кассир"),
+        ("Январь 2015 —", "декабрь 2019", "5 лет", "АО «Лютик»", "Курьер"),
+    ):
         for k, text in enumerate((period, end, duration)):
             draw(LEFT, y - 11 * k, text, 8)
         draw(RIGHT, y, employer, 12, True)

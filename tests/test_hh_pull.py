@@ -1,4 +1,5 @@
 """``hh pull`` against a local fake of hh.ru's documented endpoints (tests/hh_fake_api.py)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,12 @@ def fake():
 
 
 def _client(fake, waits=None, messages=None):
-    return Client(fake.url, TOKEN, sleep=(waits.append if waits is not None else lambda s: None),
-                  notify=(messages.append if messages is not None else lambda m: None))
+    return Client(
+        fake.url,
+        TOKEN,
+        sleep=(waits.append if waits is not None else lambda s: None),
+        notify=(messages.append if messages is not None else lambda m: None),
+    )
 
 
 def _files(folder, suffix):
@@ -100,8 +105,9 @@ def test_only_the_api_host_is_contacted(fake, tmp_path, monkeypatch):
     fake.pdf_url = "https://files.example.com/cv.pdf"
     contacted = []
     real = socket.create_connection
-    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: contacted.append(address[0])
-                        or real(address, *a, **k))
+    monkeypatch.setattr(
+        socket, "create_connection", lambda address, *a, **k: contacted.append(address[0]) or real(address, *a, **k)
+    )
     summary = pull(_client(fake), "42", tmp_path)
     assert set(contacted) == {"127.0.0.1"}
     assert summary.pdfs == 0 and len(_files(tmp_path, ".json")) == 120
@@ -116,8 +122,9 @@ def test_a_redirect_stays_on_hh_ru_hosts(fake, tmp_path, monkeypatch):
     fake.pdf_redirect = "http://files.example.com/cv.pdf"  # another host: not followed
     contacted = []
     real = socket.create_connection
-    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: contacted.append(address[0])
-                        or real(address, *a, **k))
+    monkeypatch.setattr(
+        socket, "create_connection", lambda address, *a, **k: contacted.append(address[0]) or real(address, *a, **k)
+    )
     summary = pull(_client(fake), "42", tmp_path / "b")
     assert summary.pdfs == 0 and "files.example.com" in summary.skipped[0]
     assert set(contacted) == {"127.0.0.1"}
@@ -138,12 +145,25 @@ def test_cli_pull_takes_the_token_from_a_file_or_the_environment(fake, tmp_path)
     token_file.write_text(TOKEN + "\n", encoding="utf-8")
     token_file.chmod(0o600)
     fake.resumes = dict(list(fake.resumes.items())[:3])
-    result = _run(["hh", "pull", "--vacancy", "42", "--out", str(tmp_path / "a"), "--api-url", fake.url,
-                   "--token-file", str(token_file)])
+    result = _run(
+        [
+            "hh",
+            "pull",
+            "--vacancy",
+            "42",
+            "--out",
+            str(tmp_path / "a"),
+            "--api-url",
+            fake.url,
+            "--token-file",
+            str(token_file),
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert "3 responses" in result.output and TOKEN not in result.output
-    result = _run(["hh", "pull", "--vacancy", "42", "--out", str(tmp_path / "b"), "--api-url", fake.url],
-                  env={"HH_TOKEN": TOKEN})
+    result = _run(
+        ["hh", "pull", "--vacancy", "42", "--out", str(tmp_path / "b"), "--api-url", fake.url], env={"HH_TOKEN": TOKEN}
+    )
     assert result.exit_code == 0, result.output
     assert len(_files(tmp_path / "b", ".json")) == 3
     for path in (tmp_path / "a").iterdir():
@@ -162,8 +182,9 @@ def test_cli_pull_refuses_a_missing_or_wrong_token_without_printing_it(fake, tmp
 
 def test_cli_pull_says_when_the_daily_limit_stops_it(fake, tmp_path):
     fake.view_limit = 5
-    result = _run(["hh", "pull", "--vacancy", "42", "--out", str(tmp_path), "--api-url", fake.url],
-                  env={"HH_TOKEN": TOKEN})
+    result = _run(
+        ["hh", "pull", "--vacancy", "42", "--out", str(tmp_path), "--api-url", fake.url], env={"HH_TOKEN": TOKEN}
+    )
     assert result.exit_code == 3
     assert "daily limit" in result.output and "again" in result.output
 

@@ -4,13 +4,14 @@ The full campaign (thousands of cases, each in a subprocess) lives outside the r
 fast, reproducible core. Every case must come back as a ``ParsedCV`` whose error, if any, has a
 known code and a one-line message naming the file.
 """
+
 from __future__ import annotations
 
 import io
 import json
+import random
 import subprocess
 import sys
-import random
 import time
 import zipfile
 from pathlib import Path
@@ -22,7 +23,7 @@ from kamscreen.parse import ERROR_CODES, parse
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures" / "cvs"
 LOL = (
     '<!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
-    + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi"))
+    + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi", strict=True))
     + "]>"
 )
 
@@ -83,14 +84,20 @@ def _docx_with_body(xml_prefix: str, body: str) -> bytes:
             data = source.read(member)
             if member == "word/document.xml":
                 ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-                data = f'<?xml version="1.0"?>{xml_prefix}<w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
+                data = (
+                    f'<?xml version="1.0"?>{xml_prefix}<w:document {ns}><w:body>{body}</w:body></w:document>'.encode()
+                )
             archive.writestr(member, data)
     return out.getvalue()
 
 
 def test_billion_laughs_docx_is_not_expanded(tmp_path):
     path = tmp_path / "lol.docx"
-    path.write_bytes(_docx_with_body(LOL.replace("DOCTYPE d", "DOCTYPE w:document"), "<w:p><w:r><w:t>Опыт работы &i;</w:t></w:r></w:p>"))
+    path.write_bytes(
+        _docx_with_body(
+            LOL.replace("DOCTYPE d", "DOCTYPE w:document"), "<w:p><w:r><w:t>Опыт работы &i;</w:t></w:r></w:p>"
+        )
+    )
     cv, seconds = _parse(path)
     _check(cv, path.name, seconds)
     assert (cv.status, cv.error.code) == ("error", "corrupt") and "DTD" in cv.error.message
@@ -109,23 +116,42 @@ def test_deeply_nested_docx_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("name", "data"),
     [
-        ("lol.html", f'<?xml version="1.0"?>{LOL.replace("DOCTYPE d", "DOCTYPE html")}<html><body>CV &i;</body></html>'.encode()),
+        (
+            "lol.html",
+            f'<?xml version="1.0"?>{LOL.replace("DOCTYPE d", "DOCTYPE html")}<html><body>CV &i;</body></html>'.encode(),
+        ),
         ("xxe.html", b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body>CV &x;</body></html>'),
         ("deep.html", b"<html><body>" + b"<div>" * 100_000 + b"CV" + b"</div>" * 100_000 + b"</body></html>"),
         ("charset.html", b"<html><head><meta charset='x-no-such-charset'></head><body>CV</body></html>"),
-        ("nested.mht", b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
-         + b"".join(b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1) for i in range(3000))),
+        (
+            "nested.mht",
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b0"\r\n\r\n'
+            + b"".join(
+                b'--b%d\r\nContent-Type: multipart/related; boundary="b%d"\r\n\r\n' % (i, i + 1) for i in range(3000)
+            ),
+        ),
         ("huge_bin.rtf", rb"{\rtf1\ansi Key Account Manager\bin999999999 " + b"x" * 1000 + b"}"),
         ("braces.rtf", rb"{\rtf1\ansi " + b"{" * 50_000 + b"Key Account Manager"),
         ("nul.txt", "Опыт работы\x00Key Account\x00Manager\n".encode() * 200),
         ("mixed.txt", "Опыт работы\n".encode() * 100 + "Менеджер по продажам\n".encode("cp1251") * 100),
-        ("pages.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 999999999/Kids[3 0 R]>>endobj\n"
-         b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"),
-        ("length.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 1/Kids[3 0 R]>>endobj\n"
-         b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n4 0 obj<</Length 99999999999>>stream\n"
-         b"BT ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF"),
-        ("nest.pdf", b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/X " + b"[" * 100_000 + b"]" * 100_000 + b">>endobj\n"
-         b"2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"),
+        (
+            "pages.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Count 999999999/Kids[3 0 R]>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+        ),
+        (
+            "length.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 1/Kids[3 0 R]>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>endobj\n"
+            b"4 0 obj<</Length 99999999999>>stream\n"
+            b"BT ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+        ),
+        (
+            "nest.pdf",
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R/X " + b"[" * 100_000 + b"]" * 100_000 + b">>endobj\n"
+            b"2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+        ),
     ],
 )
 def test_hand_made_traps(tmp_path, name, data):
@@ -149,11 +175,14 @@ def test_five_megabyte_line_is_too_large_unless_allowed(tmp_path):
 def _off_page_pdf(chars: int) -> bytes:
     """One page whose glyphs march off to x = millions (relative ``Td`` moves): invisible text that
     once made the column finder build million-bit masks per row."""
-    stream = "\n".join(["BT /F1 1 Tf"] + [f"{i % 600} {(i // 600) % 800} Td (x) Tj" for i in range(chars)] + ["ET"]).encode()
+    stream = "\n".join(
+        ["BT /F1 1 Tf"] + [f"{i % 600} {(i // 600) % 800} Td (x) Tj" for i in range(chars)] + ["ET"]
+    ).encode()
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -180,8 +209,7 @@ def test_off_page_glyphs_stay_within_a_gigabyte(tmp_path):
     deadlock on a lock another thread held); the timeout is a hang guard only."""
     path = tmp_path / "offpage.pdf"
     path.write_bytes(_off_page_pdf(20_000))
-    done = subprocess.run([sys.executable, "-c", _PARSE_CAPPED, str(path)], capture_output=True, text=True,
-                          timeout=600)
+    done = subprocess.run([sys.executable, "-c", _PARSE_CAPPED, str(path)], capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     status, message = json.loads(done.stdout.strip().splitlines()[-1])
     assert "MemoryError" not in message

@@ -1,4 +1,5 @@
 """Industry per job (employer, hh.ru industry lines, employer-name words, title and words) and per career."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,42 +30,46 @@ def found(text: str, employer: str | None, title: str | None = None) -> str:
 
 # --- the employer ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("employer,expected", [
-    ("ООО «Нестле Россия»", "fmcg"),
-    ("Nestlé", "fmcg"),
-    ('ПАО "МТС"', "telecom"),
-    ("ПАО «МТС Банк»", "finance"),          # the longest alias wins over "МТС"
-    ("АО «Тандер»", "retail"),               # Магнит's legal entity
-    ("X5 Retail Group N.V.", "retail"),
-    ("Bayer", "pharma"),
-    ("Bayer CropScience AG", "agriculture"),
-    ("Johnson & Johnson Medical", "medical_devices"),
-    ("Procter & Gamble", "fmcg"),
-    ("P&G", "fmcg"),
-    ("L'Oréal", "fmcg"),
-    ("Coca-Cola HBC Россия", "fmcg"),
-    ("ООО «М.Видео Менеджмент»", "retail"),
-    ("ЗАО \"Лаборатория Касперского\"", "it"),
-    ("1C Company", "it"),
-    ("1С", "it"),
-    ("Билайн (ПАО ВымпелКом)", "telecom"),
-    ("Т-Банк", "finance"),
-    ("Siemens Healthineers", "medical_devices"),
-    ("Siemens AG", "manufacturing"),
-    ("ООО «Деловые Линии»", "logistics"),
-    ("Газпром нефть", "energy"),
-    ("Volkswagen Group Rus", "automotive"),
-    ("Группа компаний «Самолёт»", "construction"),
-    ("ООО «ЭкоНива-АПК Холдинг»", "agriculture"),
-    ("Okkam LLC", "advertising"),
-    ("McKinsey & Company", "other"),
-    ("Hays", "staffing"),
-    ("ООО «Кадровое агентство Анкор»", "staffing"),
-    ("McDonald's", "hospitality"),
-    ("Marriott International", "hospitality"),
-    ("CBRE", "real_estate"),
-    ("Инвитро", "other"),                    # a medical lab: healthcare, not pharma
-])
+
+@pytest.mark.parametrize(
+    "employer,expected",
+    [
+        ("ООО «Нестле Россия»", "fmcg"),
+        ("Nestlé", "fmcg"),
+        ('ПАО "МТС"', "telecom"),
+        ("ПАО «МТС Банк»", "finance"),  # the longest alias wins over "МТС"
+        ("АО «Тандер»", "retail"),  # Магнит's legal entity
+        ("X5 Retail Group N.V.", "retail"),
+        ("Bayer", "pharma"),
+        ("Bayer CropScience AG", "agriculture"),
+        ("Johnson & Johnson Medical", "medical_devices"),
+        ("Procter & Gamble", "fmcg"),
+        ("P&G", "fmcg"),
+        ("L'Oréal", "fmcg"),
+        ("Coca-Cola HBC Россия", "fmcg"),
+        ("ООО «М.Видео Менеджмент»", "retail"),
+        ('ЗАО "Лаборатория Касперского"', "it"),
+        ("1C Company", "it"),
+        ("1С", "it"),
+        ("Билайн (ПАО ВымпелКом)", "telecom"),
+        ("Т-Банк", "finance"),
+        ("Siemens Healthineers", "medical_devices"),
+        ("Siemens AG", "manufacturing"),
+        ("ООО «Деловые Линии»", "logistics"),
+        ("Газпром нефть", "energy"),
+        ("Volkswagen Group Rus", "automotive"),
+        ("Группа компаний «Самолёт»", "construction"),
+        ("ООО «ЭкоНива-АПК Холдинг»", "agriculture"),
+        ("Okkam LLC", "advertising"),
+        ("McKinsey & Company", "other"),
+        ("Hays", "staffing"),
+        ("ООО «Кадровое агентство Анкор»", "staffing"),
+        ("McDonald's", "hospitality"),
+        ("Marriott International", "hospitality"),
+        ("CBRE", "real_estate"),
+        ("Инвитро", "other"),  # a medical lab: healthcare, not pharma
+    ],
+)
 def test_employer_names(employer, expected):
     assert industry.employer_industry(employer) == expected
 
@@ -74,25 +79,28 @@ def test_unknown_employers(employer):
     assert industry.employer_industry(employer) is None
 
 
-@pytest.mark.parametrize("employer,expected", [
-    ("First National Bank of Omaha", "finance"),
-    ("Совкомбанк Лизинг", "finance"),          # "*банк": a word ending so
-    ("Zonatelecom", "telecom"),                # "*telecom"
-    ("Lincoln County School District", "education"),
-    ("Московский государственный университет", "education"),
-    ("Department of Veterans Affairs", "public_sector"),
-    ("Администрация г. Тулы", "public_sector"),
-    ("Гостиница «Космос»", "hospitality"),
-    ("Hotel Indigo", "hospitality"),
-    ("ООО «СИБИНТЕК-СОФТ»", "it"),
-    ("Acme Staffing", "staffing"),
-    ("Sunrise Realty", "real_estate"),
-    ("Mercy Hospital", "other"),
-    ("ООО «Строительные технологии»", "construction"),   # the broadest words ("технологии") come last
-    ("АНО «Автономная некоммерческая организация Развитие»", None),  # not "авто…"
-    ("Company Name", None),
-    ("Hold an important role in the food service industry of a large restaurant chain", None),  # a sentence
-])
+@pytest.mark.parametrize(
+    "employer,expected",
+    [
+        ("First National Bank of Omaha", "finance"),
+        ("Совкомбанк Лизинг", "finance"),  # "*банк": a word ending so
+        ("Zonatelecom", "telecom"),  # "*telecom"
+        ("Lincoln County School District", "education"),
+        ("Московский государственный университет", "education"),
+        ("Department of Veterans Affairs", "public_sector"),
+        ("Администрация г. Тулы", "public_sector"),
+        ("Гостиница «Космос»", "hospitality"),
+        ("Hotel Indigo", "hospitality"),
+        ("ООО «СИБИНТЕК-СОФТ»", "it"),
+        ("Acme Staffing", "staffing"),
+        ("Sunrise Realty", "real_estate"),
+        ("Mercy Hospital", "other"),
+        ("ООО «Строительные технологии»", "construction"),  # the broadest words ("технологии") come last
+        ("АНО «Автономная некоммерческая организация Развитие»", None),  # not "авто…"
+        ("Company Name", None),
+        ("Hold an important role in the food service industry of a large restaurant chain", None),  # a sentence
+    ],
+)
 def test_words_of_an_employer_name(employer, expected):
     assert industry.name_industry(employer) == expected
 
@@ -133,8 +141,10 @@ def test_industry_lexicon_names_known_industries_only():
 
 
 def test_company_of_several_industries_is_decided_by_the_job_words():
-    text = ("Key Account Manager\nHenkel\nПродажи бытовой химии и косметики в федеральные сети "
-            "X5 и Магнит, промо в торговых точках.")
+    text = (
+        "Key Account Manager\nHenkel\nПродажи бытовой химии и косметики в федеральные сети "
+        "X5 и Магнит, промо в торговых точках."
+    )
     assert found(text, "Henkel", "Key Account Manager") == "fmcg"
     bare = Job("2019-05", None, True, "Key Account Manager", "Henkel")
     assert industry.job_industry(bare, make_doc(text, "ru")).industry == "manufacturing"
@@ -142,33 +152,37 @@ def test_company_of_several_industries_is_decided_by_the_job_words():
 
 # --- hh.ru industry lines ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("line,expected", [
-    ("Информационные технологии, системная интеграция, интернет... Показать еще", "it"),
-    ("Информационные технологии, системная интеграция, интернет", "it"),
-    ("Продукты питания", "fmcg"),
-    ("Розничная торговля... Показать еще", "retail"),
-    ("Медицина, фармацевтика, аптеки", "pharma"),
-    ("Медицинское оборудование (производство)", "medical_devices"),
-    ("Металлургия, металлообработка", "manufacturing"),
-    ("Перевозки, логистика, склад, ВЭД", "logistics"),
-    ("Транспорт, логистика", "logistics"),
-    ("Финансовый сектор... Показать еще", "finance"),
-    ("Банки", "finance"),
-    ("Маркетинговые, рекламные, BTL, дизайнерские, Event-, PR-агентства", "advertising"),
-    ("Автомобильный бизнес", "automotive"),
-    ("Энергетика", "energy"),
-    ("Нефть и газ", "energy"),
-    ("Строительство, недвижимость, эксплуатация, проектирование", "construction"),
-    ("Агентские услуги в недвижимости", "real_estate"),
-    ("Сельское хозяйство", "agriculture"),
-    ("Телекоммуникации, связь", "telecom"),
-    ("Гостиницы, рестораны, общепит, кейтеринг... Показать еще", "hospitality"),
-    ("Образовательные учреждения", "education"),
-    ("Государственные организации", "public_sector"),
-    ("Кадровые агентства", "staffing"),
-    ("Услуги для населения... Показать еще", "other"),
-    ("Электроника, приборостроение, бытовая техника, компьютер...", "manufacturing"),
-])
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Информационные технологии, системная интеграция, интернет... Показать еще", "it"),
+        ("Информационные технологии, системная интеграция, интернет", "it"),
+        ("Продукты питания", "fmcg"),
+        ("Розничная торговля... Показать еще", "retail"),
+        ("Медицина, фармацевтика, аптеки", "pharma"),
+        ("Медицинское оборудование (производство)", "medical_devices"),
+        ("Металлургия, металлообработка", "manufacturing"),
+        ("Перевозки, логистика, склад, ВЭД", "logistics"),
+        ("Транспорт, логистика", "logistics"),
+        ("Финансовый сектор... Показать еще", "finance"),
+        ("Банки", "finance"),
+        ("Маркетинговые, рекламные, BTL, дизайнерские, Event-, PR-агентства", "advertising"),
+        ("Автомобильный бизнес", "automotive"),
+        ("Энергетика", "energy"),
+        ("Нефть и газ", "energy"),
+        ("Строительство, недвижимость, эксплуатация, проектирование", "construction"),
+        ("Агентские услуги в недвижимости", "real_estate"),
+        ("Сельское хозяйство", "agriculture"),
+        ("Телекоммуникации, связь", "telecom"),
+        ("Гостиницы, рестораны, общепит, кейтеринг... Показать еще", "hospitality"),
+        ("Образовательные учреждения", "education"),
+        ("Государственные организации", "public_sector"),
+        ("Кадровые агентства", "staffing"),
+        ("Услуги для населения... Показать еще", "other"),
+        ("Электроника, приборостроение, бытовая техника, компьютер...", "manufacturing"),
+    ],
+)
 def test_hh_industry_lines(line, expected):
     assert industry.hh_line_industry(line) == expected
 
@@ -179,23 +193,31 @@ def test_lines_that_are_not_hh_industries(line):
 
 
 def test_hh_line_in_the_block_when_employer_is_unknown():
-    text = ("Январь 2020 — по настоящее время\n5 лет\nООО «Ромашка»\nМосква\n"
-            "Продукты питания... Показать еще\nМенеджер по продажам\nПродажи в сети.\n")
+    text = (
+        "Январь 2020 — по настоящее время\n5 лет\nООО «Ромашка»\nМосква\n"
+        "Продукты питания... Показать еще\nМенеджер по продажам\nПродажи в сети.\n"
+    )
     assert found(text, "ООО «Ромашка»", "Менеджер по продажам") == "fmcg"
 
 
 def test_hh_pdf_bullet_sub_line_is_more_precise_than_its_top_line():
-    text = ("ООО «Ромашка»\nromashka.ru\nУслуги для бизнеса\n• Кадровые агентства\n"
-            "Менеджер по работе с клиентами\nПодбор персонала для клиентов.\n")
+    text = (
+        "ООО «Ромашка»\nromashka.ru\nУслуги для бизнеса\n• Кадровые агентства\n"
+        "Менеджер по работе с клиентами\nПодбор персонала для клиентов.\n"
+    )
     assert found(text, "ООО «Ромашка»", "Менеджер по работе с клиентами") == "staffing"
-    text = ("IceRock\nicerockdev.ru\nИнформационные технологии, системная интеграция, интернет\n"
-            "• Разработка программного обеспечения\nAndroid-разработчик\nНаписание приложений.\n")
+    text = (
+        "IceRock\nicerockdev.ru\nИнформационные технологии, системная интеграция, интернет\n"
+        "• Разработка программного обеспечения\nAndroid-разработчик\nНаписание приложений.\n"
+    )
     assert found(text, "IceRock", "Android-разработчик") == "it"
 
 
 def test_an_other_hh_line_leaves_the_decision_to_the_words():
-    text = ("ООО Ромашка\nУслуги для бизнеса... Показать еще\nМенеджер по продажам\n"
-            "Продажа логистических услуг: грузоперевозки, экспедирование, склад.\n")
+    text = (
+        "ООО Ромашка\nУслуги для бизнеса... Показать еще\nМенеджер по продажам\n"
+        "Продажа логистических услуг: грузоперевозки, экспедирование, склад.\n"
+    )
     assert found(text, "ООО Ромашка", "Менеджер по продажам") == "logistics"
     quiet = "ООО Ромашка\nУслуги для бизнеса... Показать еще\nМенеджер\nРабота.\n"
     verdict = industry.job_industry(_job(quiet, "ООО Ромашка", "Менеджер"), make_doc(quiet, "ru"))
@@ -210,8 +232,10 @@ def test_known_company_on_a_header_line_when_the_employer_is_missing():
 
 
 def test_a_company_named_inside_a_sentence_line_is_not_the_employer():
-    text = ("August 2013 to Current Company Name - City , State\n\nAccounting Manager\n"
-            "Developed new and easier ways of doing journal entries, using Microsoft Excel.\n")
+    text = (
+        "August 2013 to Current Company Name - City , State\n\nAccounting Manager\n"
+        "Developed new and easier ways of doing journal entries, using Microsoft Excel.\n"
+    )
     assert found(text, "Company Name") == "other"
 
 
@@ -223,8 +247,16 @@ def test_a_known_company_named_as_the_workplace_when_the_employer_is_anonymised(
     shelves = "Company Name\nMerchandiser\nStocked shelves at Walmart stores.\n"  # "Walmart" qualifies "stores"
     assert found(shelves, "Company Name", "Merchandiser") == "other"
     sale = "Company Name\nSales Manager\nWon new listings at Kroger.\n"  # in B2B selling a client
-    job = Job("2020-01", None, True, "Sales Manager", "Company Name", role="sales", b2b=True,
-              description=Evidence.of(sale, 0, len(sale)))
+    job = Job(
+        "2020-01",
+        None,
+        True,
+        "Sales Manager",
+        "Company Name",
+        role="sales",
+        b2b=True,
+        description=Evidence.of(sale, 0, len(sale)),
+    )
     assert industry.job_industry(job, make_doc(sale, "en")).industry != "retail"
 
 
@@ -240,42 +272,58 @@ def test_description_line_is_not_an_hh_line():
 
 # --- the job's title and words -----------------------------------------------------------------
 
-@pytest.mark.parametrize("text,expected", [
-    ("Company Name\nSales Representative\nSold medical devices and surgical equipment to hospitals.", "medical_devices"),
-    ("Company Name\nAccount Executive\nSold SaaS software licenses and cloud solutions.", "it"),
-    ("ООО Ромашка\nМенеджер\nПродажа лекарственных препаратов в аптечные сети.", "pharma"),
-    ("ООО Ромашка\nМенеджер\nГрузоперевозки и экспедирование, контейнерные перевозки.", "logistics"),
-    ("ООО Ромашка\nМенеджер\nПоставки средств защиты растений и семян агрохолдингам.", "agriculture"),
-    ("Смоленская АЭС\nИнженер\nПланировал логистику перевозок ядерного топлива.", "energy"),
-    ("Company Name\nSales Associate\nGreeted people.", "other"),
-    ("Company Name\nAssistant\nPrepared lesson plans for the classroom and graded students' homework.", "education"),
-    ("Company Name\nCoordinator\nBooked banquets and managed guests' reservations at the resort hotel.", "hospitality"),
-    ("Company Name\nSpecialist\nProvided patient care, recorded vital signs in the nursing home.", "other"),
-    ("Company Name\nAgent\nShowed apartments to tenants and ran open houses for home buyers.", "real_estate"),
-    ("Company Name\nCoordinator\nPlaced job seekers with clients of the staffing agency.", "staffing"),
-    ("Company Name\nAnalyst\nSupported the county government and federal programs for taxpayers.", "public_sector"),
-    ("Company Name\nAccount Manager\nGrew the media spend of clients on the social ads platform.", "advertising"),
-    ("Company Name\nDirector of Planning\nCoordinated projects with the Tribal Council.", "public_sector"),
-    ("Company Name\nIntern\nOptimized bids with Search Engine Marketing (SEM) for the clients.", "advertising"),
-])
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Company Name\nSales Representative\nSold medical devices and surgical equipment to hospitals.",
+            "medical_devices",
+        ),
+        ("Company Name\nAccount Executive\nSold SaaS software licenses and cloud solutions.", "it"),
+        ("ООО Ромашка\nМенеджер\nПродажа лекарственных препаратов в аптечные сети.", "pharma"),
+        ("ООО Ромашка\nМенеджер\nГрузоперевозки и экспедирование, контейнерные перевозки.", "logistics"),
+        ("ООО Ромашка\nМенеджер\nПоставки средств защиты растений и семян агрохолдингам.", "agriculture"),
+        ("Смоленская АЭС\nИнженер\nПланировал логистику перевозок ядерного топлива.", "energy"),
+        ("Company Name\nSales Associate\nGreeted people.", "other"),
+        (
+            "Company Name\nAssistant\nPrepared lesson plans for the classroom and graded students' homework.",
+            "education",
+        ),
+        (
+            "Company Name\nCoordinator\nBooked banquets and managed guests' reservations at the resort hotel.",
+            "hospitality",
+        ),
+        ("Company Name\nSpecialist\nProvided patient care, recorded vital signs in the nursing home.", "other"),
+        ("Company Name\nAgent\nShowed apartments to tenants and ran open houses for home buyers.", "real_estate"),
+        ("Company Name\nCoordinator\nPlaced job seekers with clients of the staffing agency.", "staffing"),
+        ("Company Name\nAnalyst\nSupported the county government and federal programs for taxpayers.", "public_sector"),
+        ("Company Name\nAccount Manager\nGrew the media spend of clients on the social ads platform.", "advertising"),
+        ("Company Name\nDirector of Planning\nCoordinated projects with the Tribal Council.", "public_sector"),
+        ("Company Name\nIntern\nOptimized bids with Search Engine Marketing (SEM) for the clients.", "advertising"),
+    ],
+)
 def test_description_words(text, expected):
     assert found(text, text.split("\n")[0]) == expected
 
 
-@pytest.mark.parametrize("title,expected", [
-    ("Substitute Teacher", "education"),
-    ("Executive Chef", "hospitality"),
-    ("Registered Nurse", "other"),           # healthcare is an industry outside the list
-    ("Bank Teller", "finance"),
-    ("Cashier", "retail"),
-    ("Frontend-разработчик", "it"),
-    ("Учитель начальных классов", "education"),
-    ("Leasing Consultant", "real_estate"),
-    ("Police Officer", "public_sector"),
-    ("Personal Trainer", "other"),
-    ("Freelance Makeup Artist", "other"),  # personal care services are an industry outside the list
-    ("Hair Stylist", "other"),
-])
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("Substitute Teacher", "education"),
+        ("Executive Chef", "hospitality"),
+        ("Registered Nurse", "other"),  # healthcare is an industry outside the list
+        ("Bank Teller", "finance"),
+        ("Cashier", "retail"),
+        ("Frontend-разработчик", "it"),
+        ("Учитель начальных классов", "education"),
+        ("Leasing Consultant", "real_estate"),
+        ("Police Officer", "public_sector"),
+        ("Personal Trainer", "other"),
+        ("Freelance Makeup Artist", "other"),  # personal care services are an industry outside the list
+        ("Hair Stylist", "other"),
+    ],
+)
 def test_titles(title, expected):
     text = f"{title}\nCompany Name City , State\nDid the work.\n"
     assert found(text, "Company Name", title) == expected
@@ -287,14 +335,18 @@ def test_a_title_that_is_not_written_in_the_block_is_read_alone():
 
 
 def test_one_weak_word_in_a_long_description_does_not_decide():
-    text = ("Company Name\nSenior Accountant\nNegotiated a settlement with the state revenue department to keep "
-            "a restaurant owner from losing business; reconciled six years of accounts for a client.\n")
+    text = (
+        "Company Name\nSenior Accountant\nNegotiated a settlement with the state revenue department to keep "
+        "a restaurant owner from losing business; reconciled six years of accounts for a client.\n"
+    )
     assert found(text, "Company Name", "Senior Accountant") == "other"
 
 
 def test_the_words_of_a_job_s_own_function_count_less():
-    text = ("Company Name\nStaff Accountant\nPrepared bank reconciliations and the bank deposits, "
-            "loan schedules and investment accounts of the company.\n")
+    text = (
+        "Company Name\nStaff Accountant\nPrepared bank reconciliations and the bank deposits, "
+        "loan schedules and investment accounts of the company.\n"
+    )
     assert found(text, "Company Name", "Staff Accountant") == "other"
     teller = "Company Name\nTeller\nOpened deposit accounts and processed loan payments for bank customers.\n"
     assert found(teller, "Company Name", "Teller") == "finance"
@@ -305,36 +357,64 @@ def test_delivery_trucks_are_not_automotive():
     assert found(text, "Company Name", "Driver") != "automotive"
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("ООО Ромашка\nКлючевой менеджер\nПродажи напитков в сегменте HoReCa: рестораны, кафе, отели Москвы.\n", "fmcg"),
-    ("ООО Ромашка\nМенеджер\nПродажи министерствам и администрациям, тендеры по 44-ФЗ.\n", "other"),  # B2G, not gov
-    ("Company Name\nAccount Executive\nSold cloud software to hospitals, clinics and nursing homes.\n", "it"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "ООО Ромашка\nКлючевой менеджер\nПродажи напитков в сегменте HoReCa: рестораны, кафе, отели Москвы.\n",
+            "fmcg",
+        ),
+        ("ООО Ромашка\nМенеджер\nПродажи министерствам и администрациям, тендеры по 44-ФЗ.\n", "other"),  # B2G, not gov
+        ("Company Name\nAccount Executive\nSold cloud software to hospitals, clinics and nursing homes.\n", "it"),
+    ],
+)
 def test_in_b2b_selling_the_kinds_of_organisation_named_are_clients(text, expected):
-    job = Job("2020-01", None, True, text.split("\n")[1], text.split("\n")[0], role="key_account", b2b=True,
-              description=Evidence.of(text, 0, len(text)))
+    job = Job(
+        "2020-01",
+        None,
+        True,
+        text.split("\n")[1],
+        text.split("\n")[0],
+        role="key_account",
+        b2b=True,
+        description=Evidence.of(text, 0, len(text)),
+    )
     assert industry.job_industry(job, make_doc(text, _lang(text))).industry == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Company Name\nAccountant\nI oversee all financial accounting functions for a $15 million construction company.\n"
-     "Prepared tax returns.\n", "construction"),
-    ("Company Name\nSales Director\nOur firm is the full service telecommunications firm behind the brand.\n",
-     "telecom"),
-    ("Company Name\nVice President\nTurned around the foreign operations of this LED products manufacturing\n"
-     "company operating in several countries.\n", "manufacturing"),
-    ("Company Name\nDirector\nAcme LLC is a software development company that builds apps.\n", "it"),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Company Name\nAccountant\nI oversee all financial accounting functions for a $15 million "
+            "construction company.\nPrepared tax returns.\n",
+            "construction",
+        ),
+        (
+            "Company Name\nSales Director\nOur firm is the full service telecommunications firm behind the brand.\n",
+            "telecom",
+        ),
+        (
+            "Company Name\nVice President\nTurned around the foreign operations of this LED products manufacturing\n"
+            "company operating in several countries.\n",
+            "manufacturing",
+        ),
+        ("Company Name\nDirector\nAcme LLC is a software development company that builds apps.\n", "it"),
+    ],
+)
 def test_an_organisation_described_by_its_industry_decides(text, expected):
     assert found(text, "Company Name", text.split("\n")[1]) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Company Name\nCoordinator\nTrained staff in visual merchandising and organization.\n",  # no head noun
-    "Company Name\nManager\nTravel to the company offices.\n",  # a stop word between
-    "Company Name\nAnalyst\nPosted the construction company website updates.\n",  # "company" qualifies a noun
-    "Company Name\nSales Manager\nSold to construction companies across the region.\n",  # a market, not one firm
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Company Name\nCoordinator\nTrained staff in visual merchandising and organization.\n",  # no head noun
+        "Company Name\nManager\nTravel to the company offices.\n",  # a stop word between
+        "Company Name\nAnalyst\nPosted the construction company website updates.\n",  # "company" qualifies a noun
+        "Company Name\nSales Manager\nSold to construction companies across the region.\n",  # a market, not one firm
+    ],
+)
 def test_an_industry_word_that_names_no_organisation_does_not_decide(text):
     assert found(text, "Company Name", text.split("\n")[1]) == "other"
 
@@ -351,15 +431,23 @@ def test_job_without_block_or_employer_is_unknown():
 
 # --- a CV's jobs and the career ----------------------------------------------------------------
 
+
 def test_a_weak_job_takes_the_industry_its_cv_is_known_in():
     store = "Store Manager\nCompany Name\nRan the store, the sales floor and the cash registers.\n"
     district = "District Manager\nCompany Name\nVisited the stores of the district and met their shoppers.\n"
     text = store + district
     doc = make_doc(text, "en")
-    jobs = [Job("2010-01", "2012-12", False, "Store Manager", "Company Name",
-                description=Evidence.of(text, 0, len(store))),
-            Job("2013-01", "2015-12", False, "District Manager", "Company Name",
-                description=Evidence.of(text, len(store), len(text)))]
+    jobs = [
+        Job("2010-01", "2012-12", False, "Store Manager", "Company Name", description=Evidence.of(text, 0, len(store))),
+        Job(
+            "2013-01",
+            "2015-12",
+            False,
+            "District Manager",
+            "Company Name",
+            description=Evidence.of(text, len(store), len(text)),
+        ),
+    ]
     assert industry.job_industry(jobs[1], doc).source == industry.UNKNOWN
     assert industry.classify_jobs(jobs, doc) == ("retail", "retail")
     alone = make_doc(district, "en")
@@ -371,22 +459,35 @@ def _cv(summary: str, *blocks: str) -> tuple[list[Job], object]:
     text = summary + "\n" + "".join(blocks)
     jobs, at = [], len(summary) + 1
     for k, block in enumerate(blocks):
-        jobs.append(Job(f"{2010 + 2 * k}-01", f"{2011 + 2 * k}-12", False, block.split("\n")[0], "Company Name",
-                        description=Evidence.of(text, at, at + len(block))))
+        jobs.append(
+            Job(
+                f"{2010 + 2 * k}-01",
+                f"{2011 + 2 * k}-12",
+                False,
+                block.split("\n")[0],
+                "Company Name",
+                description=Evidence.of(text, at, at + len(block)),
+            )
+        )
         at += len(block)
     return jobs, make_doc(text, "en")
 
 
-@pytest.mark.parametrize("summary,expected", [
-    ("Strategic sales professional with two years in the Retail industry.", ("retail",)),
-    ("Professional with extensive experience in Human Resources in Oil & Gas Company.", ("energy",)),
-    ("Yard Manager with 15 years of management experience in the Oil and Gas and Transportation Industry.",
-     ("logistics", "energy")),
-    ("Project Administrator with 14+ years' experience in the toy manufacturing industry.", ("manufacturing",)),
-    ("Seeking a position with 5 years of experience in the hospitality field.", ()),  # a wish
-    ("Worked in the retail industry.", ()),  # no word of experience
-    ("Firm knowledge of SaaS software and years of experience.", ()),  # "Firm" heads no phrase
-])
+@pytest.mark.parametrize(
+    "summary,expected",
+    [
+        ("Strategic sales professional with two years in the Retail industry.", ("retail",)),
+        ("Professional with extensive experience in Human Resources in Oil & Gas Company.", ("energy",)),
+        (
+            "Yard Manager with 15 years of management experience in the Oil and Gas and Transportation Industry.",
+            ("logistics", "energy"),
+        ),
+        ("Project Administrator with 14+ years' experience in the toy manufacturing industry.", ("manufacturing",)),
+        ("Seeking a position with 5 years of experience in the hospitality field.", ()),  # a wish
+        ("Worked in the retail industry.", ()),  # no word of experience
+        ("Firm knowledge of SaaS software and years of experience.", ()),  # "Firm" heads no phrase
+    ],
+)
 def test_what_a_cv_states_of_its_industry(summary, expected):
     jobs, doc = _cv(summary, "Clerk\nFiled papers.\n")
     assert industry.stated_industries(jobs, doc) == expected
@@ -429,8 +530,12 @@ def test_by_years_counts_inclusive_months_and_present():
 
 
 def test_by_years_unions_overlaps_per_industry_and_sorts():
-    jobs = [J("2010-01", "2012-12", "it"), J("2012-01", "2013-12", "it"),  # 48 months, not 60
-            J("2014-01", "2014-06", "retail"), J("2015-01", "2015-12", "other")]
+    jobs = [
+        J("2010-01", "2012-12", "it"),
+        J("2012-01", "2013-12", "it"),  # 48 months, not 60
+        J("2014-01", "2014-06", "retail"),
+        J("2015-01", "2015-12", "other"),
+    ]
     ranked = industry.by_years(jobs, PRESENT)
     assert [(r.industry, r.years) for r in ranked] == [("it", 4.0), ("other", 1.0), ("retail", 0.5)]
 
@@ -459,14 +564,31 @@ def test_overall_counts_other_known_from_the_doc_not_unknown():
     teller = "Teller\nCompany Name\nProcessed deposits for bank customers.\n"
     text = nurse + clerk + teller
     a, b = len(nurse), len(nurse) + len(clerk)
-    jobs = [Job("2005-01", "2019-12", False, "Registered Nurse", "Company Name", industry="other",
-                description=Evidence.of(text, 0, a)),
-            Job("2000-01", "2004-12", False, "Clerk", "Company Name", industry="other",
-                description=Evidence.of(text, a, b)),
-            Job("2020-01", "2021-12", False, "Teller", "Company Name", industry="finance",
-                description=Evidence.of(text, b, len(text)))]
+    jobs = [
+        Job(
+            "2005-01",
+            "2019-12",
+            False,
+            "Registered Nurse",
+            "Company Name",
+            industry="other",
+            description=Evidence.of(text, 0, a),
+        ),
+        Job(
+            "2000-01", "2004-12", False, "Clerk", "Company Name", industry="other", description=Evidence.of(text, a, b)
+        ),
+        Job(
+            "2020-01",
+            "2021-12",
+            False,
+            "Teller",
+            "Company Name",
+            industry="finance",
+            description=Evidence.of(text, b, len(text)),
+        ),
+    ]
     doc = make_doc(text, "en")
-    assert industry.overall(jobs, PRESENT, doc) == "other"      # 15 years of healthcare
+    assert industry.overall(jobs, PRESENT, doc) == "other"  # 15 years of healthcare
     assert industry.overall(jobs[1:], PRESENT, doc) == "finance"  # the clerk's industry is unknown
 
 
@@ -484,9 +606,13 @@ def test_a_job_starting_after_the_present_is_not_fatal():
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-cvs"
 #: hh.ru's top-level industry lines met in the real CVs, as the labeling protocol maps them
 HH_TOP_LINES = {
-    "Информационные технологии": "it", "Розничная торговля": "retail", "Финансовый сектор": "finance",
-    "Гостиницы, рестораны": "hospitality", "Медицина, фармацевтика": "pharma",
-    "Промышленное оборудование": "manufacturing", "Электроника, приборостроение": "manufacturing",
+    "Информационные технологии": "it",
+    "Розничная торговля": "retail",
+    "Финансовый сектор": "finance",
+    "Гостиницы, рестораны": "hospitality",
+    "Медицина, фармацевтика": "pharma",
+    "Промышленное оборудование": "manufacturing",
+    "Электроника, приборостроение": "manufacturing",
 }
 
 
@@ -502,7 +628,7 @@ def test_real_hh_industry_lines_decide_unknown_employers():
         parsed = ParsedCV(file=str(path), status="ok", text=text)
         doc = make_doc(text, "ru")
         for job in timeline.find_jobs(parsed, dt.date(2025, 9, 30)):
-            block = text[job.description.start:job.description.end]
+            block = text[job.description.start : job.description.end]
             line = next((ln for ln in block.splitlines() if "Показать еще" in ln), "")
             expected = next((ind for top, ind in HH_TOP_LINES.items() if line.startswith(top)), None)
             if expected is None or industry.employer_industry(job.employer):
@@ -514,9 +640,17 @@ def test_real_hh_industry_lines_decide_unknown_employers():
 
 # --- the industry asked for (--industry) -------------------------------------------------------
 
-@pytest.mark.parametrize("asked,expected", [
-    ("fmcg", "fmcg"), (" Hospitality ", "hospitality"), ("public_sector", "public_sector"), (None, None), ("", None),
-])
+
+@pytest.mark.parametrize(
+    "asked,expected",
+    [
+        ("fmcg", "fmcg"),
+        (" Hospitality ", "hospitality"),
+        ("public_sector", "public_sector"),
+        (None, None),
+        ("", None),
+    ],
+)
 def test_required_industry_is_one_of_the_taxonomy(asked, expected):
     from kamscreen.score import required_industry
 

@@ -1,4 +1,5 @@
 """A kamscreen bug is ``internal_error`` with its traceback logged, never blamed on the file as ``corrupt``."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,6 @@ import math
 import zipfile
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from kamscreen.cli import app
@@ -38,7 +38,9 @@ def test_an_exception_from_kamscreen_code_is_internal_error_and_logged(tmp_path,
     assert cv.status == "error" and cv.error.code == "internal_error", cv.error
     assert cv.error.message.startswith("a.txt: ") and "not the file's fault" in cv.error.message
     assert "\n" not in cv.error.message
-    assert any(r.exc_info and "AttributeError" in r.exc_text or "AttributeError" in caplog.text for r in caplog.records)
+    assert any(
+        (r.exc_info and "AttributeError" in r.exc_text) or "AttributeError" in caplog.text for r in caplog.records
+    )
     assert "Traceback" in caplog.text and "sections.py" in caplog.text
 
 
@@ -81,9 +83,17 @@ def test_screen_reports_internal_errors_with_the_traceback_in_the_log(tmp_path, 
 def test_no_nan_reaches_json(tmp_path):
     from kamscreen.report import Candidate, write_reports
 
-    cand = Candidate(file="a.txt", sha256="0" * 64, status="ok", text="x",
-                     assessment={"checklist": {"score": math.nan, "criteria": [], "verdict": "fail"},
-                                 "fit": {"probability": math.inf}, "rank": 1})
+    cand = Candidate(
+        file="a.txt",
+        sha256="0" * 64,
+        status="ok",
+        text="x",
+        assessment={
+            "checklist": {"score": math.nan, "criteria": [], "verdict": "fail"},
+            "fit": {"probability": math.inf},
+            "rank": 1,
+        },
+    )
     written = write_reports([cand], tmp_path / "o", profile="kam-director")
 
     def refuse(name):

@@ -1,4 +1,5 @@
 """Languages: ISO code + CEFR level from hh.ru lines, level words, codes and certificates."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ def languages(text: str, lang: str = "ru", section: bool = False, skills: str | 
         sections += (Section("skills", start, start + len(skills), "Skills"),)
     found = find_languages(ParsedCV("cv.txt", "ok", text, sections, language=lang), make_doc(text, lang))
     for skill in found:
-        assert skill.evidence.text == text[skill.evidence.start:skill.evidence.end]
+        assert skill.evidence.text == text[skill.evidence.start : skill.evidence.end]
         assert skill.evidence.text.strip()
     stated = [s for s in found if not s.inferred]
     assert len({s.language for s in stated}) == len(stated)  # one entry per language
@@ -31,72 +32,75 @@ def test_hh_language_block():
     assert found[1].evidence.text == "Английский — B2 — Средне-продвинутый"
 
 
-@pytest.mark.parametrize("text, code, level", [
-    # Russian level words, the name in any case (lemma)
-    ("Свободный английский", "en", "C1"),
-    ("Английский — свободно", "en", "C1"),
-    ("Продвинутый английский", "en", "C1"),
-    ("Английский язык: выше среднего", "en", "B2"),
-    ("Английский средний", "en", "B1"),
-    ("Английский среднего уровня", "en", "B1"),
-    ("Владею разговорным английским", "en", "B1"),
-    ("Базовый немецкий", "de", "A2"),
-    ("Французский — начальный", "fr", "A1"),  # LABELING.md: начальный → A1, with a code or without
-    ("Технический английский", "en", "A2"),
-    ("Английский: читаю профессиональную литературу", "en", "A2"),
-    ("Английский — читаю и перевожу со словарём", "en", "A2"),
-    ("Английский в совершенстве", "en", "C2"),
-    ("Английский — могу проходить интервью", "en", "B2"),
-    ("Родной язык: русский", "ru", "native"),
-    ("Знание английского языка (Upper-Intermediate)", "en", "B2"),
-    ("английский — В2", "en", "B2"),  # Cyrillic В
-    # English words
-    ("Fluent English", "en", "C1"),
-    ("German: advanced", "de", "C1"),
-    ("English – Upper-Intermediate", "en", "B2"),
-    ("Spanish (intermediate)", "es", "B1"),
-    ("French – Pre-Intermediate", "fr", "A2"),
-    ("Italian: elementary", "it", "A2"),
-    ("Basic Japanese", "ja", "A2"),
-    ("Beginner Spanish", "es", "A1"),
-    ("Fluent in conversational Spanish", "es", "B1"),  # the word right before the name wins
-    ("Semi-fluent Spanish", "es", "B1"),
-    ("Conversant in Spanish", "es", "B1"),
-    ("Bi-lingual Spanish", "es", "native"),
-    ("Fluent in both verbal and written Spanish.", "es", "C1"),
-    ("Spanish-fluent sales associate", "es", "C1"),
-    ("Excellent English communication skills", "en", "C1"),
-    ("Испанский (базовый)", "es", "A2"),
-    ("Fluent in Cantonese", "yue", "C1"),  # no ISO 639-1 code: ISO 639-3
-    ("Fluent in ASL (American Sign Language)", "ase", "C1"),
-    ("Proficient in English", "en", "C1"),  # LABELING.md: C2 only when stated
-    ("Russian – mother tongue", "ru", "native"),
-    ("Bilingual English", "en", "native"),
-    ("Native Russian speaker", "ru", "native"),
-    # LinkedIn proficiency scale
-    ("English: Native or Bilingual Proficiency", "en", "native"),
-    ("English: Full Professional Proficiency", "en", "C1"),
-    ("English: Professional Working Proficiency", "en", "B2"),
-    ("English: Limited Working Proficiency", "en", "B1"),
-    ("English: Elementary Proficiency", "en", "A2"),
-    # codes and certificates
-    ("English C1", "en", "C1"),
-    ("IELTS 8.5", "en", "C2"),
-    ("IELTS 7,5", "en", "C1"),
-    ("IELTS 6.0", "en", "B2"),
-    ("IELTS 4.5", "en", "B1"),
-    ("TOEFL iBT 115", "en", "C2"),
-    ("TOEFL iBT 100", "en", "C1"),
-    ("TOEFL 80", "en", "B2"),
-    ("TOEFL iBT 50", "en", "B1"),
-    ("Cambridge FCE", "en", "B2"),
-    ("CAE certificate", "en", "C1"),
-    ("CPE (2019)", "en", "C2"),
-    ("BEC Preliminary", "en", "B1"),
-    ("BEC Vantage", "en", "B2"),
-    ("BEC Higher", "en", "C1"),
-    ("DELF B2", "fr", "B2"),
-])
+@pytest.mark.parametrize(
+    "text, code, level",
+    [
+        # Russian level words, the name in any case (lemma)
+        ("Свободный английский", "en", "C1"),
+        ("Английский — свободно", "en", "C1"),
+        ("Продвинутый английский", "en", "C1"),
+        ("Английский язык: выше среднего", "en", "B2"),
+        ("Английский средний", "en", "B1"),
+        ("Английский среднего уровня", "en", "B1"),
+        ("Владею разговорным английским", "en", "B1"),
+        ("Базовый немецкий", "de", "A2"),
+        ("Французский — начальный", "fr", "A1"),  # LABELING.md: начальный → A1, with a code or without
+        ("Технический английский", "en", "A2"),
+        ("Английский: читаю профессиональную литературу", "en", "A2"),
+        ("Английский — читаю и перевожу со словарём", "en", "A2"),
+        ("Английский в совершенстве", "en", "C2"),
+        ("Английский — могу проходить интервью", "en", "B2"),
+        ("Родной язык: русский", "ru", "native"),
+        ("Знание английского языка (Upper-Intermediate)", "en", "B2"),
+        ("английский — В2", "en", "B2"),  # Cyrillic В
+        # English words
+        ("Fluent English", "en", "C1"),
+        ("German: advanced", "de", "C1"),
+        ("English – Upper-Intermediate", "en", "B2"),
+        ("Spanish (intermediate)", "es", "B1"),
+        ("French – Pre-Intermediate", "fr", "A2"),
+        ("Italian: elementary", "it", "A2"),
+        ("Basic Japanese", "ja", "A2"),
+        ("Beginner Spanish", "es", "A1"),
+        ("Fluent in conversational Spanish", "es", "B1"),  # the word right before the name wins
+        ("Semi-fluent Spanish", "es", "B1"),
+        ("Conversant in Spanish", "es", "B1"),
+        ("Bi-lingual Spanish", "es", "native"),
+        ("Fluent in both verbal and written Spanish.", "es", "C1"),
+        ("Spanish-fluent sales associate", "es", "C1"),
+        ("Excellent English communication skills", "en", "C1"),
+        ("Испанский (базовый)", "es", "A2"),
+        ("Fluent in Cantonese", "yue", "C1"),  # no ISO 639-1 code: ISO 639-3
+        ("Fluent in ASL (American Sign Language)", "ase", "C1"),
+        ("Proficient in English", "en", "C1"),  # LABELING.md: C2 only when stated
+        ("Russian – mother tongue", "ru", "native"),
+        ("Bilingual English", "en", "native"),
+        ("Native Russian speaker", "ru", "native"),
+        # LinkedIn proficiency scale
+        ("English: Native or Bilingual Proficiency", "en", "native"),
+        ("English: Full Professional Proficiency", "en", "C1"),
+        ("English: Professional Working Proficiency", "en", "B2"),
+        ("English: Limited Working Proficiency", "en", "B1"),
+        ("English: Elementary Proficiency", "en", "A2"),
+        # codes and certificates
+        ("English C1", "en", "C1"),
+        ("IELTS 8.5", "en", "C2"),
+        ("IELTS 7,5", "en", "C1"),
+        ("IELTS 6.0", "en", "B2"),
+        ("IELTS 4.5", "en", "B1"),
+        ("TOEFL iBT 115", "en", "C2"),
+        ("TOEFL iBT 100", "en", "C1"),
+        ("TOEFL 80", "en", "B2"),
+        ("TOEFL iBT 50", "en", "B1"),
+        ("Cambridge FCE", "en", "B2"),
+        ("CAE certificate", "en", "C1"),
+        ("CPE (2019)", "en", "C2"),
+        ("BEC Preliminary", "en", "B1"),
+        ("BEC Vantage", "en", "B2"),
+        ("BEC Higher", "en", "C1"),
+        ("DELF B2", "fr", "B2"),
+    ],
+)
 def test_level_phrasings(text, code, level):
     assert languages(text, "en" if text.isascii() else "ru")[code] == level
 
@@ -108,7 +112,10 @@ def test_several_languages_on_one_line_keep_their_own_levels():
 
 
 def test_a_level_before_a_list_of_names_covers_each():
-    assert languages("Skilled manager - fluent in both English and Spanish - effective", "en") == {"en": "C1", "es": "C1"}
+    assert languages("Skilled manager - fluent in both English and Spanish - effective", "en") == {
+        "en": "C1",
+        "es": "C1",
+    }
     assert languages("Свободно владею английским и немецким") == {"en": "C1", "de": "C1"}
     assert languages("Fluent in English, Spanish, and Vietnamese", "en") == {"en": "C1", "es": "C1", "vi": "C1"}
     assert languages("Handled calls in both English and Spanish Used good communication skills", "en") == {}
@@ -143,12 +150,15 @@ def test_nothing_in_an_empty_cv():
 
 
 def test_more_level_phrasings_on_lists():
-    assert languages("Proficient in English and Turkish Languages; limited skills in Italian, Spanish, and Kurdish.",
-                     "en") == {"en": "C1", "tr": "C1", "it": "B1", "es": "B1", "ku": "B1"}
+    assert languages(
+        "Proficient in English and Turkish Languages; limited skills in Italian, Spanish, and Kurdish.", "en"
+    ) == {"en": "C1", "tr": "C1", "it": "B1", "es": "B1", "ku": "B1"}
     assert languages("Bilingual (English, Spanish)", "en") == {"en": "native", "es": "native"}
     assert languages("Bilingual (English/spanish", "en") == {"en": "native", "es": "native"}
     assert languages("bilingual speaking and reading fluently in English and Spanish", "en") == {
-        "en": "native", "es": "native"}
+        "en": "native",
+        "es": "native",
+    }
     assert languages("Fluent in Hindi, Marathi and Gujarati", "en") == {"hi": "C1", "mr": "C1", "gu": "C1"}
     assert languages("Fluent in English, Farsi, and Dari", "en") == {"en": "C1", "fa": "C1", "prs": "C1"}
 
@@ -173,8 +183,10 @@ def test_speaking_a_language_names_it_without_a_level():
     text = "Trilingual: English, French, Arabic"
     found = find_languages(ParsedCV("cv.txt", "ok", text, language="en"), make_doc(text, "en"))
     assert [(s.language, s.level, s.evidence.text) for s in found if not s.inferred] == [
-        ("en", None, "Trilingual: English"), ("fr", None, "Trilingual: English, French"),
-        ("ar", None, "Trilingual: English, French, Arabic")]
+        ("en", None, "Trilingual: English"),
+        ("fr", None, "Trilingual: English, French"),
+        ("ar", None, "Trilingual: English, French, Arabic"),
+    ]
     assert languages("Multilingual (English, Hindi, Urdu)", "en") == {"en": None, "hi": None, "ur": None}
     assert languages("Passionate Francophile, speaker of French, and assembler of Legos.", "en") == {"fr": None}
     assert languages("I can also speak Vietnamese at home", "en") == {"vi": None}
@@ -252,7 +264,10 @@ def test_a_stated_english_level_wins_over_the_inferred_one():
     text = "Account manager with ten years of retail experience.\nLanguages: English, Spanish"
     found = find_languages(ParsedCV("cv.txt", "ok", text, language="en"), make_doc(text, "en"))
     assert [(s.language, s.level, s.inferred) for s in found] == [
-        ("en", None, False), ("es", None, False), ("en", "C1", True)]
+        ("en", None, False),
+        ("es", None, False),
+        ("en", "C1", True),
+    ]
 
 
 def test_no_english_is_inferred_from_a_russian_cv():
@@ -272,14 +287,20 @@ def test_the_english_criterion_is_met_by_inferred_english_and_says_so():
 
     text = "Account manager with ten years of retail experience.\nLanguages: English, Spanish"
     skills = find_languages(ParsedCV("cv.txt", "ok", text, language="en"), make_doc(text, "en"))
-    crit = next(c for c in score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=skills)).checklist.criteria
-                if c.id == "english_level")
+    crit = next(
+        c
+        for c in score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=skills)).checklist.criteria
+        if c.id == "english_level"
+    )
     assert (crit.status, crit.value, crit.note) == ("met", "C1", "inferred from the CV's language")
     assert crit.to_dict()["note"] == "inferred from the CV's language"
     assert crit.evidence[0].text == "Account manager with ten years of retail experience."
     stated = find_languages(ParsedCV("cv.txt", "ok", "English: B1", language="en"), make_doc("English: B1", "en"))
-    crit = next(c for c in score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=stated)).checklist.criteria
-                if c.id == "english_level")
+    crit = next(
+        c
+        for c in score(Facts("cv.txt", "ok", "en", "2025-01-01", languages=stated)).checklist.criteria
+        if c.id == "english_level"
+    )
     assert (crit.value, crit.note) == ("B1", None)  # a stated level wins, however low
 
 

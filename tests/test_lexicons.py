@@ -1,4 +1,5 @@
 """Lexicon files: every one has a schema and follows it; a broken copy fails naming file and line."""
+
 from __future__ import annotations
 
 import re
@@ -108,8 +109,22 @@ def _strings(value):
 
 
 def test_month_names_are_written_in_one_lexicon():
-    months = {"январь", "января", "сентябрь", "сентября", "декабрь", "декабря", "january", "september",
-              "december", "february", "октябрь", "october", "ноябрь", "november"}
+    months = {
+        "январь",
+        "января",
+        "сентябрь",
+        "сентября",
+        "декабрь",
+        "декабря",
+        "january",
+        "september",
+        "december",
+        "february",
+        "октябрь",
+        "october",
+        "ноябрь",
+        "november",
+    }
     for name in FILES:
         if name in ("months.yaml", "companies.yaml"):  # a company may be named so: "Красный Октябрь"
             continue

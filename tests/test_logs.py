@@ -1,4 +1,5 @@
 """Logging: warnings reach the user once (not once per worker), --verbose and --log-file."""
+
 from __future__ import annotations
 
 import logging
@@ -57,7 +58,8 @@ def test_the_log_file_keeps_everything_with_its_traceback(restore_logging, tmp_p
 
 def test_warnings_of_every_worker_reach_the_user_once(restore_logging, tmp_path, monkeypatch, capsys):
     module = tmp_path / "warnwork.py"
-    module.write_text(textwrap.dedent("""
+    module.write_text(
+        textwrap.dedent("""
         import logging
         import warnings
         from kamscreen.batch.record import FileResult
@@ -66,7 +68,9 @@ def test_warnings_of_every_worker_reach_the_user_once(restore_logging, tmp_path,
             logging.getLogger("kamscreen.parse").warning("the same trouble in every worker")
             warnings.warn("a library is old", UserWarning)
             return FileResult(task.file, task.sha256, "ok")
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     import warnwork
 

@@ -4,6 +4,7 @@ A saved model scores held-out candidates as the scikit-learn pipeline it came fr
 file gives hand-computed probabilities; newer versions, tampered files and pickles are refused
 with a ModelError that says why.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,10 @@ def _ids(assessments) -> tuple[str, ...]:
 def test_a_saved_model_scores_held_out_candidates_as_the_pipeline_it_came_from(tmp_path, text):
     assessments, y = synthetic_corpus(80, seed=5)
     if not text:  # no job descriptions: the model has no text part
-        assessments = [replace(a, facts=replace(a.facts, jobs=tuple(replace(j, description=None) for j in a.facts.jobs)))
-                       for a in assessments]
+        assessments = [
+            replace(a, facts=replace(a.facts, jobs=tuple(replace(j, description=None) for j in a.facts.jobs)))
+            for a in assessments
+        ]
     train, held_out = assessments[::2], assessments[1::2]
     pipeline = fit_pipeline(train, y[::2], seed=0)
     model = to_model(pipeline, _ids(train), "kam-director", "toy")
@@ -54,17 +57,39 @@ def test_a_saved_model_scores_held_out_candidates_as_the_pipeline_it_came_from(t
 def _candidate(key_account_years: float, duties: str | None) -> object:
     desc = Evidence.of(duties, 0, len(duties)) if duties else None
     jobs = (Job("2015-01", None, True, "KAM", None, role="key_account", description=desc),) if duties else ()
-    return score(Facts(file="cv.txt", status="ok", language="ru", as_of="2025-01-01", jobs=jobs,
-                       experience=Experience(key_account_years=key_account_years)))
+    return score(
+        Facts(
+            file="cv.txt",
+            status="ok",
+            language="ru",
+            as_of="2025-01-01",
+            jobs=jobs,
+            experience=Experience(key_account_years=key_account_years),
+        )
+    )
 
 
 def _hand_written(**changes) -> dict:
     """One numeric column, two terms, two calibration folds: small enough to compute by hand."""
-    return {"format": FORMAT, "version": VERSION, "name": "hand", "profile": "kam-director", "criterion_ids": [],
-            "labels": {}, "columns": ["key_account_years"], "mean": [1.0], "scale": [2.0], "analyzer": ANALYZER,
-            "terms": ["клиент", "сеть"], "idf": [2.0, 1.0],
-            "folds": [{"coef": [1.0, 2.0, -1.0], "intercept": 0.5, "a": -1.0, "b": 0.0},
-                      {"coef": [1.0, 2.0, -1.0], "intercept": 0.5, "a": -2.0, "b": 1.0}], **changes}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": "hand",
+        "profile": "kam-director",
+        "criterion_ids": [],
+        "labels": {},
+        "columns": ["key_account_years"],
+        "mean": [1.0],
+        "scale": [2.0],
+        "analyzer": ANALYZER,
+        "terms": ["клиент", "сеть"],
+        "idf": [2.0, 1.0],
+        "folds": [
+            {"coef": [1.0, 2.0, -1.0], "intercept": 0.5, "a": -1.0, "b": 0.0},
+            {"coef": [1.0, 2.0, -1.0], "intercept": 0.5, "a": -2.0, "b": 1.0},
+        ],
+        **changes,
+    }
 
 
 def _write(folder: Path, content) -> Path:
@@ -93,30 +118,33 @@ def _nested(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
-@pytest.mark.parametrize("content, needle", [
-    ("", "cannot read it as JSON"),
-    ("{\"format\": ", "cannot read it as JSON"),
-    (_nested(100_000), "cannot read it as JSON"),
-    ([1, 2], "not a kamscreen model file"),
-    ({"format": "sklearn"}, "not a kamscreen model file"),
-    (_hand_written(version="1"), "version '1'"),
-    (_hand_written(version=True), "version True"),
-    (_hand_written(analyzer={**ANALYZER, "token_pattern": "(a+)+$"}), "text analyzer"),
-    (_hand_written(columns=["key_account_years", "age"], mean=[1, 1], scale=[1, 1]), "protected"),
-    (_hand_written(terms=["клиент", "женат"]), "protected"),
-    (_hand_written(columns=["shoe_size"]), "does not compute: shoe_size"),
-    (_hand_written(columns=[0]), "columns must be a list of distinct strings"),
-    (_hand_written(terms=["сеть", "сеть"]), "terms must be a list of distinct strings"),
-    (_hand_written(mean=[]), "mean must be a list of 1 numbers"),
-    (_hand_written(scale=[0.0]), "scale and idf must be positive"),
-    (_hand_written(idf=[1.0, "x"]), "idf must be a list of 2 numbers"),
-    (_hand_written(idf=[1.0, True]), "idf must be a list of 2 numbers"),
-    (_hand_written(folds=[]), "folds must be a non-empty list"),
-    (_hand_written(folds=[{"coef": [1.0, 2.0], "intercept": 0, "a": 1, "b": 0}]), "coef must be a list of 3"),
-    (_hand_written(folds=[{"coef": [1.0, 2.0, 3.0], "intercept": 0, "a": 1}]), "b must be a list of 1"),
-    (_hand_written(labels=["x"]), "labels must map"),
-    (_hand_written(name=None), "name and profile must be strings"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        ("", "cannot read it as JSON"),
+        ('{"format": ', "cannot read it as JSON"),
+        (_nested(100_000), "cannot read it as JSON"),
+        ([1, 2], "not a kamscreen model file"),
+        ({"format": "sklearn"}, "not a kamscreen model file"),
+        (_hand_written(version="1"), "version '1'"),
+        (_hand_written(version=True), "version True"),
+        (_hand_written(analyzer={**ANALYZER, "token_pattern": "(a+)+$"}), "text analyzer"),
+        (_hand_written(columns=["key_account_years", "age"], mean=[1, 1], scale=[1, 1]), "protected"),
+        (_hand_written(terms=["клиент", "женат"]), "protected"),
+        (_hand_written(columns=["shoe_size"]), "does not compute: shoe_size"),
+        (_hand_written(columns=[0]), "columns must be a list of distinct strings"),
+        (_hand_written(terms=["сеть", "сеть"]), "terms must be a list of distinct strings"),
+        (_hand_written(mean=[]), "mean must be a list of 1 numbers"),
+        (_hand_written(scale=[0.0]), "scale and idf must be positive"),
+        (_hand_written(idf=[1.0, "x"]), "idf must be a list of 2 numbers"),
+        (_hand_written(idf=[1.0, True]), "idf must be a list of 2 numbers"),
+        (_hand_written(folds=[]), "folds must be a non-empty list"),
+        (_hand_written(folds=[{"coef": [1.0, 2.0], "intercept": 0, "a": 1, "b": 0}]), "coef must be a list of 3"),
+        (_hand_written(folds=[{"coef": [1.0, 2.0, 3.0], "intercept": 0, "a": 1}]), "b must be a list of 1"),
+        (_hand_written(labels=["x"]), "labels must map"),
+        (_hand_written(name=None), "name and profile must be strings"),
+    ],
+)
 def test_a_tampered_or_garbage_model_file_is_a_model_error(tmp_path, content, needle):
     folder = _write(tmp_path / "bad", content)
     with pytest.raises(ModelError, match=needle):
@@ -167,7 +195,7 @@ def malicious_pickle(path: Path, marker: Path) -> Path:
 def test_loading_never_unpickles(tmp_path):
     marker = tmp_path / "pwned"
     only_pickle = malicious_pickle(tmp_path / "old" / "model.joblib", marker).parent
-    with pytest.raises(ModelError, match="model.joblib is a pickle .* never loaded"):
+    with pytest.raises(ModelError, match=r"model\.joblib is a pickle .* never loaded"):
         load_model(only_pickle)
     with pytest.raises(ModelError, match="is a pickle"):
         load_model(only_pickle / "model.joblib")
@@ -181,15 +209,22 @@ def test_loading_never_unpickles(tmp_path):
 
 
 def test_scoring_with_the_shipped_model_imports_neither_scikit_learn_nor_joblib():
-    probe = ("import sys\n"
-             "from kamscreen.extract.model import Experience, Facts\n"
-             "from kamscreen.score import load_model, rank, score\n"
-             "a = score(Facts(file='cv.txt', status='ok', language='ru', as_of='2025-01-01',"
-             " experience=Experience(key_account_years=6.0)))\n"
-             "assert rank([a], load_model('default'))[0].fit.probability is not None\n"
-             "print(' '.join(m for m in ('sklearn', 'joblib', 'scipy') if m in sys.modules))\n")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120,
-                          env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    probe = (
+        "import sys\n"
+        "from kamscreen.extract.model import Experience, Facts\n"
+        "from kamscreen.score import load_model, rank, score\n"
+        "a = score(Facts(file='cv.txt', status='ok', language='ru', as_of='2025-01-01',"
+        " experience=Experience(key_account_years=6.0)))\n"
+        "assert rank([a], load_model('default'))[0].fit.probability is not None\n"
+        "print(' '.join(m for m in ('sklearn', 'joblib', 'scipy') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", done.stdout
 

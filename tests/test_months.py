@@ -1,4 +1,5 @@
 """kamscreen.months: month names, "present" words, duration units and month arithmetic."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,15 +8,36 @@ import re
 import pytest
 
 from kamscreen.months import (
-    date_index, duration_units, full_month_names, is_month, month_index, month_name, month_number, month_str,
-    present_words, units_pattern,
+    date_index,
+    duration_units,
+    full_month_names,
+    is_month,
+    month_index,
+    month_name,
+    month_number,
+    month_str,
+    present_words,
+    units_pattern,
 )
 
 
-@pytest.mark.parametrize("written, number", [
-    ("января", 1), ("Январём", 1), ("январем", 1), ("Сент.", 9), ("сен", 9), ("May", 5), ("Sept.", 9),
-    ("февр", 2), ("декабре", 12), ("Oct", 10), ("вторник", 0), ("", 0),
-])
+@pytest.mark.parametrize(
+    "written, number",
+    [
+        ("января", 1),
+        ("Январём", 1),
+        ("январем", 1),
+        ("Сент.", 9),
+        ("сен", 9),
+        ("May", 5),
+        ("Sept.", 9),
+        ("февр", 2),
+        ("декабре", 12),
+        ("Oct", 10),
+        ("вторник", 0),
+        ("", 0),
+    ],
+)
 def test_month_number_reads_every_written_form(written, number):
     assert month_number(written) == number
 
@@ -57,7 +79,9 @@ def test_month_arithmetic():
         month_index("April 2019")
 
 
-@pytest.mark.parametrize("value, ok", [("2019-04", True), ("2019-13", False), ("2019-00", False),
-                                       ("2019", False), ("x-04", False), (None, False)])
+@pytest.mark.parametrize(
+    "value, ok",
+    [("2019-04", True), ("2019-13", False), ("2019-00", False), ("2019", False), ("x-04", False), (None, False)],
+)
 def test_is_month(value, ok):
     assert is_month(value) is ok

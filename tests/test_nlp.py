@@ -1,4 +1,5 @@
 """NLP stage: cached pipelines, pymorphy3 lemmas, CV clauses and lexicon matchers."""
+
 from __future__ import annotations
 
 import time
@@ -7,8 +8,8 @@ import pytest
 
 from kamscreen import lexicons
 from kamscreen.nlp import clause_of, get_nlp, make_doc
-from kamscreen.nlp.morph import lemma_of
 from kamscreen.nlp.matcher import find, load_matcher
+from kamscreen.nlp.morph import lemma_of
 from kamscreen.nlp.phrase_syntax import token_pattern
 from kamscreen.nlp.rules import RuleSet
 
@@ -26,11 +27,20 @@ def test_pipelines_are_built_once_and_mixed_uses_russian(ru):
     assert make_doc("Руководил командой", "mixed").lang_ == "ru"
 
 
-@pytest.mark.parametrize("form, lemma", [
-    ("командой", "команда"), ("команды", "команда"), ("английским", "английский"),
-    ("пятью", "пять"), ("двенадцати", "двенадцать"), ("подчинённых", "подчиненный"),  # ё folded
-    ("KAMs", "kams"), ("Salesforce", "salesforce"), ("1С", "1с"),
-])
+@pytest.mark.parametrize(
+    "form, lemma",
+    [
+        ("командой", "команда"),
+        ("команды", "команда"),
+        ("английским", "английский"),
+        ("пятью", "пять"),
+        ("двенадцати", "двенадцать"),
+        ("подчинённых", "подчиненный"),  # ё folded
+        ("KAMs", "kams"),
+        ("Salesforce", "salesforce"),
+        ("1С", "1с"),
+    ],
+)
 def test_lemmas(form, lemma):
     assert lemma_of(form) == lemma
     assert [t.lemma_ for t in make_doc(form, "ru")] == [lemma]
@@ -42,10 +52,12 @@ def test_english_pipeline_lemmatizes_cyrillic_too():
 
 
 def test_clauses_follow_lines_bullets_and_wrapped_lines():
-    text = ("Руководил отделом продаж; в подчинении 12 менеджеров.\n"
-            "• Рост выручки на 25 %\n"
-            "Led a team of\n8 KAMs across\nthree regions\n\n"
-            "Команда 8 чел. Далее")
+    text = (
+        "Руководил отделом продаж; в подчинении 12 менеджеров.\n"
+        "• Рост выручки на 25 %\n"
+        "Led a team of\n8 KAMs across\nthree regions\n\n"
+        "Команда 8 чел. Далее"
+    )
     doc = make_doc(text, "ru")
     clauses = [s.text.strip() for s in doc.sents]
     assert "Руководил отделом продаж;" in clauses
@@ -54,7 +66,7 @@ def test_clauses_follow_lines_bullets_and_wrapped_lines():
     assert "Команда 8 чел." in clauses and "Далее" in clauses
     span = clause_of(doc, 2)  # the trimmed clause of token 2 ("продаж")
     assert span.text == "Руководил отделом продаж"
-    assert text[span.start_char:span.end_char] == span.text
+    assert text[span.start_char : span.end_char] == span.text
 
 
 def test_brackets_glued_to_words_are_split():
@@ -74,9 +86,12 @@ def test_token_pattern_marks(ru):
 
 
 def test_lexicon_matcher_all_phrase_kinds(ru):
-    matcher = load_matcher(ru, {
-        "X": ["рост выручки", "стратегическ*", "key account*", "# звонков", "холодн* звон*"],
-    })
+    matcher = load_matcher(
+        ru,
+        {
+            "X": ["рост выручки", "стратегическ*", "key account*", "# звонков", "холодн* звон*"],
+        },
+    )
     text = "Рост выручки; стратегическое планирование; key accounts; 40 звонков; холодные звонки"
     hits = [span.text for _, span in find(matcher, make_doc(text, "ru"))]
     assert hits == ["Рост выручки", "стратегическое", "key accounts", "40 звонков", "холодные звонки"]
@@ -110,8 +125,10 @@ def test_empty_and_odd_text():
 
 @pytest.mark.timing
 def test_make_doc_costs_little_more_than_the_tokenizer():
-    text = ("Руководил отделом по работе с ключевыми клиентами (12 KAM), рост выручки +25 %. "
-            "Managed key accounts, negotiated with C-level, NPS from 5 to 9.\n") * 30  # ~2 pages
+    text = (
+        "Руководил отделом по работе с ключевыми клиентами (12 KAM), рост выручки +25 %. "
+        "Managed key accounts, negotiated with C-level, NPS from 5 to 9.\n"
+    ) * 30  # ~2 pages
     nlp = get_nlp("ru")
     make_doc(text, "ru")  # warm the lemma cache
 
@@ -131,16 +148,22 @@ def test_all_extractors_on_a_two_page_cv_stay_within_budget():
     from kamscreen.extract import kpis, languages, signals, team
     from kamscreen.parse.model import ParsedCV
 
-    text = ("Key Account Manager, ООО Ромашка. Руководил отделом по работе с ключевыми клиентами "
-            "(12 KAM), рост выручки +25 %, удержание клиентов 95 %, переговоры с ЛПР сетей.\n"
-            "• Managed a portfolio of 120 accounts; NPS from 5 to 9; Salesforce, Power BI.\n"
-            "Английский — B2 — Средне-продвинутый\n") * 25  # ~6,000 characters
+    text = (
+        "Key Account Manager, ООО Ромашка. Руководил отделом по работе с ключевыми клиентами "
+        "(12 KAM), рост выручки +25 %, удержание клиентов 95 %, переговоры с ЛПР сетей.\n"
+        "• Managed a portfolio of 120 accounts; NPS from 5 to 9; Salesforce, Power BI.\n"
+        "Английский — B2 — Средне-продвинутый\n"
+    ) * 25  # ~6,000 characters
     parsed = ParsedCV("cv.txt", "ok", text)
 
     def run():
         doc = make_doc(text, "ru")
-        return (team.find_team_size(doc), languages.find_languages(parsed, doc),
-                kpis.find_kpis(doc), signals.find_signals(doc))
+        return (
+            team.find_team_size(doc),
+            languages.find_languages(parsed, doc),
+            kpis.find_kpis(doc),
+            signals.find_signals(doc),
+        )
 
     found = run()  # warm caches
     assert found[0].value == 12 and found[1][0].level == "B2" and found[2] and found[3]
@@ -152,10 +175,17 @@ def test_all_extractors_on_a_two_page_cv_stay_within_budget():
     assert min(times) < 0.040, f"make_doc + extractors took {min(times) * 1000:.1f} ms"
 
 
-@pytest.mark.parametrize("name, lang, extra", [
-    ("ru_plain_txt_37.txt", "ru", "\nХолодные звонки и холодный обзвон; выставление счетов, 40 звонков, +25 %"),
-    ("en_plain_txt_42.txt", "en", "\nCold calls to small and medium business, 12 key accounts, negotiated with +25 %"),
-])
+@pytest.mark.parametrize(
+    "name, lang, extra",
+    [
+        ("ru_plain_txt_37.txt", "ru", "\nХолодные звонки и холодный обзвон; выставление счетов, 40 звонков, +25 %"),
+        (
+            "en_plain_txt_42.txt",
+            "en",
+            "\nCold calls to small and medium business, 12 key accounts, negotiated with +25 %",
+        ),
+    ],
+)
 def test_token_sequences_find_what_spacy_matcher_finds(name, lang, extra):
     """The numpy pattern matcher behind LexiconMatcher returns exactly spaCy Matcher's hits."""
     from pathlib import Path
@@ -167,9 +197,21 @@ def test_token_sequences_find_what_spacy_matcher_finds(name, lang, extra):
     text = (Path(__file__).parents[1] / "data" / "fixtures" / "cvs" / name).read_text(encoding="utf-8") + extra
     nlp = get_nlp(lang)
     doc = make_doc(text, lang)
-    phrases = ["холодн* звонок", "холодн* обзвон", "выставлени* счет*", "мал* и средн* бизнес", "# звонков",
-               "+# %", "cold call*", "small and medium business", "# key account*", "negotiat* with",
-               "клиент", "account", "key account*"]
+    phrases = [
+        "холодн* звонок",
+        "холодн* обзвон",
+        "выставлени* счет*",
+        "мал* и средн* бизнес",
+        "# звонков",
+        "+# %",
+        "cold call*",
+        "small and medium business",
+        "# key account*",
+        "negotiat* with",
+        "клиент",
+        "account",
+        "key account*",
+    ]
     spacy_matcher, ours = Matcher(nlp.vocab), TokenSequences(nlp.vocab)
     for n, phrase in enumerate(phrases):
         spacy_matcher.add(f"p{n}", [token_pattern(nlp, phrase)])
@@ -203,8 +245,10 @@ def test_gap_token_spans_up_to_two_words_in_one_clause():
     from kamscreen.nlp.rules import RuleSet
 
     en = RuleSet(get_nlp("en"), {"k": [{"phrases": ["key ~ client*"]}]})
+
     def hits(rules, text, lang):
         return [s.text for _, s in rules.find(make_doc(text, lang))]
+
     assert hits(en, "Managed 3 key banking clients", "en") == ["key banking clients"]
     assert hits(en, "key clients", "en") == ["key clients"]
     assert hits(en, "the key large enterprise banking clients", "en") == []  # three words: too far

@@ -1,4 +1,5 @@
 """The whole screen (parse → extract → score → reports) runs with every socket call refused."""
+
 from __future__ import annotations
 
 import json
@@ -35,8 +36,10 @@ def test_screen_opens_no_network_connection(tmp_path, monkeypatch):
     summary = screen(folder, tmp_path / "out", as_of=None, jobs=1, show_progress=False)
     assert summary.total == len(find_cvs(folder)) >= len(cvs)
     assert summary.processed == summary.total
-    lines = [json.loads(l) for l in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = [
+        json.loads(line) for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(lines) == summary.candidates  # one line per candidate (duplicates share one)
-    assert len(lines) + sum(len(l["other_files"]) for l in lines) == summary.total
-    assert sum(l["status"] == "ok" for l in lines) >= len(cvs) // 2
-    assert not any("network access attempted" in json.dumps(l.get("error")) for l in lines)
+    assert len(lines) + sum(len(rec["other_files"]) for rec in lines) == summary.total
+    assert sum(rec["status"] == "ok" for rec in lines) >= len(cvs) // 2
+    assert not any("network access attempted" in json.dumps(rec.get("error")) for rec in lines)

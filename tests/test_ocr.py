@@ -1,5 +1,6 @@
 """OCR of scans and photos (Tesseract): scans made from the fixture PDFs in the test session (seeded),
 their facts checked against the fixture truth; images of every format; mixed PDFs; no Tesseract."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -45,10 +46,13 @@ def _read_scan(truth: dict, folder: str) -> dict:
     facts = extract(parsed, as_of=as_of)
     spans = [job.evidence for job in facts.jobs] + [lang.evidence for lang in facts.languages]
     return {
-        "id": truth["id"], "ocr": parsed.ocr, "pages": len(parsed.ocr_pages),
-        "total": facts.experience.total_years, "team": facts.team_size.value,
+        "id": truth["id"],
+        "ocr": parsed.ocr,
+        "pages": len(parsed.ocr_pages),
+        "total": facts.experience.total_years,
+        "team": facts.team_size.value,
         "languages": sorted((lang.language, lang.level) for lang in facts.languages),
-        "spans_ok": all(parsed.text[e.start:e.end] == e.text for e in spans + [facts.team_size.evidence] if e),
+        "spans_ok": all(parsed.text[e.start : e.end] == e.text for e in [*spans, facts.team_size.evidence] if e),
     }
 
 
@@ -59,18 +63,24 @@ def scanned_fixtures(tmp_path_factory):
     folder = str(tmp_path_factory.mktemp("scans"))
     with ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1)) as pool:
         results = list(pool.map(_read_scan, truths, [folder] * len(truths)))
-    return list(zip(truths, results))
+    return list(zip(truths, results, strict=True))
 
 
 @needs_tesseract
 def test_scans_of_the_fixture_cvs_give_their_facts(scanned_fixtures):
     n = len(scanned_fixtures)
     assert n >= 25 and all(r["ocr"] and r["pages"] for _, r in scanned_fixtures)
-    total = [t["id"] for t, r in scanned_fixtures
-             if r["total"] is None or abs(r["total"] - t["experience"]["total_years"]) > 1 / 12 + 1e-6]
+    total = [
+        t["id"]
+        for t, r in scanned_fixtures
+        if r["total"] is None or abs(r["total"] - t["experience"]["total_years"]) > 1 / 12 + 1e-6
+    ]
     team = [t["id"] for t, r in scanned_fixtures if r["team"] != t.get("team_size")]
-    languages = [t["id"] for t, r in scanned_fixtures
-                 if r["languages"] != sorted((lang["language"], lang["level"]) for lang in t.get("languages", []))]
+    languages = [
+        t["id"]
+        for t, r in scanned_fixtures
+        if r["languages"] != sorted((lang["language"], lang["level"]) for lang in t.get("languages", []))
+    ]
     assert len(total) <= 0.10 * n, f"total experience off by more than a month: {total}"
     assert len(team) <= 0.15 * n, f"team size: {team}"
     assert len(languages) <= 0.15 * n, f"languages: {languages}"
@@ -186,10 +196,17 @@ def test_screen_marks_a_cv_read_by_ocr_in_the_report(tmp_path):
 
 
 def test_a_text_pdf_does_not_load_the_ocr_stack():
-    code = ("import sys; from kamscreen.parse import parse; cv = parse(sys.argv[1]); "
-            "print(cv.ok, 'tesserocr' in sys.modules, 'kamscreen.parse.ocr' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(FIXTURES / "cvs" / "ru_hh_01.pdf")],
-                         capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    code = (
+        "import sys; from kamscreen.parse import parse; cv = parse(sys.argv[1]); "
+        "print(cv.ok, 'tesserocr' in sys.modules, 'kamscreen.parse.ocr' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "cvs" / "ru_hh_01.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
     assert out.stdout.split() == ["True", "False", "False"]
 
 
@@ -199,11 +216,18 @@ def test_a_page_read_with_low_confidence_gets_a_warning():
     assert reader.warnings() == ["page 2 read by OCR with low confidence (42 of 100): check the facts"]
 
 
-@pytest.mark.parametrize("head, fmt", [
-    (b"\xff\xd8\xff\xe0\x00\x10JFIF", "jpeg"), (b"\x89PNG\r\n\x1a\n\x00\x00", "png"), (b"II*\x00\x08\x00", "tiff"),
-    (b"MM\x00*\x00\x00", "tiff"), (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "webp"), (b"\x00\x00\x00\x18ftypheic\x00\x00", "heic"),
-    (b"\x00\x00\x00\x18ftypmif1\x00\x00", "heic"),
-])
+@pytest.mark.parametrize(
+    "head, fmt",
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "jpeg"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "png"),
+        (b"II*\x00\x08\x00", "tiff"),
+        (b"MM\x00*\x00\x00", "tiff"),
+        (b"RIFF\x10\x00\x00\x00WEBPVP8 ", "webp"),
+        (b"\x00\x00\x00\x18ftypheic\x00\x00", "heic"),
+        (b"\x00\x00\x00\x18ftypmif1\x00\x00", "heic"),
+    ],
+)
 def test_images_are_sniffed_from_their_bytes(head, fmt):
     from kamscreen.parse.sniff import sniff_format
 
@@ -231,7 +255,8 @@ def test_a_phone_photo_of_a_cv_gives_its_facts(tmp_path):
     facts = extract(parse(path, as_of=as_of), as_of=as_of)
     assert abs(facts.experience.total_years - truth["experience"]["total_years"]) <= 1 / 12 + 1e-6
     assert sorted((lang.language, lang.level) for lang in facts.languages) == sorted(
-        (lang["language"], lang["level"]) for lang in truth["languages"])
+        (lang["language"], lang["level"]) for lang in truth["languages"]
+    )
 
 
 def test_a_photographed_sheet_is_cut_from_the_desk_but_a_dark_sidebar_is_kept():

@@ -1,4 +1,5 @@
 """Plain-text CVs in the encodings Russian users actually send."""
+
 from __future__ import annotations
 
 import codecs
@@ -19,7 +20,7 @@ CV = "Иванова Анна\nОпыт работы\nМенеджер по ра
         (codecs.BOM_UTF16_LE + CV.encode("utf-16-le"), "utf-16-le"),
         (codecs.BOM_UTF16_BE + CV.encode("utf-16-be"), "utf-16-be"),
         (CV.encode("cp1251"), "cp1251"),
-        (CV.replace("«", "\"").replace("»", "\"").encode("koi8-r"), "koi8-r"),
+        (CV.replace("«", '"').replace("»", '"').encode("koi8-r"), "koi8-r"),
     ],
 )
 def test_decode_text(raw, encoding):

@@ -1,4 +1,5 @@
 """hh.ru resume JSON: sniffed from the bytes, laid out as hh.ru's export, facts taken from fields."""
+
 from __future__ import annotations
 
 import copy
@@ -40,12 +41,21 @@ def _evidence(facts):
     [
         (H.KAM_DIRECTOR, "hh_json"),
         ([H.KAM_DIRECTOR, H.OVERLAPPING], "hh_json"),
-        ({"found": 2, "pages": 1, "page": 0, "per_page": 20, "items": [H.short(H.KAM_DIRECTOR), H.short(H.HIDDEN)]},
-         "hh_json"),
+        (
+            {"found": 2, "pages": 1, "page": 0, "per_page": 20, "items": [H.short(H.KAM_DIRECTOR), H.short(H.HIDDEN)]},
+            "hh_json",
+        ),
         ({"items": [{"id": "1", "resume": H.short(H.KAM_DIRECTOR)}, {"id": "2", "resume": None}]}, "hh_json"),
         ({"name": "package", "version": "1.0", "items": [{"id": 1}]}, "json"),
-        ({"id": "93353083", "name": "KAM", "alternate_url": "https://hh.ru/vacancy/93353083",
-          "experience": {"id": "between3And6", "name": "От 3 до 6 лет"}}, "json"),  # a vacancy
+        (
+            {
+                "id": "93353083",
+                "name": "KAM",
+                "alternate_url": "https://hh.ru/vacancy/93353083",
+                "experience": {"id": "between3And6", "name": "От 3 до 6 лет"},
+            },
+            "json",
+        ),  # a vacancy
         ([1, 2, 3], "json"),
     ],
 )
@@ -127,7 +137,11 @@ def test_the_stated_industry_comes_before_the_employer_name(tmp_path):
 def test_older_hh_language_levels(tmp_path):
     facts = extract(parse(_write(tmp_path, H.OLD_LEVELS)))
     assert [(s.language, s.level) for s in facts.languages] == [
-        ("ru", "native"), ("en", "B2"), ("fr", "A2"), ("it", "C1"), ("es", "A2"),
+        ("ru", "native"),
+        ("en", "B2"),
+        ("fr", "A2"),
+        ("it", "C1"),
+        ("es", "A2"),
     ]
 
 
@@ -137,7 +151,9 @@ def test_hidden_fields_and_partial_view_are_warnings(tmp_path):
     assert any("names_and_photo, experience" in w for w in cv.warnings)
     assert any("can_view_full_info" in w for w in cv.warnings)
     facts = extract(cv)
-    assert [(j.start, j.end, j.employer, j.title) for j in facts.jobs] == [("2020-01", None, None, "Key Account Manager")]
+    assert [(j.start, j.end, j.employer, j.title) for j in facts.jobs] == [
+        ("2020-01", None, None, "Key Account Manager")
+    ]
 
 
 def test_a_list_of_one_resume_reads_and_of_several_points_to_split(tmp_path):
@@ -196,7 +212,7 @@ Key Account Manager
 Русский — Родной
 Английский — C1 — Продвинутый
 Немецкий — A2 — Элементарный
-"""
+"""  # noqa: E501 - a CV's lines, verbatim
 
 
 def test_json_and_hh_text_of_one_resume_give_the_same_facts(tmp_path):
@@ -234,7 +250,9 @@ def test_screen_reads_hh_json_files_offline(tmp_path, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     assert len(find_cvs(folder)) == 3
     screen(folder, tmp_path / "out", as_of=None, jobs=1, show_progress=False)
-    rows = [json.loads(line) for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (tmp_path / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     status = {row["file"]: (row["status"], (row.get("error") or {}).get("code")) for row in rows}
     assert status["package.json"] == ("error", "unsupported_format")
     # the two resumes share their contacts (one person's two resumes): one candidate of two files
@@ -245,8 +263,20 @@ def test_screen_reads_hh_json_files_offline(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("bad", ["x", 5, [], {}, None, [1, "a"], True])
 def test_a_field_of_the_wrong_type_never_breaks_the_reader(tmp_path, bad):
-    for key in ("title", "area", "contact", "education", "language", "skill_set", "skills", "total_experience",
-                "updated_at", "hidden_fields", "certificate", "professional_roles"):
+    for key in (
+        "title",
+        "area",
+        "contact",
+        "education",
+        "language",
+        "skill_set",
+        "skills",
+        "total_experience",
+        "updated_at",
+        "hidden_fields",
+        "certificate",
+        "professional_roles",
+    ):
         resume = copy.deepcopy(H.KAM_DIRECTOR)
         resume[key] = bad
         assert parse(_write(tmp_path, resume)).status == "ok", key

@@ -1,4 +1,5 @@
 """PDF reading: column order, hostile PDFs and DOCX zip bombs, generated on the fly."""
+
 from __future__ import annotations
 
 import io
@@ -18,8 +19,16 @@ from kamscreen.parse.timelimit import time_limit
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
-SIDEBAR = ["Контакты", "+7 999 123-45-67", "anna@example.com", "Навыки", "Переговоры с сетями", "CRM, Excel",
-           "Знание языков", "Английский — B2"]
+SIDEBAR = [
+    "Контакты",
+    "+7 999 123-45-67",
+    "anna@example.com",
+    "Навыки",
+    "Переговоры с сетями",
+    "CRM, Excel",
+    "Знание языков",
+    "Английский — B2",
+]
 MAIN = [
     "Опыт работы",
     "Март 2019 — по настоящее время",
@@ -90,7 +99,7 @@ def test_two_equal_columns(tmp_path, font):
     def draw(pdf):
         pdf.setFont(font, 10)
         pdf.drawString(50, 800, "EXPERIENCE")
-        for index, (a, b) in enumerate(zip(left, right)):
+        for index, (a, b) in enumerate(zip(left, right, strict=True)):
             pdf.drawString(50, 780 - 14 * index, a)
             pdf.drawString(335, 780 - 14 * index, b)
 
@@ -100,8 +109,12 @@ def test_two_equal_columns(tmp_path, font):
 
 
 def test_right_aligned_dates_stay_with_their_titles(tmp_path, font):
-    jobs = [("Key Account Manager, Acme", "2019 – Present"), ("Sales Manager, Beta", "2015 – 2019"),
-            ("Account Manager, Gamma", "2012 – 2015"), ("Sales Assistant, Delta", "2010 – 2012")]
+    jobs = [
+        ("Key Account Manager, Acme", "2019 – Present"),
+        ("Sales Manager, Beta", "2015 – 2019"),
+        ("Account Manager, Gamma", "2012 – 2015"),
+        ("Sales Assistant, Delta", "2010 – 2012"),
+    ]
 
     def draw(pdf):
         pdf.setFont(font, 10)
@@ -248,8 +261,10 @@ def test_time_limit_interrupts():
         ("wellÂ organized, customer. Â\nCompany Name ï¼ City", "well organized, customer.\nCompany Name City"),
         ("Ð¾Ð¿Ñ‹Ñ‚ Ñ€Ð°Ð±Ð¾Ñ‚Ñ‹", "опыт работы"),
         ("ÂNGELO, Café «Ñandú» — 2019", "ÂNGELO, Café «Ñandú» — 2019"),  # real text stays
-        ("Human Resource ManagerJuly 1996 to December 1999Ingersoll-Rand",
-         "Human Resource Manager July 1996 to December 1999 Ingersoll-Rand"),
+        (
+            "Human Resource ManagerJuly 1996 to December 1999Ingersoll-Rand",
+            "Human Resource Manager July 1996 to December 1999 Ingersoll-Rand",
+        ),
         ("Director, November 2015 to CurrentDanone", "Director, November 2015 to Current Danone"),
         ("iPhone, PowerPoint, McDonald's, COVID-19, 2019Q1", "iPhone, PowerPoint, McDonald's, COVID-19, 2019Q1"),
     ],
@@ -276,10 +291,20 @@ def test_parse_turns_a_hang_into_a_timeout_record(tmp_path, monkeypatch, font):
 
 
 HH_JOBS = [
-    ("Апрель 2017 — настоящее время", "8 лет 6 месяцев", "ООО «Нестле Россия»", "Менеджер по работе с ключевыми клиентами",
-     [f"Вела федеральную сеть номер {i}: ассортимент, промо, планы развития клиента." for i in range(1, 9)]),
-    ("Январь 2015 — март 2017", "2 года 3 месяца", "ПепсиКо", "Торговый представитель",
-     [f"Холодные звонки и встречи с клиентами, неделя {i}." for i in range(1, 40)]),  # runs on to page 2
+    (
+        "Апрель 2017 — настоящее время",
+        "8 лет 6 месяцев",
+        "ООО «Нестле Россия»",
+        "Менеджер по работе с ключевыми клиентами",
+        [f"Вела федеральную сеть номер {i}: ассортимент, промо, планы развития клиента." for i in range(1, 9)],
+    ),
+    (
+        "Январь 2015 — март 2017",
+        "2 года 3 месяца",
+        "ПепсиКо",
+        "Торговый представитель",
+        [f"Холодные звонки и встречи с клиентами, неделя {i}." for i in range(1, 40)],
+    ),  # runs on to page 2
     ("Июль 2012 — декабрь 2014", "2 года 6 месяцев", "Марс", "Мерчендайзер", ["Выкладка товара в сетях."]),
 ]
 HH_FOOTER = "Иван Петров • Резюме обновлено 15 сентября 2025 в 10:12"
@@ -360,15 +385,23 @@ def test_hh_table_export_reads_row_by_row_over_page_breaks(tmp_path, font):
 def test_sidebar_whose_first_block_lines_up_with_the_main_column_stays_whole(tmp_path, font):
     """Sidebar and main column both start with a heading on one baseline: still a sidebar, because
     the sidebar's long blocks have several main-column items beside them."""
-    sidebar = [["Контакты", "+7 999 123-45-67", "anna@example.com", "г. Казань"],
-               ["Навыки", "Переговоры с сетями", "CRM, Excel", "Тендеры", "Категорийный менеджмент", "Power BI"],
-               ["Знание языков", "Английский — B2", "Немецкий — A2"]]
-    main = [["Профиль", "Восемь лет в продажах FMCG."],
-            ["Опыт работы"],
-            ["Key Account Manager", "ООО «Альфа» · Москва", "Март 2019 — по настоящее время",
-             "Вела пять федеральных сетей."],
-            ["Менеджер по продажам", "ООО «Бета» · Тверь", "Январь 2015 — февраль 2019", "Холодные звонки."],
-            ["Образование", "МГУ, экономический факультет, 2014"]]
+    sidebar = [
+        ["Контакты", "+7 999 123-45-67", "anna@example.com", "г. Казань"],
+        ["Навыки", "Переговоры с сетями", "CRM, Excel", "Тендеры", "Категорийный менеджмент", "Power BI"],
+        ["Знание языков", "Английский — B2", "Немецкий — A2"],
+    ]
+    main = [
+        ["Профиль", "Восемь лет в продажах FMCG."],
+        ["Опыт работы"],
+        [
+            "Key Account Manager",
+            "ООО «Альфа» · Москва",
+            "Март 2019 — по настоящее время",
+            "Вела пять федеральных сетей.",
+        ],
+        ["Менеджер по продажам", "ООО «Бета» · Тверь", "Январь 2015 — февраль 2019", "Холодные звонки."],
+        ["Образование", "МГУ, экономический факультет, 2014"],
+    ]
 
     def draw(pdf):
         pdf.setFont(font, 9)
@@ -410,17 +443,29 @@ def test_a_footer_without_its_start_is_the_running_footer():
 def test_two_columns_of_a_list_stay_columns(tmp_path, font):
     """A lone left block beside a right block, no dates in it, is a list in two columns, not a table
     row: each column read whole, no items joined (even when narrow against the page's text)."""
-    left = ["Переговоры с сетями и дилерами", "Контроль оплат и сроков сделок", "Тендеры и торги на поставку",
-            "Планы продаж на год и квартал", "Отчёты для руководства и отдела"]
-    right = ["Анализ полки и промо в сетях", "Найм продавцов и их обучение", "Выступления перед командой и клиентами",
-             "Работа в CRM и отчёты в ней", "Бюджеты маркетинга и их контроль"]
+    left = [
+        "Переговоры с сетями и дилерами",
+        "Контроль оплат и сроков сделок",
+        "Тендеры и торги на поставку",
+        "Планы продаж на год и квартал",
+        "Отчёты для руководства и отдела",
+    ]
+    right = [
+        "Анализ полки и промо в сетях",
+        "Найм продавцов и их обучение",
+        "Выступления перед командой и клиентами",
+        "Работа в CRM и отчёты в ней",
+        "Бюджеты маркетинга и их контроль",
+    ]
 
     def draw(pdf):
         pdf.setFont(font, 10)
-        pdf.drawString(40, 820, "Профиль: восемь лет в продажах FMCG, переговоры с федеральными сетями и дистрибьюторами.")
+        pdf.drawString(
+            40, 820, "Профиль: восемь лет в продажах FMCG, переговоры с федеральными сетями и дистрибьюторами."
+        )
         pdf.drawString(40, 800, "Ключевые навыки")
         pdf.setFont(font, 8)
-        for k, (a, b) in enumerate(zip(left, right)):
+        for k, (a, b) in enumerate(zip(left, right, strict=True)):
             pdf.drawString(60, 780 - 11 * k, a)
             pdf.drawString(250, 780 - 11 * k, b)
         pdf.setFont(font, 10)
@@ -432,13 +477,14 @@ def test_two_columns_of_a_list_stay_columns(tmp_path, font):
 
 def test_a_title_wrapped_over_full_lines_is_one_line_a_sentence_is_not_joined(tmp_path, font):
     title = ["Руководитель направления по работе с ключевыми клиентами и", "федеральными сетями"]
-    ended = ["Отвечала за отчётность и планирование продаж по всем каналам сбыта.",
-             "Вторая строка того же размера."]
+    ended = ["Отвечала за отчётность и планирование продаж по всем каналам сбыта.", "Вторая строка того же размера."]
 
     def draw(pdf):
         pdf.setFont(font, 9)
         for k in range(8):
-            pdf.drawString(40, 820 - 12 * k, "Описание обязанностей девятым кеглем, строка во всю ширину колонки текста")
+            pdf.drawString(
+                40, 820 - 12 * k, "Описание обязанностей девятым кеглем, строка во всю ширину колонки текста"
+            )
         pdf.setFont(font, 12)
         for k, text in enumerate(title + ended):
             pdf.drawString(40, 700 - 15 * k - 20 * (k >= 2), text)

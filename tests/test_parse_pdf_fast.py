@@ -1,4 +1,5 @@
 """The fast paths of the PDF engine give what the plain per-char ways give."""
+
 from __future__ import annotations
 
 import ctypes
@@ -30,7 +31,7 @@ def test_visible_chars_numpy_matches_char_by_char():
         fast = pdf._visible_chars(textpage, textpage.raw, count)
         slow = pdf._visible_chars_slow(textpage.raw, count)
         assert fast == slow, name
-        checked += len(fast.index)
+        checked += len(fast.indexes)
     assert checked > 10_000
 
 
@@ -44,7 +45,8 @@ def test_untyped_box_calls_match_the_typed_binding():
     box = [ctypes.c_double() for _ in range(8)]
     for index in range(pdfium_c.FPDFText_CountChars(raw)):
         assert pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(typed)) == pdf._LOOSE_CHAR_BOX(
-            handle, index, ctypes.byref(untyped))
+            handle, index, ctypes.byref(untyped)
+        )
         corners = ("left", "right", "top", "bottom")
         assert [getattr(typed, c) for c in corners] == [getattr(untyped, c) for c in corners], name
         pdfium_c.FPDFText_GetCharBox(raw, index, *map(ctypes.byref, box[:4]))

@@ -1,4 +1,5 @@
 """Every real CV in ../shared/real-cvs parses cleanly into sensible sections (skipped when absent)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -123,4 +124,3 @@ def test_hh_pdf_export_reads_each_labeled_job_in_hh_order():
             at = lines.index(job["employer"])
             assert _PERIOD.match(lines[at - 2]) and _DURATION.match(lines[at - 1]), lines[at - 2 : at]
             assert job["title"] in lines[at + 1 : at + 5], (path.name, job["employer"])
-

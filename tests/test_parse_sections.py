@@ -1,5 +1,8 @@
 """Section headers in hh.ru, LinkedIn and Word-template CVs; sections tile the text."""
+
 from __future__ import annotations
+
+from itertools import pairwise
 
 import pytest
 
@@ -74,14 +77,21 @@ def _assert_tiles(text: str) -> None:
     sections = find_sections(text)
     assert sections[0].start == 0
     assert sections[-1].end == len(text)
-    for before, after in zip(sections, sections[1:]):
+    for before, after in pairwise(sections):
         assert before.end == after.start
 
 
 def test_hh_sections():
     sections = find_sections(HH)
     assert [s.name for s in sections] == [
-        "contacts", "summary", "experience", "education", "languages", "skills", "summary", "contacts",
+        "contacts",
+        "summary",
+        "experience",
+        "education",
+        "languages",
+        "skills",
+        "summary",
+        "contacts",
     ]
     experience = sections[2]
     assert experience.header == "Опыт работы"
@@ -94,7 +104,13 @@ def test_hh_sections():
 def test_linkedin_sections():
     sections = find_sections(LINKEDIN)
     assert [s.name for s in sections] == [
-        "contacts", "skills", "languages", "education", "summary", "experience", "education",
+        "contacts",
+        "skills",
+        "languages",
+        "education",
+        "summary",
+        "experience",
+        "education",
     ]
     assert LINKEDIN[sections[5].start : sections[5].end].startswith("Experience\nAcme Corp")
     _assert_tiles(LINKEDIN)
@@ -153,11 +169,13 @@ def test_repeated_header_merges():
 
 
 def test_trailing_history_of_an_hh_export_is_cut_keeping_its_footer():
-    text = ("Навыки\nExcel\n\nИСТОРИЯ ОБЩЕНИЯ С КАНДИДАТОМ\nОтклики Менеджер по продажам\n24 сентября 2025\n"
-            "Анна Иванова • Резюме обновлено 28 сентября 2025 в 15:35")
+    text = (
+        "Навыки\nExcel\n\nИСТОРИЯ ОБЩЕНИЯ С КАНДИДАТОМ\nОтклики Менеджер по продажам\n24 сентября 2025\n"
+        "Анна Иванова • Резюме обновлено 28 сентября 2025 в 15:35"
+    )
     body, warning = cut_trailing_matter(text)
     assert body == "Навыки\nExcel\nАнна Иванова • Резюме обновлено 28 сентября 2025 в 15:35"
-    assert warning and "История" in warning or "ИСТОРИЯ" in warning
+    assert (warning and "История" in warning) or "ИСТОРИЯ" in warning
 
 
 def test_history_words_inside_a_sentence_cut_nothing():

@@ -1,4 +1,5 @@
 """The format comes from the bytes, never from the file name."""
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,10 @@ def _docx_bytes(text: str = "Опыт работы") -> bytes:
     return buffer.getvalue()
 
 
-RTF = rb"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}\f0 \u1054?\u1087?\u1099?\u1090? \'f0\'e0\'e1\'ee\'f2\'fb\par Key Account Manager}"
+RTF = (
+    rb"{\rtf1\ansi\ansicpg1251{\fonttbl{\f0 Arial;}}\f0 "
+    rb"\u1054?\u1087?\u1099?\u1090? \'f0\'e0\'e1\'ee\'f2\'fb\par Key Account Manager}"
+)
 
 
 @pytest.mark.parametrize(
@@ -148,8 +152,18 @@ def test_docx_tables_in_document_order(tmp_path):
     document.save(path)
     cv = parse(path)
     assert cv.status == "ok"
-    order = ["Анна Иванова", "Summary", "Key account manager", "Experience", "Acme — Key Account Manager",
-             "2019 – Present", "Federal chains", "P&L", "Education", "MSU, 2012"]
+    order = [
+        "Анна Иванова",
+        "Summary",
+        "Key account manager",
+        "Experience",
+        "Acme — Key Account Manager",
+        "2019 – Present",
+        "Federal chains",
+        "P&L",
+        "Education",
+        "MSU, 2012",
+    ]
     positions = [cv.text.index(phrase) for phrase in order]
     assert positions == sorted(positions)
     assert cv.text.count("Education") == 1  # a merged cell is read once
@@ -190,20 +204,27 @@ HTML_CV = (
     "<title>Резюме</title><style>p {color: red}</style><script>document.write('evil')</script>"
     '<link rel="stylesheet" href="http://example.com/x.css"></head><body>'
     "<h1>Иван Петров</h1><p>Key Account <b>Manager</b><br>Москва</p><!-- hidden comment -->"
-    "<h2>Опыт работы</h2><table><tr><td>2019 — настоящее время</td><td>ООО Ромашка<br>Менеджер по ключевым клиентам</td></tr>"
+    "<h2>Опыт работы</h2><table><tr><td>2019 — настоящее время</td>"
+    "<td>ООО Ромашка<br>Менеджер по ключевым клиентам</td></tr>"
     "<tr><td>2015 — 2019</td><td>ПАО Лютик</td></tr></table>"
     '<img src="http://example.com/photo.jpg"></body></html>'
 )
 
 
 def _odt_bytes(paragraphs: list[str]) -> bytes:
-    ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    )
     body = "".join(f"<text:p>{p.replace(' ', '<text:s/>', 1)}</text:p>" for p in paragraphs)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
-                         f"<office:text>{body}</office:text></office:body></office:document-content>")
+        archive.writestr(
+            "content.xml",
+            f'<?xml version="1.0"?><office:document-content {ns}><office:body>'
+            f"<office:text>{body}</office:text></office:body></office:document-content>",
+        )
     return buffer.getvalue()
 
 
@@ -225,7 +246,7 @@ def _variant_docx(content_type: bytes) -> bytes:
         (b"<!DOCTYPE html>\n<html><body>CV</body></html>", "html"),
         (b"\xef\xbb\xbf<html xmlns:o='urn:schemas-microsoft-com:office:office'><body>x</body></html>", "html"),
         (b"<?xml version='1.0'?>\n<html><body>x</body></html>", "html"),
-        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b--", "mht"),
+        (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n--b--', "mht"),
         (b"I write <html> and CSS every day", "text"),
         (b"MIME-Version is a header I know", "text"),
     ],
@@ -259,9 +280,11 @@ def test_mht_web_archive(tmp_path):
 
     body = quopri.encodestring(HTML_CV.replace("windows-1251", "utf-8").encode("utf-8")).decode("ascii")
     mht = (
-        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"----=_NextPart\"\r\n\r\n"
-        "------=_NextPart\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
-        f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="----=_NextPart"\r\n\r\n'
+        '------=_NextPart\r\nContent-Type: text/html; charset="utf-8"\r\n'
+        "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+        f"{body}\r\n------=_NextPart\r\nContent-Type: image/png\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
         "------=_NextPart--\r\n"
     )
     path = tmp_path / "cv.mht"
@@ -306,7 +329,9 @@ def test_docm_and_dotx_read_like_docx(tmp_path, content_type):
 
 def test_utf16_web_page_is_read_as_html(tmp_path):
     path = tmp_path / "cv.htm"
-    path.write_bytes("<html><body><p>Опыт работы</p><script>x()</script><p>Key Account Manager</p></body></html>".encode("utf-16"))
+    path.write_bytes(
+        "<html><body><p>Опыт работы</p><script>x()</script><p>Key Account Manager</p></body></html>".encode("utf-16")
+    )
     cv = parse(path)
     assert (cv.status, cv.format) == ("ok", "html"), cv.error
     assert cv.text.splitlines() == ["Опыт работы", "Key Account Manager"]

@@ -1,4 +1,5 @@
 """Role profiles: the shipped YAML loads; a broken one is refused with its file, line and problem."""
+
 from __future__ import annotations
 
 import re
@@ -52,19 +53,22 @@ def test_a_custom_profile_by_path(tmp_path):
     assert profile.criteria[0].partly == 2 and profile.criteria[1].threshold == "B2"
 
 
-@pytest.mark.parametrize("old, new, line, problem", [
-    ("    weight: 2\n", "    weight: 2\n    wieght: 3\n", 12, "unknown key 'wieght'"),
-    ("    weight: 2\n", "    weight: -1\n", 11, "'weight' must be greater than 0"),
-    ("    weight: 1\n", "    weight: 0\n", 18, "'weight' must be greater than 0"),
-    ("    threshold: 4\n", "    threshold: four\n", 9, "'threshold' must be a number"),
-    ("fact: experience.key_account_years", "fact: experience.shoe_size", 8, "unknown fact reader"),
-    ("fact: languages.en", "fact: kpis.any[nps,happiness]", 16, "unknown kpis.any kind(s) happiness"),
-    ("    threshold: B2\n", "    threshold: B3\n", 17, "language level must be one of"),
-    ("    must_have: true\n", "    must_have: yes please\n", 12, "'must_have' must be true or false"),
-    ("    partly: 2\n", "    partly: 6\n", 10, "must be a weaker bar"),
-    ("  - id: english\n", "  - id: key_account_years\n", 13, "duplicate criterion id"),
-    ("label_ru: Свой профиль\n", "label_ru: Свой профиль\ncolour: red\n", 4, "unknown key 'colour'"),
-])
+@pytest.mark.parametrize(
+    "old, new, line, problem",
+    [
+        ("    weight: 2\n", "    weight: 2\n    wieght: 3\n", 12, "unknown key 'wieght'"),
+        ("    weight: 2\n", "    weight: -1\n", 11, "'weight' must be greater than 0"),
+        ("    weight: 1\n", "    weight: 0\n", 18, "'weight' must be greater than 0"),
+        ("    threshold: 4\n", "    threshold: four\n", 9, "'threshold' must be a number"),
+        ("fact: experience.key_account_years", "fact: experience.shoe_size", 8, "unknown fact reader"),
+        ("fact: languages.en", "fact: kpis.any[nps,happiness]", 16, "unknown kpis.any kind(s) happiness"),
+        ("    threshold: B2\n", "    threshold: B3\n", 17, "language level must be one of"),
+        ("    must_have: true\n", "    must_have: yes please\n", 12, "'must_have' must be true or false"),
+        ("    partly: 2\n", "    partly: 6\n", 10, "must be a weaker bar"),
+        ("  - id: english\n", "  - id: key_account_years\n", 13, "duplicate criterion id"),
+        ("label_ru: Свой профиль\n", "label_ru: Свой профиль\ncolour: red\n", 4, "unknown key 'colour'"),
+    ],
+)
 def test_errors_name_the_file_line_and_problem(tmp_path, old, new, line, problem):
     assert old in GOOD
     path = write(tmp_path, GOOD.replace(old, new, 1))
@@ -79,13 +83,14 @@ def test_errors_name_the_file_line_and_problem(tmp_path, old, new, line, problem
 def test_invalid_yaml_and_unknown_names(tmp_path):
     with pytest.raises(ProfileError, match=r"custom\.yaml: line 3: invalid YAML"):
         load_profile(write(tmp_path, "name: x\ncriteria: [a, b\n  - id: {\n"))
-    with pytest.raises(ProfileError, match="unknown profile 'kam-wizard'.*kam-director"):
+    with pytest.raises(ProfileError, match=r"unknown profile 'kam-wizard'.*kam-director"):
         load_profile("kam-wizard")
     with pytest.raises(ProfileError, match=re.escape("lacks the required key 'criteria'")):
         load_profile(write(tmp_path, "name: x\nlabel_en: X\nlabel_ru: X\n"))
 
 
 # --- hostile profiles: bounded before anything is built (issue 10, item 9) ---
+
 
 def _refused(tmp_path, text: str, problem: str, line: int | None = None) -> str:
     path = write(tmp_path, text)
@@ -101,7 +106,8 @@ def _refused(tmp_path, text: str, problem: str, line: int | None = None) -> str:
 
 def test_an_alias_bomb_in_a_validated_field_is_refused_without_expanding_it(tmp_path):
     bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
-        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi"))
+        f"{n}: &{n} [{','.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     text = GOOD.replace("    weight: 1\n", "    weight: *i\n").replace("criteria:\n", bomb + "criteria:\n")
     assert len(text.encode()) < 2048
     _refused(tmp_path, text, "aliases expand to more than")

@@ -1,4 +1,5 @@
 """Ranking: must-haves gate (verdict tiers), then the model or the checklist score orders."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,16 +30,26 @@ class _StubModel:
 
 
 def _assessment(file: str, verdict: str, score: float, read: bool = True) -> Assessment:
-    warnings = () if read else ("no job with a readable period: the work history could not be read, so the "
-                                "years of experience are unknown (not zero)",)
-    facts = Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(_JOB,) if read else (),
-                  warnings=warnings)
+    warnings = (
+        ()
+        if read
+        else (
+            "no job with a readable period: the work history could not be read, so the "
+            "years of experience are unknown (not zero)",
+        )
+    )
+    facts = Facts(
+        file=file, status="ok", language="en", as_of="2025-01-01", jobs=(_JOB,) if read else (), warnings=warnings
+    )
     return Assessment(facts=facts, checklist=Checklist("kam-director", score, verdict))
 
 
 def test_a_pass_outranks_a_fail_the_model_likes_more():
-    items = [_assessment("fail.pdf", "fail", 60), _assessment("pass.pdf", "pass", 80),
-             _assessment("silent.pdf", "no_data", 60)]
+    items = [
+        _assessment("fail.pdf", "fail", 60),
+        _assessment("pass.pdf", "pass", 80),
+        _assessment("silent.pdf", "no_data", 60),
+    ]
     ranked = rank(items, _StubModel({"fail.pdf": 0.9, "pass.pdf": 0.2, "silent.pdf": 0.5}))
     assert [a.facts.file for a in ranked] == ["pass.pdf", "silent.pdf", "fail.pdf"]
     assert [a.rank for a in ranked] == [1, 2, 3]
@@ -61,8 +72,11 @@ def test_fails_capped_at_the_same_score_rank_by_the_score_before_the_cap():
 
 
 def test_a_cv_whose_timeline_could_not_be_read_never_ranks_above_a_read_one():
-    items = [_assessment("unread.pdf", "no_data", 60, read=False), _assessment("fail.pdf", "fail", 10),
-             _assessment("pass.pdf", "pass", 90)]
+    items = [
+        _assessment("unread.pdf", "no_data", 60, read=False),
+        _assessment("fail.pdf", "fail", 10),
+        _assessment("pass.pdf", "pass", 90),
+    ]
     ranked = rank(items, _StubModel({"unread.pdf": 0.99, "fail.pdf": 0.01, "pass.pdf": 0.5}))
     assert [a.facts.file for a in ranked] == ["pass.pdf", "fail.pdf", "unread.pdf"]
     unread = ranked[-1]
@@ -73,10 +87,14 @@ def test_a_cv_whose_timeline_could_not_be_read_never_ranks_above_a_read_one():
 
 def test_ranked_by_says_what_ordered_the_list():
     assert ranked_by(None) == "checklist score"
-    card = {"created": "2025-12-01T10:00:00+00:00", "data": {"n": 37, "positive": 6, "synthetic": False},
-            "metrics": {"model": {"average_precision": 0.61}, "checklist": {"average_precision": 0.4}}}
-    assert describe_card("mine", card) == ("model mine, trained on 37 labels (6 positive) on 2025-12-01, "
-                                           "cross-validated AP 0.61 (checklist alone 0.40)")
+    card = {
+        "created": "2025-12-01T10:00:00+00:00",
+        "data": {"n": 37, "positive": 6, "synthetic": False},
+        "metrics": {"model": {"average_precision": 0.61}, "checklist": {"average_precision": 0.4}},
+    }
+    assert describe_card("mine", card) == (
+        "model mine, trained on 37 labels (6 positive) on 2025-12-01, cross-validated AP 0.61 (checklist alone 0.40)"
+    )
     synthetic = describe_card("default", {**card, "data": {**card["data"], "synthetic": True}})
     assert "SYNTHETIC" in synthetic
     assert "no model card" in describe_card("bare", {})
@@ -89,10 +107,16 @@ def _facts(file: str, role: str, years_from: str, team: int | None) -> Facts:
     job = Job(years_from, None, True, "Manager", "Acme", role=role)
     if not team:
         return Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(job,))
-    return Facts(file=file, status="ok", language="en", as_of="2025-01-01", jobs=(job,),
-                 team_size=TeamSize(team, Evidence.of(text, 0, 10)),
-                 languages=(LanguageSkill("en", "C1", Evidence.of(text, 12, 22)),),
-                 kpis=(Kpi("revenue_growth", "+30 %", Evidence.of(text, 24, 38)),))
+    return Facts(
+        file=file,
+        status="ok",
+        language="en",
+        as_of="2025-01-01",
+        jobs=(job,),
+        team_size=TeamSize(team, Evidence.of(text, 0, 10)),
+        languages=(LanguageSkill("en", "C1", Evidence.of(text, 12, 22)),),
+        kpis=(Kpi("revenue_growth", "+30 %", Evidence.of(text, 24, 38)),),
+    )
 
 
 def test_a_key_account_manager_outranks_a_salesperson_of_the_same_verdict():

@@ -4,6 +4,7 @@ Reads ../shared/real-cvs (skipped where it is absent, as in a user's clone) thro
 as ``benchmarks/real_accuracy.py``; the floors are the figures that benchmark printed when they
 were last raised (see benchmarks/README.md). A rise is welcome: raise the floor with it.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -19,20 +20,36 @@ REAL = ROOT.parent / "shared" / "real-cvs"
 #: collection → figure → floor (for ``*_invented`` figures: a ceiling)
 FLOORS = {
     "en-livecareer": {
-        "total_within_1_month": 0.98, "jobs_count": 0.92, "key_account_within_3_months": 1.0,
-        "key_account_recall": 1.0, "role_per_job": 0.93, "management_per_job": 0.91,
-        "team_size_exact": 0.88, "team_size_invented": 0.0, "languages_exact": 0.94,
-        "languages_invented": 0.0, "industry": 0.74,
+        "total_within_1_month": 0.98,
+        "jobs_count": 0.92,
+        "key_account_within_3_months": 1.0,
+        "key_account_recall": 1.0,
+        "role_per_job": 0.93,
+        "management_per_job": 0.91,
+        "team_size_exact": 0.88,
+        "team_size_invented": 0.0,
+        "languages_exact": 0.94,
+        "languages_invented": 0.0,
+        "industry": 0.74,
     },
     "hh-ru": {
-        "total_within_1_month": 1.0, "jobs_count": 1.0, "key_account_within_3_months": 1.0,
-        "role_per_job": 1.0, "management_per_job": 1.0, "team_size_invented": 0.0,
-        "languages_exact": 1.0, "languages_invented": 0.0, "industry": 0.97,
+        "total_within_1_month": 1.0,
+        "jobs_count": 1.0,
+        "key_account_within_3_months": 1.0,
+        "role_per_job": 1.0,
+        "management_per_job": 1.0,
+        "team_size_invented": 0.0,
+        "languages_exact": 1.0,
+        "languages_invented": 0.0,
+        "industry": 0.97,
     },
     "hh-ru-pdf": {"total_within_1_month": 1.0, "jobs_count": 1.0, "languages_exact": 1.0},
 }
 
-pytestmark = [pytest.mark.realcvs, pytest.mark.skipif(not (REAL / "labels").is_dir(), reason="real CVs are not available")]
+pytestmark = [
+    pytest.mark.realcvs,
+    pytest.mark.skipif(not (REAL / "labels").is_dir(), reason="real CVs are not available"),
+]
 
 
 def _benchmark():

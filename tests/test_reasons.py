@@ -1,4 +1,5 @@
 """Fit reasons: plain words, and never a learned quirk that contradicts the domain."""
+
 from __future__ import annotations
 
 from kamscreen.score import load_model, rank, score
@@ -17,8 +18,11 @@ def test_expected_signs_follow_the_domain():
 
 def test_shipped_model_offers_no_contradicting_reason(fixture_facts):
     model = load_model("default")
-    coef = {n.split("__", 1)[1]: c for n, c in zip(model.feature_names(), model.coefficients())
-            if n.startswith("num__")}
+    coef = {
+        n.split("__", 1)[1]: c
+        for n, c in zip(model.feature_names(), model.coefficients(), strict=True)
+        if n.startswith("num__")
+    }
     quirks = [name for name, c in coef.items() if not plausible(name, c)]
     ranked = rank([score(facts) for _, _, facts in fixture_facts], model)
     assert any(a.fit.reasons for a in ranked), "the model gave no reasons at all"
@@ -40,7 +44,9 @@ def test_a_reason_never_contradicts_the_checklist():
 
     ka_met = [_crit("key_account_years", "experience.key_account_years", "met")]
     assert not agrees("signal_key_accounts", 0.0, "-", ka_met)  # "no key accounts mentioned" beside "met"
-    assert agrees("signal_key_accounts", 0.0, "-", [_crit("key_account_years", "experience.key_account_years", "not_met")])
+    assert agrees(
+        "signal_key_accounts", 0.0, "-", [_crit("key_account_years", "experience.key_account_years", "not_met")]
+    )
     assert not agrees("share_account_management", 0.0, "+", [])  # "0 % of the career in …" is no strength
     assert not agrees("key_account_years", 0.0, "+", [])  # nor is any absence
     assert agrees("key_account_years", 7.8, "+", ka_met)

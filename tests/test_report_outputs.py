@@ -1,4 +1,5 @@
 """The report files: XLSX layout, formula neutralisation, HTML escaping, blind mode."""
+
 from __future__ import annotations
 
 import csv
@@ -16,8 +17,10 @@ from kamscreen.report.rows import CRITERION_PREFIX, KEY_COLUMNS, neutralise
 
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 AS_OF = "2025-09-01"
-XSS = ('=HYPERLINK("http://evil.example/x","click")\n<script>window.__xss=1</script>\n'
-       "</pre></script><img src=x onerror=\"window.__xss=2\">\nKey Account Manager 2019 — 2024\n")
+XSS = (
+    '=HYPERLINK("http://evil.example/x","click")\n<script>window.__xss=1</script>\n'
+    '</pre></script><img src=x onerror="window.__xss=2">\nKey Account Manager 2019 — 2024\n'
+)
 BLIND_CV = """Петрова Анна Сергеевна
 Женщина, 41 год, родилась 3 мая 1984
 +7 (916) 555-12-34
@@ -34,8 +37,16 @@ https://t.me/petrova_anna
 Знание языков
 Английский — C1 — Продвинутый
 """
-SECRETS = ("Петрова", "Анна", "Сергеевна", "anna.petrova@example.ru", "555-12-34", "t.me/petrova_anna",
-           "родилась 3 мая 1984", "Женщина")
+SECRETS = (
+    "Петрова",
+    "Анна",
+    "Сергеевна",
+    "anna.petrova@example.ru",
+    "555-12-34",
+    "t.me/petrova_anna",
+    "родилась 3 мая 1984",
+    "Женщина",
+)
 
 
 def corpus(dest: Path) -> Path:
@@ -60,7 +71,9 @@ def outputs(tmp_path_factory):
     folder = corpus(base / "cvs")
     runner = CliRunner()
     for name, extra in (("out", []), ("blind", ["--blind"])):
-        result = runner.invoke(app, ["screen", str(folder), "--out", str(base / name), "--as-of", AS_OF, "--jobs", "1", *extra])
+        result = runner.invoke(
+            app, ["screen", str(folder), "--out", str(base / name), "--as-of", AS_OF, "--jobs", "1", *extra]
+        )
         assert result.exit_code == 0, result.output
     return base
 
@@ -120,35 +133,49 @@ def test_blind_mode_masks_personal_data_everywhere(outputs):
 def test_blind_masks_keep_evidence_offsets(outputs):
     def load(name, key, value):
         lines = (outputs / name / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
-        return next(json.loads(l) for l in lines if json.loads(l)[key] == value)
+        return next(json.loads(line) for line in lines if json.loads(line)[key] == value)
 
     open_ = load("out", "file", "petrova.txt")
     blind = load("blind", "sha256", open_["sha256"])  # blind rows are named by a pseudonym
     assert blind["file"] == f"cv-{open_['sha256'][:12]}.txt"
     if open_["status"] != "ok":
         pytest.skip("the parser did not read the plain-text CV")
-    pairs = [(o["evidence"], b["evidence"]) for o, b in zip(open_["kpis"] + open_["languages"], blind["kpis"] + blind["languages"])]
+    pairs = [
+        (o["evidence"], b["evidence"])
+        for o, b in zip(open_["kpis"] + open_["languages"], blind["kpis"] + blind["languages"], strict=True)
+    ]
     assert pairs, "no evidence to compare"
     for o, b in pairs:
         assert (o["start"], o["end"]) == (b["start"], b["end"]) and len(o["text"]) == len(b["text"])
-        assert all(x == y or y == "█" for x, y in zip(o["text"], b["text"]))
+        assert all(x == y or y == "█" for x, y in zip(o["text"], b["text"], strict=True))
 
 
 def test_streamed_outputs_equal_the_list_writer_and_fail_atomically(outputs, tmp_path):
     from kamscreen.report import Candidate, ReportWriter, write_reports
     from kamscreen.report.html import layout_of
 
-    lines = [json.loads(line) for line in (outputs / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    cands = [Candidate(file=l["file"], sha256=l["sha256"], status=l["status"], error=l.get("error"),
-                       text="Key Account Manager 2019 — 2024\n" * 3,
-                       assessment={k: v for k, v in l.items() if k not in ("sha256", "status")} if "checklist" in l else None)
-             for l in lines]
+    lines = [
+        json.loads(line) for line in (outputs / "out" / "candidates.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    cands = [
+        Candidate(
+            file=rec["file"],
+            sha256=rec["sha256"],
+            status=rec["status"],
+            error=rec.get("error"),
+            text="Key Account Manager 2019 — 2024\n" * 3,
+            assessment={k: v for k, v in rec.items() if k not in ("sha256", "status")} if "checklist" in rec else None,
+        )
+        for rec in lines
+    ]
     written = write_reports(cands, tmp_path / "a", profile="kam-director")
     before = {kind: path.read_bytes() for kind, path in written.items()}
-    with pytest.raises(RuntimeError):
-        with ReportWriter(tmp_path / "a", layout_of(cands[::-1], profile="kam-director")) as writer:
-            writer.add(cands[-1])
-            raise RuntimeError("interrupted")
+    with (
+        pytest.raises(RuntimeError),
+        ReportWriter(tmp_path / "a", layout_of(cands[::-1], profile="kam-director")) as writer,
+    ):
+        writer.add(cands[-1])
+        raise RuntimeError("interrupted")
     assert {kind: path.read_bytes() for kind, path in written.items()} == before  # old outputs intact
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == sorted(p.name for p in written.values())
     sheet = load_workbook(written["xlsx"]).active  # the write-only workbook keeps the layout

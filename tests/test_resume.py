@@ -1,4 +1,5 @@
 """A screen killed with SIGKILL mid-way resumes from the cache and ends with the same outputs."""
+
 from __future__ import annotations
 
 import os
@@ -53,8 +54,12 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path):
     total = 16
     folder = replicated_pdfs(tmp_path / "cvs", total)
     killed_out = tmp_path / "killed"
-    proc = subprocess.Popen([*CLI, "screen", str(folder), "--out", str(killed_out), "--as-of", AS_OF, "--jobs", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+    proc = subprocess.Popen(
+        [*CLI, "screen", str(folder), "--out", str(killed_out), "--as-of", AS_OF, "--jobs", "1"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
     deadline = time.monotonic() + 120
     try:
         while cached_rows(killed_out / "cache.sqlite") < 3:
@@ -75,6 +80,8 @@ def test_kill_9_then_rerun_equals_an_uninterrupted_run(tmp_path):
     for name in ("ranking.csv", "candidates.jsonl", "report.html"):
         assert (killed_out / name).read_bytes() == (clean_out / name).read_bytes(), name
     sheets = [load_workbook(out / "ranking.xlsx").active for out in (killed_out, clean_out)]
-    assert [[c.value for c in row] for row in sheets[0].iter_rows()] == [[c.value for c in row] for row in sheets[1].iter_rows()]
+    assert [[c.value for c in row] for row in sheets[0].iter_rows()] == [
+        [c.value for c in row] for row in sheets[1].iter_rows()
+    ]
     assert sheets[0].max_row == total + 1
     assert not list(killed_out.glob(".*.tmp"))

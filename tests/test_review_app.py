@@ -1,4 +1,5 @@
 """The review app over HTTP (Starlette's test client): access, CSRF, headers, decisions, labels CSV, retrain."""
+
 from __future__ import annotations
 
 import csv
@@ -55,10 +56,16 @@ def test_posts_need_the_csrf_token_and_the_same_origin(review):
     sha = review.screening.entries[0].sha256
     assert c.post(f"/c/{sha}/decision", data={"decision": "hire"}).status_code == 403
     assert c.post(f"/c/{sha}/decision", data={"decision": "hire", "csrf": "0" * 32}).status_code == 403
-    assert c.post(f"/c/{sha}/decision", data={"decision": "hire", "csrf": csrf(c)},
-                  headers={"origin": "http://evil.example"}).status_code == 403
+    assert (
+        c.post(
+            f"/c/{sha}/decision", data={"decision": "hire", "csrf": csrf(c)}, headers={"origin": "http://evil.example"}
+        ).status_code
+        == 403
+    )
     assert review.store.decisions(review.vacancy) == {}
-    ok = c.post(f"/c/{sha}/decision", data={"decision": "hire", "csrf": csrf(c)}, headers={"origin": "http://testserver"})
+    ok = c.post(
+        f"/c/{sha}/decision", data={"decision": "hire", "csrf": csrf(c)}, headers={"origin": "http://testserver"}
+    )
     assert ok.status_code == 303 and review.store.decisions(review.vacancy)[sha].recruiter == "Anna"
 
 
@@ -87,8 +94,11 @@ def test_decisions_by_two_recruiters_show_in_the_list_and_the_audit_log(review):
     assert "P&amp;L &lt;b&gt;owner&lt;/b&gt;" in page and "<b>owner</b>" not in page
     row = re.search(rf'<tr class="row"[^>]*data-sha256="{sha}"[^>]*>', anna.get("/").text).group(0)
     assert 'data-decision="interview"' in row
-    keyed = boris.post(f"/c/{sha}/decision", data={"decision": "offer", "keep_note": "1", "csrf": csrf(boris)},
-                       headers={"accept": "application/json"})
+    keyed = boris.post(
+        f"/c/{sha}/decision",
+        data={"decision": "offer", "keep_note": "1", "csrf": csrf(boris)},
+        headers={"accept": "application/json"},
+    )
     assert keyed.json()["decision"]["decision"] == "offer" and keyed.json()["decision"]["note"] == "call Tuesday"
 
 
@@ -98,7 +108,7 @@ def test_labels_csv_round_trip_is_read_by_train(review, tmp_path):
     c = client(review)
     token = csrf(c)
     entries = [e for e in review.screening.entries if e.scored][:5]
-    for entry, decision in zip(entries, ("reject", "shortlist", "interview", "offer", "hire")):
+    for entry, decision in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"), strict=True):
         c.post(f"/c/{entry.sha256}/decision", data={"decision": decision, "note": "=HYPERLINK(1)", "csrf": token})
     exported = c.get("/labels.csv")
     assert exported.headers["content-type"].startswith("text/csv")
@@ -115,7 +125,8 @@ def test_labels_csv_round_trip_is_read_by_train(review, tmp_path):
     assert done.status_code == 200 and "5 decision(s) recorded" in done.text
     back = review.store.decisions("imported")
     assert {sha: d.decision for sha, d in back.items()} == {
-        e.sha256: d for e, d in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"))}
+        e.sha256: d for e, d in zip(entries, ("reject", "shortlist", "interview", "offer", "hire"), strict=True)
+    }
     assert {d.note for d in back.values()} == {"=HYPERLINK(1)"}
     bad = c.post("/labels", data={"csrf": token}, files={"labels": ("x.csv", b"name,score\na,1\n", "text/csv")})
     assert bad.status_code == 400 and "expected a &#39;file&#39;" in bad.text
@@ -141,8 +152,11 @@ def test_retrain_refuses_few_decisions_then_trains_and_reranks(review):
     assert model.card["data"]["n"] == 22 and model.card["data"]["positive"] == 8
     assert (Path(model.path) / "model.json").is_file()
     listing = c.get("/").text
-    assert re.search(r'ranked-by">model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) on '
-                     r'\d{4}-\d\d-\d\d, cross-validated AP \d\.\d\d', listing)
+    assert re.search(
+        r'ranked-by">model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) on '
+        r"\d{4}-\d\d-\d\d, cross-validated AP \d\.\d\d",
+        listing,
+    )
     ranks = [int(r) for r in re.findall(r'<tr class="row"[^>]*data-rank="(\d+)"', listing)]
     assert ranks == sorted(ranks) and len(ranks) == len(scored)
     assert re.findall(r'data-fit="([0-9.]+)"', listing)  # probabilities shown
@@ -173,20 +187,27 @@ def test_report_download_carries_the_decisions_read_only(review):
     assert 'class="dec d-offer"' in report.text and "<select" not in report.text.split("<tbody>")[1]
 
 
-def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(review, work, tmp_path):
+def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(review, work, tmp_path):  # noqa: F811
     from kamscreen.score.profiles import PROFILES_DIR
 
     folder, out = work
     c = client(review)
     token = csrf(c)
-    decided = {e.sha256: d for e, d in zip(review.screening.entries, ("reject", "shortlist", "hire", "offer"))}
+    decided = {
+        e.sha256: d for e, d in zip(review.screening.entries, ("reject", "shortlist", "hire", "offer"), strict=False)
+    }
     for sha, d in decided.items():
         c.post(f"/c/{sha}/decision", data={"decision": d, "csrf": token})
     profile = tmp_path / "kam-director.yaml"  # the same vacancy, its checklist tuned
-    profile.write_text((PROFILES_DIR / "kam-director.yaml").read_text(encoding="utf-8")
-                       .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"), encoding="utf-8")
-    (folder / "late.txt").write_text("Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n",
-                                     encoding="utf-8")
+    profile.write_text(
+        (PROFILES_DIR / "kam-director.yaml")
+        .read_text(encoding="utf-8")
+        .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"),
+        encoding="utf-8",
+    )
+    (folder / "late.txt").write_text(
+        "Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n", encoding="utf-8"
+    )
     screen(folder, out, "--profile", str(profile))
     page = c.get("/").text
     assert page.count('<tr class="row"') == 26  # 24 fixtures, the hostile CV and the one added

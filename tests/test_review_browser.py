@@ -6,6 +6,7 @@ with more; a hostile CV stays inert; no token, no access. Every wait is for a co
 page (Playwright's auto-waiting ``expect``), never a fixed sleep. With KAMSCREEN_DOCS_SCREENSHOT=1
 the SQLite run also writes docs/review.png for the README.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,15 @@ import pytest
 from review_support import XSS_NAME, postgres_database, screen, screened, work  # noqa: F401 - fixtures
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 TOKEN = "browser-token-0123456789abcdef"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SLOW = 180_000  # ms: a retrain or a page on a loaded 2-core machine; a condition, not a sleep
@@ -56,14 +64,18 @@ def backend(request):
 
 
 @pytest.fixture
-def server(work, backend):
+def server(work, backend):  # noqa: F811 - the fixture imported above
     """A running ``kamscreen review OUT`` on a free port: (base URL, folder, out, backend name)."""
     folder, out = work
     name, db = backend
     code = "from kamscreen.cli import main; main()"
-    proc = subprocess.Popen([sys.executable, "-c", code, "review", str(out), "--port", "0", "--token", TOKEN, *db],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, "review", str(out), "--port", "0", "--token", TOKEN, *db],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
     seen = []
@@ -146,17 +158,22 @@ def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_all_decisions(b
 
     base, folder, out, _ = server
     page = recruiter(browser, base, "Anna")
-    decided = dict(zip(shas(page)[:4], ("reject", "shortlist", "offer", "hire")))
-    for key, (sha, decision) in zip(("1", "2", "4", "5"), decided.items()):
+    decided = dict(zip(shas(page)[:4], ("reject", "shortlist", "offer", "hire"), strict=True))
+    for key, (sha, decision) in zip(("1", "2", "4", "5"), decided.items(), strict=True):
         row(page, sha).locator("td").first.click()  # select the row, decide with its key
         page.keyboard.press(key)
         expect(row(page, sha)).to_have_attribute("data-decision", decision)
     before = page.locator("tr.row").count()
     profile = tmp_path / "kam-director.yaml"  # the same vacancy, its checklist tuned
-    profile.write_text((PROFILES_DIR / "kam-director.yaml").read_text(encoding="utf-8")
-                       .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"), encoding="utf-8")
-    (folder / "late.txt").write_text("Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n",
-                                     encoding="utf-8")
+    profile.write_text(
+        (PROFILES_DIR / "kam-director.yaml")
+        .read_text(encoding="utf-8")
+        .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"),
+        encoding="utf-8",
+    )
+    (folder / "late.txt").write_text(
+        "Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n", encoding="utf-8"
+    )
     screen(folder, out, "--profile", str(profile))
     page.reload()
     expect(page.locator("tr.row")).to_have_count(before + 1)
@@ -170,8 +187,12 @@ def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_all_decisions(b
 def test_retrain_from_the_page_refuses_few_decisions_then_reranks(browser, server, tmp_path):
     base, _, _, name = server
     page = recruiter(browser, base, "Anna")
-    order = [s for s in page.locator("tr.row").evaluate_all(
-        "rows => rows.filter(r => r.dataset.score !== '').map(r => r.dataset.sha256)")]
+    order = [
+        s
+        for s in page.locator("tr.row").evaluate_all(
+            "rows => rows.filter(r => r.dataset.score !== '').map(r => r.dataset.sha256)"
+        )
+    ]
     assert len(order) >= 22
     page.locator("tr.row td").first.click()  # select the first row; j moves down
     for i, sha in enumerate(order[:22]):
@@ -194,8 +215,12 @@ def test_retrain_from_the_page_refuses_few_decisions_then_reranks(browser, serve
     expect(page.locator("#outcome table.metrics")).to_contain_text("checklist score alone")
     expect(page.locator("#outcome")).to_contain_text("only 22 labels")
     page.goto(base + "/")
-    expect(page.locator(".ranked-by")).to_have_text(re.compile(
-        r"^model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) on \d{4}-\d\d-\d\d, cross-validated AP"))
+    expect(page.locator(".ranked-by")).to_have_text(
+        re.compile(
+            r"^model kam-director-\d{8}-\d{6}, trained on 22 labels \(8 positive\) "
+            r"on \d{4}-\d\d-\d\d, cross-validated AP"
+        )
+    )
     fits = page.locator("tr.row").evaluate_all("rows => rows.map(r => r.dataset.fit)")
     assert sum(bool(f) for f in fits) >= 22
     page.click("tr.row >> nth=0 >> a.open")

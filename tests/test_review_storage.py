@@ -1,7 +1,9 @@
 """The review database, on SQLite and PostgreSQL: migrations, decisions with their audit log, models."""
+
 from __future__ import annotations
 
 import threading
+from itertools import pairwise
 
 import pytest
 from sqlalchemy import text
@@ -41,12 +43,18 @@ def test_a_decision_is_kept_by_vacancy_and_hash_with_its_audit_log(store):
     assert store.decide("kam", SHA, "a.pdf", "shortlist", "strong P&L", "Boris") is None  # nothing changed
     change = store.decide("kam", SHA, "renamed/a.pdf", "interview", "", "Boris")
     assert (change.old_decision, change.new_decision, change.old_note, change.new_note) == (
-        "shortlist", "interview", "strong P&L", "")
+        "shortlist",
+        "interview",
+        "strong P&L",
+        "",
+    )
     store.decide("other-vacancy", SHA, "a.pdf", "reject", "", "Anna")
     got = store.decisions("kam")[SHA]
     assert (got.decision, got.recruiter, got.file) == ("interview", "Boris", "renamed/a.pdf")
     assert [(h.recruiter, h.old_decision, h.new_decision) for h in store.history("kam", SHA)] == [
-        ("Boris", "shortlist", "interview"), ("Anna", None, "shortlist")]
+        ("Boris", "shortlist", "interview"),
+        ("Anna", None, "shortlist"),
+    ]
     cleared = store.decide("kam", SHA, "a.pdf", None, "", "Anna")
     assert cleared.action == "clear" and SHA not in store.decisions("kam")
     assert store.other_vacancies("kam", {SHA, OTHER}) == {"other-vacancy": 1}
@@ -57,12 +65,15 @@ def test_a_decision_is_kept_by_vacancy_and_hash_with_its_audit_log(store):
 
 def test_concurrent_recruiters_leave_a_consistent_log(store):
     """Two recruiters flipping one decision at once: every change logged, each from the value before it."""
+
     def flip(name: str, choices: tuple[str, str]) -> None:
         for i in range(15):
             store.decide("kam", SHA, "a.pdf", choices[i % 2], f"{name} {i}", name)
 
-    threads = [threading.Thread(target=flip, args=(n, c)) for n, c in
-               (("Anna", ("reject", "shortlist")), ("Boris", ("offer", "hire")))]
+    threads = [
+        threading.Thread(target=flip, args=(n, c))
+        for n, c in (("Anna", ("reject", "shortlist")), ("Boris", ("offer", "hire")))
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -70,7 +81,7 @@ def test_concurrent_recruiters_leave_a_consistent_log(store):
     log = list(reversed(store.history("kam", SHA)))
     assert len(log) == 30
     assert log[0].old_decision is None
-    for before, after in zip(log, log[1:]):
+    for before, after in pairwise(log):
         assert after.old_decision == before.new_decision and after.old_note == before.new_note
     assert store.decisions("kam")[SHA].decision == log[-1].new_decision
 

@@ -1,5 +1,6 @@
 """End to end over the fixture corpus: parse → extract → score against each CV's ground truth; models
 are evaluated on CVs they were not trained on."""
+
 from __future__ import annotations
 
 import json
@@ -21,18 +22,31 @@ def corpus(fixture_facts):
 
 
 def test_every_fixture_gets_its_kam_director_verdict(corpus):
-    wrong = [(t["id"], t["kam_director_verdict"], a.checklist.verdict,
-              {c.id: c.status for c in a.checklist.criteria if c.must_have})
-             for t, a in corpus if (a.checklist.verdict == "pass") != (t["kam_director_verdict"] == "pass")]
+    wrong = [
+        (
+            t["id"],
+            t["kam_director_verdict"],
+            a.checklist.verdict,
+            {c.id: c.status for c in a.checklist.criteria if c.must_have},
+        )
+        for t, a in corpus
+        if (a.checklist.verdict == "pass") != (t["kam_director_verdict"] == "pass")
+    ]
     assert not wrong, f"{len(wrong)} of {len(corpus)} verdicts wrong: {wrong}"
 
 
 def _directors_above_sales(ranked, truths) -> list[tuple[str, str]]:
     persona = {a.facts.file: truths[a.facts.file]["persona"] for a in ranked}
-    worst_director = max(a.rank for a in ranked if persona[a.facts.file] == "kam_director"
-                         and truths[a.facts.file]["kam_director_verdict"] == "pass")
-    return [(Path(a.facts.file).name, a.rank) for a in ranked
-            if persona[a.facts.file] == "sales" and a.rank <= worst_director]
+    worst_director = max(
+        a.rank
+        for a in ranked
+        if persona[a.facts.file] == "kam_director" and truths[a.facts.file]["kam_director_verdict"] == "pass"
+    )
+    return [
+        (Path(a.facts.file).name, a.rank)
+        for a in ranked
+        if persona[a.facts.file] == "sales" and a.rank <= worst_director
+    ]
 
 
 def test_true_kam_directors_rank_above_every_sales_manager_by_checklist(corpus):
@@ -75,8 +89,9 @@ def half_model(tmp_path_factory):
     labels = tmp / "labels.csv"
     labels.write_text("\n".join([header, *trained]) + "\n", encoding="utf-8")
     out = tmp / "half"
-    result = CliRunner().invoke(app, ["train", str(labels), "--cvs", str(FIXTURES / "cvs"), "--out", str(out),
-                                      "--seed", "3", "--synthetic"])
+    result = CliRunner().invoke(
+        app, ["train", str(labels), "--cvs", str(FIXTURES / "cvs"), "--out", str(out), "--seed", "3", "--synthetic"]
+    )
     assert result.exit_code == 0, result.output
     return out, len(trained), dict(row.split(",") for row in held_out)
 
@@ -116,12 +131,15 @@ ADVERSARIAL = Path(__file__).parent / "data" / "adversarial"
 
 def _key_account_years(truth: dict) -> float:
     """Years in the jobs the hand-written truth calls key-account ("YYYY" starts in January, ends in December)."""
+
     def month(value: str | None, end: bool) -> int:
         value = value or truth["as_of"][:7]
         return int(value[:4]) * 12 + (int(value[5:7]) if len(value) > 4 else (12 if end else 1))
 
-    return sum(month(j["end"], True) - month(j["start"], False) + 1
-               for j in truth["jobs"] if j["role"] == "key_account") / 12
+    return (
+        sum(month(j["end"], True) - month(j["start"], False) + 1 for j in truth["jobs"] if j["role"] == "key_account")
+        / 12
+    )
 
 
 def test_the_shipped_model_puts_key_account_managers_it_never_saw_above_the_others():

@@ -1,4 +1,5 @@
 """`kamscreen screen` end to end on the fixture CVs: outputs agree, failures are rows, reruns are cached."""
+
 from __future__ import annotations
 
 import csv
@@ -46,20 +47,25 @@ def expected_codes() -> dict[str, str]:
     path = FIXTURES / "hostile" / "expected.json"
     if not path.is_file():
         return {}
-    return {name: code for name, code in json.loads(path.read_text(encoding="utf-8")).items()
-            if (FIXTURES / "hostile" / name).is_file()}
+    return {
+        name: code
+        for name, code in json.loads(path.read_text(encoding="utf-8")).items()
+        if (FIXTURES / "hostile" / name).is_file()
+    }
 
 
 def run_screen(folder: Path, out: Path, *extra: str):
-    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1",
-                                      "--no-ocr", *extra])  # the hostile scans stay needs_ocr (test_ocr reads them)
+    result = CliRunner().invoke(
+        app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1", "--no-ocr", *extra]
+    )  # the hostile scans stay needs_ocr (test_ocr reads them)
     assert result.exit_code == 0, result.output + repr(result.exception)
     return result
 
 
 def summary_counts(output: str) -> dict[str, int]:
     return {k: int(v) for v, k in re.findall(r"(\d+) (CVs)", output)} | {
-        k: int(v) for k, v in re.findall(r"(processed|cached|failed) (\d+)", output)}
+        k: int(v) for k, v in re.findall(r"(processed|cached|failed) (\d+)", output)
+    }
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -81,19 +87,28 @@ def test_every_file_is_one_row_and_outputs_agree(screened):
     rows = read_csv(out / "ranking.csv")
     lines = [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
     # a row per candidate: hostile/web_export.doc is ru_hh_01's CV saved as a web page, listed with it
-    assert sorted([r["file"].lstrip("'") for r in rows] + [o["file"] for l in lines for o in l["other_files"]]) == names
-    grouped = {l["file"]: [o["file"] for o in l["other_files"]] for l in lines if l["other_files"]}
+    assert (
+        sorted([r["file"].lstrip("'") for r in rows] + [o["file"] for rec in lines for o in rec["other_files"]])
+        == names
+    )
+    grouped = {rec["file"]: [o["file"] for o in rec["other_files"]] for rec in lines if rec["other_files"]}
     assert grouped == {"ru_hh_01.pdf": ["hostile/web_export.doc"]}
-    assert [(r["file"], r["rank"]) for r in rows] == [(l["file"], str(l["rank"] or "")) for l in lines]
+    assert [(r["file"], r["rank"]) for r in rows] == [(rec["file"], str(rec["rank"] or "")) for rec in lines]
     ranks = [int(r["rank"]) for r in rows if r["rank"]]
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) >= 8
-    ok = [l for l in lines if l["status"] == "ok"]
-    assert all(l["checklist"]["criteria"] for l in ok)
+    ok = [rec for rec in lines if rec["status"] == "ok"]
+    assert all(rec["checklist"]["criteria"] for rec in ok)
     # ranked by the checklist (the default): groups pass > no data > fail > needs a human read, each
     # by the role-defining lines (key-account years: the profile's rank_first), then by score
     tiers = {"pass": 0, "no_data": 1, "fail": 2}
-    keys = [(3 if l["needs_human_read"] else tiers[l["checklist"]["verdict"]], -(l["checklist"]["core"] or 0),
-             -l["checklist"]["score"]) for l in ok]
+    keys = [
+        (
+            3 if rec["needs_human_read"] else tiers[rec["checklist"]["verdict"]],
+            -(rec["checklist"]["core"] or 0),
+            -rec["checklist"]["score"],
+        )
+        for rec in ok
+    ]
     assert keys == sorted(keys)
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count('<tr class="row"') == len(rows)
@@ -144,14 +159,15 @@ def test_changed_profile_rescores_from_cached_facts(screened, tmp_path):
     result = run_screen(folder, work, "--profile", "junior-kam")
     assert summary_counts(result.output)["processed"] == 0
     lines = [json.loads(line) for line in (work / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    profiles = {l["checklist"]["profile"] for l in lines if l["status"] == "ok"}
+    profiles = {rec["checklist"]["profile"] for rec in lines if rec["status"] == "ok"}
     assert profiles and all("junior" in p for p in profiles)
 
 
 def test_worker_processes_give_the_same_outputs(screened, tmp_path):
     folder, out, _ = screened
-    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(tmp_path / "o"), "--as-of", AS_OF, "--jobs", "2",
-                                      "--no-ocr"])
+    result = CliRunner().invoke(
+        app, ["screen", str(folder), "--out", str(tmp_path / "o"), "--as-of", AS_OF, "--jobs", "2", "--no-ocr"]
+    )
     assert result.exit_code == 0, result.output
     for name in ("ranking.csv", "candidates.jsonl", "report.html"):
         assert (tmp_path / "o" / name).read_bytes() == (out / name).read_bytes(), name
@@ -159,13 +175,16 @@ def test_worker_processes_give_the_same_outputs(screened, tmp_path):
 
 def test_bad_profile_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Key Account Manager", encoding="utf-8")
-    result = CliRunner().invoke(app, ["screen", str(tmp_path), "--out", str(tmp_path / "o"), "--profile", "no-such-profile"])
+    result = CliRunner().invoke(
+        app, ["screen", str(tmp_path), "--out", str(tmp_path / "o"), "--profile", "no-such-profile"]
+    )
     assert result.exit_code == 2 and "error" in result.output
 
 
 def test_a_hanging_file_is_killed_and_reported_as_timeout(tmp_path, monkeypatch):
     module = tmp_path / "hangwork.py"
-    module.write_text(textwrap.dedent("""
+    module.write_text(
+        textwrap.dedent("""
         import time
         from kamscreen.batch.record import FileResult
 
@@ -173,7 +192,9 @@ def test_a_hanging_file_is_killed_and_reported_as_timeout(tmp_path, monkeypatch)
             if task.file.startswith("hang"):
                 time.sleep(60)
             return FileResult(task.file, task.sha256, "ok", parsed={"text": task.file})
-    """), encoding="utf-8")
+    """),
+        encoding="utf-8",
+    )
     monkeypatch.syspath_prepend(str(tmp_path))
     import hangwork
 
@@ -278,8 +299,10 @@ def test_the_checklist_ranks_by_default_and_every_output_says_so(screened):
     _, out, output = screened
     assert "ranked by checklist score" in output
     lines = [json.loads(line) for line in (out / "candidates.jsonl").read_text(encoding="utf-8").splitlines()]
-    ranked = [l for l in lines if l.get("rank")]
-    assert ranked and all(l["ranked_by"] == "checklist score" and l["fit"]["probability"] is None for l in ranked)
+    ranked = [rec for rec in lines if rec.get("rank")]
+    assert ranked and all(rec["ranked_by"] == "checklist score" and rec["fit"]["probability"] is None for rec in ranked)
     assert {r["ranked_by"] for r in read_csv(out / "ranking.csv") if r["rank"]} == {"checklist score"}
-    assert 'ranked by <strong class="ranked-by">checklist score</strong>' in (out / "report.html").read_text(encoding="utf-8")
+    assert 'ranked by <strong class="ranked-by">checklist score</strong>' in (out / "report.html").read_text(
+        encoding="utf-8"
+    )
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["ranked_by"] == "checklist score"

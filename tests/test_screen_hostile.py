@@ -2,6 +2,7 @@
 
 Each scenario is generated in tmp_path; the CLI runs in-process (``--jobs 1``) so failures show here.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,9 @@ OUTPUTS = ("ranking.csv", "ranking.xlsx", "candidates.jsonl", "report.html")
 
 
 def run(folder: Path, out: Path, *extra: str, code: int = 0):
-    result = CliRunner().invoke(app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1", *extra])
+    result = CliRunner().invoke(
+        app, ["screen", str(folder), "--out", str(out), "--as-of", AS_OF, "--jobs", "1", *extra]
+    )
     assert result.exit_code == code, result.output + repr(result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.output
@@ -52,6 +55,7 @@ def one_error_line(output: str, *needles: str) -> None:
 
 # --- 1. file names that are not UTF-8 -----------------------------------------------------------
 
+
 def test_names_with_undecodable_bytes_and_control_characters_are_each_listed(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()
@@ -71,6 +75,7 @@ def test_names_with_undecodable_bytes_and_control_characters_are_each_listed(tmp
 
 
 # --- 2. symbolic links -------------------------------------------------------------------------
+
 
 def test_links_out_of_the_folder_are_not_followed_and_loops_are_safe(tmp_path):
     secret = tmp_path / "elsewhere" / "passwd"
@@ -99,15 +104,19 @@ def test_links_out_of_the_folder_are_not_followed_and_loops_are_safe(tmp_path):
 
 # --- 3. every format the parser reads is screened; the rest is listed as skipped ----------------
 
+
 def _odt(text: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", '<?xml version="1.0"?><office:document-content '
-                         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-                         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
-                         + "".join(f"<text:p>{line}</text:p>" for line in text.splitlines())
-                         + "</office:text></office:body></office:document-content>")
+        archive.writestr(
+            "content.xml",
+            '<?xml version="1.0"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+            + "".join(f"<text:p>{line}</text:p>" for line in text.splitlines())
+            + "</office:text></office:body></office:document-content>",
+        )
     return buffer.getvalue()
 
 
@@ -117,8 +126,11 @@ def test_html_htm_mht_odt_are_screened_and_non_cvs_are_listed_with_a_reason(tmp_
     html = "<html><body>" + "".join(f"<p>{line}</p>" for line in CV.splitlines()) + "</body></html>"
     (folder / "a.html").write_text(html, encoding="utf-8")
     (folder / "b.HTM").write_text(html, encoding="utf-8")
-    (folder / "c.mht").write_text("MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"B\"\n\n--B\n"
-                                  "Content-Type: text/html; charset=utf-8\n\n" + html + "\n--B--\n", encoding="utf-8")
+    (folder / "c.mht").write_text(
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="B"\n\n--B\n'
+        "Content-Type: text/html; charset=utf-8\n\n" + html + "\n--B--\n",
+        encoding="utf-8",
+    )
     (folder / "d.odt").write_bytes(_odt(CV))
     (folder / "e.md").write_text(CV, encoding="utf-8")  # an unknown suffix is read, not dropped
     (folder / "logo.gif").write_bytes(b"GIF89a" + b"\0" * 64)  # JPEG/PNG/TIFF are read by OCR; GIF is not
@@ -130,12 +142,17 @@ def test_html_htm_mht_odt_are_screened_and_non_cvs_are_listed_with_a_reason(tmp_
     got = files(out)
     assert sorted(got) == ["a.html", "b.HTM", "c.mht", "d.odt", "e.md"]
     assert set(got.values()) == {"ok"}, [r.get("error") for r in rows(out)]
-    for name, why in (("logo.gif", "an image"), ("all.zip", "an archive"), (".hidden.txt", "a hidden"),
-                      ("pipe.txt", "not a regular file")):
+    for name, why in (
+        ("logo.gif", "an image"),
+        ("all.zip", "an archive"),
+        (".hidden.txt", "a hidden"),
+        ("pipe.txt", "not a regular file"),
+    ):
         assert f"skipped {name}: {why}" in output, output
 
 
 # --- 4. --out inside or equal to the screened folder -------------------------------------------
+
 
 def test_out_equal_to_the_folder_is_refused_and_inside_it_is_excluded(tmp_path):
     folder = tmp_path / "cvs"
@@ -159,12 +176,26 @@ Key Account Manager, Alpina Foods, 2016 — 2024
 Managed 12 key accounts in FMCG, grew revenue by 35 %. Led a team of 6.
 English — C2
 """
-SECRETS = ("Zebulon", "Quixfeld", "zebulon", "1983", "42-year-old", "Married", "children", "Liechtenstein",
-           "Лихтенштейн", "Женат", "Дата рождения", "Гражданство", "Vaduz")
+SECRETS = (
+    "Zebulon",
+    "Quixfeld",
+    "zebulon",
+    "1983",
+    "42-year-old",
+    "Married",
+    "children",
+    "Liechtenstein",
+    "Лихтенштейн",
+    "Женат",
+    "Дата рождения",
+    "Гражданство",
+    "Vaduz",
+)
 
 
-@pytest.mark.parametrize("name", ["Zebulon_Quixfeld_CV.txt", "ZebulonQuixfeld.txt", "cv-zebulon.quixfeld.txt",
-                                  "Quixfeld/Zebulon.txt"])
+@pytest.mark.parametrize(
+    "name", ["Zebulon_Quixfeld_CV.txt", "ZebulonQuixfeld.txt", "cv-zebulon.quixfeld.txt", "Quixfeld/Zebulon.txt"]
+)
 def test_blind_outputs_hold_no_name_or_personal_free_text_cache_included(tmp_path, monkeypatch, name):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     folder = tmp_path / "cvs"
@@ -189,6 +220,7 @@ def test_blind_outputs_hold_no_name_or_personal_free_text_cache_included(tmp_pat
 
 
 # --- 6. a bad --out is one line, exit 2, no half-written outputs --------------------------------
+
 
 def test_bad_out_paths_are_one_line_errors(tmp_path):
     folder = tmp_path / "cvs"
@@ -240,10 +272,31 @@ def test_a_full_disk_while_writing_leaves_the_old_outputs_and_no_temp_files(tmp_
         resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
 
     # another profile: facts come from the cache, the (large) outputs are written again
-    cmd = [sys.executable, "-c", "from kamscreen.cli import main; main()", "screen", str(folder), "--out", str(out),
-           "--as-of", AS_OF, "--jobs", "1", "--cache", cache, "--profile", "kam"]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=600, preexec_fn=small_files,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    cmd = [
+        sys.executable,
+        "-c",
+        "from kamscreen.cli import main; main()",
+        "screen",
+        str(folder),
+        "--out",
+        str(out),
+        "--as-of",
+        AS_OF,
+        "--jobs",
+        "1",
+        "--cache",
+        cache,
+        "--profile",
+        "kam",
+    ]
+    done = subprocess.run(
+        cmd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        preexec_fn=small_files,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
     assert done.returncode == 2, done.stdout + done.stderr
     one_error_line(done.stderr, "File too large")
     assert {n: (out / n).read_bytes() for n in OUTPUTS} == before
@@ -252,13 +305,15 @@ def test_a_full_disk_while_writing_leaves_the_old_outputs_and_no_temp_files(tmp_
 
 # --- 7. a damaged cache is moved aside and rebuilt ---------------------------------------------
 
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed"])
 def test_a_damaged_cache_is_moved_aside_rebuilt_and_reported(tmp_path, damage):
     folder = tmp_path / "cvs"
     folder.mkdir()
     for i in range(30):
-        (folder / f"cv{i:02d}.txt").write_text(CV + f"\nПроект {i}: " + "развитие ключевых клиентов. " * 200,
-                                               encoding="utf-8")
+        (folder / f"cv{i:02d}.txt").write_text(
+            CV + f"\nПроект {i}: " + "развитие ключевых клиентов. " * 200, encoding="utf-8"
+        )
     clean = tmp_path / "clean"
     run(folder, clean)
     out = tmp_path / "out"
@@ -267,8 +322,13 @@ def test_a_damaged_cache_is_moved_aside_rebuilt_and_reported(tmp_path, damage):
     with sqlite3.connect(cache) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = cache.read_bytes()
-    cache.write_bytes({"garbage": b"not a database at all" * 100, "truncated": data[: len(data) // 3],
-                       "zeroed": data[:4096] + b"\0" * (len(data) - 4096)}[damage])
+    cache.write_bytes(
+        {
+            "garbage": b"not a database at all" * 100,
+            "truncated": data[: len(data) // 3],
+            "zeroed": data[:4096] + b"\0" * (len(data) - 4096),
+        }[damage]
+    )
     (out / "manifest.json").unlink()  # the next run must read the cache, not stop early
     output = run(folder, out)
     assert "warning:" in output and "damaged" in output and "rebuilding" in output, output
@@ -279,6 +339,7 @@ def test_a_damaged_cache_is_moved_aside_rebuilt_and_reported(tmp_path, damage):
 
 
 # --- 10. stale temp files of a killed run are removed ------------------------------------------
+
 
 def test_temp_files_left_by_a_killed_run_are_removed(tmp_path):
     folder = tmp_path / "cvs"
@@ -297,6 +358,7 @@ def test_temp_files_left_by_a_killed_run_are_removed(tmp_path):
 
 # --- 11. one run per output folder --------------------------------------------------------------
 
+
 def test_a_second_run_on_the_same_out_is_refused_naming_the_holder(tmp_path):
     from kamscreen.batch.outdir import Lock
 
@@ -313,12 +375,16 @@ def test_a_second_run_on_the_same_out_is_refused_naming_the_holder(tmp_path):
 
 # --- no silent wrong data: enum-like options ---------------------------------------------------
 
-@pytest.mark.parametrize("args, needles", [
-    (["--industry", "fcmg"], ("unknown industry 'fcmg'", "did you mean 'fmcg'")),
-    (["--profile", "kam-directr"], ("unknown profile", "did you mean 'kam-director'")),
-    (["--timeout", "inf"], ("finite",)),
-    (["--scheduler", "tpc://127.0.0.1:1"], ("tpc://127.0.0.1:1", "cannot reach the Dask scheduler")),
-])
+
+@pytest.mark.parametrize(
+    "args, needles",
+    [
+        (["--industry", "fcmg"], ("unknown industry 'fcmg'", "did you mean 'fmcg'")),
+        (["--profile", "kam-directr"], ("unknown profile", "did you mean 'kam-director'")),
+        (["--timeout", "inf"], ("finite",)),
+        (["--scheduler", "tpc://127.0.0.1:1"], ("tpc://127.0.0.1:1", "cannot reach the Dask scheduler")),
+    ],
+)
 def test_typos_in_options_are_refused_before_any_work(tmp_path, args, needles):
     folder = tmp_path / "cvs"
     folder.mkdir()
@@ -337,6 +403,7 @@ def test_industry_in_any_case_is_accepted(tmp_path):
 
 
 # --- neighbours ---------------------------------------------------------------------------------
+
 
 def test_single_file_commands_do_not_block_on_a_pipe_and_print_valid_json_for_odd_names(tmp_path):
     import subprocess
@@ -375,7 +442,9 @@ def test_a_cache_inside_the_screened_folder_is_refused(tmp_path):
     folder = tmp_path / "cvs"
     folder.mkdir()
     (folder / "a.txt").write_text(CV, encoding="utf-8")
-    one_error_line(run(folder, tmp_path / "out", "--cache", str(folder / "a.txt"), code=2), "inside the screened folder")
+    one_error_line(
+        run(folder, tmp_path / "out", "--cache", str(folder / "a.txt"), code=2), "inside the screened folder"
+    )
     assert (folder / "a.txt").read_text(encoding="utf-8") == CV
 
 

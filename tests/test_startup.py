@@ -1,5 +1,6 @@
 """Start-up: the command line's help imports no heavy library (spaCy, scikit-learn, pandas, PDF and
 DOCX readers); they load when work needs them."""
+
 from __future__ import annotations
 
 import subprocess
@@ -24,8 +25,13 @@ print("loaded:", " ".join(name for name in {heavy!r} if name in sys.modules))
 
 @pytest.mark.parametrize("args", [["--help"], ["screen", "--help"], ["train", "--help"]])
 def test_help_imports_nothing_heavy(args):
-    done = subprocess.run([sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)], capture_output=True,
-                          text=True, env={"PYTHONPATH": str(SRC), "PATH": ""}, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args, heavy=HEAVY)],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(SRC), "PATH": ""},
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     last = done.stdout.strip().splitlines()[-1]
     assert last == "loaded:", last

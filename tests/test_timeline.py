@@ -1,4 +1,5 @@
 """Job timeline: periods, titles, employers and blocks in the layouts CVs use."""
+
 import datetime as dt
 
 from kamscreen.extract.timeline import find_jobs
@@ -118,9 +119,11 @@ def test_education_periods_are_not_jobs():
 
 
 def test_a_title_naming_a_school_is_a_job_one_naming_a_degree_is_not():
-    text = ("Experience\nAssistant to School Counselor/Practicum Student Jan 2008 to May 2008\nCompany Name City , State\n"
-            "Store Trainer & Key Holder (worked through college) 07/2013 to 12/2015 Company Name City , State\n"
-            "Associate of Science, Sales and Marketing 2005 - 2007 Lincoln College\n")
+    text = (
+        "Experience\nAssistant to School Counselor/Practicum Student Jan 2008 to May 2008\nCompany Name City , State\n"
+        "Store Trainer & Key Holder (worked through college) 07/2013 to 12/2015 Company Name City , State\n"
+        "Associate of Science, Sales and Marketing 2005 - 2007 Lincoln College\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.start for j in jobs] == ["2008-01", "2013-07"]
 
@@ -140,7 +143,7 @@ def test_inline_periods_inside_a_paragraph_are_not_jobs():
     text = (
         "Experience\nSales Manager, Acme Inc. 2015 – 2020\n"
         + "Led the team that, in the years 2016-2018 and after a long restructuring of the whole regional "
-          "network, delivered growth in every one of the eleven regions of the northern territory.\n"
+        "network, delivered growth in every one of the eleven regions of the northern territory.\n"
     )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end) for j in jobs] == [("2015-01", "2020-12")]
@@ -181,14 +184,17 @@ def test_anchored_headers_give_the_title_after_the_anonymised_employer():
     jobs = find_jobs(parsed(ANCHORED, language="en"), dt.date(2021, 8, 8))
     check_spans(jobs, ANCHORED)
     assert [(j.title, j.employer) for j in jobs] == [
-        ("Stocking Associate", "Company Name"), ("Route Deliverer", "Company Name"),
+        ("Stocking Associate", "Company Name"),
+        ("Route Deliverer", "Company Name"),
     ]
 
 
 def test_a_header_line_running_on_into_the_description_is_cut_after_the_title():
-    text = ("Experience\nJanuary 2012\nto\nJanuary 2014\n"
-            "Company Name City , State Budget/Project Accountant Coordinated the budget of five offices and\n"
-            "reported to the board.\n")
+    text = (
+        "Experience\nJanuary 2012\nto\nJanuary 2014\n"
+        "Company Name City , State Budget/Project Accountant Coordinated the budget of five offices and\n"
+        "reported to the board.\n"
+    )
     (job,) = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert (job.title, job.employer) == ("Budget/Project Accountant", "Company Name")
 
@@ -200,17 +206,21 @@ def test_an_employer_word_inside_a_title_does_not_make_it_an_employer():
 
 
 def test_awards_certificates_and_volunteer_work_are_not_jobs():
-    text = ("Experience\nSales Manager 2015 - 2020 Acme LLC\nSold things.\n"
-            "Top Performer Award 2016 - 2017\n"
-            "2018 - 2019\nHospital volunteer\nHelped patients.\n"
-            "Сертификат 1С: Профессионал 2019 - 2020\n")
+    text = (
+        "Experience\nSales Manager 2015 - 2020 Acme LLC\nSold things.\n"
+        "Top Performer Award 2016 - 2017\n"
+        "2018 - 2019\nHospital volunteer\nHelped patients.\n"
+        "Сертификат 1С: Профессионал 2019 - 2020\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.title) for j in jobs] == [("2015-01", "Sales Manager")]
 
 
 def test_open_ended_start_in_a_header_is_a_current_job():
-    text = ("Опыт работы\nМенеджер по продажам, ООО «Ромашка», с марта 2016 г.\nВёл 20 клиентов.\n"
-            "С 2018 года руководил отделом.\n")
+    text = (
+        "Опыт работы\nМенеджер по продажам, ООО «Ромашка», с марта 2016 г.\nВёл 20 клиентов.\n"
+        "С 2018 года руководил отделом.\n"
+    )
     (job,) = find_jobs(parsed(text), dt.date(2025, 9, 1))
     assert (job.start, job.end, job.current) == ("2016-03", None, True)
     assert job.title == "Менеджер по продажам" and job.employer == "ООО «Ромашка»"
@@ -241,24 +251,29 @@ def test_field_labels_are_not_titles():
 
 
 def test_a_title_opening_the_description_or_standing_before_the_employer():
-    text = ("Experience\n01/2009 to Current\nCompany Name - City , State\n\n"
-            "HR Generalist Mobilized staff overseas on short and long term assignments.\n"
-            "06/1992 to 06/1995\nChief Concierge Company Name - City , State Our goal was to make every guest "
-            "feel at home and to solve each request.\n")
+    text = (
+        "Experience\n01/2009 to Current\nCompany Name - City , State\n\n"
+        "HR Generalist Mobilized staff overseas on short and long term assignments.\n"
+        "06/1992 to 06/1995\nChief Concierge Company Name - City , State Our goal was to make every guest "
+        "feel at home and to solve each request.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     check_spans(jobs, text)
     assert [(j.title, j.employer) for j in jobs] == [
-        ("HR Generalist", "Company Name"), ("Chief Concierge", "Company Name"),
+        ("HR Generalist", "Company Name"),
+        ("Chief Concierge", "Company Name"),
     ]
 
 
 def test_a_period_quoted_again_inside_the_description_is_not_a_second_job():
-    text = ("Experience\nSales Associate Nov 1996 to Feb 2008\nCompany Name - City , State\n\n"
-            "Norfolk, VA - Louisville, KY - Waterford, CT - Jacksonville, FL 11/1996 - 02/2008 "
-            "A Sales Associate is asked to\n"
-            "entertain customers by answering their questions and showing the merchandise.\n"
-            "Received a medal while serving in direct support of the 2nd Regiment of the region from March 2011 to\n"
-            "October 2011.\n")
+    text = (
+        "Experience\nSales Associate Nov 1996 to Feb 2008\nCompany Name - City , State\n\n"
+        "Norfolk, VA - Louisville, KY - Waterford, CT - Jacksonville, FL 11/1996 - 02/2008 "
+        "A Sales Associate is asked to\n"
+        "entertain customers by answering their questions and showing the merchandise.\n"
+        "Received a medal while serving in direct support of the 2nd Regiment of the region from March 2011 to\n"
+        "October 2011.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end, j.title) for j in jobs] == [("1996-11", "2008-02", "Sales Associate")]
 
@@ -270,45 +285,58 @@ def test_an_open_ended_start_inside_a_sentence_is_not_a_job():
 
 
 def test_a_work_history_printed_twice_counts_once():
-    history = ("Sales Associate , 08/2018 to 03/2019\nCompany Name – City , State\nSold shoes.\n\n"
-               "Cashier , 06/2017 to 11/2017\nCompany Name – City , State\nRan the till.\n\n")
+    history = (
+        "Sales Associate , 08/2018 to 03/2019\nCompany Name – City , State\nSold shoes.\n\n"
+        "Cashier , 06/2017 to 11/2017\nCompany Name – City , State\nRan the till.\n\n"
+    )
     text = f"Work History\n{history}Education\nHigh School Diploma 2016\nWork History\n{history}"
-    sections = (Section("experience", 0, len(history) + 13), Section("education", len(history) + 13, len(history) + 54),
-                Section("experience", len(history) + 54, len(text)))
+    sections = (
+        Section("experience", 0, len(history) + 13),
+        Section("education", len(history) + 13, len(history) + 54),
+        Section("experience", len(history) + 54, len(text)),
+    )
     jobs = find_jobs(parsed(text, sections, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.title) for j in jobs] == [("2018-08", "Sales Associate"), ("2017-06", "Cashier")]
 
 
 def test_one_title_and_period_with_another_text_is_a_concurrent_role():
-    text = ("Experience\nDirector of Business Development , 06/2014 to Current Company Name - City , State\n"
-            "Increased software sales in blood banking.\n"
-            "Director of Business Development , 06/2014 to Current Company Name - City , State\n"
-            "Achieved 125% of quota for custom development services.\n")
+    text = (
+        "Experience\nDirector of Business Development , 06/2014 to Current Company Name - City , State\n"
+        "Increased software sales in blood banking.\n"
+        "Director of Business Development , 06/2014 to Current Company Name - City , State\n"
+        "Achieved 125% of quota for custom development services.\n"
+    )
     assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 2
 
 
 def test_a_period_repeated_in_another_section_without_a_title_is_the_same_job():
-    text = ("Experience\nMarch 2007 to April 2015\nCompany Name Engineer Led 13 soldiers.\n"
-            "July 2006 to July 2006\nCompany Name Carpenter Framed houses.\n"
-            "Military Experience\nMarch 2007 to April 2015\nUnited States Army: served as engineer.\n")
+    text = (
+        "Experience\nMarch 2007 to April 2015\nCompany Name Engineer Led 13 soldiers.\n"
+        "July 2006 to July 2006\nCompany Name Carpenter Framed houses.\n"
+        "Military Experience\nMarch 2007 to April 2015\nUnited States Army: served as engineer.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.title) for j in jobs] == [("2007-03", "Engineer"), ("2006-07", "Carpenter")]
 
 
 def test_periods_of_the_projects_of_a_job_are_not_jobs():
-    text = ("Experience\nSourcing Senior Manager Jan 2007 to Jan 2015\nCompany Name City , State\n"
-            "Women's Sweaters $100 million at cost 2014 - 2015\nMen's knits $120 million at cost 2012 - 2014\n"
-            "Air Traffic Controller , 08/1983 to 12/2006 Company Name City , State\nRan the sector.\n"
-            "04/2003 to 01/2005\nServed as a subject matter expert.\n"
-            "Allocation Manager Feb 2003 to Feb 2006\nCompany Name City , State\n")
+    text = (
+        "Experience\nSourcing Senior Manager Jan 2007 to Jan 2015\nCompany Name City , State\n"
+        "Women's Sweaters $100 million at cost 2014 - 2015\nMen's knits $120 million at cost 2012 - 2014\n"
+        "Air Traffic Controller , 08/1983 to 12/2006 Company Name City , State\nRan the sector.\n"
+        "04/2003 to 01/2005\nServed as a subject matter expert.\n"
+        "Allocation Manager Feb 2003 to Feb 2006\nCompany Name City , State\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.title for j in jobs] == ["Sourcing Senior Manager", "Air Traffic Controller", "Allocation Manager"]
 
 
 def test_periods_without_a_separator_head_jobs():
-    text = ("Experience\nSenior Field Application Specialist 06/2014 06/2016 Company Name City , State\n"
-            "Trained customers.\nGlobal Business Development Manager 09/2015 Current Company Name City , State\n"
-            "Grew the customer base.\n")
+    text = (
+        "Experience\nSenior Field Application Specialist 06/2014 06/2016 Company Name City , State\n"
+        "Trained customers.\nGlobal Business Development Manager 09/2015 Current Company Name City , State\n"
+        "Grew the customer base.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end, j.title) for j in jobs] == [
         ("2014-06", "2016-06", "Senior Field Application Specialist"),
@@ -319,29 +347,37 @@ def test_periods_without_a_separator_head_jobs():
 def test_a_header_with_one_date_is_a_job_of_that_month():
     from kamscreen.extract.timeline import read
 
-    text = ("Experience\nAviation Engineer 01/2015 to Current Company Name City , State\nFixed planes.\n"
-            "Intern 01/2013 Company Name City , State\nHelped.\n"
-            "Aerospace Engineer 01/2014 to 01/2015 Company Name City , State\nDesigned parts.\n")
+    text = (
+        "Experience\nAviation Engineer 01/2015 to Current Company Name City , State\nFixed planes.\n"
+        "Intern 01/2013 Company Name City , State\nHelped.\n"
+        "Aerospace Engineer 01/2014 to 01/2015 Company Name City , State\nDesigned parts.\n"
+    )
     timeline = read(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end, j.title) for j in timeline.jobs] == [
-        ("2015-01", None, "Aviation Engineer"), ("2013-01", "2013-01", "Intern"),
+        ("2015-01", None, "Aviation Engineer"),
+        ("2013-01", "2013-01", "Intern"),
         ("2014-01", "2015-01", "Aerospace Engineer"),
     ]
     assert any("one date" in w for w in timeline.warnings)
 
 
 def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
-    text = ("Experience\nDIRECTOR OF FINANCE\nJanuary 2007 to January 2009 Company Name City , State\nLedgers.\n"
-            "TREASURY/INVESTMENT ANALYST\nJanuary 2007 Company Name City , State\nReports.\n"
-            "DIRECTOR OF FINANCE AND ADMINISTRATION\nJanuary 2000 to January 2007 Company Name City , State\n")
+    text = (
+        "Experience\nDIRECTOR OF FINANCE\nJanuary 2007 to January 2009 Company Name City , State\nLedgers.\n"
+        "TREASURY/INVESTMENT ANALYST\nJanuary 2007 Company Name City , State\nReports.\n"
+        "DIRECTOR OF FINANCE AND ADMINISTRATION\nJanuary 2000 to January 2007 Company Name City , State\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [(j.start, j.end) for j in jobs] == [("2007-01", "2009-01"), ("2007-01", "2007-01"), ("2000-01", "2007-01")]
 
 
 def test_a_date_in_a_sentence_is_not_a_job():
-    text = ("Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
-            "Promoted in 03/2017 after we grew sales by 30%.\nMS Office power-user with proficiencies in 2001-2010 databases.\n"
-            "Exchange 2000-2010 upgrades and new installations.\n")
+    text = (
+        "Experience\nSales Manager 01/2015 to Current Company Name City , State\n"
+        "Promoted in 03/2017 after we grew sales by 30%.\n"
+        "MS Office power-user with proficiencies in 2001-2010 databases.\n"
+        "Exchange 2000-2010 upgrades and new installations.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.start for j in jobs] == ["2015-01"]
 
@@ -358,8 +394,10 @@ def test_a_period_written_end_first_is_read_swapped_with_a_warning():
 def test_dates_after_the_document_date_are_kept_with_a_warning():
     from kamscreen.extract.timeline import read
 
-    text = ("Опыт работы\nМенеджер по продажам, ООО Альфа\nСентябрь 2025 — по настоящее время\n"
-            "Аккаунт-менеджер, ООО Бета\nЯнварь 2024 — Декабрь 2026\n")
+    text = (
+        "Опыт работы\nМенеджер по продажам, ООО Альфа\nСентябрь 2025 — по настоящее время\n"
+        "Аккаунт-менеджер, ООО Бета\nЯнварь 2024 — Декабрь 2026\n"
+    )
     timeline = read(parsed(text), dt.date(2025, 6, 30))
     assert [(j.start, j.end) for j in timeline.jobs] == [("2025-09", None), ("2024-01", "2026-12")]
     assert [w.split(" after ")[0] for w in timeline.warnings] == ["job starts", "period ends"]
@@ -409,35 +447,46 @@ www.gemoney.ru
 def test_hh_pdf_export_layout():
     jobs = find_jobs(parsed(HH_EXPORT), dt.date(2025, 9, 28))
     assert [(j.start, j.end, j.employer) for j in jobs] == [
-        ("2023-08", None, "IceRock"), ("2022-10", "2023-08", "RedPine"), ("2006-02", "2014-02", "GE Money Bank"),
+        ("2023-08", None, "IceRock"),
+        ("2022-10", "2023-08", "RedPine"),
+        ("2006-02", "2014-02", "GE Money Bank"),
     ]
     assert [j.title for j in jobs] == [
-        "Android / iOS разработчик", "Android разработчик",
+        "Android / iOS разработчик",
+        "Android разработчик",
         "Начальник управления кредитов, Начальник управления ценообразования, Департамент Маркетинга",
     ]
     check_spans(jobs, HH_EXPORT)
 
 
 def test_hh_period_and_duration_on_one_line():
-    text = HH_EXPORT.replace("Август 2023 —\nнастоящее время\n2 года 2 месяца", "Август 2023 — настоящее время 2 года 2 месяца")
+    text = HH_EXPORT.replace(
+        "Август 2023 —\nнастоящее время\n2 года 2 месяца", "Август 2023 — настоящее время 2 года 2 месяца"
+    )
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
-    assert [(j.start, j.employer, j.title) for j in jobs][0] == ("2023-08", "IceRock", "Android / iOS разработчик")
+    assert (jobs[0].start, jobs[0].employer, jobs[0].title) == ("2023-08", "IceRock", "Android / iOS разработчик")
     assert len(jobs) == 3
 
 
 def test_hh_title_bullets_are_not_industry_lines():
-    text = ("Октябрь 2024 — июнь 2025\n9 месяцев\nAirba FinTech\nРозничная торговля... Показать еще\n"
-            "Frontend-разработчик\n• Написал страницу\n• Код-ревью\nНоябрь 2023 — октябрь 2024\n1 год\n"
-            "Userstory\nFrontend-разработчик\n• Баг фикс\n• Наставничество\nОбразование\n")
+    text = (
+        "Октябрь 2024 — июнь 2025\n9 месяцев\nAirba FinTech\nРозничная торговля... Показать еще\n"
+        "Frontend-разработчик\n• Написал страницу\n• Код-ревью\nНоябрь 2023 — октябрь 2024\n1 год\n"
+        "Userstory\nFrontend-разработчик\n• Баг фикс\n• Наставничество\nОбразование\n"
+    )
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
-    assert [(j.employer, j.title) for j in jobs] == [("Airba FinTech", "Frontend-разработчик"),
-                                                     ("Userstory", "Frontend-разработчик")]
+    assert [(j.employer, j.title) for j in jobs] == [
+        ("Airba FinTech", "Frontend-разработчик"),
+        ("Userstory", "Frontend-разработчик"),
+    ]
 
 
 def test_courses_listed_as_experience_are_not_jobs():
-    text = ("Июль 2024 — май 2025\n11 месяцев\nFerrum Market\nFrontend Developer\nВерстка.\n"
-            "Январь 2023 — июль 2023\n7 месяцев\nUdemy\nwww.udemy.com\nПолный курс по JavaScript + React\nИзучил: основы.\n"
-            "Октябрь 2022 — январь 2023\n4 месяца\nUdemy\nwww.udemy.com\nWEB-разработчик (Курсы)\nИзучил: HTML.\n")
+    text = (
+        "Июль 2024 — май 2025\n11 месяцев\nFerrum Market\nFrontend Developer\nВерстка.\n"
+        "Январь 2023 — июль 2023\n7 месяцев\nUdemy\nwww.udemy.com\nПолный курс по JavaScript + React\nИзучил: основы.\n"
+        "Октябрь 2022 — январь 2023\n4 месяца\nUdemy\nwww.udemy.com\nWEB-разработчик (Курсы)\nИзучил: HTML.\n"
+    )
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 28))
     assert [(j.employer, j.title) for j in jobs] == [("Ferrum Market", "Frontend Developer")]
     text = "Experience\nCourse Instructor 2015 - 2019 Company Name City , State\nTaught.\n"
@@ -445,21 +494,27 @@ def test_courses_listed_as_experience_are_not_jobs():
 
 
 def test_a_title_is_read_whole_across_its_separators_beside_an_anchored_employer():
-    text = ("Experience\nLead Sales Associate - Part Time , 08/2013 to 07/2014 Company Name City , State\nSold.\n"
-            "Company Name City , State HR - Shared Services Supervisor 01/2010 to 01/2013\nRan payroll.\n"
-            "Business Development Leader | Partner | Director Feb 2000 to Nov 2004 Company Name\nGrew.\n")
+    text = (
+        "Experience\nLead Sales Associate - Part Time , 08/2013 to 07/2014 Company Name City , State\nSold.\n"
+        "Company Name City , State HR - Shared Services Supervisor 01/2010 to 01/2013\nRan payroll.\n"
+        "Business Development Leader | Partner | Director Feb 2000 to Nov 2004 Company Name\nGrew.\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.title for j in jobs] == [
-        "Lead Sales Associate - Part Time", "HR - Shared Services Supervisor",
+        "Lead Sales Associate - Part Time",
+        "HR - Shared Services Supervisor",
         "Business Development Leader | Partner | Director",
     ]
-    text = ("Professional Experience\nDirector, Quality Improvement Network Facilitation\n"
-            "January 2014 to Current Company Name\nLed.\nAssistant Director\nJanuary 2005 to January 2014 Company Name\n")
+    text = (
+        "Professional Experience\nDirector, Quality Improvement Network Facilitation\n"
+        "January 2014 to Current Company Name\nLed.\nAssistant Director\nJanuary 2005 to January 2014 Company Name\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.title for j in jobs] == ["Director, Quality Improvement Network Facilitation", "Assistant Director"]
     # without an anchored employer, the piece after the title is the employer
-    (job,) = find_jobs(parsed("Experience\nSales Manager, Acme Foods 2015 - 2017\nSold.\n", language="en"),
-                       dt.date(2021, 8, 8))
+    (job,) = find_jobs(
+        parsed("Experience\nSales Manager, Acme Foods 2015 - 2017\nSold.\n", language="en"), dt.date(2021, 8, 8)
+    )
     assert (job.title, job.employer) == ("Sales Manager", "Acme Foods")
 
 
@@ -479,22 +534,29 @@ def test_the_extract_command_says_when_the_timeline_cannot_be_read(tmp_path):
 
 
 def test_titles_that_share_a_word_with_degrees_are_jobs():
-    text = ("Experience\nMajor Account Manager 2015 - 2018 Acme Inc\nGrew accounts.\n"
-            "Scrum Master 2010 - 2015 Beta LLC\nRan sprints.\nMaster of Science 2005 - 2007 State University\n")
+    text = (
+        "Experience\nMajor Account Manager 2015 - 2018 Acme Inc\nGrew accounts.\n"
+        "Scrum Master 2010 - 2015 Beta LLC\nRan sprints.\nMaster of Science 2005 - 2007 State University\n"
+    )
     jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
     assert [j.title for j in jobs] == ["Major Account Manager", "Scrum Master"]
 
 
 def test_positions_under_an_employer_period_are_jobs():
-    text = ("Опыт работы\nООО «Альфа», 2010 – 2020\nРуководитель отдела продаж, март 2015 – декабрь 2020\n"
-            "Руководила 8 менеджерами.\nМенеджер по продажам, январь 2010 – февраль 2015\nВела 40 клиентов.\n")
+    text = (
+        "Опыт работы\nООО «Альфа», 2010 – 2020\nРуководитель отдела продаж, март 2015 – декабрь 2020\n"
+        "Руководила 8 менеджерами.\nМенеджер по продажам, январь 2010 – февраль 2015\nВела 40 клиентов.\n"
+    )
     jobs = find_jobs(parsed(text), dt.date(2025, 9, 1))
     assert [(j.title, j.employer) for j in jobs][-2:] == [
-        ("Руководитель отдела продаж", "ООО «Альфа»"), ("Менеджер по продажам", "ООО «Альфа»"),
+        ("Руководитель отдела продаж", "ООО «Альфа»"),
+        ("Менеджер по продажам", "ООО «Альфа»"),
     ]
 
 
 def test_a_promotion_told_with_its_date_is_not_a_job():
-    text = ("Experience\nSales Manager 01/2015 to 12/2019 Company Name City , State\n"
-            "Promoted to Senior Account Manager March 2018\nGrew the top accounts.\n")
+    text = (
+        "Experience\nSales Manager 01/2015 to 12/2019 Company Name City , State\n"
+        "Promoted to Senior Account Manager March 2018\nGrew the top accounts.\n"
+    )
     assert len(find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))) == 1

@@ -4,6 +4,7 @@ hh.ru states each CV's total ("Опыт работы 8 лет 3 месяца") a
 both ends counted, so every hh.ru CV checks the period grammar, the job finder and the month
 arithmetic at once. The livecareer PDFs check that jobs are found across many English layouts.
 """
+
 import datetime as dt
 from pathlib import Path
 
@@ -46,8 +47,8 @@ def test_hh_totals_equal_the_stated_totals():
 def _course_entries(text: str, jobs: tuple) -> tuple:
     """The hh.ru entries the timeline left out, each a course by its title."""
     from kamscreen.extract.dates import find_periods
-    from kamscreen.extract.hh_header import is_hh_header, read_hh
     from kamscreen.extract.header_segments import names_a_course
+    from kamscreen.extract.hh_header import is_hh_header, read_hh
     from kamscreen.extract.lines import Lines
     from kamscreen.extract.model import Job
 
@@ -83,7 +84,6 @@ def test_livecareer_sales_and_business_development_have_jobs():
         with_jobs += bool(jobs)
         titled += sum(bool(job.title) for job in jobs)
         total += len(jobs)
-    print(f"livecareer SALES + BUSINESS-DEVELOPMENT: jobs found in {with_jobs}/{len(files)}, "
-          f"titled {titled}/{total}")
+    print(f"livecareer SALES + BUSINESS-DEVELOPMENT: jobs found in {with_jobs}/{len(files)}, titled {titled}/{total}")
     assert with_jobs >= 0.85 * len(files)
     assert titled >= 0.97 * total

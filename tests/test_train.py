@@ -1,4 +1,5 @@
 """Training the fit model: labels, refusals, reproducible cross-validated metrics, model card."""
+
 from __future__ import annotations
 
 import random
@@ -28,13 +29,28 @@ def synthetic_corpus(n: int = 48, seed: int = 1):
         text = "Обязанности: " + " ".join(words) + "."
         desc = Evidence.of(text, 0, len(text))
         ka = round(rnd.uniform(4, 10) if kam else rnd.uniform(0, 2), 1)
-        job = Job("2015-01", None, True, "Менеджер", None, role="key_account" if kam else "sales",
-                  b2b=True, evidence=Evidence.of(text, 0, 11), description=desc)
-        facts = Facts(file=f"cv{i}.txt", status="ok", language="ru", as_of="2025-01-01", jobs=(job,),
-                      experience=Experience(total_years=10.0, b2b_years=10.0, key_account_years=ka),
-                      team_size=TeamSize(rnd.choice([None, 3, 6, 10]), desc),
-                      languages=(LanguageSkill("en", rnd.choice(["B1", "B2", "C1"]), desc),),
-                      kpis=(Kpi("retention", "20%", desc),) if rnd.random() < 0.6 else ())
+        job = Job(
+            "2015-01",
+            None,
+            True,
+            "Менеджер",
+            None,
+            role="key_account" if kam else "sales",
+            b2b=True,
+            evidence=Evidence.of(text, 0, 11),
+            description=desc,
+        )
+        facts = Facts(
+            file=f"cv{i}.txt",
+            status="ok",
+            language="ru",
+            as_of="2025-01-01",
+            jobs=(job,),
+            experience=Experience(total_years=10.0, b2b_years=10.0, key_account_years=ka),
+            team_size=TeamSize(rnd.choice([None, 3, 6, 10]), desc),
+            languages=(LanguageSkill("en", rnd.choice(["B1", "B2", "C1"]), desc),),
+            kpis=(Kpi("retention", "20%", desc),) if rnd.random() < 0.6 else (),
+        )
         assessments.append(score(facts))
         y.append(int(kam) if rnd.random() > 0.15 else int(not kam))
     return assessments, y
@@ -46,8 +62,13 @@ def test_cross_validation_is_reproducible_and_beats_chance():
     second = cross_validate(assessments, y, seed=0, folds=3)
     assert first == second and first["folds"] == 3
     assert first["model"]["roc_auc"] > 0.7
-    assert set(first["checklist"]) == {"roc_auc", "average_precision", "precision_at_10",
-                                       "roc_auc_fold_mean", "roc_auc_fold_std"}
+    assert set(first["checklist"]) == {
+        "roc_auc",
+        "average_precision",
+        "precision_at_10",
+        "roc_auc_fold_mean",
+        "roc_auc_fold_std",
+    }
 
 
 def test_fitted_model_ranks_and_explains(tmp_path):
@@ -87,8 +108,17 @@ def labels_file(tmp_path, rows, header="file,label"):
 
 
 def test_labels_accept_binary_words_and_stages(tmp_path):
-    rows = ["a.txt,hired", "b.txt,rejected", "c.txt,1", "d.txt,no", "e.txt,offer", "f.txt,interviewed", "g.txt,YES",
-            "h.txt,shortlisted", "i.txt,screened"]
+    rows = [
+        "a.txt,hired",
+        "b.txt,rejected",
+        "c.txt,1",
+        "d.txt,no",
+        "e.txt,offer",
+        "f.txt,interviewed",
+        "g.txt,YES",
+        "h.txt,shortlisted",
+        "i.txt,screened",
+    ]
     labels = read_labels(labels_file(tmp_path, rows))  # shortlisted and later are positive by default
     assert [lab.y for lab in labels] == [1, 0, 1, 0, 1, 1, 1, 1, 0]
     strict = read_labels(labels_file(tmp_path, rows), positive_from="hired")
@@ -130,6 +160,7 @@ def test_cli_refuses_with_exit_code_2(tmp_path):
 
 # --- hostile labels (issue 10, item 8) ---
 
+
 def test_a_ragged_row_is_refused_with_its_line(tmp_path):
     with pytest.raises(TrainingError, match=r"line 3: 3 fields but the header has 2"):
         read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0,extra"]))
@@ -146,7 +177,10 @@ def test_paths_outside_the_cvs_folder_are_refused_with_their_line(tmp_path, name
 def test_a_file_labelled_twice_differently_is_refused_and_repeats_are_read_once(tmp_path):
     with pytest.raises(TrainingError, match=r"line 4: 'a.txt' is labelled differently on line 2"):
         read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0", "./a.txt,0"]))
-    assert [lab.file for lab in read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0", "a.txt,yes"]))] == ["a.txt", "b.txt"]
+    assert [lab.file for lab in read_labels(labels_file(tmp_path, ["a.txt,1", "b.txt,0", "a.txt,yes"]))] == [
+        "a.txt",
+        "b.txt",
+    ]
 
 
 def test_formula_quoted_names_from_the_report_export_are_unquoted(tmp_path):
@@ -174,8 +208,9 @@ def test_unreadable_labelled_files_are_left_out_and_counted(tmp_path):
     (cvs / "binary.txt").write_bytes(bytes(range(256)) * 40)
     rows += ["empty.txt,1", "binary.txt,0"]
     runner = CliRunner()
-    result = runner.invoke(app, ["train", str(labels_file(tmp_path, rows)), "--cvs", str(cvs), "--out",
-                                 str(tmp_path / "m"), "--real"])
+    result = runner.invoke(
+        app, ["train", str(labels_file(tmp_path, rows)), "--cvs", str(cvs), "--out", str(tmp_path / "m"), "--real"]
+    )
     assert result.exit_code == 0, result.output
     assert "2 labeled file(s) could not be read and were left out: empty.txt (empty), binary.txt" in result.output
     import json
@@ -189,8 +224,10 @@ def test_a_symbolic_link_out_of_the_cvs_folder_is_refused(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("Key Account Manager 2010 — 2020\n", encoding="utf-8")
     (cvs / "link.txt").symlink_to(secret)
-    result = CliRunner().invoke(app, ["train", str(labels_file(tmp_path, rows + ["link.txt,1"])), "--cvs", str(cvs),
-                                      "--out", str(tmp_path / "m")])
+    result = CliRunner().invoke(
+        app,
+        ["train", str(labels_file(tmp_path, [*rows, "link.txt,1"])), "--cvs", str(cvs), "--out", str(tmp_path / "m")],
+    )
     assert result.exit_code == 2 and "line 26: 'link.txt' leads out of" in result.output, result.output
     assert "Traceback" not in result.output
 
@@ -199,15 +236,18 @@ def test_train_cli_refuses_typos_and_bad_out_in_one_line(tmp_path):
     cvs, rows = _labelled_folder(tmp_path)
     labels = str(labels_file(tmp_path, rows))
     runner = CliRunner()
-    for args, needle in ((["--industry", "pharmma"], "did you mean 'pharma'"),
-                         (["--positive-from", "offr"], "did you mean 'offer'")):
+    for args, needle in (
+        (["--industry", "pharmma"], "did you mean 'pharma'"),
+        (["--positive-from", "offr"], "did you mean 'offer'"),
+    ):
         result = runner.invoke(app, ["train", labels, "--cvs", str(cvs), "--out", str(tmp_path / "m"), *args])
         assert result.exit_code == 2 and needle in result.output, result.output
     a_file = tmp_path / "file"
     a_file.write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["train", labels, "--cvs", str(cvs), "--out", str(a_file / "m")])
-    assert result.exit_code == 2 and result.output.startswith("error: ") and "Traceback" not in result.output, \
+    assert result.exit_code == 2 and result.output.startswith("error: ") and "Traceback" not in result.output, (
         result.output + repr(result.exception)
+    )
     assert len(result.output.strip().splitlines()) == 1, result.output
 
 

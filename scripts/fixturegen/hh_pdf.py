@@ -9,6 +9,7 @@ with its sub-industries as an indented bulleted list, the title (12 pt) and the 
 page (its left cell stays where the row began). The last page is the employer's
 "История общения с кандидатом".
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,15 +26,24 @@ NARROW = 0.92  # DejaVu Sans drawn this narrow matches the widths of the export'
 BLACK, GREY, CELL_GREY, FOOTER_GREY, RULE_GREY, BAND_GREY = 0.0, 0.678, 0.439, 0.737, 0.847, 0.914
 # style: (bold, size, leading, space before, indent, grey)
 STYLES = {
-    "hh_name": (True, 25, 27, 0, 0, BLACK), "hh_text": (False, 9, 13, 0, 0, BLACK),
-    "hh_gap": (False, 9, 13, 13, 0, BLACK), "hh_spec": (False, 9, 13, 0, 14.2, BLACK),
-    "hh_h": (False, 11, 14, 24, 0, GREY), "hh_desired": (True, 12, 20, 0, 0, BLACK),
-    "hh_cell": (False, 8, 11, 0, 0, CELL_GREY), "hh_employer": (True, 12, 14, 0, 0, BLACK),
-    "hh_site": (False, 9, 13, 0, 0, GREY), "hh_industry": (False, 9, 13, 0, 0, BLACK),
-    "hh_item": (False, 9, 13, 0, 14.2, BLACK), "hh_title": (False, 12, 14, 5, 0, BLACK),
-    "hh_body": (False, 9, 13, 0, 0, BLACK), "hh_para": (False, 9, 13, 13, 0, BLACK),
-    "hh_degree": (False, 11, 20, 0, 0, BLACK), "hh_inst": (True, 12, 14, 0, 0, BLACK),
-    "hh_lang": (False, 9, 13, 0, 0, BLACK), "hh_tags": (False, 10, 18, 0, 0, BLACK),
+    "hh_name": (True, 25, 27, 0, 0, BLACK),
+    "hh_text": (False, 9, 13, 0, 0, BLACK),
+    "hh_gap": (False, 9, 13, 13, 0, BLACK),
+    "hh_spec": (False, 9, 13, 0, 14.2, BLACK),
+    "hh_h": (False, 11, 14, 24, 0, GREY),
+    "hh_desired": (True, 12, 20, 0, 0, BLACK),
+    "hh_cell": (False, 8, 11, 0, 0, CELL_GREY),
+    "hh_employer": (True, 12, 14, 0, 0, BLACK),
+    "hh_site": (False, 9, 13, 0, 0, GREY),
+    "hh_industry": (False, 9, 13, 0, 0, BLACK),
+    "hh_item": (False, 9, 13, 0, 14.2, BLACK),
+    "hh_title": (False, 12, 14, 5, 0, BLACK),
+    "hh_body": (False, 9, 13, 0, 0, BLACK),
+    "hh_para": (False, 9, 13, 13, 0, BLACK),
+    "hh_degree": (False, 11, 20, 0, 0, BLACK),
+    "hh_inst": (True, 12, 14, 0, 0, BLACK),
+    "hh_lang": (False, 9, 13, 0, 0, BLACK),
+    "hh_tags": (False, 10, 18, 0, 0, BLACK),
     "hh_date": (False, 8, 11, 0, 0, GREY),
 }
 FONTS = {True: "DejaVu-Bold", False: "DejaVu"}

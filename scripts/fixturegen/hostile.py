@@ -4,11 +4,12 @@ Codes follow ``kamscreen.parse.model.ERROR_CODES``: bytes that match no known si
 ``unsupported_format`` (garbage.docx, binary.txt); a known signature with a broken body is ``corrupt``
 (truncated.pdf); an OLE2 compound file (.doc/.xls) is ``unsupported_format``.
 """
+
 from __future__ import annotations
 
 import dataclasses
-import html
 import datetime as dt
+import html
 import io
 import json
 import random
@@ -24,11 +25,19 @@ from .pdf import FONT_DIR, new_canvas
 from .personas import PLAN, build
 
 EXPECTED = {
-    "empty.pdf": "empty", "truncated.pdf": "corrupt", "garbage.docx": "unsupported_format",
-    "encrypted.pdf": "encrypted", "scanned.pdf": "needs_ocr", "docx_named.pdf": "ok",
-    "legacy.doc": "unsupported_format", "bomb.docx": "too_large", "long.pdf": "too_large",
+    "empty.pdf": "empty",
+    "truncated.pdf": "corrupt",
+    "garbage.docx": "unsupported_format",
+    "encrypted.pdf": "encrypted",
+    "scanned.pdf": "needs_ocr",
+    "docx_named.pdf": "ok",
+    "legacy.doc": "unsupported_format",
+    "bomb.docx": "too_large",
+    "long.pdf": "too_large",
     "binary.txt": "unsupported_format",
-    "web_export.doc": "ok", "partial_scan.pdf": "needs_ocr", "entities.docx": "corrupt",
+    "web_export.doc": "ok",
+    "partial_scan.pdf": "needs_ocr",
+    "entities.docx": "corrupt",
 }
 STAMP = dt.datetime(2025, 9, 15, 10, 12)
 SIGNATURES = (b"%PDF", b"PK", b"{\\rtf", b"\xd0\xcf\x11\xe0", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
@@ -83,15 +92,20 @@ def _zip_info(name: str) -> zipfile.ZipInfo:
 
 def _docx_skeleton(z: zipfile.ZipFile) -> None:
     """The content types and package relations every DOCX-shaped zip needs."""
-    z.writestr(_zip_info("[Content_Types].xml"),
-               '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-               '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
-               'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-    z.writestr(_zip_info("_rels/.rels"),
-               '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-               'Target="word/document.xml"/></Relationships>')
+    z.writestr(
+        _zip_info("[Content_Types].xml"),
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    )
+    z.writestr(
+        _zip_info("_rels/.rels"),
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+        'Target="word/document.xml"/></Relationships>',
+    )
 
 
 def _bomb(path: Path) -> None:
@@ -112,9 +126,11 @@ def _more(out: Path, lines: list[str]) -> None:
     a Word "Web page" export named .doc, a PDF whose only text is a header over a full-page scan,
     and a DOCX whose document.xml declares a billion-laughs DTD."""
     body = "".join(f"<p class=MsoNormal>{html.escape(line)}</p>" for line in lines)
-    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">'
-            '<head><meta http-equiv=Content-Type content="text/html; charset=windows-1251">'
-            "<style>p.MsoNormal {margin:0cm}</style></head><body lang=RU>" + body + "</body></html>")
+    page = (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">'
+        '<head><meta http-equiv=Content-Type content="text/html; charset=windows-1251">'
+        "<style>p.MsoNormal {margin:0cm}</style></head><body lang=RU>" + body + "</body></html>"
+    )
     (out / "web_export.doc").write_bytes(page.encode("cp1251", errors="replace"))
     c = new_canvas(out / "partial_scan.pdf", STAMP, "scan")
     buf = io.BytesIO()
@@ -125,15 +141,20 @@ def _more(out: Path, lines: list[str]) -> None:
     c.drawString(40, 825, lines[0][:80])
     c.showPage()
     c.save()
-    entities = '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">' + "".join(
-        f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi")) + "]>"
+    entities = (
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {n} "{("&" + p + ";") * 10}">' for p, n in zip("abcdefgh", "bcdefghi", strict=True))
+        + "]>"
+    )
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     with zipfile.ZipFile(out / "entities.docx", "w", zipfile.ZIP_DEFLATED) as z:
         _docx_skeleton(z)
-        z.writestr(_zip_info("word/document.xml"),
-                   f'<?xml version="1.0" encoding="UTF-8"?>{entities}<w:document {ns}><w:body>'
-                   + "".join(f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in lines[:5])
-                   + "<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+        z.writestr(
+            _zip_info("word/document.xml"),
+            f'<?xml version="1.0" encoding="UTF-8"?>{entities}<w:document {ns}><w:body>'
+            + "".join(f"<w:p><w:r><w:t>{html.escape(line)}</w:t></w:r></w:p>" for line in lines[:5])
+            + "<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>",
+        )
 
 
 def make(out: Path, seed: int, write_cv) -> None:

@@ -1,4 +1,5 @@
 """Facts of one synthetic CV (what the generator decided) and the laid-out document (what it writes)."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Draw a Doc onto PDF pages with reportlab at real positions (single column or main + sidebar)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +15,14 @@ from .model import Doc, P
 
 FONT_DIR = "/usr/share/fonts/truetype/dejavu/"
 STYLES = {  # style: (bold, size, leading, space before, indent)
-    "name": (True, 18, 22, 0, 0), "title": (True, 12.5, 16, 2, 0), "h": (True, 11.5, 15, 10, 0),
-    "job": (True, 10.5, 13.5, 7, 0), "bold": (True, 9.5, 12.5, 1, 0), "body": (False, 9.5, 12.5, 1, 0),
-    "bullet": (False, 9.5, 12.5, 1, 10), "small": (False, 8.5, 11, 1, 0),
+    "name": (True, 18, 22, 0, 0),
+    "title": (True, 12.5, 16, 2, 0),
+    "h": (True, 11.5, 15, 10, 0),
+    "job": (True, 10.5, 13.5, 7, 0),
+    "bold": (True, 9.5, 12.5, 1, 0),
+    "body": (False, 9.5, 12.5, 1, 0),
+    "bullet": (False, 9.5, 12.5, 1, 10),
+    "small": (False, 8.5, 11, 1, 0),
 }
 _registered = False
 
@@ -39,7 +45,7 @@ def wrap(text: str, font: str, size: float, width: float) -> list[str]:
             line = word
         else:
             line = trial
-    return lines + [line] if line else lines or [""]
+    return [*lines, line] if line else lines or [""]
 
 
 def new_canvas(path, date: dt.datetime, title: str, **kwargs) -> canvas.Canvas:

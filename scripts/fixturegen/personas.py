@@ -1,4 +1,5 @@
 """The corpus plan and the seeded builder that turns one plan entry into a CVSpec (facts only)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -72,35 +73,58 @@ PLAN_TABLE = [
     ("hh_pdf_table", "ru", "kam_director", {"industry": "medical_devices", "hh": True}),
 ]
 HH_LAYOUTS = ("hh", "hh_pdf_table")  # languages written the hh.ru way ("Английский — B2 — Средне-продвинутый")
-FORMATS = {"hh_pdf_table": "pdf", "hh": "pdf", "two_column": "pdf", "linkedin": "pdf", "word_table": "docx", "word_plain": "docx",
-           "plain_txt": "txt", "rtf": "rtf"}
+FORMATS = {
+    "hh_pdf_table": "pdf",
+    "hh": "pdf",
+    "two_column": "pdf",
+    "linkedin": "pdf",
+    "word_table": "docx",
+    "word_plain": "docx",
+    "plain_txt": "txt",
+    "rtf": "rtf",
+}
 EXT = {"pdf": "pdf", "docx": "docx", "txt": "txt", "rtf": "rtf"}
 
 # newest first: (stage, min months, max months, team) — team "big" 5+, "small" 3–5, "maybe" 40 % 2–4
 CAREERS = {
-    "kam_director": [("director", 36, 66, "big"), ("teamlead", 24, 40, "small"), ("kam", 24, 36, None), ("sales", 12, 30, None)],
+    "kam_director": [
+        ("director", 36, 66, "big"),
+        ("teamlead", 24, 40, "small"),
+        ("kam", 24, 36, None),
+        ("sales", 12, 30, None),
+    ],
     "senior_kam": [("senior", 30, 54, "maybe"), ("kam", 20, 36, None), ("sales", 12, 30, None)],
     "kam": [("kam", 24, 48, None), ("am", 14, 36, None)],
     "junior_kam": [("junior", 10, 24, None), ("sales", 12, 30, None)],
     "account_manager": [("am", 20, 48, None), ("sales_b2c", 12, 24, None)],
     "sales": [("sales", 18, 40, None), ("sales", 12, 30, None)],
 }
-ENGLISH = {"kam_director": ["C1", "B2", "C2"], "senior_kam": ["B2", "C1", "B1"], "kam": ["B1", "B2", "C1"],
-           "junior_kam": ["A2", "B1", "B2"], "account_manager": ["A2", "B1"], "sales": ["A2", "B1"],
-           "other": ["A2", "B1", "B2"]}
-HIRE = {"kam_director": [("hired", 45), ("offer", 35), ("interviewed", 20)],
-        "senior_kam": [("offer", 45), ("interviewed", 40), ("hired", 15)],
-        "kam": [("interviewed", 60), ("offer", 20), ("screened", 20)],
-        "junior_kam": [("screened", 50), ("interviewed", 30), ("rejected", 20)],
-        "account_manager": [("screened", 50), ("rejected", 40), ("interviewed", 10)],
-        "sales": [("rejected", 55), ("screened", 40), ("interviewed", 5)],
-        "other": [("rejected", 90), ("screened", 10)]}
-STYLE_CYCLE = {"ru": ["ru_gen", "ru_abbr", "ru_numeric", "ru_year_first", "ru_po", "ru_years"],
-               "en": ["en_abbr", "en_full_to", "en_slash", "en_hyphen", "en_years"]}
+ENGLISH = {
+    "kam_director": ["C1", "B2", "C2"],
+    "senior_kam": ["B2", "C1", "B1"],
+    "kam": ["B1", "B2", "C1"],
+    "junior_kam": ["A2", "B1", "B2"],
+    "account_manager": ["A2", "B1"],
+    "sales": ["A2", "B1"],
+    "other": ["A2", "B1", "B2"],
+}
+HIRE = {
+    "kam_director": [("hired", 45), ("offer", 35), ("interviewed", 20)],
+    "senior_kam": [("offer", 45), ("interviewed", 40), ("hired", 15)],
+    "kam": [("interviewed", 60), ("offer", 20), ("screened", 20)],
+    "junior_kam": [("screened", 50), ("interviewed", 30), ("rejected", 20)],
+    "account_manager": [("screened", 50), ("rejected", 40), ("interviewed", 10)],
+    "sales": [("rejected", 55), ("screened", 40), ("interviewed", 5)],
+    "other": [("rejected", 90), ("screened", 10)],
+}
+STYLE_CYCLE = {
+    "ru": ["ru_gen", "ru_abbr", "ru_numeric", "ru_year_first", "ru_po", "ru_years"],
+    "en": ["en_abbr", "en_full_to", "en_slash", "en_hyphen", "en_years"],
+}
 
 
 def hire_stage(persona: str, rng: random.Random) -> str:
-    stages, weights = zip(*HIRE[persona])
+    stages, weights = zip(*HIRE[persona], strict=True)
     return rng.choices(stages, weights=weights)[0]
 
 
@@ -128,7 +152,11 @@ def _team_line(lang: str, size: str, rng: random.Random, a: str, rot: Rotation) 
     template, kind = rot.take(f"team:{lang}", C.TEAM[lang])
     if size != "big" and kind == "r10":
         template, kind = C.TEAM[lang][0]
-    n = rng.choice([6, 7, 8, 9, 10, 12, 15]) if size == "big" else rng.choice([2, 3, 4] if size == "maybe" else [3, 4, 5])
+    n = (
+        rng.choice([6, 7, 8, 9, 10, 12, 15])
+        if size == "big"
+        else rng.choice([2, 3, 4] if size == "maybe" else [3, 4, 5])
+    )
     if kind == "r10":
         return template, 10
     words = C.NUMBER_WORDS_RU if lang == "ru" else C.NUMBER_WORDS_EN
@@ -154,7 +182,9 @@ def _language_line(layout: str, lang: str, iso: str, level: str, rng: random.Ran
     word = rot.take(f"{lang}:{level}", C.LEVEL_WORDS[lang][level])
     if layout == "linkedin":
         return f"{name} ({word})"
-    forms = [f"{name} — {word}", f"{name}: {word}"] + ([f"{name} язык — {word}"] if lang == "ru" else [f"{name} ({word})"])
+    forms = [f"{name} — {word}", f"{name}: {word}"] + (
+        [f"{name} язык — {word}"] if lang == "ru" else [f"{name} ({word})"]
+    )
     return rng.choice(forms)
 
 
@@ -167,7 +197,15 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     hh_like = layout in HH_LAYOUTS or bool(opts.get("hh"))
     gender = rng.choice("mf")
     a = "" if gender == "m" else "а"
-    style = "hh_pdf" if layout == "hh_pdf_table" else "hh" if hh_like else "linkedin" if layout == "linkedin" else rot.take(f"style:{lang}", STYLE_CYCLE[lang])
+    style = (
+        "hh_pdf"
+        if layout == "hh_pdf_table"
+        else "hh"
+        if hh_like
+        else "linkedin"
+        if layout == "linkedin"
+        else rot.take(f"style:{lang}", STYLE_CYCLE[lang])
+    )
     mixed = not hh_like and layout != "linkedin" and number % 3 == 0  # oldest job written with years only
     old_style = ("ru_years" if lang == "ru" else "en_years") if mixed else style
 
@@ -183,25 +221,45 @@ def build(number: int, entry: tuple, seed: int, rot: Rotation | None = None) -> 
     birth = dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
     names = C.NAMES[lang][gender]
     stage0 = _career(persona, opts)[0][0]
-    desired = (jobs[0].title.replace(" (совместительство)", "") if persona != "kam_director"
-               else rng.choice(C.TITLES["director"][lang]))
+    desired = (
+        jobs[0].title.replace(" (совместительство)", "")
+        if persona != "kam_director"
+        else rng.choice(C.TITLES["director"][lang])
+    )
     skills = list(C.SKILLS_OTHER[stage0][lang]) if persona == "other" else rng.sample(C.SKILLS[lang], 5)
     if "crm_bi_tools" in kpis:
         skills += rng.sample(C.TOOLS, 3)
     fmt = FORMATS[layout]
-    cv = CVSpec(id=f"{lang}_{layout}_{number:02d}", lang=lang, layout=layout, fmt=fmt, persona=persona,
-                document_date=doc, date_source="hh_footer" if hh_like else ("mtime" if fmt == "txt" else "metadata"),
-                name=names[number % len(names)], gender=gender, birth=birth, city=jobs[0].city, desired_title=desired,
-                jobs=jobs, languages=lang_specs, skills=skills, team_size=max(team_sizes) if team_sizes else None,
-                kpis=kpis, encoding=opts.get("encoding", "utf-8"), sidebar_side=opts.get("side", "left"))
+    cv = CVSpec(
+        id=f"{lang}_{layout}_{number:02d}",
+        lang=lang,
+        layout=layout,
+        fmt=fmt,
+        persona=persona,
+        document_date=doc,
+        date_source="hh_footer" if hh_like else ("mtime" if fmt == "txt" else "metadata"),
+        name=names[number % len(names)],
+        gender=gender,
+        birth=birth,
+        city=jobs[0].city,
+        desired_title=desired,
+        jobs=jobs,
+        languages=lang_specs,
+        skills=skills,
+        team_size=max(team_sizes) if team_sizes else None,
+        kpis=kpis,
+        encoding=opts.get("encoding", "utf-8"),
+        sidebar_side=opts.get("side", "left"),
+    )
     cv.summary = list(C.SUMMARY[C.STAGE_ROLE.get(stage0, "other")][lang])
     _stated_total(cv, hh_like, opts, rng)
     _education_and_contacts(cv, number, birth_year + 22, rng)
     return cv
 
 
-def _jobs(persona: str, lang: str, opts: dict, doc_m: D.Month, rng: random.Random, rot: Rotation,
-          a: str) -> tuple[list[JobSpec], list[int]]:
+def _jobs(
+    persona: str, lang: str, opts: dict, doc_m: D.Month, rng: random.Random, rot: Rotation, a: str
+) -> tuple[list[JobSpec], list[int]]:
     """The career backwards from the document month: newest job first, each with duties and team line."""
     industry = opts["industry"]
     jobs: list[JobSpec] = []
@@ -219,8 +277,17 @@ def _jobs(persona: str, lang: str, opts: dict, doc_m: D.Month, rng: random.Rando
             employer = employer.replace("é", "e")
         if lang == "en":
             employer = C.COMPANIES_EN.get(employer, employer)
-        job = JobSpec(start, end if k == 0 else cursor, title, employer, role, False, C.STAGE_B2B.get(stage, True),
-                      ind, rng.choice(C.CITIES[lang]))
+        job = JobSpec(
+            start,
+            end if k == 0 else cursor,
+            title,
+            employer,
+            role,
+            False,
+            C.STAGE_B2B.get(stage, True),
+            ind,
+            rng.choice(C.CITIES[lang]),
+        )
         job.lines = _duties(stage, role, lang, ind, rng)
         if team == "maybe" and rng.random() < 0.4:
             team = "maybe_yes"
@@ -259,8 +326,18 @@ def _parallel_job(first: JobSpec, lang: str, industry: str, doc_m: D.Month, rng:
         p_end = D.add(first.end or doc_m, -1)
     suffix = " (совместительство)" if lang == "ru" else " (part-time)"
     title = rng.choice(C.TITLES["sales"][lang]) + suffix
-    par = JobSpec(p_start, p_end, title, rng.choice(C.COMPANIES[industry]), "sales", False, True, industry,
-                  rng.choice(C.CITIES[lang]), _duties("sales", "sales", lang, industry, rng))
+    par = JobSpec(
+        p_start,
+        p_end,
+        title,
+        rng.choice(C.COMPANIES[industry]),
+        "sales",
+        False,
+        True,
+        industry,
+        rng.choice(C.CITIES[lang]),
+        _duties("sales", "sales", lang, industry, rng),
+    )
     if lang == "en":
         par.employer = C.COMPANIES_EN.get(par.employer, par.employer)
     par.industry_line = C.HH_INDUSTRY[industry]
@@ -279,7 +356,9 @@ def _write_periods(jobs: list[JobSpec], style: str, old_style: str, lang: str, d
         job.duration_text = D.duration_ru(months) if lang == "ru" else D.duration_en(months)
 
 
-def _languages(persona: str, layout: str, lang: str, opts: dict, rng: random.Random, rot: Rotation) -> list[LanguageSpec]:
+def _languages(
+    persona: str, layout: str, lang: str, opts: dict, rng: random.Random, rot: Rotation
+) -> list[LanguageSpec]:
     english = opts.get("english") or rot.take(f"english:{persona}", ENGLISH[persona])
     languages: list[tuple[str, str]]
     if lang == "ru":
@@ -304,9 +383,12 @@ def _stated_total(cv: CVSpec, hh_like: bool, opts: dict, rng: random.Random) -> 
         stated_months = total + (27 if opts.get("mismatch") else 0)
         cv.stated_text = f"Опыт работы {D.duration_ru(stated_months)}"
         cv.stated_years = round(stated_months / 12, 2)
-        cv.footer = (f"Резюме обновлено {doc.day} {D.RU_GEN[doc.month - 1]} {doc.year} в "
-                     f"{rng.randint(8, 22)}:{rng.randint(0, 59):02d}" if rng.random() < 0.6 or cv.layout == "hh_pdf_table"
-                     else f"Резюме от {doc:%d.%m.%Y}")  # hh.ru's PDF export says "обновлено"
+        cv.footer = (
+            f"Резюме обновлено {doc.day} {D.RU_GEN[doc.month - 1]} {doc.year} в "
+            f"{rng.randint(8, 22)}:{rng.randint(0, 59):02d}"
+            if rng.random() < 0.6 or cv.layout == "hh_pdf_table"
+            else f"Резюме от {doc:%d.%m.%Y}"
+        )  # hh.ru's PDF export says "обновлено"
     elif opts.get("stated"):
         years = total // 12
         cv.stated_text = f"{years}+ years of experience in B2B sales and key account management."
@@ -321,8 +403,10 @@ def _education_and_contacts(cv: CVSpec, number: int, grad: int, rng: random.Rand
         inst2, detail2 = rng.choice([e for e in C.EDUCATION[cv.lang] if e[0] != inst])
         cv.education.append((str(grad + 2), inst2, detail2))
     digits = f"{number:02d}"
-    cv.contacts = [f"+7 (916) 555-{digits}-{(number * 7) % 100:02d}" if cv.lang == "ru" else f"+44 20 7946 0{digits}",
-                   f"candidate{digits}@example.com"]
+    cv.contacts = [
+        f"+7 (916) 555-{digits}-{(number * 7) % 100:02d}" if cv.lang == "ru" else f"+44 20 7946 0{digits}",
+        f"candidate{digits}@example.com",
+    ]
     if cv.layout == "linkedin":
         cv.contacts.append(f"www.linkedin.com/in/candidate-{digits}")
 
@@ -335,10 +419,15 @@ def _union_months(jobs: list[JobSpec], doc_m: D.Month) -> int:
 
 
 def _duties(stage: str, role: str, lang: str, ind: str, rng: random.Random) -> list[str]:
-    fill = {"n": rng.choice([3, 4, 5, 6, 8, 12]), "accounts": C.ACCOUNTS[ind][0 if lang == "ru" else 1],
-            "c": rng.choice([40, 50, 60, 80]), "b": rng.choice([60, 90, 120, 150]), "d": rng.choice([10, 15, 20])}
+    fill = {
+        "n": rng.choice([3, 4, 5, 6, 8, 12]),
+        "accounts": C.ACCOUNTS[ind][0 if lang == "ru" else 1],
+        "c": rng.choice([40, 50, 60, 80]),
+        "b": rng.choice([60, 90, 120, 150]),
+        "d": rng.choice([10, 15, 20]),
+    }
     if role == "key_account":
-        lines = [C.DUTIES["key_account"][lang][0].format(**fill)] + rng.sample(C.DUTIES["key_account"][lang][1:], 3)
+        lines = [C.DUTIES["key_account"][lang][0].format(**fill), *rng.sample(C.DUTIES["key_account"][lang][1:], 3)]
         if stage == "director":
             lines += rng.sample(C.DUTIES["director"][lang], 2)
         return lines
@@ -370,8 +459,9 @@ def _assign_kpis(persona: str, opts: dict, rng: random.Random) -> set[str]:
 
 def _place_kpis(jobs: list[JobSpec], kpis: set[str], lang: str, rng: random.Random, a: str, rot: Rotation) -> None:
     """Write each KPI kind once, as "Результаты: ..." lines in the newest jobs (most on the first)."""
-    kinds = [k for k in C.KPI if k in kpis] + (["sales_growth"] if "revenue_growth" in kpis and not any(
-        j.role == "key_account" for j in jobs) else [])
+    kinds = [k for k in C.KPI if k in kpis] + (
+        ["sales_growth"] if "revenue_growth" in kpis and not any(j.role == "key_account" for j in jobs) else []
+    )
     if "sales_growth" in kinds:
         kinds.remove("revenue_growth")
     if not kinds:
@@ -380,7 +470,7 @@ def _place_kpis(jobs: list[JobSpec], kpis: set[str], lang: str, rng: random.Rand
     split = max(1, (len(kinds) * 2 + 2) // 3)
     groups = [kinds[:split], kinds[split:]]
     targets = [j for j in jobs if "(совместительство)" not in j.title and "(part-time)" not in j.title]
-    for job, group in zip(targets, groups):
+    for job, group in zip(targets, groups, strict=False):
         if not group:
             continue
         phrases = [C.SALES_GROWTH[lang] if k == "sales_growth" else _kpi_phrase(k, job, lang, a, rot) for k in group]

@@ -1,4 +1,5 @@
 """Ground truth computed from a CVSpec and its Doc, and the checks that keep it self-consistent."""
+
 from __future__ import annotations
 
 import re
@@ -37,9 +38,13 @@ def years(months: set[int]) -> float:
 def experience(cv: CVSpec) -> dict:
     doc = (cv.document_date.year, cv.document_date.month)
     union = lambda pred: set().union(*[months_of(j.start, j.end, doc) for j in cv.jobs if pred(j)])  # noqa: E731
-    return {"total_years": years(union(lambda j: True)), "b2b_years": years(union(lambda j: j.b2b)),
-            "key_account_years": years(union(lambda j: j.role == "key_account")),
-            "management_years": years(union(lambda j: j.management)), "stated_total_years": cv.stated_years}
+    return {
+        "total_years": years(union(lambda j: True)),
+        "b2b_years": years(union(lambda j: j.b2b)),
+        "key_account_years": years(union(lambda j: j.role == "key_account")),
+        "management_years": years(union(lambda j: j.management)),
+        "stated_total_years": cv.stated_years,
+    }
 
 
 def main_industry(cv: CVSpec) -> str:
@@ -56,7 +61,7 @@ def main_industry(cv: CVSpec) -> str:
 
 def verdict(exp: dict, team: int | None, languages: list[dict], kpis: list[str]) -> str:
     english = any(lang["language"] == "en" and lang["level"] in ENGLISH_OK for lang in languages)
-    ok = (exp["key_account_years"] >= 5 and (team or 0) >= 5 and english and bool(PORTFOLIO_KPIS & set(kpis)))
+    ok = exp["key_account_years"] >= 5 and (team or 0) >= 5 and english and bool(PORTFOLIO_KPIS & set(kpis))
     return "pass" if ok else "fail"
 
 
@@ -83,17 +88,41 @@ def build_truth(cv: CVSpec, doc: Doc, hire_stage: str) -> dict:
     languages = [{"language": lang.iso, "level": lang.level} for lang in cv.languages]
     exp = experience(cv)
     kpis = sorted(cv.kpis)
-    jobs = [{"start": D.iso(j.start), "end": D.iso(j.end) if j.end else None, "current": j.end is None,
-             "title": j.title, "employer": j.employer, "role": j.role, "management": j.management, "b2b": j.b2b,
-             "industry": j.industry, "period_text": j.period_text} for j in cv.jobs]
+    jobs = [
+        {
+            "start": D.iso(j.start),
+            "end": D.iso(j.end) if j.end else None,
+            "current": j.end is None,
+            "title": j.title,
+            "employer": j.employer,
+            "role": j.role,
+            "management": j.management,
+            "b2b": j.b2b,
+            "industry": j.industry,
+            "period_text": j.period_text,
+        }
+        for j in cv.jobs
+    ]
     return {
-        "id": cv.id, "file": f"cvs/{cv.id}.{EXT[cv.fmt]}", "format": cv.fmt, "layout": cv.layout,
-        "language": cv.lang, "document_date": cv.document_date.isoformat(),
-        "document_date_source": cv.date_source, "persona": cv.persona,
-        "key_phrases": keys, "experience_block": exp_block, "sidebar_phrases": sidebar,
-        "jobs": jobs, "experience": exp, "team_size": cv.team_size, "languages": languages,
-        "industry": main_industry(cv), "kpis": kpis,
-        "kam_director_verdict": verdict(exp, cv.team_size, languages, kpis), "hire_stage": hire_stage,
+        "id": cv.id,
+        "file": f"cvs/{cv.id}.{EXT[cv.fmt]}",
+        "format": cv.fmt,
+        "layout": cv.layout,
+        "language": cv.lang,
+        "document_date": cv.document_date.isoformat(),
+        "document_date_source": cv.date_source,
+        "persona": cv.persona,
+        "key_phrases": keys,
+        "experience_block": exp_block,
+        "sidebar_phrases": sidebar,
+        "jobs": jobs,
+        "experience": exp,
+        "team_size": cv.team_size,
+        "languages": languages,
+        "industry": main_industry(cv),
+        "kpis": kpis,
+        "kam_director_verdict": verdict(exp, cv.team_size, languages, kpis),
+        "hire_stage": hire_stage,
     }
 
 
@@ -114,8 +143,12 @@ def check(truth: dict, doc: Doc) -> None:
                     month_sets[name].add(cur)
             cur = (cur[0] + cur[1] // 12, cur[1] % 12 + 1)
     e = truth["experience"]
-    for field, name in (("total_years", "total"), ("b2b_years", "b2b"), ("key_account_years", "ka"),
-                        ("management_years", "mgmt")):
+    for field, name in (
+        ("total_years", "total"),
+        ("b2b_years", "b2b"),
+        ("key_account_years", "ka"),
+        ("management_years", "mgmt"),
+    ):
         assert abs(e[field] - round(len(month_sets[name]) / 12, 2)) < 1e-9, (truth["id"], field)
     text = "\n".join(p.text for p in doc.main_paras()) + "\n" + "\n".join(p.text for p in doc.sidebar)
     found = {kind for kind, rx in KPI_TRIGGERS.items() if re.search(rx, text)}

@@ -1,4 +1,5 @@
 """Write a Doc as DOCX (python-docx, reproducible zip), plain text (any encoding) or hand-made RTF."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,11 @@ ZIP_DATE = (2025, 1, 1, 0, 0, 0)
 
 
 def _docx_para(container, p: P, first=None):
-    para = first if first is not None else (
-        container.add_paragraph(style="List Bullet") if p.style == "bullet" else container.add_paragraph())
+    para = (
+        first
+        if first is not None
+        else (container.add_paragraph(style="List Bullet") if p.style == "bullet" else container.add_paragraph())
+    )
     if p.style == "h" and first is None and hasattr(container, "add_heading"):
         para._element.getparent().remove(para._element)
         return container.add_heading(p.text, level=2)
@@ -43,7 +47,7 @@ def write_docx(doc: Doc, path: Path, date: dt.datetime, title: str) -> None:
                 table = d.add_table(rows=0, cols=2)
             cells = table.add_row().cells
             cells[0].width, cells[1].width = Cm(4), Cm(12.5)
-            for cell, paras in zip(cells, (item.left, item.right)):
+            for cell, paras in zip(cells, (item.left, item.right), strict=True):
                 for i, p in enumerate(paras):
                     _docx_para(cell, p, cell.paragraphs[0] if i == 0 else None)
         else:
@@ -97,9 +101,11 @@ def rtf_escape(text: str) -> str:
 def write_rtf(doc: Doc, path: Path, date: dt.datetime, title: str) -> None:
     """RTF 1.x by hand: \\uN? escapes for non-ASCII, creation time in \\info."""
     stamp = f"\\yr{date.year}\\mo{date.month}\\dy{date.day}\\hr{date.hour}\\min{date.minute}"
-    out = ["{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset204 Arial;}}",
-           f"{{\\info{{\\title {rtf_escape(title)}}}{{\\creatim{stamp}}}{{\\revtim{stamp}}}}}",
-           "\\viewkind4\\uc1\\pard\\f0\\fs22"]
+    out = [
+        "{\\rtf1\\ansi\\ansicpg1251\\deff0{\\fonttbl{\\f0\\fswiss\\fcharset204 Arial;}}",
+        f"{{\\info{{\\title {rtf_escape(title)}}}{{\\creatim{stamp}}}{{\\revtim{stamp}}}}}",
+        "\\viewkind4\\uc1\\pard\\f0\\fs22",
+    ]
     for p in doc.main_paras():
         text = rtf_escape(p.text)
         if p.style == "bullet":

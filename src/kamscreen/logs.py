@@ -11,8 +11,10 @@ met by every worker still reaches the user once.
 >>> logging.getLogger("kamscreen.batch").warning("cache rebuilt")  # doctest: +SKIP
 warning: cache rebuilt
 """
+
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -36,7 +38,7 @@ class _Stderr(logging.StreamHandler):
         self.setFormatter(_Plain())
 
     @property
-    def stream(self):  # noqa: D102 - the stream of the moment
+    def stream(self):  # the stream of the moment
         return sys.stderr
 
     @stream.setter
@@ -89,10 +91,8 @@ class _Forward(logging.Handler):
         self.send = send
 
     def emit(self, record: logging.LogRecord) -> None:
-        try:
+        with contextlib.suppress(Exception):  # a parent gone away: nothing to tell
             self.send(_portable(record))
-        except Exception:  # noqa: BLE001 - a parent gone away: nothing to tell
-            pass
 
 
 def forward(send: Callable[[dict], None]) -> None:
@@ -114,6 +114,15 @@ def replay(record: dict) -> None:
 def _portable(record: logging.LogRecord) -> dict:
     """A record as a dict that pickles: the message formatted, a traceback as text."""
     trace = logging.Formatter().formatException(record.exc_info) if record.exc_info else record.exc_text
-    return {"name": record.name, "levelno": record.levelno, "levelname": record.levelname,
-            "msg": record.getMessage(), "args": None, "exc_text": trace, "created": record.created,
-            "process": record.process, "pathname": record.pathname, "lineno": record.lineno}
+    return {
+        "name": record.name,
+        "levelno": record.levelno,
+        "levelname": record.levelname,
+        "msg": record.getMessage(),
+        "args": None,
+        "exc_text": trace,
+        "created": record.created,
+        "process": record.process,
+        "pathname": record.pathname,
+        "lineno": record.lineno,
+    }

@@ -9,6 +9,7 @@ arithmetic on ``YYYY-MM`` strings. Every stage that reads or counts months impor
 >>> re.fullmatch(units_pattern("years"), "лет") is not None
 True
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,9 +24,12 @@ LANGUAGES = ("ru", "en")
 @functools.cache
 def month_numbers() -> dict[str, int]:
     """Every written form of a month, lower case (RU then EN, as listed) → its number."""
-    return {str(form).lower(): int(number)
-            for number, by_language in load("months.yaml").items()
-            for language in LANGUAGES for form in by_language[language]}
+    return {
+        str(form).lower(): int(number)
+        for number, by_language in load("months.yaml").items()
+        for language in LANGUAGES
+        for form in by_language[language]
+    }
 
 
 def month_number(name: str) -> int:
@@ -44,8 +48,7 @@ def month_name(number: int, genitive: bool = False) -> str:
 def full_month_names() -> tuple[str, ...]:
     """Every month's whole name: the Russian nominative and genitive, the English name."""
     data = load("months.yaml")
-    return tuple(str(form) for number in sorted(data)
-                 for form in (*data[number]["ru"][:2], data[number]["en"][0]))
+    return tuple(str(form) for number in sorted(data) for form in (*data[number]["ru"][:2], data[number]["en"][0]))
 
 
 @functools.cache

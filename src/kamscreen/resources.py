@@ -1,4 +1,5 @@
 """Where the shipped data lives: lexicons and models, in a wheel or in a source checkout."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -5,6 +5,7 @@
 >>> summary.processed, summary.cached                               # doctest: +SKIP
 (12, 0)
 """
+
 from __future__ import annotations
 
 from kamscreen.batch.discover import SUPPORTED_SUFFIXES, find_cvs
@@ -12,5 +13,14 @@ from kamscreen.batch.record import FileResult, Task
 from kamscreen.batch.screen import CACHE_NAME, Summary, screen
 from kamscreen.batch.work import extract_file, pipeline_version
 
-__all__ = ["screen", "Summary", "FileResult", "Task", "find_cvs", "extract_file", "pipeline_version",
-           "SUPPORTED_SUFFIXES", "CACHE_NAME"]
+__all__ = [
+    "CACHE_NAME",
+    "SUPPORTED_SUFFIXES",
+    "FileResult",
+    "Summary",
+    "Task",
+    "extract_file",
+    "find_cvs",
+    "pipeline_version",
+    "screen",
+]

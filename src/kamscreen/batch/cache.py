@@ -10,6 +10,7 @@ size or modification time (nanoseconds) changed is hashed again; an unchanged on
 A damaged database (truncated, overwritten, not SQLite) raises ``CacheDamaged``; ``open_cache``
 moves such a file aside and starts an empty cache.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -57,6 +58,7 @@ class CacheDamaged(Exception):
 
 def _guarded(method):
     """Turn SQLite's "malformed" / "not a database" errors of ``method`` into ``CacheDamaged``."""
+
     @functools.wraps(method)
     def call(self, *args, **kwargs):
         try:
@@ -65,10 +67,11 @@ def _guarded(method):
             if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in _CORRUPT_CODES:
                 raise CacheDamaged(f"{self.path.name}: {exc}") from exc
             raise
+
     return call
 
 
-def open_cache(path: Path, pipeline: str, as_of: str | None, allow_large: bool) -> tuple["Cache", str | None]:
+def open_cache(path: Path, pipeline: str, as_of: str | None, allow_large: bool) -> tuple[Cache, str | None]:
     """The cache at ``path``; a damaged one is moved aside first. Returns (cache, warning or None)."""
     try:
         return Cache(path, pipeline, as_of, allow_large), None
@@ -145,8 +148,9 @@ class Cache:
         if row is not None and row[0] == stat.st_size and row[1] == stat.st_mtime_ns:
             return row[2]
         digest = hasher(path)
-        self._db.execute("INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?)",
-                         (key, stat.st_size, stat.st_mtime_ns, digest))
+        self._db.execute(
+            "INSERT OR REPLACE INTO file_hashes VALUES (?, ?, ?, ?)", (key, stat.st_size, stat.st_mtime_ns, digest)
+        )
         return digest
 
     @functools.cached_property
@@ -179,7 +183,7 @@ class Cache:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "Cache":
+    def __enter__(self) -> Cache:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -6,8 +6,10 @@ task can stop its child. Children are plain subprocesses (``python -c ...child.m
 over two pipes, so they also start inside daemonic processes such as Dask's workers. A
 child exits when its parent goes away (end of input, or a watchdog noticing the new parent).
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -33,7 +35,10 @@ class Child:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
         self.process = subprocess.Popen(
             [sys.executable, "-c", f"from kamscreen.batch.child import main; main({down_r}, {up_w})"],
-            pass_fds=(down_r, up_w), stdin=subprocess.DEVNULL, env=env)
+            pass_fds=(down_r, up_w),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
         os.close(down_r)
         os.close(up_w)
         self._down = Connection(down_w, readable=False)
@@ -50,18 +55,14 @@ class Child:
 
     def stop(self) -> None:
         """Ask the child to finish (it exits after its current task); ``kill`` ends it now."""
-        try:
+        with contextlib.suppress(OSError):
             self._down.send(None)
-        except OSError:
-            pass
 
     def kill(self, wait: float = 5.0) -> None:
         if self.process.poll() is None:
             self.process.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):  # a process that ignores SIGKILL
             self.process.wait(wait)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a process that ignores SIGKILL
-            pass
         for conn in (self._down, self.conn):
             conn.close()
 
@@ -98,6 +99,7 @@ def timed_out(task: Task, timeout: float | None) -> FileResult:
 def crashed(task: Task, exc: BaseException) -> FileResult:
     """A kamscreen bug while working on ``task``: ``internal_error`` with the traceback for the log."""
     result = FileResult.failure(task, "internal_error", f"{task.file}: {type(exc).__name__}: {str(exc)[:200]}")
+    assert result.error is not None  # a failure carries its error
     result.error["traceback"] = "".join(traceback.format_exception(exc))
     return result
 
@@ -139,6 +141,7 @@ def run_in_child(task: Task, timeout: float | None, work) -> FileResult:
         child.kill()
         return timed_out(task, timeout)
     _, result = done
+    assert isinstance(result, FileResult)  # after a task, a child answers with its result
     return result
 
 

@@ -2,6 +2,7 @@
 
 Generic over the type hints, so an optional field added to a dataclass later round-trips too.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,12 +22,16 @@ def assessment_from_dict(data: dict):
     """``Assessment.to_dict()`` (a line of candidates.jsonl) → an equal ``Assessment``."""
     from kamscreen.score.model import Assessment, Checklist, Fit, Flag
 
-    return Assessment(facts=facts_from_dict(data), checklist=_build(Checklist, data["checklist"]),
-                      flags=tuple(_build(Flag, f) for f in data.get("flags") or ()),
-                      fit=_build(Fit, data["fit"]) if data.get("fit") else Fit(), rank=data.get("rank"))
+    return Assessment(
+        facts=facts_from_dict(data),
+        checklist=_build(Checklist, data["checklist"]),
+        flags=tuple(_build(Flag, f) for f in data.get("flags") or ()),
+        fit=_build(Fit, data["fit"]) if data.get("fit") else Fit(),
+        rank=data.get("rank"),
+    )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fields(cls: type) -> tuple[tuple[str, object], ...]:
     """(name, type hint) of each ``__init__`` field of a dataclass."""
     hints = typing.get_type_hints(cls)
@@ -44,13 +49,13 @@ def _convert(hint, value):
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
         for option in options:
-            if dataclasses.is_dataclass(option) and isinstance(value, dict):
+            if isinstance(option, type) and dataclasses.is_dataclass(option) and isinstance(value, dict):
                 return _build(option, value)
         return _convert(options[0], value) if len(options) == 1 else value
     if origin is tuple:
         args = typing.get_args(hint)
         item = args[0] if args else typing.Any
         return tuple(_convert(item, v) for v in value)
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint) and isinstance(value, dict):
         return _build(hint, value)
     return value

@@ -5,6 +5,7 @@ parser then refuses it) or in the ``skipped`` list with a reason: hidden and tem
 images, archives and other formats that are never CVs, links out of the folder, special files.
 Symbolic links are not followed out of the screened folder unless asked; link loops are safe.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,16 +14,42 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # The formats the parser reads (it sniffs the bytes; these suffixes only document the usual names).
-SUPPORTED_SUFFIXES = (".pdf", ".docx", ".docm", ".dotx", ".doc", ".rtf", ".txt", ".text", ".html", ".htm",
-                      ".xhtml", ".mht", ".mhtml", ".odt", ".json",
-                      ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".heic", ".heif")  # images: read by OCR
+SUPPORTED_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".doc",
+    ".rtf",
+    ".txt",
+    ".text",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".mht",
+    ".mhtml",
+    ".odt",
+    ".json",
+    ".jpg",
+    ".jpeg",
+    ".png",
+    ".tif",
+    ".tiff",
+    ".webp",
+    ".heic",
+    ".heif",
+)  # images: read by OCR
 # Suffixes that are never a CV: listed as skipped with their kind. Any other file is read (the
 # parser sniffs its bytes), so an unknown or missing suffix still gets a row.
 NOT_CV = {
-    **dict.fromkeys((".gif", ".bmp", ".svg", ".ico"), "an image in a format the OCR does not read (JPEG, PNG, "
-                                                      "TIFF, WebP and HEIC are read)"),
-    **dict.fromkeys((".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"),
-                    "an archive (extract it into the folder to screen its CVs)"),
+    **dict.fromkeys(
+        (".gif", ".bmp", ".svg", ".ico"),
+        "an image in a format the OCR does not read (JPEG, PNG, TIFF, WebP and HEIC are read)",
+    ),
+    **dict.fromkeys(
+        (".zip", ".7z", ".rar", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".zst"),
+        "an archive (extract it into the folder to screen its CVs)",
+    ),
     **dict.fromkeys((".mp3", ".wav", ".ogg", ".m4a", ".mp4", ".mov", ".avi", ".mkv", ".webm"), "audio or video"),
     **dict.fromkeys((".xls", ".xlsx", ".ods", ".csv", ".tsv", ".sqlite", ".db"), "a spreadsheet or data file"),
     **dict.fromkeys((".ppt", ".pptx", ".odp", ".key"), "a presentation"),
@@ -53,8 +80,9 @@ def printable(name: str) -> str:
     UTF-8 file, database or terminal accepts.
     """
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}"
-                   for c in text)
+    return "".join(
+        c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text
+    )
 
 
 def scan(root: Path, *, exclude: Path | None = None, follow_links: bool = False) -> tuple[list[Found], list[Skipped]]:
@@ -120,26 +148,33 @@ class _Walk:
         """Classify one entry; a folder to enter is returned as (path, prefix)."""
         path = Path(entry.path)
         if entry.name.startswith((".", "~$")):
-            return self.skip(rel, "a hidden or temporary file" if not entry.is_dir() else "a hidden folder")
+            self.skip(rel, "a hidden or temporary file" if not entry.is_dir() else "a hidden folder")
+            return None
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            return self.skip(rel, "a broken symbolic link or a link loop")
+            self.skip(rel, "a broken symbolic link or a link loop")
+            return None
         if self.exclude is not None and real == self.exclude:
-            return self.skip(rel, "the output folder (--out)")
+            self.skip(rel, "the output folder (--out)")
+            return None
         if entry.is_symlink():
             inside = real == self.real_root or self.real_root in real.parents
             if not inside and not self.follow:
-                return self.skip(rel, "a symbolic link out of the screened folder (--follow-links screens it)")
+                self.skip(rel, "a symbolic link out of the screened folder (--follow-links screens it)")
+                return None
             if inside and real.is_dir():
-                return self.skip(rel, "a link to a folder inside the screened folder (its files are screened there)")
+                self.skip(rel, "a link to a folder inside the screened folder (its files are screened there)")
+                return None
         if real.is_dir():
             return path, rel + "/"
         if not real.is_file():
-            return self.skip(rel, "not a regular file (a pipe, socket or device)")
+            self.skip(rel, "not a regular file (a pipe, socket or device)")
+            return None
         kind = NOT_CV.get(path.suffix.lower())
         if kind is not None:
-            return self.skip(rel, kind)
+            self.skip(rel, kind)
+            return None
         self.found.append(Found(path.absolute(), printable(rel)))
         return None
 

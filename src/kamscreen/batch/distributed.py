@@ -6,6 +6,7 @@ timeout, so the timeout holds on the cluster as it does locally. Results come ba
 process, which writes them to the same cache, so outputs equal a local run's. A worker lost
 mid-run has its tasks rerun by Dask on the others.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -22,8 +23,14 @@ class SchedulerError(Exception):
     """The scheduler cannot be reached or the address is malformed; one line naming the address."""
 
 
-def run_on_cluster(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str, timeout: float | None = 60.0,
-                   work: Work = extract_file) -> None:
+def run_on_cluster(
+    tasks: Iterable[Task],
+    on_result: OnResult,
+    *,
+    scheduler: str,
+    timeout: float | None = 60.0,
+    work: Work = extract_file,
+) -> None:
     """Map ``work`` over ``tasks`` on the cluster at ``scheduler`` and hand each result to ``on_result``."""
     try:
         from dask.distributed import Client, as_completed
@@ -38,7 +45,7 @@ def run_on_cluster(tasks: Iterable[Task], on_result: OnResult, *, scheduler: str
         raise SchedulerError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
     with client:
         futures = client.map(run_in_child, tasks, timeout=timeout, work=work, pure=False)
-        by_key = {future.key: task for future, task in zip(futures, tasks)}
+        by_key = {future.key: task for future, task in zip(futures, tasks, strict=True)}
         for future in as_completed(futures):
             task = by_key[future.key]
             try:

@@ -24,12 +24,14 @@ The best source gives the facts: a file that was read (with a work history) befo
 not, then hh.ru's JSON over PDF over DOCX over the other formats, then the newest document, then
 the name.
 """
+
 from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Protocol
 
 from kamscreen.batch.matchkeys import HH_ID, PERMUTATIONS, MatchKeys
@@ -47,16 +49,22 @@ _PERSON = {"same e-mail", "same phone"}  # reasons that may join two hh.ru resum
 
 
 class Item(Protocol):
-    """What grouping reads of a screened file (``batch.scoring.Entry``)."""
+    """What grouping reads of a screened file (``batch.scoring.Entry``), read-only."""
 
-    file: str
-    sha256: str
-    status: str
-    source: str
-    document_date: str | None
-    keys: MatchKeys | None
-    unread: bool
-
+    @property
+    def file(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def document_date(self) -> str | None: ...
+    @property
+    def keys(self) -> MatchKeys | None: ...
+    @property
+    def unread(self) -> bool: ...
     @property
     def scored(self) -> bool: ...
 
@@ -74,8 +82,14 @@ class Link:
     via: str | None = None
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "sha256": self.sha256, "source": self.source, "status": self.status,
-                "reason": self.reason, "via": self.via}
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "source": self.source,
+            "status": self.status,
+            "reason": self.reason,
+            "via": self.via,
+        }
 
 
 @dataclass(frozen=True)
@@ -137,8 +151,9 @@ def group(items: Sequence[Item]) -> list[Group]:
     for top, indexes in members.items():
         best = min(indexes, key=lambda i: _preference(items[i]))
         close = sorted(nearby[top].items(), key=lambda kv: (kv[1].order[1], items[kv[0]].file))[:MAX_NEAR]
-        groups.append(Group(best, _tree(items, best, edges),
-                            tuple((i, _link(items[i], pair.reasons)) for i, pair in close)))
+        groups.append(
+            Group(best, _tree(items, best, edges), tuple((i, _link(items[i], pair.reasons)) for i, pair in close))
+        )
     return sorted(groups, key=lambda g: g.best)
 
 
@@ -155,8 +170,10 @@ def _pairs(items: Sequence[Item]) -> tuple[dict[tuple[int, int], _Pair], dict[tu
             buckets[("identical file", item.sha256)].append(i)
         for hh_id in set(_hh_ids(item)):
             buckets[("same hh.ru resume id", hh_id)].append(i)
-        for kind, values in (("same e-mail", item.keys.emails if item.keys else ()),
-                             ("same phone", item.keys.phones if item.keys else ())):
+        for kind, values in (
+            ("same e-mail", item.keys.emails if item.keys else ()),
+            ("same phone", item.keys.phones if item.keys else ()),
+        ):
             for value in values:
                 buckets[(kind, value)].append(i)
     pairs: dict[tuple[int, int], _Pair] = defaultdict(_Pair)
@@ -180,22 +197,23 @@ def _pairs(items: Sequence[Item]) -> tuple[dict[tuple[int, int], _Pair], dict[tu
 def _within(indexes: list[int]):
     """The pairs of a bucket: every pair of a small one, a chain through a large one (connected all the same)."""
     if len(indexes) <= MAX_PAIRED:
-        return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1:])
-    return zip(indexes, indexes[1:])
+        return ((i, j) for n, i in enumerate(indexes) for j in indexes[n + 1 :])
+    return pairwise(indexes)
 
 
 def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:
     """Pairs whose signatures share a band (LSH), with their similarity when it is ``NEAR_THRESHOLD`` or more."""
     import numpy as np
 
-    indexes = [i for i, item in enumerate(items) if item.keys is not None and item.keys.signature]
+    signed = [(i, item.keys.signature) for i, item in enumerate(items) if item.keys is not None and item.keys.signature]
+    indexes = [i for i, _ in signed]
     if len(indexes) < 2:
         return {}
-    signatures = np.stack([np.frombuffer(items[i].keys.signature, "<u4") for i in indexes])
+    signatures = np.stack([np.frombuffer(signature, "<u4") for _, signature in signed])
     bands: dict[tuple[int, bytes], list[int]] = defaultdict(list)
     for row, signature in enumerate(signatures):
         for band in range(BANDS):
-            bands[(band, signature[band * ROWS:(band + 1) * ROWS].tobytes())].append(row)
+            bands[(band, signature[band * ROWS : (band + 1) * ROWS].tobytes())].append(row)
     candidates = {pair for rows in bands.values() if len(rows) > 1 for pair in _within(rows)}
     found = {}
     for a, b in sorted(candidates):
@@ -207,7 +225,9 @@ def _similar_texts(items: Sequence[Item]) -> dict[tuple[int, int], float]:
 
 def _preference(item: Item) -> tuple:
     """Sort key of the best source (smallest first): read with a history, format, newest, name."""
-    state = 0 if item.scored and not item.unread else 1 if item.status == "ok" else 2 if item.status == "needs_ocr" else 3
+    state = (
+        0 if item.scored and not item.unread else 1 if item.status == "ok" else 2 if item.status == "needs_ocr" else 3
+    )
     source = SOURCE_ORDER.index(item.source) if item.source in SOURCE_ORDER else len(SOURCE_ORDER)
     newest = -int(re.sub(r"\D", "", item.document_date or "") or 0)
     return state, source, newest, item.file
@@ -229,5 +249,6 @@ def _tree(items: Sequence[Item], best: int, edges: dict[int, list[tuple[int, _Pa
 def _link(item: Item, reasons: list[str], via: str | None = None) -> Link:
     """``item`` linked for ``reasons`` (bytes that are identical need no other reason)."""
     identical = "identical file" in reasons and "but another hh.ru resume" not in reasons
-    return Link(item.file, item.sha256, item.source, item.status, "identical file" if identical else ", ".join(reasons),
-                via)
+    return Link(
+        item.file, item.sha256, item.source, item.status, "identical file" if identical else ", ".join(reasons), via
+    )

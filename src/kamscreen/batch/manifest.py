@@ -6,6 +6,7 @@ files, ``--blind`` and ``--allow-large``. When it matches, the four outputs stil
 recorded here and the last run left nothing to retry (``timeout``/``internal_error``), the outputs
 are up to date and nothing is scored or written.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,8 +39,11 @@ def file_digest(path: Path | None) -> str | None:
     if path.is_file():
         return sha256_file(path)
     if path.is_dir():
-        return hashlib.sha256("".join(f"{p.relative_to(path)}:{sha256_file(p)}\n"
-                                      for p in sorted(path.rglob("*")) if p.is_file()).encode()).hexdigest()
+        return hashlib.sha256(
+            "".join(
+                f"{p.relative_to(path)}:{sha256_file(p)}\n" for p in sorted(path.rglob("*")) if p.is_file()
+            ).encode()
+        ).hexdigest()
     return str(path)  # a shipped name the loader resolves; the code version covers shipped data
 
 
@@ -50,29 +54,48 @@ def code_version() -> str:
 
     package = Path(kamscreen.__file__).resolve().parent
     digest = hashlib.sha256(kamscreen.__version__.encode())
-    for path in sorted(p for name in _VERSIONED for p in (package / name).rglob("*") if p.is_file()
-                       and p.suffix in (".py", ".j2", ".js", ".css", ".yaml", ".yml")):
+    for path in sorted(
+        p
+        for name in _VERSIONED
+        for p in (package / name).rglob("*")
+        if p.is_file() and p.suffix in (".py", ".j2", ".js", ".css", ".yaml", ".yml")
+    ):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
-def settings(scorer, industry: str | None, as_of: str | None, model: Path | None, blind: bool,
-             allow_large: bool) -> dict:
+def settings(
+    scorer, industry: str | None, as_of: str | None, model: Path | None, blind: bool, allow_large: bool
+) -> dict:
     """Everything besides the files that the outputs depend on (for the manifest's inputs digest)."""
     return {
-        "pipeline": pipeline_version(), "code": code_version(), "as_of": as_of, "industry": industry,
-        "profile": _profile_digest(scorer.profile), "model": file_digest(
-            _model_file(model)), "model_name": scorer.model_name, "blind": blind, "allow_large": allow_large,
+        "pipeline": pipeline_version(),
+        "code": code_version(),
+        "as_of": as_of,
+        "industry": industry,
+        "profile": _profile_digest(scorer.profile),
+        "model": file_digest(_model_file(model)),
+        "model_name": scorer.model_name,
+        "blind": blind,
+        "allow_large": allow_large,
     }
 
 
-def described(scorer, industry: str | None, as_of: str | None, model: Path | None, blind: bool,
-              allow_large: bool) -> dict:
+def described(
+    scorer, industry: str | None, as_of: str | None, model: Path | None, blind: bool, allow_large: bool
+) -> dict:
     """The run's settings in words, for readers of the outputs (``kamscreen review``, a person)."""
-    return {"ranked_by": scorer.ranked_by, "profile": scorer.profile.name, "industry": industry,
-            "as_of": as_of, "model": str(model) if model is not None else None, "blind": blind,
-            "allow_large": allow_large, "pipeline": pipeline_version()}
+    return {
+        "ranked_by": scorer.ranked_by,
+        "profile": scorer.profile.name,
+        "industry": industry,
+        "as_of": as_of,
+        "model": str(model) if model is not None else None,
+        "blind": blind,
+        "allow_large": allow_large,
+        "pipeline": pipeline_version(),
+    }
 
 
 def _profile_digest(profile) -> str:

@@ -17,6 +17,7 @@
 >>> similarity(keys.signature, other.signature)                   # doctest: +SKIP
 0.97
 """
+
 from __future__ import annotations
 
 import base64
@@ -49,15 +50,23 @@ class MatchKeys:
     signature: bytes | None = None
 
     def to_dict(self) -> dict:
-        return {"hh_ids": list(self.hh_ids), "emails": list(self.emails), "phones": list(self.phones),
-                "signature": base64.b64encode(self.signature).decode("ascii") if self.signature else None}
+        return {
+            "hh_ids": list(self.hh_ids),
+            "emails": list(self.emails),
+            "phones": list(self.phones),
+            "signature": base64.b64encode(self.signature).decode("ascii") if self.signature else None,
+        }
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "MatchKeys":
+    def from_dict(cls, data: dict | None) -> MatchKeys:
         data = data or {}
         signature = data.get("signature")
-        return cls(tuple(data.get("hh_ids") or ()), tuple(data.get("emails") or ()), tuple(data.get("phones") or ()),
-                   base64.b64decode(signature) if signature else None)
+        return cls(
+            tuple(data.get("hh_ids") or ()),
+            tuple(data.get("emails") or ()),
+            tuple(data.get("phones") or ()),
+            base64.b64decode(signature) if signature else None,
+        )
 
 
 def match_keys(parsed, salt: str) -> MatchKeys:
@@ -66,18 +75,24 @@ def match_keys(parsed, salt: str) -> MatchKeys:
     ids = {m.group(1).lower() for m in _HH_LINK.finditer(text)}
     if parsed.structured is not None and parsed.structured.source == "hh_json" and parsed.structured.cv_id:
         ids.add(parsed.structured.cv_id.lower())
-    head = [text[:HEAD_CHARS], *(text[s.start:s.end] for s in parsed.section("contacts"))]
+    head = [text[:HEAD_CHARS], *(text[s.start : s.end] for s in parsed.section("contacts"))]
     emails = {m.group().lower() for part in head for m in EMAIL.finditer(part)}
-    phones = {digits[-PHONE_DIGITS:] for part in head for m in PHONE.finditer(part)
-              if is_phone(m.group()) and len(digits := re.sub(r"\D", "", m.group())) >= PHONE_DIGITS}
-    return MatchKeys(tuple(sorted(ids)), _sealed("email", emails, salt), _sealed("phone", phones, salt),
-                     signature(text))
+    phones = {
+        digits[-PHONE_DIGITS:]
+        for part in head
+        for m in PHONE.finditer(part)
+        if is_phone(m.group()) and len(digits := re.sub(r"\D", "", m.group())) >= PHONE_DIGITS
+    }
+    return MatchKeys(
+        tuple(sorted(ids)), _sealed("email", emails, salt), _sealed("phone", phones, salt), signature(text)
+    )
 
 
 def _sealed(kind: str, values: set[str], salt: str) -> tuple[str, ...]:
     """Salted hashes of contact values (HMAC-SHA256, 16 bytes in hex)."""
-    return tuple(sorted(hmac.new(salt.encode(), f"{kind}:{v}".encode(), hashlib.sha256).hexdigest()[:32]
-                        for v in values))
+    return tuple(
+        sorted(hmac.new(salt.encode(), f"{kind}:{v}".encode(), hashlib.sha256).hexdigest()[:32] for v in values)
+    )
 
 
 def words(text: str) -> list[str]:
@@ -97,12 +112,12 @@ def signature(text: str) -> bytes | None:
     hashes = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
     shingles = np.zeros(len(tokens) - SHINGLE + 1, dtype=np.uint64)
     for k in range(SHINGLE):  # a polynomial of the words' hashes, wrapping at 2**64
-        shingles = shingles * np.uint64(1_000_003) + hashes[k:len(hashes) - SHINGLE + 1 + k]
+        shingles = shingles * np.uint64(1_000_003) + hashes[k : len(hashes) - SHINGLE + 1 + k]
     shingles = np.unique(shingles)
     a, b = _permutations()
     mins = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, len(shingles), 2048):  # bounded memory for a long text
-        chunk = shingles[start:start + 2048, None]
+        chunk = shingles[start : start + 2048, None]
         mins = np.minimum(mins, ((chunk * a + b) >> np.uint64(32)).min(axis=0))
     return mins.astype("<u4").tobytes()
 

@@ -3,6 +3,7 @@
 ``OutputError`` is a problem the user can fix (a bad ``--out``, a folder in use); its message is
 one line naming the path and the reason.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,14 @@ from kamscreen.batch.discover import printable
 
 LOCK_NAME = ".kamscreen.lock"
 # Temp files of the outputs (``report.files.temp_beside``): ``.<name>.<random>.tmp``.
-TEMP_PREFIXES = (".ranking.csv.", ".ranking.xlsx.", ".candidates.jsonl.", ".report.html.", ".report.cards.",
-                 ".manifest.json.")
+TEMP_PREFIXES = (
+    ".ranking.csv.",
+    ".ranking.xlsx.",
+    ".candidates.jsonl.",
+    ".report.html.",
+    ".report.cards.",
+    ".manifest.json.",
+)
 _PROBE = ".kamscreen-probe-"
 
 
@@ -64,15 +71,17 @@ class Lock:
         self.path = Path(out) / LOCK_NAME
         self._fd: int | None = None
 
-    def __enter__(self) -> "Lock":
+    def __enter__(self) -> Lock:
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = printable(os.read(fd, 200).decode("utf-8", "replace").strip()) or "another process"
             os.close(fd)
-            raise OutputError(f"{printable(str(self.path.parent))}: in use by another kamscreen run ({holder}); "
-                              "wait for it to finish or choose another --out") from None
+            raise OutputError(
+                f"{printable(str(self.path.parent))}: in use by another kamscreen run ({holder}); "
+                "wait for it to finish or choose another --out"
+            ) from None
         started = dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n".encode())
@@ -90,8 +99,9 @@ def remove_stale_temps(out: Path) -> int:
     """Delete output temp files a killed run left (they hold CV text); call with the lock held."""
     removed = 0
     for path in Path(out).iterdir():
-        if (path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp") or path.name.startswith(_PROBE)) \
-                and path.is_file():
+        if (
+            (path.name.startswith(TEMP_PREFIXES) and path.name.endswith(".tmp")) or path.name.startswith(_PROBE)
+        ) and path.is_file():
             path.unlink(missing_ok=True)
             removed += 1
     return removed
@@ -117,8 +127,10 @@ def move_out_private(out: Path, cache: Path, names: tuple[str, ...]) -> str | No
     if not left:
         return None
     if Path(cache).exists():
-        return (f"{printable(str(left[0]))} holds CV text from an earlier run that was not blind; "
-                "delete it before sharing the output folder")
+        return (
+            f"{printable(str(left[0]))} holds CV text from an earlier run that was not blind; "
+            "delete it before sharing the output folder"
+        )
     Path(cache).parent.mkdir(parents=True, exist_ok=True)
     for path in left:
         shutil.move(path, Path(cache).parent / path.name)

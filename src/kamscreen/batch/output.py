@@ -1,4 +1,5 @@
 """Stream a ranked batch into the four outputs, each candidate read back from the cache as it is written."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,11 +17,13 @@ def results_by_name(cache: Cache, tasks: dict[str, Task], unreadable: dict[str, 
             yield unreadable[name]
             continue
         yield cache.load(tasks[name].sha256, name) or FileResult.failure(
-            tasks[name], "internal_error", f"{name}: no result was stored for this file")
+            tasks[name], "internal_error", f"{name}: no result was stored for this file"
+        )
 
 
-def write_outputs(entries: list[Entry], out: Path, scorer: Scorer, cache: Cache, tasks: dict[str, Task], *,
-                  profile: str, blind: bool) -> dict[str, Path]:
+def write_outputs(
+    entries: list[Entry], out: Path, scorer: Scorer, cache: Cache, tasks: dict[str, Task], *, profile: str, blind: bool
+) -> dict[str, Path]:
     """Stream the four outputs in rank order, each candidate rebuilt from the cache as it is written."""
     from kamscreen.report import Layout, ReportWriter
 
@@ -29,8 +32,16 @@ def write_outputs(entries: list[Entry], out: Path, scorer: Scorer, cache: Cache,
         for cid, label in entry.criteria:
             labels.setdefault(cid, label)
     verdicts = tuple(sorted({e.verdict or e.status for e in entries}))
-    layout = Layout(labels, len(entries), verdicts, profile, scorer.model_name, blind, scorer.ranked_by,
-                    _decisions(out, scorer.profile.name))
+    layout = Layout(
+        labels,
+        len(entries),
+        verdicts,
+        profile,
+        scorer.model_name,
+        blind,
+        scorer.ranked_by,
+        _decisions(out, scorer.profile.name),
+    )
     with ReportWriter(out, layout) as writer:
         for entry in entries:
             result = None if entry.file not in tasks else cache.load(tasks[entry.file].sha256, entry.file)

@@ -4,8 +4,10 @@ A worker that runs past the timeout (or dies) is killed and replaced; its file g
 (or ``internal_error``) result and the batch goes on. Workers (``child.Child``) warm up the
 pipeline once, then take one file at a time.
 """
+
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
 from collections import deque
@@ -22,8 +24,14 @@ Work = Callable[[Task], FileResult]
 OnResult = Callable[[FileResult], None]
 
 
-def run_tasks(tasks: Iterable[Task], on_result: OnResult, *, jobs: int = 1, timeout: float | None = 60.0,
-              work: Work = extract_file) -> None:
+def run_tasks(
+    tasks: Iterable[Task],
+    on_result: OnResult,
+    *,
+    jobs: int = 1,
+    timeout: float | None = 60.0,
+    work: Work = extract_file,
+) -> None:
     """Call ``work`` on every task and ``on_result`` (in this process) with each result as it finishes.
 
     ``work`` must be importable by name (a module-level function) when ``jobs > 1``.
@@ -43,12 +51,11 @@ class _Expired(BaseException):
 
 @contextmanager
 def _alarm(seconds: float | None):
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not (seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
         yield
         return
 
-    def _expire(signum, frame):  # noqa: ARG001
+    def _expire(signum, frame):  # a signal handler's signature
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, _expire)
@@ -103,10 +110,8 @@ class _Pool:
             for worker in list(self.workers):
                 worker.stop()
             for worker in list(self.workers):
-                try:
+                with contextlib.suppress(Exception):  # killed just below
                     worker.process.wait(2)
-                except Exception:  # noqa: BLE001 - killed just below
-                    pass
                 self._retire(worker)
 
     def _feed(self, pending: deque) -> None:
@@ -126,7 +131,7 @@ class _Pool:
             if task is None:
                 self.deaths += 1
                 if self.deaths > 3 * self.size:
-                    raise RuntimeError(f"worker processes keep dying before any work (exit code {code})")
+                    raise RuntimeError(f"worker processes keep dying before any work (exit code {code})") from None
             if pending or any(w.task for w in self.workers) or task is not None:
                 self._spawn()
             return

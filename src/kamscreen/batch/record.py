@@ -1,4 +1,5 @@
 """What the batch runner hands around: one task per file, one result per file."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -42,14 +43,28 @@ class FileResult:
         return self.error.get("code") if self.error else None
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error,
-                "parsed": self.parsed, "facts": self.facts, "keys": self.keys}
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error": self.error,
+            "parsed": self.parsed,
+            "facts": self.facts,
+            "keys": self.keys,
+        }
 
     @classmethod
-    def from_dict(cls, data: dict) -> "FileResult":
-        return cls(file=data["file"], sha256=data["sha256"], status=data["status"], error=data.get("error"),
-                   parsed=data.get("parsed"), facts=data.get("facts"), keys=data.get("keys"))
+    def from_dict(cls, data: dict) -> FileResult:
+        return cls(
+            file=data["file"],
+            sha256=data["sha256"],
+            status=data["status"],
+            error=data.get("error"),
+            parsed=data.get("parsed"),
+            facts=data.get("facts"),
+            keys=data.get("keys"),
+        )
 
     @classmethod
-    def failure(cls, task: Task, code: str, message: str) -> "FileResult":
+    def failure(cls, task: Task, code: str, message: str) -> FileResult:
         return cls(file=task.file, sha256=task.sha256, status="error", error={"code": code, "message": message})

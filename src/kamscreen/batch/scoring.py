@@ -7,6 +7,7 @@ listing the others) and ranks the entries. Pass 2 (``Scorer.candidate``) re-scor
 the cache when its output row is written (scoring is a pure function of the facts) and adds the
 fit reasons and the rank.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -75,6 +76,7 @@ class Scorer:
     def assess(self, result: FileResult):
         from kamscreen.score import score
 
+        assert result.facts is not None  # only files read to their facts are assessed
         return score(facts_from_dict(result.facts), profile=self.profile, industry=self.industry)
 
     def entries(self, results: Iterable[FileResult]) -> list[Entry]:
@@ -83,21 +85,38 @@ class Scorer:
         pending: list[tuple[int, object]] = []  # (index in entries, Assessment) awaiting the model
         for r in results:
             parsed = r.parsed or {}
-            entry = Entry(r.file, r.sha256, r.status, r.error, source=parsed.get("format") or _suffix(r.file),
-                          document_date=(parsed.get("document_date") or {}).get("date"),
-                          keys=MatchKeys.from_dict(r.keys) if r.keys else None)
+            entry = Entry(
+                r.file,
+                r.sha256,
+                r.status,
+                r.error,
+                source=parsed.get("format") or _suffix(r.file),
+                document_date=(parsed.get("document_date") or {}).get("date"),
+                keys=MatchKeys.from_dict(r.keys) if r.keys else None,
+            )
             if r.status == "ok" and r.facts:
                 try:
                     a = self.assess(r)
                 except Exception as exc:  # noqa: BLE001 - one file's scoring bug is that file's error row
-                    entry = dataclasses.replace(entry, status="error", error={
-                        "code": "internal_error", "message": f"{r.file}: scoring failed: {type(exc).__name__}: {exc}"})
+                    entry = dataclasses.replace(
+                        entry,
+                        status="error",
+                        error={
+                            "code": "internal_error",
+                            "message": f"{r.file}: scoring failed: {type(exc).__name__}: {exc}",
+                        },
+                    )
                 else:
                     crit = tuple((c.id, c.label_en or c.id) for c in a.checklist.criteria)
-                    entry = dataclasses.replace(entry, verdict=a.checklist.verdict, score=a.checklist.score,
-                                                raw_score=a.checklist.raw_score, core=a.checklist.core,
-                                                criteria=self._criteria.setdefault(crit, crit),
-                                                unread=a.needs_human_read is not None)
+                    entry = dataclasses.replace(
+                        entry,
+                        verdict=a.checklist.verdict,
+                        score=a.checklist.score,
+                        raw_score=a.checklist.raw_score,
+                        core=a.checklist.core,
+                        criteria=self._criteria.setdefault(crit, crit),
+                        unread=a.needs_human_read is not None,
+                    )
                     if self.model is not None:
                         pending.append((len(entries), a))
             entries.append(entry)
@@ -109,8 +128,9 @@ class Scorer:
     def _predict(self, entries: list[Entry], pending: list) -> None:
         if not pending:
             return
+        assert self.model is not None  # assessments wait for a model only when there is one
         probs = self.model.predict_proba([a for _, a in pending])
-        for (index, _), p in zip(pending, probs):
+        for (index, _), p in zip(pending, probs, strict=True):
             entries[index] = dataclasses.replace(entries[index], probability=round(float(p), 4))
         pending.clear()
 
@@ -126,27 +146,45 @@ class Scorer:
             if self.model is not None:
                 a = dataclasses.replace(a, fit=Fit(entry.probability, self.model.name, self.model.explain(a)))
             assessment = dataclasses.replace(a, rank=entry.rank).to_dict()
-        return Candidate(file=entry.file, sha256=entry.sha256, status=entry.status, error=entry.error,
-                         text=text, assessment=assessment, parsed=parse_notes(result),
-                         ranked_by=self.ranked_by if entry.scored else "",
-                         other_files=tuple(link.to_dict() for link in entry.other_files),
-                         possible_duplicates=tuple(link.to_dict() for link in entry.possible_duplicates),
-                         ocr=bool(parsed.get("ocr")))
+        return Candidate(
+            file=entry.file,
+            sha256=entry.sha256,
+            status=entry.status,
+            error=entry.error,
+            text=text,
+            assessment=assessment,
+            parsed=parse_notes(result),
+            ranked_by=self.ranked_by if entry.scored else "",
+            other_files=tuple(link.to_dict() for link in entry.other_files),
+            possible_duplicates=tuple(link.to_dict() for link in entry.possible_duplicates),
+            ocr=bool(parsed.get("ocr")),
+        )
 
 
 def parse_notes(result: FileResult | None) -> dict:
     """What the report shows of the parse beside the facts: the document date used, its source, warnings, format."""
     parsed = (result.parsed if result else None) or {}
-    return {"document_date": parsed.get("document_date"), "warnings": parsed.get("warnings") or [],
-            "format": parsed.get("format")}
+    return {
+        "document_date": parsed.get("document_date"),
+        "warnings": parsed.get("warnings") or [],
+        "format": parsed.get("format"),
+    }
 
 
 def ranked(entries: list[Entry]) -> list[Entry]:
     """One entry per candidate, its best file's (listing the other files; match keys dropped), in rank
     order, then the unscored ones by name."""
-    return _ranked([dataclasses.replace(entries[g.best], keys=None, other_files=tuple(link for _, link in g.others),
-                                        possible_duplicates=tuple(link for _, link in g.near))
-                    for g in duplicates.group(entries)])
+    return _ranked(
+        [
+            dataclasses.replace(
+                entries[g.best],
+                keys=None,
+                other_files=tuple(link for _, link in g.others),
+                possible_duplicates=tuple(link for _, link in g.near),
+            )
+            for g in duplicates.group(entries)
+        ]
+    )
 
 
 def _suffix(file: str) -> str:
@@ -158,7 +196,9 @@ def _ranked(entries: list[Entry]) -> list[Entry]:
     """Rank 1..n as ``score.rank`` does (group, fit probability, checklist score; stable)."""
     from kamscreen.score.ranking import order_key
 
-    scored = sorted((e for e in entries if e.scored),
-                    key=lambda e: order_key(e.verdict, e.unread, e.probability, e.score, e.raw_score, e.core))
+    scored = sorted(
+        (e for e in entries if e.scored),
+        key=lambda e: order_key(e.verdict, e.unread, e.probability, e.score, e.raw_score, e.core),
+    )
     ranked = [dataclasses.replace(e, rank=i) for i, e in enumerate(scored, start=1)]
     return ranked + sorted((e for e in entries if not e.scored), key=lambda e: e.file)

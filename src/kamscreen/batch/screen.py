@@ -1,4 +1,5 @@
 """``kamscreen screen``: a folder of CVs → cached extractions → scores and ranking → report files."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -8,6 +9,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kamscreen.batch import manifest, outdir
 from kamscreen.batch.cache import Cache, CacheDamaged, open_cache, set_aside
@@ -17,6 +19,9 @@ from kamscreen.batch.pool import Work, run_tasks
 from kamscreen.batch.record import RETRY_CODES, FileResult, Task
 from kamscreen.batch.scoring import Scorer, ranked
 from kamscreen.batch.work import extract_file, pipeline_version
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 CACHE_NAME = "cache.sqlite"
 LOG_NAME = "errors.log"  # tracebacks of internal errors (kamscreen bugs), beside the cache
@@ -48,11 +53,25 @@ class Summary:
     ranked_by: str = ""  # what ordered the list: "checklist score" or the model and its training
 
 
-def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: str | None = None,
-           as_of: dt.date | None = None, model: Path | None = None, blind: bool = False, jobs: int = 1,
-           timeout: float | None = 60.0, allow_large: bool = False, scheduler: str | None = None,
-           show_progress: bool | None = None, work: Work = extract_file, cache: Path | None = None,
-           follow_links: bool = False, ocr: bool = True) -> Summary:
+def screen(
+    root: Path,
+    out: Path,
+    *,
+    profile: str = "kam-director",
+    industry: str | None = None,
+    as_of: dt.date | None = None,
+    model: Path | None = None,
+    blind: bool = False,
+    jobs: int = 1,
+    timeout: float | None = 60.0,
+    allow_large: bool = False,
+    scheduler: str | None = None,
+    show_progress: bool | None = None,
+    work: Work = extract_file,
+    cache: Path | None = None,
+    follow_links: bool = False,
+    ocr: bool = True,
+) -> Summary:
     """Screen every CV under ``root`` and write ranking.csv/.xlsx, candidates.jsonl and report.html to ``out``.
 
     Memory stays flat with the folder size: only a small ranking entry per file is held; the
@@ -72,34 +91,52 @@ def screen(root: Path, out: Path, *, profile: str = "kam-director", industry: st
     cache_path = Path(cache) if cache is not None else (outdir.private_cache_dir(out) if blind else out) / CACHE_NAME
     parents = cache_path.resolve().parents
     if root.is_dir() and root.resolve() in parents and out.resolve() not in parents:
-        raise outdir.OutputError(f"{printable(str(cache_path))}: --cache is inside the screened folder; "
-                                 "keep it outside (it would be read as a CV, or a CV moved aside as a damaged cache)")
+        raise outdir.OutputError(
+            f"{printable(str(cache_path))}: --cache is inside the screened folder; "
+            "keep it outside (it would be read as a CV, or a CV moved aside as a damaged cache)"
+        )
     with outdir.Lock(out):
         outdir.remove_stale_temps(out)
         warnings: list[str] = []
         if blind and cache is None:  # an earlier open run's cache must not stay among blind outputs
-            moved = outdir.move_out_private(out, cache_path, (CACHE_NAME, f"{CACHE_NAME}-wal", f"{CACHE_NAME}-shm",
-                                                              LOG_NAME))
+            moved = outdir.move_out_private(
+                out, cache_path, (CACHE_NAME, f"{CACHE_NAME}-wal", f"{CACHE_NAME}-shm", LOG_NAME)
+            )
             warnings += [moved] if moved else []
         found, skipped = scan(root, exclude=out, follow_links=follow_links)
-        run = _Run(found, out, scorer, as_of.isoformat() if as_of else None, allow_large, blind, profile,
-                   cache_path.with_name(LOG_NAME), ocr)
+        run = _Run(
+            found,
+            out,
+            scorer,
+            as_of.isoformat() if as_of else None,
+            allow_large,
+            blind,
+            profile,
+            cache_path.with_name(LOG_NAME),
+            ocr,
+        )
         for attempt in (1, 2):
             pipeline = pipeline_version() + ("" if ocr else "+no-ocr")  # results without OCR are cached apart
             store, warning = open_cache(cache_path, pipeline, run.as_of, allow_large)
             warnings += [warning] if warning else []
             try:
                 with store:
-                    summary = run(store, jobs=jobs, timeout=timeout, scheduler=scheduler, work=work,
-                                  show_progress=show_progress)
+                    summary = run(
+                        store, jobs=jobs, timeout=timeout, scheduler=scheduler, work=work, show_progress=show_progress
+                    )
                 break
             except CacheDamaged as exc:
                 if attempt == 2:
                     raise
                 warnings.append(set_aside(cache_path, exc))
-    return dataclasses.replace(summary, skipped=tuple(skipped), warnings=tuple(warnings), cache=str(cache_path),
-                               log=str(run.log) if summary.failed.get("internal_error") else "",
-                               seconds=time.monotonic() - started)
+    return dataclasses.replace(
+        summary,
+        skipped=tuple(skipped),
+        warnings=tuple(warnings),
+        cache=str(cache_path),
+        log=str(run.log) if summary.failed.get("internal_error") else "",
+        seconds=time.monotonic() - started,
+    )
 
 
 @dataclass
@@ -116,8 +153,16 @@ class _Run:
     log: Path
     ocr: bool = True
 
-    def __call__(self, cache: Cache, *, jobs: int, timeout: float | None, scheduler: str | None, work: Work,
-                 show_progress: bool | None) -> Summary:
+    def __call__(
+        self,
+        cache: Cache,
+        *,
+        jobs: int,
+        timeout: float | None,
+        scheduler: str | None,
+        work: Work,
+        show_progress: bool | None,
+    ) -> Summary:
         from kamscreen.report import OUTPUT_NAMES
 
         out = self.out
@@ -125,16 +170,26 @@ class _Run:
         tasks = self.tasks(cache, unreadable)
         inputs = manifest.inputs_digest(
             [(t.file, t.sha256) for t in tasks] + [(name, "unreadable") for name in unreadable],
-            {**manifest.settings(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
-                                 self.allow_large), "ocr": self.ocr})
+            {
+                **manifest.settings(
+                    self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind, self.allow_large
+                ),
+                "ocr": self.ocr,
+            },
+        )
         previous = manifest.up_to_date(out, inputs)
         if previous is not None:
             return Summary(
-                total=previous.get("total", len(tasks)), processed=0, cached=len(tasks),
+                total=previous.get("total", len(tasks)),
+                processed=0,
+                cached=len(tasks),
                 candidates=previous.get("candidates", previous.get("total", len(tasks))),
-                failed=previous.get("failed", {}), needs_ocr=previous.get("needs_ocr", 0), up_to_date=True,
+                failed=previous.get("failed", {}),
+                needs_ocr=previous.get("needs_ocr", 0),
+                up_to_date=True,
                 ranked_by=previous.get("ranked_by", self.scorer.ranked_by),
-                outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()})
+                outputs={kind: str(out / name) for kind, name in OUTPUT_NAMES.items()},
+            )
         manifest.forget(out)
         todo: dict[str, list[Task]] = {}  # sha256 → tasks of equal content (read once)
         for task in tasks:
@@ -142,6 +197,7 @@ class _Run:
                 todo.setdefault(task.sha256, []).append(task)
         processed = sum(len(group) for group in todo.values())
         with _Progress(processed, show_progress) as advance:
+
             def on_result(result: FileResult) -> None:
                 result = self.logged(result)
                 cache.put(result)
@@ -161,17 +217,31 @@ class _Run:
         outputs = write_outputs(entries, out, self.scorer, cache, by_name, profile=self.profile, blind=self.blind)
         failed = Counter((e.error or {}).get("code", "error") for e in files if e.status not in ("ok", "needs_ocr"))
         summary = Summary(
-            total=len(files), processed=processed, cached=len(tasks) - processed,
-            failed=dict(sorted(failed.items())), needs_ocr=sum(e.status == "needs_ocr" for e in files),
-            outputs={k: str(v) for k, v in outputs.items()}, ranked_by=self.scorer.ranked_by, candidates=len(entries),
+            total=len(files),
+            processed=processed,
+            cached=len(tasks) - processed,
+            failed=dict(sorted(failed.items())),
+            needs_ocr=sum(e.status == "needs_ocr" for e in files),
+            outputs={k: str(v) for k, v in outputs.items()},
+            ranked_by=self.scorer.ranked_by,
+            candidates=len(entries),
         )
         retry = sum(e.status == "error" and (e.error or {}).get("code") in RETRY_CODES for e in files)
-        manifest.write(out, inputs, outputs, {
-            "total": summary.total, "candidates": summary.candidates, "failed": summary.failed,
-            "needs_ocr": summary.needs_ocr, "retry": retry,
-            **manifest.described(self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind,
-                                 self.allow_large),
-        })
+        manifest.write(
+            out,
+            inputs,
+            outputs,
+            {
+                "total": summary.total,
+                "candidates": summary.candidates,
+                "failed": summary.failed,
+                "needs_ocr": summary.needs_ocr,
+                "retry": retry,
+                **manifest.described(
+                    self.scorer, self.scorer.industry, self.as_of, self.scorer.model_path, self.blind, self.allow_large
+                ),
+            },
+        )
         return summary
 
     def logged(self, result: FileResult) -> FileResult:
@@ -180,8 +250,10 @@ class _Run:
         if not error or "traceback" not in error:
             return result
         with open(self.log, "a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"{dt.datetime.now().astimezone().replace(microsecond=0).isoformat()} {result.file}: "
-                         f"{error.get('message')}\n{error['traceback'].rstrip()}\n\n")
+            handle.write(
+                f"{dt.datetime.now().astimezone().replace(microsecond=0).isoformat()} {result.file}: "
+                f"{error.get('message')}\n{error['traceback'].rstrip()}\n\n"
+            )
         error = {k: v for k, v in error.items() if k != "traceback"}
         parsed, facts = ({**part, "error": error} if part else part for part in (result.parsed, result.facts))
         return dataclasses.replace(result, error=error, parsed=parsed, facts=facts)
@@ -195,7 +267,8 @@ class _Run:
             except OSError as exc:  # unreadable (permissions, removed meanwhile): an error row, not a crash
                 task = Task(str(item.path), item.name, "", self.as_of, self.allow_large)
                 unreadable[item.name] = FileResult.failure(
-                    task, "unreadable", f"{item.name}: cannot read the file ({outdir.reason(exc)})")
+                    task, "unreadable", f"{item.name}: cannot read the file ({outdir.reason(exc)})"
+                )
                 continue
             tasks.append(Task(str(item.path), item.name, digest, self.as_of, self.allow_large, cache.salt, self.ocr))
         cache.commit()
@@ -208,23 +281,28 @@ class _Progress:
     def __init__(self, total: int, show: bool | None) -> None:
         self.total = total
         self.show = sys.stdout.isatty() if show is None else show
-        self.bar = None
+        self.bar: Progress | None = None
 
     def __enter__(self):
         if not self.show or not self.total:
             return lambda: None
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self.bar = Progress(TextColumn("screening"), BarColumn(), MofNCompleteColumn(),
-                            TextColumn("{task.fields[rate]}"), TimeRemainingColumn())
-        self.bar.start()
-        task = self.bar.add_task("screen", total=self.total, rate="")
+        bar = self.bar = Progress(
+            TextColumn("screening"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+        )
+        bar.start()
+        task = bar.add_task("screen", total=self.total, rate="")
         started = time.monotonic()
 
         def advance() -> None:
-            done = self.bar.tasks[0].completed + 1
+            done = bar.tasks[0].completed + 1
             rate = done / max(time.monotonic() - started, 1e-9)
-            self.bar.update(task, advance=1, rate=f"{rate:.1f} CV/s")
+            bar.update(task, advance=1, rate=f"{rate:.1f} CV/s")
 
         return advance
 

@@ -1,4 +1,5 @@
 """The per-file work: parse → extract one file into a FileResult. Runs in any process or Dask worker."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -43,7 +44,7 @@ def pipeline_version() -> str:
 def warm_up() -> None:
     """Load the parsers, spaCy pipelines and pymorphy3 dictionaries once per process."""
     try:
-        import kamscreen.extract  # noqa: F401
+        import kamscreen.extract
         import kamscreen.parse  # noqa: F401
         from kamscreen.nlp import make_doc
 
@@ -85,8 +86,13 @@ def extract_file(task: Task) -> FileResult:
     facts_dict["sha256"] = task.sha256
     facts_dict["error"] = error
     return FileResult(
-        file=task.file, sha256=task.sha256, status=parsed.status, error=error,
-        parsed=parsed_dict, facts=facts_dict, keys=keys.to_dict(),
+        file=task.file,
+        sha256=task.sha256,
+        status=parsed.status,
+        error=error,
+        parsed=parsed_dict,
+        facts=facts_dict,
+        keys=keys.to_dict(),
     )
 
 
@@ -105,5 +111,5 @@ def _renamed(message: str, task: Task) -> str:
     """A parser message (``<file name>: reason``) naming the file by its report name."""
     for name in (task.path, Path(task.path).name):
         if message.startswith(f"{name}:"):
-            return task.file + message[len(name):]
+            return task.file + message[len(name) :]
     return message.replace(task.path, task.file)

@@ -1,4 +1,5 @@
 """The ``kamscreen`` command line: one module per sub-command, each with ``register(app)``."""
+
 from __future__ import annotations
 
 import importlib
@@ -18,8 +19,9 @@ app = typer.Typer(
 
 @app.callback()
 def _options(
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also show notes and other libraries' warnings "
-                                                                 "(the PDF readers') on stderr."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also show notes and other libraries' warnings (the PDF readers') on stderr."
+    ),
     log_file: Path = typer.Option(None, "--log-file", help="Write every log record (with tracebacks) to this file."),
 ) -> None:
     """Screen CVs for Key Account Manager roles (Russian and English)."""

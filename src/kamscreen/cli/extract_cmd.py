@@ -1,4 +1,5 @@
 """``kamscreen extract FILE``: the facts of one CV, each with its evidence."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,8 +45,16 @@ def _print_facts(facts) -> None:
     )
     jobs = Table("start", "end", "title", "employer", "role", "mgmt", "b2b", "industry")
     for job in facts.jobs:
-        jobs.add_row(job.start, job.end or "present", job.title or "", job.employer or "", job.role,
-                     "yes" if job.management else "", "yes" if job.b2b else "", job.industry)
+        jobs.add_row(
+            job.start,
+            job.end or "present",
+            job.title or "",
+            job.employer or "",
+            job.role,
+            "yes" if job.management else "",
+            "yes" if job.b2b else "",
+            job.industry,
+        )
     console.print(jobs)
     for warning in facts.warnings:
         console.print(f"[yellow]warning:[/] {warning}")

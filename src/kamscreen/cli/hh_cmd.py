@@ -4,6 +4,7 @@
 The OAuth token is read from ``--token-file`` or the ``HH_TOKEN`` environment variable, never from
 the command line, and is never printed.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,8 +43,12 @@ def pull_command(
     day = _since(since)
     token = _token(token_file, console)
     try:
-        client = Client(api_url or DEFAULT_API_URL, token, user_agent=user_agent or USER_AGENT,
-                        notify=lambda message: console.print(escape(message)))
+        client = Client(
+            api_url or DEFAULT_API_URL,
+            token,
+            user_agent=user_agent or USER_AGENT,
+            notify=lambda message: console.print(escape(message)),
+        )
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--api-url") from None
     try:
@@ -61,8 +66,10 @@ def pull_command(
     for reason in summary.skipped:
         console.print(f"[yellow]skipped:[/] {escape(reason)}")
     if summary.stopped:
-        console.print(f"[bold yellow]stopped:[/] {escape(summary.stopped)}. Run the same command again when it "
-                      "resets (hh.ru counts views per day): saved resumes are not fetched again.")
+        console.print(
+            f"[bold yellow]stopped:[/] {escape(summary.stopped)}. Run the same command again when it "
+            "resets (hh.ru counts views per day): saved resumes are not fetched again."
+        )
         raise typer.Exit(EXIT_STOPPED)
 
 
@@ -95,8 +102,9 @@ def _token(path: Path | None, console: Console) -> str:
             token = path.read_text(encoding="utf-8").strip()
             mode = path.stat().st_mode
         except OSError as exc:
-            raise typer.BadParameter(f"cannot read the token file ({exc.strerror})",
-                                     param_hint="--token-file") from None
+            raise typer.BadParameter(
+                f"cannot read the token file ({exc.strerror})", param_hint="--token-file"
+            ) from None
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             console.print(f"[yellow]warning:[/] {escape(str(path))} can be read by other users (chmod 600 it)")
     else:

@@ -1,4 +1,5 @@
 """Option parsers and the one-line error shared by the sub-commands."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,7 +12,6 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-
 
 NO_OCR_HELP = "Do not read scans and photos by OCR (faster): they stay 'needs_ocr'."
 

@@ -1,4 +1,5 @@
 """``kamscreen parse FILE``: the text, sections, language and date of one CV (or why it is unreadable)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """``kamscreen review OUT``: a local web app to review a screen, record decisions and retrain on them."""
+
 from __future__ import annotations
 
 import socket
@@ -13,15 +14,26 @@ LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 def review_command(
     out: Path = typer.Argument(..., help="The --out folder of a `kamscreen screen` run."),
-    db: str = typer.Option(None, "--db", help="Database URL: default SQLite in OUT/review.sqlite; "
-                                              "postgresql://USER:PASSWORD@HOST/DB for a team."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (other machines reach it only "
-                                                         "if you bind to a non-local address)."),
+    db: str = typer.Option(
+        None,
+        "--db",
+        help="Database URL: default SQLite in OUT/review.sqlite; postgresql://USER:PASSWORD@HOST/DB for a team.",
+    ),
+    host: str = typer.Option(
+        "127.0.0.1",
+        "--host",
+        help="Address to listen on (other machines reach it only if you bind to a non-local address).",
+    ),
     port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port (0: any free one)."),
-    token: str = typer.Option(None, "--token", envvar="KAMSCREEN_REVIEW_TOKEN",
-                              help="Access token (default: a new random one, printed at start)."),
-    vacancy: str = typer.Option(None, "--vacancy", help="The vacancy decisions are filed under "
-                                                        "(default: the screen's profile name)."),
+    token: str = typer.Option(
+        None,
+        "--token",
+        envvar="KAMSCREEN_REVIEW_TOKEN",
+        help="Access token (default: a new random one, printed at start).",
+    ),
+    vacancy: str = typer.Option(
+        None, "--vacancy", help="The vacancy decisions are filed under (default: the screen's profile name)."
+    ),
 ) -> None:
     """Serve the ranked candidates of OUT: decide (reject / shortlist / interview / offer / hire), retrain."""
     import uvicorn

@@ -1,4 +1,5 @@
 """``kamscreen score FILE...``: the checklist verdict, flags, fit and rank of each CV."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,9 +16,10 @@ _STATUS = {"met": "[green]✓[/]", "partly": "[yellow]½[/]", "not_met": "[red]�
 
 def score_command(
     files: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="CV files (PDF, DOCX, RTF, TXT)."),
-    profile: str = typer.Option("kam-director", "--profile",
-                                help="kam-director, senior-kam, kam, junior-kam, or a profile YAML file."),
-    industry: str = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
+    profile: str = typer.Option(
+        "kam-director", "--profile", help="kam-director, senior-kam, kam, junior-kam, or a profile YAML file."
+    ),
+    industry: str | None = typer.Option(None, "--industry", help="Require this industry, e.g. fmcg, pharma, it."),
     model: str = typer.Option(None, "--model", help="A trained fit model folder, e.g. models/default."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
     as_json: bool = typer.Option(False, "--json", help="Print a JSON array, one object per candidate."),
@@ -35,7 +37,9 @@ def score_command(
     except (ProfileError, ModelError) as exc:
         fail(str(exc))
     present = parse_as_of(as_of)
-    assessments = [score(extract(parse(f, as_of=present, ocr=not no_ocr), as_of=present), prof, industry) for f in files]
+    assessments = [
+        score(extract(parse(f, as_of=present, ocr=not no_ocr), as_of=present), prof, industry) for f in files
+    ]
     ranked = rank(assessments, fit_model)
     if as_json:
         echo_json([a.to_dict() for a in ranked], indent=2)
@@ -62,7 +66,9 @@ def _print(ranked, prof) -> None:
         marks = "".join(_STATUS[c.status] for c in a.checklist.criteria)
         red = ", ".join(f.kind for f in a.flags if f.severity == "red")
         green = ", ".join(f.kind for f in a.flags if f.severity == "green")
-        table.add_row(str(a.rank), escape(Path(a.facts.file).name), verdict, f"{a.checklist.score:.0f}", fit, marks, red, green)
+        table.add_row(
+            str(a.rank), escape(Path(a.facts.file).name), verdict, f"{a.checklist.score:.0f}", fit, marks, red, green
+        )
     console.print(table)
     if ranked:
         order = " ".join(c.id + ("*" if c.must_have else "") for c in ranked[0].checklist.criteria)

@@ -1,4 +1,5 @@
 """``kamscreen train LABELS.csv --cvs DIR --out models/NAME``: fit, cross-validate, write model + card."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,19 +12,23 @@ from kamscreen.cli.options import fail, parse_as_of, warn
 
 
 def train_command(
-    labels: Path = typer.Argument(..., help="CSV with a 'file' and a 'label' column "
-                                            "(1/0, yes/no, hired/rejected or a hiring stage)."),
+    labels: Path = typer.Argument(
+        ..., help="CSV with a 'file' and a 'label' column (1/0, yes/no, hired/rejected or a hiring stage)."
+    ),
     cvs: Path = typer.Option(..., "--cvs", help="Folder the file names in LABELS are relative to."),
     out: Path = typer.Option(..., "--out", help="Folder to write the model and its card, e.g. models/mine."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same metrics."),
     profile: str = typer.Option("kam-director", "--profile", help="Role profile whose checklist feeds the model."),
-    positive_from: str = typer.Option("shortlisted", "--positive-from",
-                                      help="First stage counted as positive: "
-                                           "rejected < screened < shortlisted < interviewed < offer < hired."),
+    positive_from: str = typer.Option(
+        "shortlisted",
+        "--positive-from",
+        help="First stage counted as positive: rejected < screened < shortlisted < interviewed < offer < hired.",
+    ),
     industry: str = typer.Option(None, "--industry", help="Require this industry in the checklist."),
     as_of: str = typer.Option(None, "--as-of", help="The 'present' for current jobs, YYYY-MM-DD."),
-    synthetic: bool = typer.Option(None, "--synthetic/--real",
-                                   help="Say whether the CVs are synthetic (default: guessed from the path)."),
+    synthetic: bool = typer.Option(
+        None, "--synthetic/--real", help="Say whether the CVs are synthetic (default: guessed from the path)."
+    ),
 ) -> None:
     """Train the fit model and report cross-validated ROC-AUC, AP and precision@10 vs the checklist."""
     from kamscreen.score import ProfileError
@@ -32,8 +37,17 @@ def train_command(
     if not cvs.is_dir():
         fail(f"--cvs {cvs} is not a folder")
     try:
-        result = train(labels, cvs, out, seed=seed, profile=profile, positive_from=positive_from,
-                       industry=industry, as_of=parse_as_of(as_of), synthetic=synthetic)
+        result = train(
+            labels,
+            cvs,
+            out,
+            seed=seed,
+            profile=profile,
+            positive_from=positive_from,
+            industry=industry,
+            as_of=parse_as_of(as_of),
+            synthetic=synthetic,
+        )
     except (TrainingError, ProfileError) as exc:
         fail(str(exc))
     except OSError as exc:  # --out a file, read-only, disk full

@@ -4,6 +4,7 @@
 >>> facts = extract(parse("data/fixtures/ru_kam_director_01.pdf"))   # doctest: +SKIP
 >>> facts.experience.key_account_years                                # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,11 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
 
     present = as_of or parsed.document_date.date or dt.date.today()
     base = Facts(
-        file=parsed.file, status=parsed.status, language=parsed.language,
-        as_of=present.isoformat(), error=parsed.error.to_dict() if parsed.error else None,
+        file=parsed.file,
+        status=parsed.status,
+        language=parsed.language,
+        as_of=present.isoformat(),
+        error=parsed.error.to_dict() if parsed.error else None,
         sha256=parsed.sha256,
     )
     if not parsed.ok or not parsed.text.strip():
@@ -37,7 +41,7 @@ def extract(parsed: ParsedCV, as_of: dt.date | None = None) -> Facts:
     # a job whose industry a field states (hh.ru JSON) keeps it
     jobs_t = tuple(
         job if job.industry != "other" else replace(job, industry=found)
-        for job, found in zip(jobs, industry.classify_jobs(jobs, doc))
+        for job, found in zip(jobs, industry.classify_jobs(jobs, doc), strict=True)
     )
     return replace(
         base,

@@ -27,6 +27,7 @@ the present and is marked ``since``; the timeline takes it only on a job header 
 >>> find_periods("2015–2019", dt.date(2025, 9, 1))[0].end
 (2019, 12)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -146,8 +147,10 @@ def _pattern() -> re.Pattern[str]:
     # Only spaces (or one line break) between two dates that name their month, or before a
     # capitalised "present" word: "06/2014 06/2016", "July 2009\nMarch 2012", "09/2015 Current".
     bare_now = rf"(?P<b_now>(?-i:(?=[A-ZА-ЯЁ]))(?:{_alternation(present)})(?!\w))"
-    bare = (rf"(?(s_y5)(?!)|(?(s_mn6)(?!)|[ \t]*\n?[ \t]*(?<=\s)"
-            rf"(?:{bare_now}|{_date('c_', month_only=True)})))")
+    bare = (
+        rf"(?(s_y5)(?!)|(?(s_mn6)(?!)|[ \t]*\n?[ \t]*(?<=\s)"
+        rf"(?:{bare_now}|{_date('c_', month_only=True)})))"
+    )
     # An open-ended start, "Since 2016", "с 2016 года", "с марта 2016 г.": a start with no end
     # written reads as "to the present"; the caller decides where it may stand (a job header).
     since = rf"(?P<since>(?<!\w)(?:since|starting|с|со)[ \t]+{_date('o_')}(?![ \t]*[-–—]|\w|[./]\d))"
@@ -170,6 +173,7 @@ YEAR_RE = re.compile(r"(?:19|20)\d\d|['’‘`´]\d\d")
 def _read(g: dict[str, str], p: str, present: dt.date) -> tuple[int, int | None] | None:
     """(year, month or None when only the year is written) of one side of a period (``g``: the
     groups the match filled)."""
+
     def part(name: str) -> str:
         return g.get(p + name, "")
 
@@ -227,10 +231,17 @@ def _period(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     reversed_ = end_ym is not None and end_ym < start_ym
     if reversed_ and precision == "year":
         return None
-    if reversed_:
+    if reversed_ and end_ym is not None:
         start_ym, end_ym = end_ym, start_ym
-    return Period(start_ym, end_ym, precision, match.span(), text[match.start() : match.end()],
-                  reversed=reversed_, separator=_separator(match, g, (last, now)))
+    return Period(
+        start_ym,
+        end_ym,
+        precision,
+        match.span(),
+        text[match.start() : match.end()],
+        reversed=reversed_,
+        separator=_separator(match, g, (last, now)),
+    )
 
 
 def _separator(match: re.Match[str], g: dict[str, str], rest: tuple[str, str]) -> str:
@@ -247,8 +258,9 @@ def _since(match: re.Match[str], text: str, present: dt.date) -> Period | None:
     if start is None or not MIN_YEAR <= start[0] <= present.year + 1:
         return None
     precision = "month" if start[1] else "year"
-    return Period((start[0], start[1] or 1), None, precision, match.span(),
-                  text[match.start() : match.end()], since=True)
+    return Period(
+        (start[0], start[1] or 1), None, precision, match.span(), text[match.start() : match.end()], since=True
+    )
 
 
 def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
@@ -271,8 +283,10 @@ def find_periods(text: str, present: dt.date | None = None) -> list[Period]:
 
 @cache
 def _single_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<![\w./,])|(?<=[^\W\d_])(?=\d))(?<!\d[ \t-]){_date('d_', month_only=True)}(?![\d]|[-./]\d)",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?:(?<![\w./,])|(?<=[^\W\d_])(?=\d))(?<!\d[ \t-]){_date('d_', month_only=True)}(?![\d]|[-./]\d)",
+        re.IGNORECASE,
+    )
 
 
 def find_dates(text: str, present: dt.date, start: int = 0, end: int | None = None) -> list[Period]:
@@ -284,8 +298,9 @@ def find_dates(text: str, present: dt.date, start: int = 0, end: int | None = No
     """
     end = len(text) if end is None else end
     found = []
-    for match in (m for a, b in _windows(text[:end]) if b > start
-                  for m in _single_pattern().finditer(text, max(a, start), b)):
+    for match in (
+        m for a, b in _windows(text[:end]) if b > start for m in _single_pattern().finditer(text, max(a, start), b)
+    ):
         date = _read(_filled(match), "d_", present)
         if date is None or date[1] is None or not 1 <= date[1] <= 12 or not MIN_YEAR <= date[0] <= present.year + 1:
             continue

@@ -6,6 +6,7 @@ Each field gives a list of hits (one per item checked), so accuracy is ``sum(hit
 >>> accuracy(hits)["team_size"]           # doctest: +SKIP
 1.0
 """
+
 from __future__ import annotations
 
 from kamscreen.extract.model import Facts

@@ -3,15 +3,17 @@
 Months are counted inclusively, as hh.ru does: "Декабрь 2017 — сентябрь 2025" is 94 months, 7.83
 years. Overlapping jobs count once, here and wherever years of jobs are added up
 (:func:`years`). A current job ends in the present's month (the document date, not today), and no
-month after the present counts ("Январь 2024 — Декабрь 2026" read in September 2025 is 21 months). The stated total is the CV's own claim about the whole career ("Опыт работы 8 лет 3 месяца",
-"10+ years of experience"), not about one field ("7 years of HR experience"); a gap of more than
-half a year between the two is flagged.
+month after the present counts ("Январь 2024 — Декабрь 2026" read in September 2025 is 21
+months). The stated total is the CV's own claim about the whole career ("Опыт работы 8 лет 3
+месяца", "10+ years of experience"), not about one field ("7 years of HR experience"); a gap of
+more than half a year between the two is flagged.
 
 >>> import datetime as dt
 >>> from kamscreen.extract.model import Job
 >>> compute((Job("2017-12", None, True, None, None),), dt.date(2025, 9, 1), "").total_years
 7.83
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +44,8 @@ def _patterns() -> tuple[re.Pattern[str], tuple[re.Pattern[str], ...]]:
     stated = (
         # "Опыт работы 8 лет 3 месяца", "Опыт работы 11 месяцев" inline; also "общий стаж 10 лет".
         re.compile(
-            rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*(?:(?:более|свыше|около|больше)\s+)?"
+            rf"(?<!\w)(?:общий\s+)?(?:опыт(?:\s+работы)?|стаж(?:\s+работы)?)[ \t:—–-]*"
+            rf"(?:(?:более|свыше|около|больше)\s+)?"
             rf"(?:{ru_num}|{ru_months})",
             re.IGNORECASE,
         ),

@@ -9,6 +9,7 @@ miss per checked field, plus the aligned jobs); :func:`summarize` gives the figu
 >>> summarize([score])["total_within_1_month"]   # doctest: +SKIP
 (1.0, 1)
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -100,8 +101,11 @@ def compare(facts: Facts, gold: dict) -> CvScore:
     team = facts.team_size.value
     if gold.get("team_size") is not None:
         evidence = facts.team_size.evidence.text if facts.team_size.evidence else None
-        score.check("team_size_exact", team == gold["team_size"],
-                    f"{team} ({evidence!r}) found, {gold['team_size']} labeled ({gold.get('team_size_evidence')!r})")
+        score.check(
+            "team_size_exact",
+            team == gold["team_size"],
+            f"{team} ({evidence!r}) found, {gold['team_size']} labeled ({gold.get('team_size_evidence')!r})",
+        )
     else:
         evidence = facts.team_size.evidence.text if facts.team_size.evidence else None
         score.check("team_size_invented", team is not None, f"{team} found in {evidence!r}, none labeled")
@@ -109,14 +113,18 @@ def compare(facts: Facts, gold: dict) -> CvScore:
     labeled = {(lang["language"], lang["level"]) for lang in gold.get("languages") or []}
     found = found_languages(facts)
     if labeled:
-        score.check("languages_exact", found == labeled, f"{sorted(found, key=str)} found, {sorted(labeled, key=str)} labeled")
+        score.check(
+            "languages_exact", found == labeled, f"{sorted(found, key=str)} found, {sorted(labeled, key=str)} labeled"
+        )
     else:
         score.check("languages_invented", bool(found), f"{sorted(found, key=str)} found, none labeled")
 
     if gold.get("industry") is not None:
-        score.check("industry", facts.industry == gold["industry"], f"{facts.industry} found, {gold['industry']} labeled")
+        score.check(
+            "industry", facts.industry == gold["industry"], f"{facts.industry} found, {gold['industry']} labeled"
+        )
 
-    for gold_job, job in zip(gold["jobs"], align_jobs(gold["jobs"], jobs)):
+    for gold_job, job in zip(gold["jobs"], align_jobs(gold["jobs"], jobs), strict=True):
         found_role = job.role if job else "missing"
         score.roles.append((gold_job["role"], found_role))
         if job is not None:
@@ -138,26 +146,38 @@ def exact_export(facts: Facts, gold: dict) -> list[str]:
     problems = []
     if len(facts.jobs) != len(gold["jobs"]):
         problems.append(f"{len(facts.jobs)} jobs found, {len(gold['jobs'])} labeled")
-    for gold_job, job in zip(gold["jobs"], facts.jobs):
+    for gold_job, job in zip(gold["jobs"], facts.jobs, strict=False):
         for name in ("title", "employer"):
             if (getattr(job, name) or None) != gold_job[name]:
                 problems.append(f"{name} {getattr(job, name)!r} found, {gold_job[name]!r} labeled")
         if not (_same_month(gold_job["start"], job.start) and _same_month(gold_job["end"], job.end, job.current)):
-            problems.append(f"period {job.start}–{job.end or 'current'} found, {gold_job['start']}–{gold_job['end']} labeled")
+            problems.append(
+                f"period {job.start}–{job.end or 'current'} found, {gold_job['start']}–{gold_job['end']} labeled"
+            )
     total = months(facts.experience.total_years)
     if total != gold["total_months"]:
         problems.append(f"total {total} months found, {gold['total_months']} labeled")
     labeled = {(lang["language"], lang["level"]) for lang in gold["languages"]}
     if found_languages(facts) != labeled:
-        problems.append(f"languages {sorted(found_languages(facts), key=str)} found, {sorted(labeled, key=str)} labeled")
+        problems.append(
+            f"languages {sorted(found_languages(facts), key=str)} found, {sorted(labeled, key=str)} labeled"
+        )
     return problems
 
 
 #: the figures of a collection, in print order
 FIGURES = (
-    "total_within_1_month", "jobs_count", "key_account_within_3_months", "key_account_recall", "role_per_job",
+    "total_within_1_month",
+    "jobs_count",
+    "key_account_within_3_months",
+    "key_account_recall",
+    "role_per_job",
     "management_per_job",
-    "team_size_exact", "team_size_invented", "languages_exact", "languages_invented", "industry",
+    "team_size_exact",
+    "team_size_invented",
+    "languages_exact",
+    "languages_invented",
+    "industry",
 )
 
 
@@ -169,7 +189,10 @@ def summarize(scores: list[CvScore]) -> dict[str, tuple[float, int]]:
         figures[name] = (sum(flat) / len(flat) if flat else float("nan"), len(flat))
     pairs = [pair for s in scores for pair in s.roles]
     matched = [p for p in pairs if p[1] != "missing"]
-    figures["role_per_job"] = (sum(g == f for g, f in matched) / len(matched) if matched else float("nan"), len(matched))
+    figures["role_per_job"] = (
+        sum(g == f for g, f in matched) / len(matched) if matched else float("nan"),
+        len(matched),
+    )
     flags = [hit for s in scores for hit in s.management]
     figures["management_per_job"] = (sum(flags) / len(flags) if flags else float("nan"), len(flags))
     key = [f == "key_account" for g, f in pairs if g == "key_account"]

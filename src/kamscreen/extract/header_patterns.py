@@ -8,6 +8,7 @@ in capitals.
 >>> bool(header_words().title.search("Key Account Manager")), bool(header_words().title.search("Managed"))
 (True, False)
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,9 @@ DOMAIN_RE = re.compile(r"(?:^|[\s,])(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\
 SPLIT_RE = re.compile(r"\s+[-–—|]\s+|\s*(?:ï¼\u200b?|â€“|[|\uff0c•·\t])\s*|\s*,\s+|\s{3,}")
 YEAR_RE = re.compile(r"(?<![\w.,/-])(?:19|20)\d\d(?![\w.,/-])")
 # Words of a sentence, never of a title or an employer: "A Sales Associate is responsible for".
-SENTENCE_RE = re.compile(r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|we|my|our|я|мы|был|была|были)(?!\w)",
-                         re.IGNORECASE)
+SENTENCE_RE = re.compile(
+    r"(?<!\w)(?:is|are|was|were|has|have|had|will|would|we|my|our|я|мы|был|была|были)(?!\w)", re.IGNORECASE
+)
 # Between the pieces of one title: "Sales Manager - Part Time", "Director, Client Services", "Leader | Partner".
 TITLE_GAP_RE = re.compile(r" ?[-–—|,/&] ?| ")
 COMMA_GAP_RE = re.compile(r"\s*,\s*")
@@ -91,8 +93,11 @@ def header_words() -> HeaderWords:
     labels = _any_case(lex["field_labels"])
     years, months = units_pattern("years"), units_pattern("months")
     return HeaderWords(
-        title=re.compile(rf"(?<!\w)(?:(?:{_any_case(lex['title_words']['ru'])})\w*"
-                         rf"|(?:{_any_case(lex['title_words']['en'])})s?(?!\w))", re.IGNORECASE),
+        title=re.compile(
+            rf"(?<!\w)(?:(?:{_any_case(lex['title_words']['ru'])})\w*"
+            rf"|(?:{_any_case(lex['title_words']['en'])})s?(?!\w))",
+            re.IGNORECASE,
+        ),
         employer_prefix=_marker_re(markers["prefix"]),
         employer_suffix=_marker_re(markers["suffix"]),
         employer_any=_marker_re(markers["anywhere"] + markers["suffix"]),
@@ -101,15 +106,17 @@ def header_words() -> HeaderWords:
         location=re.compile(rf"^(?:{places})$|^[A-Z][\w .'-]*,\s*[A-Z]{{2}}$", re.IGNORECASE),
         location_start=re.compile(rf"^(?:{places})\s+", re.IGNORECASE),
         location_end=re.compile(rf"\s+(?:{places})$", re.IGNORECASE),
-        education=re.compile(rf"(?<!\w)(?:{_any_case([w for ws in lex['education'].values() for w in ws])})",
-                             re.IGNORECASE),
+        education=re.compile(
+            rf"(?<!\w)(?:{_any_case([w for ws in lex['education'].values() for w in ws])})", re.IGNORECASE
+        ),
         degree=re.compile(rf"(?<!\w)(?:{_any_case(lex['education']['degrees'])})", re.IGNORECASE),
         course=re.compile(rf"(?<![\w-])(?:{_any_case(lex['courses'])})(?![\w-])", re.IGNORECASE),
         not_job=re.compile(rf"(?<![\w-])(?:{_any_case(lex['not_jobs'])})(?![\w-])", re.IGNORECASE),
         anchor=re.compile(rf"(?:[ \t]*(?:{placeholder.pattern}|(?i:{places})(?!\w))[ \t]*[,\-–—|:ï¼]*)+"),
         label=re.compile(rf"^(?:{labels})(?:\s*/\s*\w+)?\s*:\s*|^(?:{labels})\s*:?$", re.IGNORECASE),
-        duration=re.compile(rf"\(?\s*(?:\d+\s+{years}(?:\s*,?\s*\d+\s+{months})?|\d+\s+{months}|less than a year)\s*\)?",
-                            re.IGNORECASE),
+        duration=re.compile(
+            rf"\(?\s*(?:\d+\s+{years}(?:\s*,?\s*\d+\s+{months})?|\d+\s+{months}|less than a year)\s*\)?", re.IGNORECASE
+        ),
     )
 
 

@@ -7,13 +7,25 @@ employer prefixes and off places, each told apart as a title, an employer, a pla
 >>> segment_kind("ООО Ромашка"), segment_kind("Key Account Manager"), segment_kind("Moscow")
 ('employer', 'title', 'location')
 """
+
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kamscreen.extract.header_patterns import (
-    BRACKETS_RE, BULLET_RE, DOMAIN_RE, NEIGHBOUR_WORDS_MAX, SEGMENT_MAX, SMALL_WORDS, SPLIT_RE, TITLE_WORDS_MAX,
-    VERB_RE, YEAR_RE, header_words, is_heading,
+    BRACKETS_RE,
+    BULLET_RE,
+    DOMAIN_RE,
+    NEIGHBOUR_WORDS_MAX,
+    SEGMENT_MAX,
+    SMALL_WORDS,
+    SPLIT_RE,
+    TITLE_WORDS_MAX,
+    VERB_RE,
+    YEAR_RE,
+    header_words,
+    is_heading,
 )
 from kamscreen.extract.lines import NEIGHBOUR_LINE_MAX
 
@@ -48,9 +60,12 @@ def split_segments(line: str) -> list[str]:
 
 def _after_suffixes(sub: str) -> list[str]:
     """A segment split after legal forms followed by more words: "Acme Inc Sales Manager"."""
-    cuts = [m.end() for m in header_words().employer_suffix.finditer(sub)
-            if sub[: m.start()].strip() and re.match(r"\.?\s+\w", sub[m.end() :])]
-    return [sub[a:b] for a, b in zip([0, *cuts], [*cuts, len(sub)])]
+    cuts = [
+        m.end()
+        for m in header_words().employer_suffix.finditer(sub)
+        if sub[: m.start()].strip() and re.match(r"\.?\s+\w", sub[m.end() :])
+    ]
+    return [sub[a:b] for a, b in pairwise([0, *cuts, len(sub)])]
 
 
 def _off_places(sub: str) -> list[str]:
@@ -71,7 +86,7 @@ def segment_kind(segment: str) -> str:
     w = header_words()
     if w.placeholder.fullmatch(segment):
         return "employer"
-    if w.location.match(segment) or DOMAIN_RE.search(segment) and len(segment.split()) <= 3:
+    if w.location.match(segment) or (DOMAIN_RE.search(segment) and len(segment.split()) <= 3):
         return "location"
     if w.employer_prefix.search(segment):
         return "employer"
@@ -119,6 +134,7 @@ def header_part(line: str) -> str:
     if not placeholder:
         return ""
     anchors = w.anchor.match(line, placeholder.start())
+    assert anchors is not None  # the anchor pattern opens with the placeholder
     before = line[: placeholder.start()].strip()
     if before:  # "Chief Concierge, Team Leader Company Name – City , State Our goal was..."
         return f"{before} | {anchors.group().strip()}" if len(before.split()) <= 2 * TITLE_WORDS_MAX else ""
@@ -181,7 +197,10 @@ def short_line(line: str) -> bool:
     stripped = line.strip()
     words = stripped.split()
     return (
-        0 < len(stripped) <= NEIGHBOUR_LINE_MAX and len(words) <= NEIGHBOUR_WORDS_MAX
-        and not stripped.endswith((".", ";", ":", ",")) and words[-1].lower() not in SMALL_WORDS
-        and not BULLET_RE.match(stripped) and not is_heading(stripped)
+        0 < len(stripped) <= NEIGHBOUR_LINE_MAX
+        and len(words) <= NEIGHBOUR_WORDS_MAX
+        and not stripped.endswith((".", ";", ":", ","))
+        and words[-1].lower() not in SMALL_WORDS
+        and not BULLET_RE.match(stripped)
+        and not is_heading(stripped)
     )

@@ -3,6 +3,7 @@ line (or after the period on its line), the employer, an optional city or site l
 industry lines ("... Показать еще" in the site's text; a line with "• Банк" bullets in the PDF
 export), then the title, which the PDF export may wrap onto lower-case lines.
 """
+
 from __future__ import annotations
 
 import re
@@ -51,9 +52,15 @@ def read_hh(p: Period, lines: Lines) -> Header:
     rest = after[1:]
     tail = next((n for n, line in enumerate(rest[:4]) if HH_INDUSTRY_TAIL in line), None)
     k = 0 if tail is None else tail + 1
-    while tail is None and k < min(len(rest), 8) and (
-        HH_INDUSTRY_BULLET in rest[k] or segment_kind(rest[k]) == "location" or DOMAIN_RE.search(rest[k])
-        or _hh_industry(rest, k)
+    while (
+        tail is None
+        and k < min(len(rest), 8)
+        and (
+            HH_INDUSTRY_BULLET in rest[k]
+            or segment_kind(rest[k]) == "location"
+            or DOMAIN_RE.search(rest[k])
+            or _hh_industry(rest, k)
+        )
     ):
         k += 1
     title_lines = rest[k : k + 1]
@@ -62,7 +69,7 @@ def read_hh(p: Period, lines: Lines) -> Header:
             break
         title_lines.append(line)
     title = " ".join(title_lines) or None
-    return Header(p, title and title[:SEGMENT_MAX * 2], employer, a)
+    return Header(p, title and title[: SEGMENT_MAX * 2], employer, a)
 
 
 def _hh_industry(rest: list[str], k: int) -> bool:
@@ -79,6 +86,9 @@ def _hh_industry(rest: list[str], k: int) -> bool:
     if m >= len(rest) or (m == k + 1 and title.search(rest[k])):
         return False
     nxt = rest[m]
-    return len(nxt) <= SEGMENT_MAX and not YEAR_RE.search(nxt) and not is_heading(nxt) and (
-        m > k + 1 or bool(title.search(nxt))
+    return (
+        len(nxt) <= SEGMENT_MAX
+        and not YEAR_RE.search(nxt)
+        and not is_heading(nxt)
+        and (m > k + 1 or bool(title.search(nxt)))
     )

@@ -27,6 +27,7 @@ The career's industry is the one with the most months among the jobs whose indus
 >>> by_years(jobs, dt.date(2025, 9, 1)), overall(jobs, dt.date(2025, 9, 1))
 ((IndustryYears(industry='fmcg', years=7.83), IndustryYears(industry='it', years=5.92)), 'fmcg')
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -122,35 +123,51 @@ def _data() -> _Data:
                     aliases.setdefault(key, industry)
     for key, industry in further:
         if aliases.setdefault(key, industry) != industry and industry not in also.get(key, ()):
-            also[key] = also.get(key, ()) + (industry,)
+            also[key] = (*also.get(key, ()), industry)
     longest = max((len(a.split()) for a in aliases), default=1)
     lex = lexicons.load("industries.yaml")
-    hh = tuple((normalize_name(line), _checked(ind, "industries.yaml hh_lines"))
-               for line, ind in lex["hh_lines"].items())
-    names = tuple((_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
-                  for ind, phrases in lex["employer_words"].items())
+    hh = tuple(
+        (normalize_name(line), _checked(ind, "industries.yaml hh_lines")) for line, ind in lex["hh_lines"].items()
+    )
+    names = tuple(
+        (_checked(ind, "industries.yaml employer_words"), _name_regex(phrases))
+        for ind, phrases in lex["employer_words"].items()
+    )
     for group in ("titles", "functions", "places", "keywords"):
         for ind in lex[group]:
             if ind != NEUTRAL:
                 _checked(ind, f"industries.yaml {group}")
     functions = {ind: {phrase: 1.0 for phrase in phrases} for ind, phrases in lex["functions"].items()}
-    phrases = PhraseLexicon("industries", {"title": lex["titles"], "function": functions, "place": lex["places"],
-                                           "words": lex["keywords"]})
-    return _Data(aliases, also, longest, hh, names, phrases, float(lex["min_score"]), float(lex["margin"]),
-                 float(lex["lean_score"]), float(lex["function_weight"]), float(lex["client_weight"]),
-                 frozenset(str(w).lower() for w in lex["organisations"]), float(lex["organisation_weight"]),
-                 frozenset(str(w).lower() for w in lex["statement_cues"]),
-                 frozenset(str(w).lower() for w in lex["statement_wishes"]),
-                 frozenset(str(w).lower() for w in lex["workplace_words"]),
-                 _words_regex([*lex["statement_heads"], *lex["organisations"]]),
-                 _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
-                 frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]))
+    phrases = PhraseLexicon(
+        "industries", {"title": lex["titles"], "function": functions, "place": lex["places"], "words": lex["keywords"]}
+    )
+    return _Data(
+        aliases,
+        also,
+        longest,
+        hh,
+        names,
+        phrases,
+        float(lex["min_score"]),
+        float(lex["margin"]),
+        float(lex["lean_score"]),
+        float(lex["function_weight"]),
+        float(lex["client_weight"]),
+        frozenset(str(w).lower() for w in lex["organisations"]),
+        float(lex["organisation_weight"]),
+        frozenset(str(w).lower() for w in lex["statement_cues"]),
+        frozenset(str(w).lower() for w in lex["statement_wishes"]),
+        frozenset(str(w).lower() for w in lex["workplace_words"]),
+        _words_regex([*lex["statement_heads"], *lex["organisations"]]),
+        _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
+        frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]),
+    )
 
 
 def _words_regex(words: Iterable[str]) -> re.Pattern:
     """One regex finding any of ``words`` as a whole word, in any case."""
     alternatives = sorted({re.escape(str(w)) for w in words}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(alternatives), re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:{})(?!\w)".format("|".join(alternatives)), re.IGNORECASE)
 
 
 def _tokens_at(regex: re.Pattern, doc: Doc, start: int, end: int) -> Iterable:
@@ -162,6 +179,7 @@ def _tokens_at(regex: re.Pattern, doc: Doc, start: int, end: int) -> Iterable:
 
 
 # --- the employer ------------------------------------------------------------------------------
+
 
 def employer_industry(employer: str | None) -> str | None:
     """Industry of a known employer (the longest alias found in the name, as whole words), else None."""
@@ -189,8 +207,8 @@ def _company(name: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 break
     if best == (0, 0):
         return tuple(words), ()
-    alias = " ".join(words[best[0]:best[1]])
-    return tuple(words[:best[0]] + words[best[1]:]), (data.company_industry[alias], *data.company_also.get(alias, ()))
+    alias = " ".join(words[best[0] : best[1]])
+    return tuple(words[: best[0]] + words[best[1] :]), (data.company_industry[alias], *data.company_also.get(alias, ()))
 
 
 def name_industry(employer: str | None) -> str | None:
@@ -209,9 +227,11 @@ def _words_industry(words: tuple[str, ...]) -> str | None:
 
 def _name_regex(phrases: Iterable[str]) -> re.Pattern:
     """One regex for an industry's ``employer_words``, matched on a normalised name."""
+
     def word(w: str) -> str:
         core = re.escape(normalize_name(w.strip("*")).replace(" ", ""))
         return (r"\S*" if w.startswith("*") else "") + core + (r"\S*" if w.endswith("*") else "")
+
     spellings = {s for phrase in phrases for s in expand_phrase(str(phrase))}
     alternatives = sorted((" ".join(map(word, s.split())) for s in spellings), key=len, reverse=True)
     return re.compile(r"(?<!\S)(?:" + "|".join(alternatives) + r")(?!\S)")
@@ -264,7 +284,7 @@ def _from_employer(job: Job, doc: Doc) -> JobIndustry | None:
         return JobIndustry(_words_industry(rest) or _pick(found, job, doc), EMPLOYER)
     if job.description is not None:
         text = doc_text(doc)
-        lines, header = _header_lines(job, text[job.description.start:job.description.end])
+        lines, header = _header_lines(job, text[job.description.start : job.description.end])
         said = [ind for ind in map(hh_line_industry, lines) if ind]
         if any(ind != "other" for ind in said):
             return JobIndustry(next(ind for ind in said if ind != "other"), EMPLOYER)
@@ -292,18 +312,19 @@ def _workplace_named(job: Job, doc: Doc) -> JobIndustry | None:
     for tok in _tokens_at(data.workplace_re, doc, start, end):
         after = tok.lower_ in data.workplace_words
         near = tok.i + 1 if after else tok.i - 1
-        if not 0 <= near < len(doc) or not doc[near].text[:1].isupper() and not doc[near].text[:1].isdigit():
+        if not 0 <= near < len(doc) or (not doc[near].text[:1].isupper() and not doc[near].text[:1].isdigit()):
             continue  # the name beside it is written as names are ("Kraft Foods", "3M")
         if after:
-            spans = [doc[tok.i + 1:tok.i + 1 + k] for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1)]
+            spans = [doc[tok.i + 1 : tok.i + 1 + k] for k in range(min(data.longest, len(doc) - tok.i - 1), 0, -1)]
             spans = [s for s in spans if s.end_char <= end and _heads_phrase(doc, s.end - 1)]
         else:
-            spans = [doc[tok.i - k:tok.i] for k in range(min(data.longest, tok.i), 0, -1)]
+            spans = [doc[tok.i - k : tok.i] for k in range(min(data.longest, tok.i), 0, -1)]
             spans = [s for s in spans if s.start_char >= start]
         alias = next((a for span in spans if (a := normalize_name(span.text)) in data.company_industry), None)
         if alias is not None:
-            return JobIndustry(_pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc),
-                               EMPLOYER)
+            return JobIndustry(
+                _pick((data.company_industry[alias], *data.company_also.get(alias, ())), job, doc), EMPLOYER
+            )
     return None
 
 
@@ -318,6 +339,7 @@ def _pick(candidates: tuple[str, ...], job: Job, doc: Doc) -> str:
 
 
 # --- the job's title and words -----------------------------------------------------------------
+
 
 def _block(job: Job, doc: Doc) -> tuple[int, int]:
     """Character range of the job's block in ``doc`` (empty without one)."""
@@ -335,8 +357,11 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
     at = doc_text(doc).find(title, start, end)
     if at < 0:
         return list(_title_alone(title, doc.lang_))
-    return [h for h in _data().phrases.find(doc)
-            if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)]
+    return [
+        h
+        for h in _data().phrases.find(doc)
+        if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)
+    ]
 
 
 @lru_cache(maxsize=4096)
@@ -359,8 +384,11 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         if hit.group == "title":
             scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
     start, end = _block(job, doc)
-    words = [h for h in data.phrases.find(doc)
-             if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end]
+    words = [
+        h
+        for h in data.phrases.find(doc)
+        if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end
+    ]
     best: dict[tuple[str, str], float] = {}
     for hit in words:
         inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
@@ -369,8 +397,13 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         key = (hit.label, _PLURAL.sub("", hit.key))
         organisation = _describes_organisation(doc, hit.end, end)
         weight = max(hit.weight, data.organisation_weight) if organisation else hit.weight
-        factor = data.client_weight if (hit.group == "place" or organisation) and job.b2b else \
-            data.function_weight if hit.label in functions else 1.0
+        factor = (
+            data.client_weight
+            if (hit.group == "place" or organisation) and job.b2b
+            else data.function_weight
+            if hit.label in functions
+            else 1.0
+        )
         best[key] = max(best.get(key, 0.0), weight * factor)
     for (label, _), weight in best.items():
         scores[label] = scores.get(label, 0.0) + weight
@@ -385,7 +418,7 @@ def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
     the company"), nor when a noun follows the organisation noun, which then only qualifies it
     ("company wide", "company website"), nor the anonymised "Company Name"."""
     data = _data()
-    words = [tok for tok in doc[after:after + 8] if not tok.is_space][:3]  # a line may break the phrase
+    words = [tok for tok in doc[after : after + 8] if not tok.is_space][:3]  # a line may break the phrase
     for tok in words:
         if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
             return False
@@ -397,7 +430,7 @@ def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
 def _heads_phrase(doc: Doc, i: int) -> bool:
     """Does the noun at ``i`` end its phrase: no noun after it that it only qualifies ("company
     wide", "Firm knowledge")? A participle may follow ("a company operating in", "a firm based in")."""
-    nxt = next((t for t in doc[i + 1:i + 4] if not t.is_space), None)
+    nxt = next((t for t in doc[i + 1 : i + 4] if not t.is_space), None)
     return nxt is None or not nxt.is_alpha or not nxt.is_lower or nxt.is_stop or nxt.text.endswith(("ing", "ed"))
 
 
@@ -438,7 +471,7 @@ def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
             ends.setdefault(hit.end, []).append(hit)
     found: list[str] = []
     for tok in _tokens_at(data.statement_re, doc, 0, len(doc_text(doc))):
-        if any(a <= tok.idx < b for a, b in blocks) or normalize_name(doc[tok.i:tok.i + 2].text) in data.placeholders:
+        if any(a <= tok.idx < b for a, b in blocks) or normalize_name(doc[tok.i : tok.i + 2].text) in data.placeholders:
             continue
         if tok.lower_ in data.organisations and not _heads_phrase(doc, tok.i):
             continue
@@ -474,6 +507,7 @@ def _phrases_before(doc: Doc, i: int, ends: dict[int, list[PhraseHit]]) -> list[
 
 # --- jobs and career ---------------------------------------------------------------------------
 
+
 def job_industry(job: Job, doc: Doc) -> JobIndustry:
     """Industry of one job and its source: the employer, else the job's title and words, else
     unknown. ``job.description`` is the job's block in ``doc``; without it only the employer tells.
@@ -499,7 +533,7 @@ def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
     known |= set(stated)
     lean = _data().lean_score
     industries = []
-    for job, f in zip(jobs, found):
+    for job, f in zip(jobs, found, strict=True):
         leaning = _leader(content_scores(job, doc), lean) if f.source == UNKNOWN and known else None
         industries.append(leaning if leaning in known else f.industry)
     return tuple(industries)

@@ -11,16 +11,32 @@ line, the lines after it or the lines before it, in any order. Segments are told
   Sales Manager Established new accounts.") gives its anchors and the title-cased words after
   them; failing all, a description may open with the title ("HR Generalist Mobilized staff").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from kamscreen.extract.dates import Period
 from kamscreen.extract.header_patterns import (
-    ACTION_RE, COMMA_GAP_RE, HEADER_LINE_MAX, SEGMENT_MAX, SENTENCE_RE, TITLE_GAP_RE, YEAR_RE, header_words,
+    ACTION_RE,
+    COMMA_GAP_RE,
+    HEADER_LINE_MAX,
+    SEGMENT_MAX,
+    SENTENCE_RE,
+    TITLE_GAP_RE,
+    YEAR_RE,
+    header_words,
 )
 from kamscreen.extract.header_segments import (
-    continues, header_part, leading_title, names_employer, reads_as_header, segment_kind, short_line, split_segments,
+    continues,
+    header_part,
+    leading_title,
+    names_employer,
+    reads_as_header,
+    segment_kind,
+    short_line,
+    split_segments,
     title_cased,
 )
 from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
@@ -57,7 +73,9 @@ def header_like(p: Period, lines: Lines) -> bool:
         return True
     sentence = before[:1].islower() or bool(SENTENCE_RE.search(before)) or not title_cased(before)
     goes_on = lines.text[p.span[1] : b].strip()[:1].islower()
-    inline = sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on) or goes_on and line.endswith(".")
+    inline = (sentence and (len(before) > SEGMENT_MAX or runs_on(p, lines) or goes_on)) or (
+        goes_on and line.endswith(".")
+    )
     return len(line) - len(p.text) <= HEADER_LINE_MAX and not inline
 
 
@@ -76,10 +94,14 @@ def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]
     before, after = lines.text[a : date.span[0]].strip(" ,|-–—\t"), lines.text[date.span[1] : b].strip(" ,|-–—\t")
     line = f"{before} {after}"
     return (
-        0 < len(before) <= SEGMENT_MAX and len(line) <= HEADER_LINE_MAX and title_cased(before)
+        0 < len(before) <= SEGMENT_MAX
+        and len(line) <= HEADER_LINE_MAX
+        and title_cased(before)
         and not ACTION_RE.match(before)
         and bool(w.title.search(before) or w.placeholder.search(before))
-        and not SENTENCE_RE.search(line) and not YEAR_RE.search(line) and not line.rstrip().endswith(".")
+        and not SENTENCE_RE.search(line)
+        and not YEAR_RE.search(line)
+        and not line.rstrip().endswith(".")
         and (not after or title_cased(after))
     )
 
@@ -94,7 +116,7 @@ def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int,
     while k < len(lines) and k - first < 2 and k not in taken:
         line = lines.line(k).strip()
         header = header_part(line)
-        if not header or _above_period(lines, k, taken) and not names_employer(header):
+        if not header or (_above_period(lines, k, taken) and not names_employer(header)):
             break  # a title right above the next period is that period's
         if header == line and k + 1 < len(lines) and k + 1 not in taken and continues(lines.line(k + 1)):
             k += 1
@@ -141,8 +163,16 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     kinds = []
     for n, (group_start, segments) in enumerate(ordered):
         pairs = [(seg, segment_kind(seg)) for seg in segments]
-        kinds.append((group_start, [(seg, kind) for seg, kind in pairs
-                                    if not SENTENCE_RE.search(seg) and (n == 0 or reads_as_header(seg, kind))]))
+        kinds.append(
+            (
+                group_start,
+                [
+                    (seg, kind)
+                    for seg, kind in pairs
+                    if not SENTENCE_RE.search(seg) and (n == 0 or reads_as_header(seg, kind))
+                ],
+            )
+        )
     title = employer = None
     start = a
     title_group: tuple[int, list[tuple[str, str]]] | None = None
@@ -158,7 +188,7 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
         if employer is not None:
             start = min(start, group_start)
             break
-    if title_group is not None:
+    if title is not None and title_group is not None:
         title = _whole_title(title, title_group[1], text, title_group[0], p, anchored=employer is not None)
     for group_start, pairs in kinds:  # else the first unclassified segment, nearest first
         others = [seg for seg, kind in pairs if kind == "other" and seg not in (title, employer)]
@@ -176,8 +206,9 @@ def read_generic(p: Period, lines: Lines, floor: int, taken: set[int], use_befor
     return Header(p, title, employer, start, named)
 
 
-def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period,
-                 anchored: bool) -> str:
+def _whole_title(
+    title: str, pairs: list[tuple[str, str]], text: str, line_start: int, p: Period, anchored: bool
+) -> str:
     """A title as written across the separators of its line: "Team Lead, Enterprise Sales" (a title
     segment after a comma); where the employer is an anchor ("Company Name", "Acme LLC"), the
     unclassified pieces around the title too: "HR - Shared Services Supervisor", "Lead Sales
@@ -199,20 +230,20 @@ def _whole_title(title: str, pairs: list[tuple[str, str]], text: str, line_start
         spans.append((pos, pos + len(seg)))
         cursor = pos + len(seg)
     gap = TITLE_GAP_RE if anchored else COMMA_GAP_RE
-    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in zip(spans, spans[1:])]  # piece n to n + 1
+    joined = [bool(gap.fullmatch(text[x[1] : y[0]])) for x, y in pairwise(spans)]  # piece n to n + 1
     first = last = k - lo
     while first > 0 and joined[first - 1]:
         first -= 1
     while last < len(joined) and joined[last]:
         last += 1
     first_at, last_at = spans[first][0], spans[last][1]
-    if first_at < p.span[1] and p.span[0] < last_at or last_at - first_at > SEGMENT_MAX:
+    if (first_at < p.span[1] and p.span[0] < last_at) or last_at - first_at > SEGMENT_MAX:
         return title
     return text[first_at:last_at]
 
 
 def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[str, int] | None:
-    """"DHL Supply Chain, Columbus, OH" alone above "Key Account Manager  2019 – Present": a short
+    """ "DHL Supply Chain, Columbus, OH" alone above "Key Account Manager  2019 – Present": a short
     header line right above the period's line, with a blank line (or nothing) above it."""
     k = i - 1
     if k < 0 or k in taken or lines.span(k)[0] < floor:

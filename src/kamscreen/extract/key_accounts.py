@@ -15,6 +15,7 @@
 >>> [doc.text[a:b] for a, b, _ in named_accounts(doc)], [doc.text[a:b] for a, b in large_clients(doc)]
 (["Walmart and Sam's Club accounts"], ['Walmart', "Sam's Club"])
 """
+
 from __future__ import annotations
 
 import re
@@ -41,10 +42,9 @@ class Words:
     starts: tuple[str, ...]
 
     @classmethod
-    def of(cls, words) -> "Words":
+    def of(cls, words) -> Words:
         words = [str(w).lower() for w in words]
-        return cls(frozenset(w for w in words if not w.endswith("*")),
-                   tuple(w[:-1] for w in words if w.endswith("*")))
+        return cls(frozenset(w for w in words if not w.endswith("*")), tuple(w[:-1] for w in words if w.endswith("*")))
 
     def __contains__(self, token: Token) -> bool:
         forms = (token.lower_, token.lemma_.lower())
@@ -80,12 +80,23 @@ def words() -> KeyAccountWords:
     names = sorted((str(n) for n in large["names"]), key=len, reverse=True)
     lower = lambda values: frozenset(str(v).lower() for v in values)  # noqa: E731
     return KeyAccountWords(
-        Words.of(key["acquisition"]), float(key["acquisition_weight"]), int(key["acquisition_window"]),
-        Words.of(key["ownership"]), float(key["ownership_weight"]), int(key["ownership_window"]),
-        float(named["weight"]), int(named["window"]), lower(named["before"]), lower(named["after"]),
-        lower(named["single"]), float(named["single_weight"]),
-        frozenset(named["joiners"]), lower(named["not_names"]),
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), float(large["weight"]))
+        Words.of(key["acquisition"]),
+        float(key["acquisition_weight"]),
+        int(key["acquisition_window"]),
+        Words.of(key["ownership"]),
+        float(key["ownership_weight"]),
+        int(key["ownership_window"]),
+        float(named["weight"]),
+        int(named["window"]),
+        lower(named["before"]),
+        lower(named["after"]),
+        lower(named["single"]),
+        float(named["single_weight"]),
+        frozenset(named["joiners"]),
+        lower(named["not_names"]),
+        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"),
+        float(large["weight"]),
+    )
 
 
 def preceded_by(doc: Doc, i: int, found: Words, window: int) -> bool:
@@ -158,5 +169,6 @@ def large_clients(doc: Doc) -> tuple[tuple[int, int], ...]:
     cached = doc.user_data.get("kamscreen.key_accounts.large")
     if cached is None:
         cached = doc.user_data["kamscreen.key_accounts.large"] = tuple(
-            m.span() for m in words().large.finditer(doc_text(doc)))
+            m.span() for m in words().large.finditer(doc_text(doc))
+        )
     return cached

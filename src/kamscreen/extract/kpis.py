@@ -10,10 +10,11 @@ clause; its evidence is the clause and its value the clause's number as written 
 >>> [(k.kind, k.value) for k in find_kpis(make_doc("Увеличил продажи на 25% за год", "ru"))]
 [('revenue_growth', '25%')]
 """
+
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -32,7 +33,8 @@ _MONEY = r"(?:\s?(?:руб\b\.?|рублей|рубля|р\.|₽|usd|eur|дол�
 _CUR = r"(?:[$€₽]\s?)?"
 _PCT = r"(?:\s?(?:%|п\.\s?п\.?|процент\w*|percent\b|pp\b))"
 VALUE = re.compile(
-    rf"(?:(?:\bс|\bfrom)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?\s+(?:до|to)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)"  # с 5 до 9
+    rf"(?:(?:\bс|\bfrom)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?"  # с 5 до 9
+    rf"\s+(?:до|to)\s+{_CUR}{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)"
     rf"|(?:[$€₽]\s?{_NUM}{_SCALE}?)"  # $1.2M
     rf"|(?:\bв\s+{_NUM}\s+раз\w*|\b[xх]\s?{_NUM}\b|\b{_NUM}\s?[xх]\b|\b{_NUM}-fold\b)"  # в 2 раза, x2
     rf"|(?:{_NUM}{_SCALE}?{_MONEY}?{_PCT}?)",
@@ -41,7 +43,7 @@ VALUE = re.compile(
 _NOT_VALUE = re.compile(r"^(?:(?:19|20)\d\d|\d{1,2}[./]\d{2,4}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules(lang: str) -> tuple[RuleSet, frozenset[str]]:
     lex = lexicons.load(LEXICON)
     unknown = set(lex) - set(KPI_KINDS) - {"without_value"}
@@ -103,5 +105,7 @@ def find_value(clause: Span, anchor: Span) -> str | None:
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
-    """"Bitrix24", "B2B", "1С": digits glued to letters are names, not values."""
-    return (start > 0 and text[start - 1].isalpha()) or (end < len(text) and text[end].isalpha() and text[end - 1].isdigit())
+    """ "Bitrix24", "B2B", "1С": digits glued to letters are names, not values."""
+    return (start > 0 and text[start - 1].isalpha()) or (
+        end < len(text) and text[end].isalpha() and text[end - 1].isdigit()
+    )

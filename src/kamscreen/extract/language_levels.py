@@ -1,6 +1,7 @@
 """The CEFR level a statement about a language gives: an explicit code ("B2", Cyrillic "С1"), a
 certificate's level or score band (``lexicons/languages.yaml``), or a level word.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,7 @@ from spacy.tokens import Span
 from kamscreen.extract.model import CEFR_LEVELS
 from kamscreen.nlp import clause_bounds
 
-RANK = {level: n for n, level in enumerate(CEFR_LEVELS, start=1)}  # A1 < … < C2 < native
+RANK: dict[str | None, int] = {level: n for n, level in enumerate(CEFR_LEVELS, start=1)}  # A1 < … < C2 < native
 _CODE = re.compile(r"^([ABCАВСabcавс])([12])(?![0-9])")
 _LATIN = str.maketrans("АВСавс", "ABCABC")
 _SCORE = re.compile(r"^\d{1,3}(?:[.,]\d)?$")
@@ -26,7 +27,8 @@ def stated_level(hits: list[tuple[str, Span]], anchor: Span, cert: dict | None) 
     words = [(lb[6:], sp) for lb, sp in hits if lb.startswith("level:")]
     if codes:
         m = _CODE.match(codes[0].text)
-        level = (m.group(1).translate(_LATIN).upper() + m.group(2))
+        assert m is not None  # a "code" hit is a level code
+        level = m.group(1).translate(_LATIN).upper() + m.group(2)
         return level, [codes[0]] + [sp for _, sp in words if sp.start > codes[0].start]
     if cert is not None:
         found = _certificate_level(anchor, cert)

@@ -11,13 +11,14 @@ covers them ("Russian and Ukrainian native speaker"); in the languages section a
 words heads the names below it ("Fluent in:" / "English" / "Mandarin").
 
 A name without a level counts when the CV says it is spoken ("speaker of French", "говорю на
-английском", "Trilingual: English, French, Arabic"), inside the languages section or a clause about languages ("Languages: English,
-German"), or as a whole item of a skills list ("Linux, Docker, Английский") unless the CV uses
-that word elsewhere as an adjective of something else ("Italian cuisine", "Polish parts"). A name
-used as an adjective ("English literature", "French fries", "Spanish-speaking customers"), negated
-("non-English") or glossing the name before it ("Farsi (Dari)") is not a skill; nor is a
-nationality. A capitalised name glued to a word in the PDF's text ("Fluent inAlbanian",
-"FunctionalSpanish") is still found. Vocabulary: ``lexicons/languages.yaml``.
+английском", "Trilingual: English, French, Arabic"), inside the languages section or a clause
+about languages ("Languages: English, German"), or as a whole item of a skills list ("Linux,
+Docker, Английский") unless the CV uses that word elsewhere as an adjective of something else
+("Italian cuisine", "Polish parts"). A name used as an adjective ("English literature", "French
+fries", "Spanish-speaking customers"), negated ("non-English") or glossing the name before it
+("Farsi (Dari)") is not a skill; nor is a nationality. A capitalised name glued to a word in the
+PDF's text ("Fluent inAlbanian", "FunctionalSpanish") is still found. Vocabulary:
+``lexicons/languages.yaml``.
 
 A CV written in English is evidence of working English: without a stated English level it gets
 English ``C1`` marked ``inferred``, its evidence the CV's first line of English prose (see
@@ -30,11 +31,12 @@ beside the inferred entry.
 >>> [(s.language, s.level) for s in find_languages(ParsedCV("cv.txt", "ok", text), make_doc(text, "ru"))]
 [('en', 'B2')]
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -71,7 +73,7 @@ class _Grammar:
     codes: dict[str, str]  # capitalised name → language code, for names glued to a word
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicons.load(LEXICON)
     entries: dict[str, list[str]] = {f"lang:{code}": names for code, names in lex["languages"].items()}
@@ -85,8 +87,12 @@ def _grammar(lang: str) -> _Grammar:
     matcher = load_matcher(nlp, entries)
     matcher.add_regex("code", r"(?<!\w)[ABCАВС][12](?![0-9])", re.IGNORECASE)
     follows = frozenset(t.lemma_ for word in lex["follows"] for t in nlp(word))
-    codes = {name.capitalize(): code for code, names in lex["languages"].items() for name in names
-             if _GLUABLE.fullmatch(name)}
+    codes = {
+        name.capitalize(): code
+        for code, names in lex["languages"].items()
+        for name in names
+        if _GLUABLE.fullmatch(name)
+    }
     return _Grammar(matcher, lex["certificates"], follows, frozenset(lex["negations"]), codes)
 
 
@@ -121,8 +127,9 @@ def find_languages(parsed: ParsedCV, doc: Doc) -> tuple[LanguageSkill, ...]:
     ``doc`` is ``make_doc(parsed.text, parsed.language)``.
     """
     g = _grammar(doc.lang_)
-    ctx = _Context([(s.start, s.end) for s in parsed.section("languages")],
-                   [(s.start, s.end) for s in parsed.section("skills")])
+    ctx = _Context(
+        [(s.start, s.end) for s in parsed.section("languages")], [(s.start, s.end) for s in parsed.section("skills")]
+    )
     hits, adjectives = _clean(doc, _glued(doc, find(g.matcher, doc), g), g, ctx)
     by_clause: dict[int, list[tuple[str, Span]]] = {}
     for label, span in hits:
@@ -198,7 +205,9 @@ def _glued(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> list[tuple[st
     covered = {i for _, span in hits for i in range(span.start, span.end)}
     extra = []
     for m in _CAPITALISED.finditer(text):
-        if m.group() not in g.codes or not (text[m.start() - 1 : m.start()].islower() or text[m.end() : m.end() + 1] == "-"):
+        if m.group() not in g.codes or not (
+            text[m.start() - 1 : m.start()].islower() or text[m.end() : m.end() + 1] == "-"
+        ):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or len(span) != 1 or span.start in covered:
@@ -209,7 +218,9 @@ def _glued(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar) -> list[tuple[st
     return sorted(hits + extra, key=lambda h: (h[1].start, -h[1].end)) if extra else hits
 
 
-def _clean(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar, ctx: _Context) -> tuple[list[tuple[str, Span]], set[str]]:
+def _clean(
+    doc: Doc, hits: list[tuple[str, Span]], g: _Grammar, ctx: _Context
+) -> tuple[list[tuple[str, Span]], set[str]]:
     """Hits without the names that are not skills (adjectives, compounds, negated, glosses); and
     the languages whose name the CV uses as an adjective or in a compound ("Latin America")."""
     covered = {i for label, span in hits if label != "header" for i in range(span.start, span.end)}
@@ -234,7 +245,7 @@ def _clean(doc: Doc, hits: list[tuple[str, Span]], g: _Grammar, ctx: _Context) -
 
 
 def _negated(doc: Doc, span: Span, g: _Grammar) -> bool:
-    """"non-English speaking": a negation prefix right before the name."""
+    """ "non-English speaking": a negation prefix right before the name."""
     i = span.start - 1
     if i >= 1 and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_:
         i -= 1
@@ -242,13 +253,19 @@ def _negated(doc: Doc, span: Span, g: _Grammar) -> bool:
 
 
 def _gloss(doc: Doc, span: Span, previous: Span | None) -> bool:
-    """"Farsi (Dari)", "Chinese (Mandarin)": a name alone in parentheses right after a name."""
-    return (previous is not None and span.start >= 1 and doc[span.start - 1].text == "("
-            and previous.end == span.start - 1 and span.end < len(doc) and doc[span.end].text == ")")
+    """ "Farsi (Dari)", "Chinese (Mandarin)": a name alone in parentheses right after a name."""
+    return (
+        previous is not None
+        and span.start >= 1
+        and doc[span.start - 1].text == "("
+        and previous.end == span.start - 1
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+    )
 
 
 def _adjective(doc: Doc, span: Span, covered: set[int], g: _Grammar, ctx: _Context) -> bool:
-    """"English literature", "French fries", "Spanish-speaking customers", "испанской компании":
+    """ "English literature", "French fries", "Spanish-speaking customers", "испанской компании":
     the name, through a hyphen and words such as "speaking" or "язык", is followed by a
     lower-case word that says what it describes, or by a capitalised one that starts a name
     ("English Literature", "Spanish Honor Society", "Latin America") rather than a sentence
@@ -290,8 +307,9 @@ def _level_line(doc: Doc, start: int, clause_hits: list[tuple[str, Span]]) -> bo
     return all(i in inside or t.is_stop or t.is_punct or t.is_space for i, t in enumerate(doc[start:end], start))
 
 
-def _level_below(doc: Doc, mention: _Mention, by_clause: dict[int, list[tuple[str, Span]]],
-                 below: set[int]) -> _Mention:
+def _level_below(
+    doc: Doc, mention: _Mention, by_clause: dict[int, list[tuple[str, Span]]], below: set[int]
+) -> _Mention:
     """A level alone on the next line ("English" / "Native or bilingual proficiency", LinkedIn)."""
     end = clause_bounds(doc, mention.start)[1]
     if any(not t.is_space for t in doc[mention.end : end]):
@@ -325,8 +343,7 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
     elsewhere a capitalised level word right after a name inside a sentence is a proper name
     ("students at French Elementary").
     """
-    anchors = [(n, label, span) for n, (label, span) in enumerate(clause_hits)
-               if label.startswith(("lang:", "cert:"))]
+    anchors = [(n, label, span) for n, (label, span) in enumerate(clause_hits) if label.startswith(("lang:", "cert:"))]
     out: list[_Mention] = []
     after: list[bool] = []  # the mention's level is written after its name
     doc = clause_hits[0][1].doc
@@ -334,13 +351,21 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
         lo, hi = clause_bounds(doc, span.start)
         nxt = anchors[k + 1][2].start if k + 1 < len(anchors) else hi
         prev = anchors[k - 1][2].end if k else lo
-        near = [(lb, sp) for lb, sp in clause_hits[n + 1 :]
-                if span.end <= sp.start and sp.end <= min(nxt, span.end + FORWARD)
-                and not _stopped(doc, span.end, sp.start, _LIST_STOPS)
-                and (context or not _proper_name(doc, span, sp, lo))]
-        before = [(lb, sp) for lb, sp in clause_hits[:n]
-                  if max(prev, span.start - BACKWARD) <= sp.start and sp.end <= span.start
-                  and not _stopped(doc, sp.end + (doc[sp.end].text == "("), span.start, _STOPS)]
+        near = [
+            (lb, sp)
+            for lb, sp in clause_hits[n + 1 :]
+            if span.end <= sp.start
+            and sp.end <= min(nxt, span.end + FORWARD)
+            and not _stopped(doc, span.end, sp.start, _LIST_STOPS)
+            and (context or not _proper_name(doc, span, sp, lo))
+        ]
+        before = [
+            (lb, sp)
+            for lb, sp in clause_hits[:n]
+            if max(prev, span.start - BACKWARD) <= sp.start
+            and sp.end <= span.start
+            and not _stopped(doc, sp.end + (doc[sp.end].text == "("), span.start, _STOPS)
+        ]
         if label.startswith("cert:"):
             cert = g.certificates[label[5:]]
             language = cert["language"]
@@ -361,9 +386,9 @@ def _mentions(clause_hits: list[tuple[str, Span]], g: _Grammar, context: bool) -
         end = max([span.end] + [sp.end for sp in used])
         out.append(_Mention(language, level, start, end, spoken or level is not None))
     for k in range(len(out) - 2, -1, -1):  # a level after names joined by "and" covers them
-        nxt = out[k + 1]  # ("Russian and Ukrainian native speaker"; not across a comma)
+        following = out[k + 1]  # ("Russian and Ukrainian native speaker"; not across a comma)
         if out[k].level is None and after[k + 1] and _joined(doc, anchors[k][2].end, anchors[k + 1][2].start, _AND):
-            out[k] = _Mention(out[k].language, nxt.level, out[k].start, nxt.end, True)
+            out[k] = _Mention(out[k].language, following.level, out[k].start, following.end, True)
             after[k] = True
     return out
 

@@ -13,6 +13,7 @@ share their object; in "responsible for training new managers" the nearer verb d
 >>> [(e.text, leads) for e, leads in people_led(doc, hits)]
 [('Supervised, trained and evaluated 12 associates', True)]
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -82,5 +83,9 @@ def _joined(doc: Doc, left: PhraseHit, right: PhraseHit) -> bool:
 
 def _modifier(doc: Doc, led: PhraseHit, g: _Grammar) -> bool:
     """Is a one-word English people noun a modifier of the next word ("staff meetings")?"""
-    return (led.end - led.start == 1 and led.end < len(doc) and doc[led.start].text.isascii()
-            and doc[led.end].lower_ in g.modified)
+    return (
+        led.end - led.start == 1
+        and led.end < len(doc)
+        and doc[led.start].text.isascii()
+        and doc[led.end].lower_ in g.modified
+    )

@@ -1,5 +1,6 @@
 """Lines of a CV text: the line index (offset → line, line → span) and where a period stands on
 its lines."""
+
 from __future__ import annotations
 
 import bisect
@@ -19,7 +20,7 @@ class Lines:
     starts: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> "Lines":
+    def of(cls, text: str) -> Lines:
         return cls(text, (0, *(m.end() for m in re.finditer("\n", text))))
 
     def index(self, pos: int) -> int:

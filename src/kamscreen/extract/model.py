@@ -1,4 +1,5 @@
 """Typed output of the extract stage: facts about a CV, each with the evidence that backs it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,13 +9,40 @@ from kamscreen import lexicons
 
 ROLES = ("key_account", "sales", "account_management", "other")
 INDUSTRIES = (
-    "fmcg", "retail", "it", "telecom", "pharma", "medical_devices", "manufacturing", "logistics",
-    "finance", "advertising", "automotive", "energy", "construction", "agriculture", "staffing",
-    "hospitality", "education", "public_sector", "real_estate", "other",
+    "fmcg",
+    "retail",
+    "it",
+    "telecom",
+    "pharma",
+    "medical_devices",
+    "manufacturing",
+    "logistics",
+    "finance",
+    "advertising",
+    "automotive",
+    "energy",
+    "construction",
+    "agriculture",
+    "staffing",
+    "hospitality",
+    "education",
+    "public_sector",
+    "real_estate",
+    "other",
 )
 KPI_KINDS = (
-    "revenue_growth", "retention", "nps", "ltv", "churn", "pnl", "margin", "receivables",
-    "portfolio_growth", "upsell_cross_sell", "c_level_negotiation", "crm_bi_tools",
+    "revenue_growth",
+    "retention",
+    "nps",
+    "ltv",
+    "churn",
+    "pnl",
+    "margin",
+    "receivables",
+    "portfolio_growth",
+    "upsell_cross_sell",
+    "c_level_negotiation",
+    "crm_bi_tools",
 )
 CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2", "native")
 INFERRED_NOTE = "inferred from the CV's language"  # how an inferred level is shown (LanguageSkill)
@@ -37,7 +65,7 @@ class Evidence:
     end: int
 
     @classmethod
-    def of(cls, text: str, start: int, end: int) -> "Evidence":
+    def of(cls, text: str, start: int, end: int) -> Evidence:
         return cls(text[start:end], start, end)
 
     def to_dict(self) -> dict:
@@ -62,9 +90,15 @@ class Job:
 
     def to_dict(self) -> dict:
         return {
-            "start": self.start, "end": self.end, "current": self.current, "title": self.title,
-            "employer": self.employer, "role": self.role, "management": self.management,
-            "b2b": self.b2b, "industry": self.industry,
+            "start": self.start,
+            "end": self.end,
+            "current": self.current,
+            "title": self.title,
+            "employer": self.employer,
+            "role": self.role,
+            "management": self.management,
+            "b2b": self.b2b,
+            "industry": self.industry,
             "evidence": self.evidence.to_dict() if self.evidence else None,
             "description": self.description.to_dict() if self.description else None,
         }
@@ -84,8 +118,10 @@ class Experience:
 
     def to_dict(self) -> dict:
         return {
-            "total_years": self.total_years, "b2b_years": self.b2b_years,
-            "key_account_years": self.key_account_years, "management_years": self.management_years,
+            "total_years": self.total_years,
+            "b2b_years": self.b2b_years,
+            "key_account_years": self.key_account_years,
+            "management_years": self.management_years,
             "stated_total_years": self.stated_total_years,
             "stated_evidence": self.stated_evidence.to_dict() if self.stated_evidence else None,
             "stated_mismatch": self.stated_mismatch,
@@ -101,8 +137,11 @@ class TeamSize:
     reason: str | None = None
 
     def to_dict(self) -> dict:
-        return {"value": self.value, "evidence": self.evidence.to_dict() if self.evidence else None,
-                "reason": self.reason}
+        return {
+            "value": self.value,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -120,8 +159,12 @@ class LanguageSkill:
     inferred: bool = False
 
     def to_dict(self) -> dict:
-        return {"language": self.language, "level": self.level, "evidence": self.evidence.to_dict(),
-                "inferred": self.inferred}
+        return {
+            "language": self.language,
+            "level": self.level,
+            "evidence": self.evidence.to_dict(),
+            "inferred": self.inferred,
+        }
 
 
 @dataclass(frozen=True)
@@ -182,8 +225,12 @@ class Facts:
 
     def to_dict(self) -> dict:
         return {
-            "file": self.file, "status": self.status, "error": self.error,
-            "language": self.language, "as_of": self.as_of, "sha256": self.sha256,
+            "file": self.file,
+            "status": self.status,
+            "error": self.error,
+            "language": self.language,
+            "as_of": self.as_of,
+            "sha256": self.sha256,
             "jobs": [j.to_dict() for j in self.jobs],
             "experience": self.experience.to_dict(),
             "team_size": self.team_size.to_dict(),

@@ -15,9 +15,11 @@ businesses (``b2b``).
 >>> verdict.role, verdict.b2b, [e.text for e in verdict.reasons][:2]
 ('key_account', True, ['федеральных сетей', 'account plan'])
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,19 +74,25 @@ def _lexicon() -> _Lexicon:
         "title": data["titles"],
         "desc": data["description"],
         "anchor": data["key_accounts"],
-        "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"],
-                 "weak": m["people_weak"]},
+        "mgmt": {"team_title": m["team_titles"], "strong": m["people_strong"], "weak": m["people_weak"]},
         "lead": {"lead": m["lead"], "teach": m["teach"]},
         "people": {"people": m["people"]},
         "market": {"b2b": data["b2b"], "b2c": data["b2c"]},
         "accounts": {"account_management": data["account_evidence"]},
         "store": {"store": data["store_work"]},
     }
-    counts = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
-              for k, v in data["counts"].items()}
-    return _Lexicon(PhraseLexicon("roles", groups), counts, float(data["min_score"]),
-                    float(data["min_description_score"]), float(data["other_margin"]),
-                    float(data["store_work_min"]), frozenset(str(w).lower() for w in m["lead_words"]))
+    counts = {
+        k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v) for k, v in data["counts"].items()
+    }
+    return _Lexicon(
+        PhraseLexicon("roles", groups),
+        counts,
+        float(data["min_score"]),
+        float(data["min_description_score"]),
+        float(data["other_margin"]),
+        float(data["store_work_min"]),
+        frozenset(str(w).lower() for w in m["lead_words"]),
+    )
 
 
 def _title_range(job: Job, doc: Doc, block: tuple[int, int]) -> tuple[int, int] | None:
@@ -163,10 +171,12 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
 
 def _clause(doc: Doc, start: int, end: int) -> int:
     """First token of the clause holding the characters ``start``..``end``."""
-    return clause_bounds(doc, doc.char_span(start, end, alignment_mode="expand").start)[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None  # "expand" always finds the tokens of an in-text range
+    return clause_bounds(doc, span.start)[0]
 
 
-def _distinct(hits):
+def _distinct(hits: Iterable[PhraseHit]) -> list[PhraseHit]:
     """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
     for h in hits:
@@ -200,12 +210,13 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
     block = None
     if job.description is not None:
         block = (max(0, job.description.start), min(len(text), job.description.end))
+
     def inside(start: int, end: int, rng: tuple[int, int] | None) -> bool:
         return rng is not None and rng[0] <= start and end <= rng[1]
 
     in_block = [h for h in lex.phrases.find(doc) if inside(h.start_char, h.end_char, block)]
     title_doc, title_rng = doc, _title_range(job, doc, block) if block else None
-    if title_rng is None and (job.title or "").strip():  # not in the block: read it on its own
+    if title_rng is None and job.title and job.title.strip():  # not in the block: read it on its own
         title_doc = make_doc(job.title, doc.lang_)
         title_rng = (0, len(job.title))
     elif title_rng is None and block:  # no title given: a short header line naming a role
@@ -219,8 +230,11 @@ def _hits(job: Job, doc: Doc, lex: _Lexicon) -> _JobHits:
     counts = [c for c in _count_hits(doc, lex) if inside(c[2].start, c[2].end, block)]
     named = [(a, b, single) for a, b, single in key_accounts.named_accounts(doc) if inside(a, b, block)]
     employer = (job.employer or "").casefold()
-    large = [(a, b) for a, b in key_accounts.large_clients(doc)  # not where the job's employer is named
-             if inside(a, b, block) and text[a:b].casefold() not in employer]
+    large = [
+        (a, b)
+        for a, b in key_accounts.large_clients(doc)  # not where the job's employer is named
+        if inside(a, b, block) and text[a:b].casefold() not in employer
+    ]
     return _JobHits(doc, title_doc, title_rng, tuple(title), tuple(body), tuple(counts), tuple(named), tuple(large))
 
 

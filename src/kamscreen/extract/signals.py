@@ -10,11 +10,12 @@ clause, in text order.
 >>> [(s.kind, s.evidence.text) for s in find_signals(make_doc("Вёл переговоры с сетями", "ru"))]
 [('negotiation', 'переговоры')]
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -29,7 +30,28 @@ from kamscreen.nlp.rules import RuleSet
 LEXICON = "signals.yaml"
 _COUNT = re.compile(r"^[~≈+]?(\d{1,3}(?:[   ]?\d{3})*|\d+)\+?$")
 _COUNT_TOKEN = {"TEXT": {"REGEX": r"^[~≈+]?\d[\d   ]*\+?$"}}
-_APPROX = {"LOWER": {"IN": ["более", "свыше", "около", "over", "more", "than", "чем", "about", "approximately", "of", ":", "—", "-", "из", "в"]}, "OP": "*"}
+_APPROX = {
+    "LOWER": {
+        "IN": [
+            "более",
+            "свыше",
+            "около",
+            "over",
+            "more",
+            "than",
+            "чем",
+            "about",
+            "approximately",
+            "of",
+            ":",
+            "—",
+            "-",
+            "из",
+            "в",
+        ]
+    },
+    "OP": "*",
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +62,7 @@ class _Grammar:
     min_clients: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = lexicons.load(LEXICON)

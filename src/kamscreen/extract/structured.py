@@ -11,6 +11,7 @@ from the text of each job (its ``description`` span), as for any other CV.
 >>> [(s.language, s.level, s.evidence.text) for s in languages(cv)]
 [('en', 'C1', 'Английский — C1 — Продвинутый')]
 """
+
 from __future__ import annotations
 
 from kamscreen.extract.industry import hh_line_industry
@@ -22,12 +23,23 @@ from kamscreen.parse.model import ParsedCV
 def jobs(parsed: ParsedCV) -> list[Job]:
     """The jobs of ``parsed.structured`` in their order, the period line and the block as evidence."""
     text = parsed.text
-    return [
-        Job(start=j.start, end=j.end, current=j.end is None, title=j.title, employer=j.employer,
-            industry=stated_industry(j.industries),
-            evidence=Evidence.of(text, *j.period), description=Evidence.of(text, *j.block))
-        for j in parsed.structured.jobs
-    ] if parsed.structured else []
+    return (
+        [
+            Job(
+                start=j.start,
+                end=j.end,
+                current=j.end is None,
+                title=j.title,
+                employer=j.employer,
+                industry=stated_industry(j.industries),
+                evidence=Evidence.of(text, *j.period),
+                description=Evidence.of(text, *j.block),
+            )
+            for j in parsed.structured.jobs
+        ]
+        if parsed.structured
+        else []
+    )
 
 
 def stated_industry(names: tuple[str, ...]) -> str:

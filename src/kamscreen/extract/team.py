@@ -20,11 +20,13 @@ The grammar, over lemmas (vocabulary and its comments: ``lexicons/team.yaml``):
 >>> find_team_size(make_doc("Руководил командой из семи человек", "ru")).value
 7
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -40,7 +42,11 @@ LEXICON = "team.yaml"
 _DIGIT_TOKEN = {"TEXT": {"REGEX": DIGITS.pattern}}
 _SPACE = {"IS_SPACE": True, "OP": "?"}  # a line wrap
 _DASH = {"TEXT": {"IN": ["-", "–", "—"]}, "OP": "?"}
-_PAREN = [{"TEXT": "(", "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"), {"TEXT": ")", "OP": "?"}]  # "twelve (12)"
+_PAREN: list[dict[str, Any]] = [
+    {"TEXT": "(", "OP": "?"},
+    dict(_DIGIT_TOKEN, OP="?"),
+    {"TEXT": ")", "OP": "?"},
+]  # "twelve (12)"
 _ACRONYM = {"IS_UPPER": True, "IS_ALPHA": True, "LENGTH": {">=": 2, "<=": 5}}  # "5 LVN, 4 RT and 4 CNA staff"
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{9,}\b")  # a glued word: three letters and a plural of five
 _GLUED = {"IS_ALPHA": True, "LENGTH": {">=": 9}}  # its token in a shape; its PEOPLE mark decides
@@ -141,7 +147,7 @@ def _words(lex: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in lex[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _grammar(lang: str) -> _Grammar:
     nlp = get_nlp(lang)
     lex = lexicons.load(LEXICON)
@@ -149,46 +155,101 @@ def _grammar(lang: str) -> _Grammar:
     multipliers = {str(k).lower(): int(v) for k, v in lex["multipliers"].items()}
     links, approx, range_words = _words(lex, "number_links"), _words(lex, "approx"), _words(lex, "range_words")
     number_words = sorted(set(numbers) | set(multipliers))
-    number = [  # "12", "20+", "10–15", "семью", "one hundred and thirty two", "forty-two (42)"
-        {"LEMMA": {"REGEX": r"^(?:[~≈+]?\d[\d,–—+-]*(?:-[а-я]+)?|(?:%s)-?)$" % "|".join(map(re.escape, number_words))}},
-        {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"}, *_PAREN, {"TEXT": "+", "OP": "?"}]
+    number: list[dict[str, Any]] = [  # "12", "20+", "10–15", "семью", "one hundred and thirty two", "forty-two (42)"
+        {
+            "LEMMA": {
+                "REGEX": r"^(?:[~≈+]?\d[\d,–—+-]*(?:-[а-я]+)?|(?:{})-?)$".format("|".join(map(re.escape, number_words)))
+            }
+        },
+        {"LEMMA": {"IN": number_words + sorted(links)}, "OP": "*"},
+        *_PAREN,
+        {"TEXT": "+", "OP": "?"},
+    ]
     many = _expand(lex["people"], plurals=True) + _expand(lex["invariant"])
     units = _expand(lex["unit"] + lex["size_keys"])
     plural_units = _expand(lex["plural_unit"], plurals=True)
     modifier_stops = _words(lex, "not_modifiers")
-    modifiers = {"TEXT": {"REGEX": _MODIFIER.pattern}, "LOWER": {"NOT_IN": sorted(modifier_stops)},
-                 "OP": "{0,%d}" % int(lex["max_modifiers"])}  # words and hyphens: "new full-time"
+    modifiers = {
+        "TEXT": {"REGEX": _MODIFIER.pattern},
+        "LOWER": {"NOT_IN": sorted(modifier_stops)},
+        "OP": f"{{0,{int(lex['max_modifiers'])}}}",
+    }  # words and hyphens: "new full-time"
     per_person = [str(w) for w in lex["per_person"]]
-    n_person = re.compile(r"(?i)^(\d{1,4})-(?:%s)$" % "|".join(per_person))  # the ru tokenizer keeps "10-person"
+    n_person = re.compile(
+        r"(?i)^(\d{{1,4}})-(?:{})$".format("|".join(per_person))
+    )  # the ru tokenizer keeps "10-person"
     list_item = {"LEMMA": {"IN": sorted(_words(lex, "list_items"))}}
     shapes = Matcher(nlp.vocab)
-    count = [*number, {"LOWER": {"IN": sorted(range_words)}, "OP": "?"}, dict(_DIGIT_TOKEN, OP="?"),
-             {"TEXT": "+", "OP": "?"}, _DASH, _SPACE, modifiers, _SPACE]
-    shapes.add("COUNT", [[*count, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}],
-                         [*count, _GLUED]])
-    shapes.add("UNIT_OF", [[
-        {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}}, _SPACE,
-        {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"}, _SPACE,
-        {"LOWER": {"IN": sorted(approx)}, "OP": "*"}, *number]])
+    count = [
+        *number,
+        {"LOWER": {"IN": sorted(range_words)}, "OP": "?"},
+        dict(_DIGIT_TOKEN, OP="?"),
+        {"TEXT": "+", "OP": "?"},
+        _DASH,
+        _SPACE,
+        modifiers,
+        _SPACE,
+    ]
+    shapes.add("COUNT", [[*count, {"LEMMA": {"IN": _last_lemmas(nlp, many)}}], [*count, _GLUED]])
+    shapes.add(
+        "UNIT_OF",
+        [
+            [
+                {"LEMMA": {"IN": _last_lemmas(nlp, units + plural_units)}},
+                _SPACE,
+                {"LOWER": {"IN": sorted(_words(lex, "unit_links"))}, "OP": "{0,2}"},
+                _SPACE,
+                {"LOWER": {"IN": sorted(approx)}, "OP": "*"},
+                *number,
+            ]
+        ],
+    )
     shapes.add("N_PERSON", [[*number, _DASH, {"LOWER": {"IN": per_person}}], [{"TEXT": {"REGEX": n_person.pattern}}]])
-    shapes.add("ITEM", [[_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")], [_DIGIT_TOKEN, list_item],
-                        [_DIGIT_TOKEN, list_item, {"TEXT": "-"}, {"IS_ALPHA": True}]])  # "5 part-time"
-    context = load_matcher(nlp, {
-        "LEAD": _expand(lex["lead"]), "LEAD_AFTER": _expand(lex["lead_after"]), "SELF": _expand(lex["self_lead"]),
-        "LEAD_ROLE": _expand(lex["lead_roles"]),
-        "UNIT": units, "PLURAL_UNIT": plural_units, "SIZE": _expand(lex["size_keys"]),
-        "MEMBER": _expand(lex["member"]), "PEOPLE": many, "ONE_PERSON": _expand(lex["people"] + lex["invariant"]),
-        "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
-        "BENEFICIARY": _expand(lex["beneficiary"]), "ACTIVITY": _expand(lex["activities"]),
-        "ASSIST": _expand(lex["assisting"]),
-    })
-    context.add_regex("PEOPLE", r"\b\d{1,4}\s?-\s?(?:%s)\b" % "|".join(per_person), re.IGNORECASE)
+    shapes.add(
+        "ITEM",
+        [
+            [_DIGIT_TOKEN, _ACRONYM, dict(_ACRONYM, OP="?")],
+            [_DIGIT_TOKEN, list_item],
+            [_DIGIT_TOKEN, list_item, {"TEXT": "-"}, {"IS_ALPHA": True}],
+        ],
+    )  # "5 part-time"
+    context = load_matcher(
+        nlp,
+        {
+            "LEAD": _expand(lex["lead"]),
+            "LEAD_AFTER": _expand(lex["lead_after"]),
+            "SELF": _expand(lex["self_lead"]),
+            "LEAD_ROLE": _expand(lex["lead_roles"]),
+            "UNIT": units,
+            "PLURAL_UNIT": plural_units,
+            "SIZE": _expand(lex["size_keys"]),
+            "MEMBER": _expand(lex["member"]),
+            "PEOPLE": many,
+            "ONE_PERSON": _expand(lex["people"] + lex["invariant"]),
+            "NOT_PEOPLE": _expand(lex["not_people"]) + _expand(lex["not_people"], plurals=True),
+            "BENEFICIARY": _expand(lex["beneficiary"]),
+            "ACTIVITY": _expand(lex["activities"]),
+            "ASSIST": _expand(lex["assisting"]),
+        },
+    )
+    context.add_regex("PEOPLE", r"\b\d{{1,4}}\s?-\s?(?:{})\b".format("|".join(per_person)), re.IGNORECASE)
     return _Grammar(
-        shapes, context, NumberWords(numbers, multipliers, links, range_words, _words(lex, "growth_from"), n_person),
-        _words(lex, "articles"), _words(lex, "joiners"), approx, modifier_stops,
-        int(lex["max_modifiers"]), int(lex["lead_window_before"]), int(lex["role_window"]), int(lex["assist_window"]),
+        shapes,
+        context,
+        NumberWords(numbers, multipliers, links, range_words, _words(lex, "growth_from"), n_person),
+        _words(lex, "articles"),
+        _words(lex, "joiners"),
+        approx,
+        modifier_stops,
+        int(lex["max_modifiers"]),
+        int(lex["lead_window_before"]),
+        int(lex["role_window"]),
+        int(lex["assist_window"]),
         int(lex["lead_window_after"]),
-        int(lex["unit_window"]), int(lex["min_size"]), int(lex["max_size"]), _glued_tails(lex["people"]),
+        int(lex["unit_window"]),
+        int(lex["min_size"]),
+        int(lex["max_size"]),
+        _glued_tails(lex["people"]),
     )
 
 
@@ -245,8 +306,9 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
     if label == "COUNT" and not any(e == end for _, e in marks.within("PEOPLE", start + 1, end)):
         return None  # the last word ends no people phrase ("85 team members" needs "team members")
     if label == "UNIT_OF":
-        units = [s for kind in ("UNIT", "PLURAL_UNIT") for s, e in marks.within(kind, start - 3, start + 1)
-                 if e == start + 1]
+        units = [
+            s for kind in ("UNIT", "PLURAL_UNIT") for s, e in marks.within(kind, start - 3, start + 1) if e == start + 1
+        ]
         if not units:
             return None
         start = min(units)
@@ -269,19 +331,20 @@ def _count(doc: Doc, label: str, start: int, end: int, marks: Marks, g: _Grammar
     if grown is not None:  # "grew from 42 counselors in 1999 to 132"
         value, phrase_end = grown
         join_end = phrase_end
-    return _Count(value, num_start, num_end, min(start, first) if led else start, phrase_end, join_end, led, True)
+    lead_start = start if first is None else min(start, first)
+    return _Count(value, num_start, num_end, lead_start, phrase_end, join_end, led, True)
 
 
 def _grown_to(doc: Doc, num_start: int, end: int, hi: int, g: _Grammar) -> tuple[int, int] | None:
     """``(value, end)`` of the size reached in "from 5 people to 20", "с 3 человек до 10"."""
     if num_start == 0 or doc[num_start - 1].lower_ not in g.number.growth_from:
         return None
-    words = [t for t in doc[end:min(hi, end + 6)] if not t.is_space][:4]
+    words = [t for t in doc[end : min(hi, end + 6)] if not t.is_space][:4]
     to = next((t.i for t in words if t.lower_ in g.number.range_words), None)
     if to is None:
         return None
-    found = read_number(doc[to + 1:min(hi, to + 10)], g.number)
-    if found is None or found[1] != next(t.i for t in doc[to + 1:hi] if not t.is_space):
+    found = read_number(doc[to + 1 : min(hi, to + 10)], g.number)
+    if found is None or found[1] != next(t.i for t in doc[to + 1 : hi] if not t.is_space):
         return None
     value, _, number_end = found
     if number_end + 2 < hi and doc[number_end].text == "(" and doc[number_end + 2].text == ")":
@@ -297,8 +360,14 @@ def _merge(old: _Count | None, new: _Count) -> _Count:
         kept = old if old.people else new
         return replace(kept, led=old.led or new.led)
     return _Count(
-        max(old.value, new.value), old.num_start, max(old.num_end, new.num_end), min(old.start, new.start),
-        max(old.end, new.end), max(old.join_end, new.join_end), old.led or new.led, old.people,
+        max(old.value, new.value),
+        old.num_start,
+        max(old.num_end, new.num_end),
+        min(old.start, new.start),
+        max(old.end, new.end),
+        max(old.join_end, new.join_end),
+        old.led or new.led,
+        old.people,
     )
 
 
@@ -306,8 +375,11 @@ def _chains(doc: Doc, counts: list[_Count], g: _Grammar) -> list[list[_Count]]:
     """Counts in runs joined by "и" / "and" / "," ("4 супервайзера и 18 представителей")."""
     chains: list[list[_Count]] = []
     for count in counts:
-        if chains and count.num_start >= chains[-1][-1].join_end and _joined(
-                doc[chains[-1][-1].join_end:count.num_start], g):
+        if (
+            chains
+            and count.num_start >= chains[-1][-1].join_end
+            and _joined(doc[chains[-1][-1].join_end : count.num_start], g)
+        ):
             chains[-1].append(count)
         else:
             chains.append([count])
@@ -331,13 +403,16 @@ def _joined(between: Span, g: _Grammar) -> bool:
 def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
     """End of "and an assistant manager" / "и один стажёр" right after a count, or None."""
     hi = clause_bounds(doc, end - 1)[1]
-    words = [t for t in doc[end:min(hi, end + g.max_modifiers + 3)] if not t.is_space]
+    words = [t for t in doc[end : min(hi, end + g.max_modifiers + 3)] if not t.is_space]
     if len(words) < 3 or words[0].lower_ not in g.joiners:
         return None
     if not (words[1].lower_ in g.articles or g.number.values.get(words[1].lemma_) == 1):
         return None
-    ends = [e for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
-            if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i:s])]
+    ends = [
+        e
+        for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
+        if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i : s])
+    ]
     return max(ends, default=None)
 
 
@@ -351,8 +426,9 @@ def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:
     return end
 
 
-def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int,
-         marks: Marks, g: _Grammar) -> int | None:
+def _led(
+    doc: Doc, label: str, start: int, end: int, num_start: int, num_end: int, marks: Marks, g: _Grammar
+) -> int | None:
     """Where the statement that the candidate led these people starts (token index), or None."""
     lo, hi = clause_bounds(doc, num_start)
 
@@ -360,8 +436,10 @@ def _led(doc: Doc, label: str, start: int, end: int, num_start: int, num_end: in
         return marks.within(kind, max(a, lo), min(b, hi))
 
     before = within("LEAD", num_start - g.lead_before, num_start) + [
-        (s, e) for s, e in within("LEAD_ROLE", num_start - g.role_window - 3, num_start)
-        if num_start - e <= g.role_window and not any(t.lower_ in g.joiners for t in doc[e:num_start])]
+        (s, e)
+        for s, e in within("LEAD_ROLE", num_start - g.role_window - 3, num_start)
+        if num_start - e <= g.role_window and not any(t.lower_ in g.joiners for t in doc[e:num_start])
+    ]
     if before:
         last = max(e for _, e in before)
         lead = min(s for s, e in before if e == last)
@@ -423,10 +501,14 @@ def _names_unit(doc: Doc, start: int, end: int, within) -> bool:
     call center"), not a verb? A past or -ing form acts ("trained staff", "staffing call center");
     Russian puts such words after the unit ("обучение команды" is the activity)."""
     last = doc[end - 1].lower_
-    return (last.isascii() and last.isalpha() and not last.endswith(("ed", "ing"))
-            and any(s == end for s, _ in within("UNIT", end, end + 3)))
+    return (
+        last.isascii()
+        and last.isalpha()
+        and not last.endswith(("ed", "ing"))
+        and any(s == end for s, _ in within("UNIT", end, end + 3))
+    )
 
 
 def _followed_by_thing(doc: Doc, num_end: int, hi: int, marks: Marks) -> bool:
-    """"команда из 5 регионов", "team of 3 countries": a unit count of things, not people."""
+    """ "команда из 5 регионов", "team of 3 countries": a unit count of things, not people."""
     return any(s < num_end + 2 for s, _ in marks.within("NOT_PEOPLE", num_end, min(num_end + 3, hi)))

@@ -3,6 +3,7 @@
 "двадцатью пятью", "one hundred and thirty two", "forty-two", "dozen"). The number words are
 those of ``lexicons/team.yaml`` (:class:`NumberWords`).
 """
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 DIGITS = re.compile(  # "12", "~10", "20+", "10–15", "1,200", "3-х" (lemma "3-й")
-    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|мя|ю|ью|ех|ух|и|й))?$")
+    r"^[~≈+]?(\d{1,3}(?:,\d{3})+|\d{1,4})(?:[–—-](\d{1,4}))?\+?(?:-(?:х|ти|ми|мя|ю|ью|ех|ух|и|й))?$"
+)
 YEAR = re.compile(r"^(?:19[5-9]\d|20[0-3]\d)(?![\d,])")  # "2015", "2015–2019"
 
 
@@ -32,8 +34,11 @@ class NumberWords:
 def second_number(doc: Doc, i: int, words: NumberWords) -> bool:
     """Is token ``i`` the second number of a range ("10 - 15", "10 to 15") or a number restated
     in brackets ("twelve (12)")? The first one counts."""
-    return (i >= 2 and (doc[i - 1].lower_ in words.range_words or doc[i - 1].text == "(")
-            and (DIGITS.match(doc[i - 2].text) is not None or word(doc[i - 2]) in words.values))
+    return (
+        i >= 2
+        and (doc[i - 1].lower_ in words.range_words or doc[i - 1].text == "(")
+        and (DIGITS.match(doc[i - 2].text) is not None or word(doc[i - 2]) in words.values)
+    )
 
 
 def word(tok) -> str:
@@ -86,9 +91,13 @@ def _words_value(tokens: list, words: NumberWords) -> tuple[int, int, int]:
             current = max(current, 1) * words.multipliers[lemma]
             if words.multipliers[lemma] >= 1000:
                 total, current = total + current, 0
-        elif tok.lower_ in words.links and previous and k + 1 < len(tokens) and (
-                word(tokens[k + 1]) in words.values or word(tokens[k + 1]) in words.multipliers) and (
-                tok.lower_ != "and" or previous in words.multipliers):
+        elif (
+            tok.lower_ in words.links
+            and previous
+            and k + 1 < len(tokens)
+            and (word(tokens[k + 1]) in words.values or word(tokens[k + 1]) in words.multipliers)
+            and (tok.lower_ != "and" or previous in words.multipliers)
+        ):
             continue
         else:
             break

@@ -22,6 +22,7 @@ first, a single date, dates after the document date (kept, their months not coun
 >>> find_jobs(parse("cv.pdf"), dt.date(2025, 9, 1))[0].start                # doctest: +SKIP
 '2017-04'
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,9 +30,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods
-from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.header_patterns import SENTENCE_RE, header_words
 from kamscreen.extract.header_segments import names_a_course, names_a_position
+from kamscreen.extract.hh_header import is_hh_header, read_hh
 from kamscreen.extract.job_header import Header, header_like, read_generic, single_date_header
 from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
 from kamscreen.extract.model import Evidence, Job
@@ -101,8 +102,10 @@ def _detail(header: Header, headers: list[Header]) -> bool:
 def _employer_above_positions(header: Header, before: list[Header]) -> str | None:
     """The employer of the nearest header above with no title whose period holds this one: its
     positions follow it ("ООО «Альфа», 2010 – 2020" / "Менеджер по продажам, 2010 – 2015")."""
-    return next((h.employer for h in reversed(before)
-                 if h.title is None and h.employer and _within(header.period, h.period)), None)
+    return next(
+        (h.employer for h in reversed(before) if h.title is None and h.employer and _within(header.period, h.period)),
+        None,
+    )
 
 
 def _within(inner: Period, outer: Period) -> bool:
@@ -175,10 +178,17 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
         if employer is None and jobs and not hh and use_before:
             employer = jobs[-1].employer
         employer = employer or _employer_above_positions(header, headers[:n])
-        jobs.append(Job(
-            start=start, end=end_ym, current=p.current, title=header.title, employer=employer,
-            evidence=Evidence.of(text, *p.span), description=_block(text, lines, header, end),
-        ))
+        jobs.append(
+            Job(
+                start=start,
+                end=end_ym,
+                current=p.current,
+                title=header.title,
+                employer=employer,
+                evidence=Evidence.of(text, *p.span),
+                description=_block(text, lines, header, end),
+            )
+        )
         periods.append(p)
     twice = _printed_twice(jobs)
     jobs = [job for n, job in enumerate(jobs) if n not in twice]
@@ -186,8 +196,9 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     return Timeline(tuple(jobs), _warnings(jobs, periods, present))
 
 
-def _headers(parsed: ParsedCV, present: dt.date,
-             lines: Lines) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
+def _headers(
+    parsed: ParsedCV, present: dt.date, lines: Lines
+) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
     """The job headers of a CV, the regions searched, whether it is an hh.ru export and whether
     titles stand before the periods."""
     text = parsed.text
@@ -196,8 +207,8 @@ def _headers(parsed: ParsedCV, present: dt.date,
     periods = [p for p in periods if any(a <= p.span[0] < b for a, b in regions)]
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:
-        headers = [read_hh(p, lines) for p in hh]
-        return [h for h in headers if not names_a_course(h.title)], regions, True, False
+        hh_headers = [read_hh(p, lines) for p in hh]
+        return [h for h in hh_headers if not names_a_course(h.title)], regions, True, False
     headers: list[Header] = []
     taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
     candidates = [p for p in periods if header_like(p, lines)]
@@ -208,7 +219,7 @@ def _headers(parsed: ParsedCV, present: dt.date,
     # The layout is the document's: titles stand after the periods, or before them (LinkedIn).
     use_before = sum(h.named for h in after) * 2 < len(after)
     floor = 0
-    for p, header in zip(candidates, after):
+    for p, header in zip(candidates, after, strict=True):
         if use_before:
             region_start = next(a for a, b in regions if a <= p.span[0] < b)
             header = read_generic(p, lines, max(floor, region_start), taken, use_before=True)
@@ -219,14 +230,22 @@ def _headers(parsed: ParsedCV, present: dt.date,
     return headers, regions, False, use_before
 
 
-def _single_dates(text: str, present: dt.date, periods: list[Period], headers: list[Period],
-                  regions: list[tuple[int, int]], lines: Lines) -> list[Period]:
+def _single_dates(
+    text: str,
+    present: dt.date,
+    periods: list[Period],
+    headers: list[Period],
+    regions: list[tuple[int, int]],
+    lines: Lines,
+) -> list[Period]:
     """Single month dates outside the ``periods`` that head a job like the ``headers`` do
     ("Intern 01/2013")."""
     spans = [p.span for p in periods]
     shapes = {shape for p in headers if (shape := line_shape(p, lines)) is not None and shape[0]}
     return [
-        d for a, b in regions for d in find_dates(text, present, a, b)
+        d
+        for a, b in regions
+        for d in find_dates(text, present, a, b)
         if not any(s <= d.span[0] < e for s, e in spans) and single_date_header(d, lines, shapes)
     ]
 
@@ -242,6 +261,7 @@ def _printed_twice(jobs: list[Job]) -> set[int]:
     headers, whatever their text), the same header with the same text, or the same period with
     no title of its own (a "Military Experience" section repeating a job). One repeated header
     with another text is a concurrent role and stays."""
+
     def opening(job: Job) -> str:
         return " ".join(job.description.text.split())[:SAME_TEXT_CHARS] if job.description else ""
 
@@ -249,9 +269,14 @@ def _printed_twice(jobs: list[Job]) -> set[int]:
         next((seen for seen in jobs[:n] if _same_header(job, seen)), None) for n, job in enumerate(jobs)
     ]
     return {
-        n for n, (job, seen) in enumerate(zip(jobs, earlier)) if seen is not None and (
-            job.title is None or opening(job) == opening(seen)
-            or (n > 0 and earlier[n - 1] is not None) or (n + 1 < len(jobs) and earlier[n + 1] is not None)
+        n
+        for n, (job, seen) in enumerate(zip(jobs, earlier, strict=True))
+        if seen is not None
+        and (
+            job.title is None
+            or opening(job) == opening(seen)
+            or (n > 0 and earlier[n - 1] is not None)
+            or (n + 1 < len(jobs) and earlier[n + 1] is not None)
         )
     }
 
@@ -267,20 +292,25 @@ def _warnings(jobs: list[Job], periods: list[Period], present: dt.date) -> tuple
     """What a reader of the timeline should know: it could not be read, or some of its dates
     were read in a way the CV does not spell out."""
     if not jobs:
-        return ("no job with a readable period: the work history could not be read, so the years "
-                "of experience are unknown (not zero)",)
+        return (
+            "no job with a readable period: the work history could not be read, so the years "
+            "of experience are unknown (not zero)",
+        )
     now = month_str((present.year, present.month))
     found = []
-    for job, p in zip(jobs, periods):
+    for job, p in zip(jobs, periods, strict=True):
         quoted = " ".join(p.text.split())
         if p.reversed:
             found.append(f"period written end first, read as {job.start} – {job.end}: {quoted!r}")
         if p.single:
             found.append(f"job with one date only, counted as that month: {quoted!r}")
         if job.start > now:
-            found.append(f"job starts after the document date {present.isoformat()}, counted as no "
-                         f"experience: {quoted!r}")
+            found.append(
+                f"job starts after the document date {present.isoformat()}, counted as no experience: {quoted!r}"
+            )
         elif job.end is not None and job.end > now:
-            found.append(f"period ends after the document date {present.isoformat()}, months after it "
-                         f"are not counted: {quoted!r}")
+            found.append(
+                f"period ends after the document date {present.isoformat()}, months after it "
+                f"are not counted: {quoted!r}"
+            )
     return tuple(found)

@@ -3,9 +3,10 @@
 >>> from kamscreen.hh import Client, pull                                        # doctest: +SKIP
 >>> pull(Client("https://api.hh.ru", token), "123456", Path("cvs"))               # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 from kamscreen.hh.client import DEFAULT_API_URL, AuthError, Client, HhError, LimitReached, Unavailable
 from kamscreen.hh.pull import PullSummary, pull
 
-__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "Unavailable", "PullSummary", "pull"]
+__all__ = ["DEFAULT_API_URL", "AuthError", "Client", "HhError", "LimitReached", "PullSummary", "Unavailable", "pull"]

@@ -17,6 +17,7 @@ True
 >>> Client("https://api.hh.ru", "secret").allowed("https://example.com/cv.pdf")
 False
 """
+
 from __future__ import annotations
 
 import json
@@ -117,7 +118,7 @@ class Client:
             except (urllib.error.URLError, OSError) as exc:  # refused, reset, timed out
                 if attempt == self.retries:
                     raise HhError(f"could not reach hh.ru ({_reason(exc)}) after {attempt + 1} tries") from exc
-                wait = 2.0 ** attempt
+                wait = 2.0**attempt
                 self.notify(f"hh.ru unreachable ({_reason(exc)}): trying again in {wait:g} s")
             self.sleep(wait)
         raise AssertionError("unreachable")
@@ -142,7 +143,7 @@ class Client:
         if attempt == self.retries:
             raise HhError(f"hh.ru answered {exc.code} {attempt + 1} times in a row for {_short(url)}: try later")
         wait = _retry_after(exc) if exc.code == 429 else None
-        wait = 2.0 ** attempt if wait is None else wait
+        wait = 2.0**attempt if wait is None else wait
         if wait > MAX_WAIT:
             raise HhError(f"hh.ru asks to wait {wait:g} s before the next request: run again later")
         what = "rate limit (429)" if exc.code == 429 else f"error {exc.code}"

@@ -8,6 +8,7 @@ already in the folder is never fetched again, so an interrupted pull (or one sto
 view limit) resumes where it stopped when run again. ``.hh_pull.json`` (hidden: ``screen`` skips it)
 lists each vacancy's responses and their files.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,7 +68,9 @@ def pull(client: Client, vacancy_id: str, out: Path, since: dt.date | None = Non
             summary.skipped.append(f"resume {resume['id']}: {exc}")
             continue
         recorded[str(item.get("id"))] = {
-            "resume_id": resume["id"], "created_at": item.get("created_at"), "files": files,
+            "resume_id": resume["id"],
+            "created_at": item.get("created_at"),
+            "files": files,
         }
         _save_manifest(out, manifest)
     _save_manifest(out, manifest)
@@ -83,8 +86,7 @@ def _responses(client: Client, vacancy_id: str):
     """Every response to the vacancy, page after page."""
     page, pages = 0, 1
     while page < pages:
-        data = client.get_json(client.url("negotiations/response", vacancy_id=vacancy_id, page=page,
-                                          per_page=PER_PAGE))
+        data = client.get_json(client.url("negotiations/response", vacancy_id=vacancy_id, page=page, per_page=PER_PAGE))
         pages = int(data.get("pages") or 0)
         yield from (item for item in data.get("items") or () if isinstance(item, dict))
         page += 1
@@ -102,7 +104,7 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
         summary.saved += 1
     files = [json_path.name]
     if pdf_path.exists():
-        return files + [pdf_path.name]
+        return [*files, pdf_path.name]
     link = _pdf_link(resume)
     if link is None:
         summary.skipped.append(f"{json_path.name}: no PDF link in the resume")
@@ -117,7 +119,7 @@ def _save_resume(client: Client, url: str, json_path: Path, pdf_path: Path, summ
         return files
     _write_atomic(pdf_path, pdf)
     summary.pdfs += 1
-    return files + [pdf_path.name]
+    return [*files, pdf_path.name]
 
 
 def _resume_of(body: bytes) -> dict:

@@ -7,6 +7,7 @@ never silently ignored.
 >>> load("present.yaml")["en"][:2]
 ['present', 'present time']
 """
+
 from __future__ import annotations
 
 import functools

@@ -12,6 +12,7 @@ Traceback (most recent call last):
 ...
 kamscreen.lexicons.schema.LexiconError: kpis.yaml:2: unknown key 'exlude' (known: excludes, phrases)
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -65,7 +66,7 @@ class Scalar(Schema):
             raise _fail(where, node, f"unknown name {node.value!r} (known: {', '.join(sorted(self.choices))})")
 
 
-def Text(choices: Iterable[str] | None = None) -> Scalar:  # noqa: N802 - reads as a type
+def Text(choices: Iterable[str] | None = None) -> Scalar:  # capitalised: reads as a type
     """A string (one of ``choices`` when given)."""
     return Scalar(("str",), None if choices is None else frozenset(choices))
 
@@ -103,11 +104,11 @@ class Tuple(Schema):
     def check(self, node: yaml.Node, where: str) -> None:
         if not isinstance(node, yaml.SequenceNode) or len(node.value) != len(self.items):
             raise _fail(where, node, f"expected a list of {len(self.items)} values, found {_shown(node)}")
-        for schema, entry in zip(self.items, node.value):
+        for schema, entry in zip(self.items, node.value, strict=True):
             schema.check(entry, where)
 
 
-def Words(choices: Iterable[str] | None = None) -> List:  # noqa: N802 - reads as a type
+def Words(choices: Iterable[str] | None = None) -> List:  # capitalised: reads as a type
     """A list of distinct strings: phrases, words, names."""
     return List(Text(choices))
 

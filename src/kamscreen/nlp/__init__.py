@@ -4,9 +4,10 @@
 >>> [t.lemma_ for t in make_doc("Руководил командой", "ru")]
 ['руководить', 'команда']
 """
+
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from kamscreen.nlp.clauses import TEXT_KEY, clause_bounds, clause_of, doc_text, trim
@@ -27,7 +28,7 @@ TOKENIZER_CACHE = 100_000  # distinct chunks (whitespace-separated strings) the 
 _SEEN: dict[str, set[str]] = {}  # pipeline language → chunks already in its tokenizer's cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_nlp(lang: str) -> Language:
     """The cached pipeline for ``lang`` (``ru``, ``en``; ``mixed`` and others use ``ru``); spaCy
     is imported here, on first use."""
@@ -35,16 +36,20 @@ def get_nlp(lang: str) -> Language:
     if base != lang:
         return get_nlp(base)
     import spacy
+    from spacy.tokenizer import Tokenizer
     from spacy.util import compile_infix_regex, compile_prefix_regex
 
     from kamscreen.nlp import lemmatizer, segmenter  # noqa: F401  (register the components)
 
     nlp = spacy.blank(base)
     nlp.max_length = MAX_LENGTH
-    infixes = [*nlp.Defaults.infixes, *EXTRA_INFIXES]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    nlp.tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *EXTRA_PREFIXES]).search
-    nlp.tokenizer.max_cache_size = 2 * TOKENIZER_CACHE  # room for whitespace chunks too
+    infixes = [*(nlp.Defaults.infixes or ()), *EXTRA_INFIXES]
+    prefixes = [*(nlp.Defaults.prefixes or ()), *EXTRA_PREFIXES]
+    tokenizer = nlp.tokenizer
+    assert isinstance(tokenizer, Tokenizer)  # a blank pipeline has spaCy's own tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.max_cache_size = 2 * TOKENIZER_CACHE  # room for whitespace chunks too
     for name in PIPELINE:
         nlp.add_pipe(name)
     return nlp
@@ -72,7 +77,7 @@ def _warm_tokenizer(nlp: Language, text: str) -> None:
     CV most chunks go through the affix regexes every time. A chunk alone is tokenized exactly as
     inside the text, so caching it this way changes no token and halves the tokenizer's time.
     """
-    seen = _SEEN.setdefault(nlp.lang, set())
+    seen = _SEEN.setdefault(nlp.lang or "", set())
     if len(seen) >= TOKENIZER_CACHE or len(text) > nlp.max_length:
         return
     new = set(text.split()) - seen

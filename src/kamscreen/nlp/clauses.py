@@ -1,6 +1,7 @@
 """Clauses of a CV doc as the segmenter (:mod:`kamscreen.nlp.segmenter`) stores them, and how to
 read them: the clause of a token, its trimmed span. No spaCy import: a doc comes from the caller.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right

@@ -4,12 +4,16 @@ spaCy's own ``ru`` lemmatizer re-parses every token; this one takes the cached l
 form (:func:`kamscreen.nlp.morph.lemma_of`), so a warm pipeline costs little more than the
 tokenizer. Registered as ``kamscreen_lemmatizer``.
 """
+
 from __future__ import annotations
+
+from typing import cast
 
 import numpy
 from spacy.attrs import IS_SPACE, LEMMA, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from kamscreen.nlp.morph import lemma_of
 
@@ -24,10 +28,11 @@ class MorphLemmatizer:
         table = doc.to_array([ORTH, IS_SPACE, LEMMA])
         strings = doc.vocab.strings
         forms, inverse = numpy.unique(table[:, 0], return_inverse=True)
-        lemmas = numpy.fromiter((strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()),
-                                dtype="uint64", count=len(forms))[inverse.reshape(-1)]
+        lemmas = numpy.fromiter(
+            (strings.add(lemma_of(strings[int(f)])) for f in forms.tolist()), dtype="uint64", count=len(forms)
+        )[inverse.reshape(-1)]
         lemmas = numpy.where(table[:, 1] != 0, table[:, 2], lemmas)  # spaces keep theirs
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        doc.from_array([LEMMA], cast(Ints2d, lemmas.reshape(-1, 1)))  # thinc names its array types
         return doc
 
 

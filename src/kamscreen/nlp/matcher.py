@@ -2,6 +2,7 @@
 doc at little cost, its hits as ``(label, span)`` (:func:`find`) or grouped by label with range
 queries (:class:`Marks`).
 """
+
 from __future__ import annotations
 
 import re
@@ -82,7 +83,8 @@ class LexiconMatcher:
             if len(self._prefix_memo) > _MEMO_SIZE:
                 self._prefix_memo.clear()
             labels = self._prefix_memo[lower] = [
-                label_id for p, ids in self.prefixes.items() if lower.startswith(p) for label_id in ids]
+                label_id for p, ids in self.prefixes.items() if lower.startswith(p) for label_id in ids
+            ]
         return labels
 
     def add_regex(self, label: str, pattern: str, flags: int = 0) -> None:
@@ -142,7 +144,7 @@ class Marks:
         self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
 
     @classmethod
-    def of(cls, matcher, doc: Doc) -> "Marks":
+    def of(cls, matcher, doc: Doc) -> Marks:
         """The hits of ``matcher`` (a spaCy matcher or :class:`LexiconMatcher`) on ``doc``."""
         strings = doc.vocab.strings
         return cls((strings[m], s, e) for m, s, e in matcher(doc))

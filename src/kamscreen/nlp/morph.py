@@ -6,6 +6,7 @@ NLP pipeline (:mod:`kamscreen.nlp.lemmatizer`) and the fit model's text features
 >>> lemma_of("командой"), lemma_of("KAMs")
 ('команда', 'kams')
 """
+
 from __future__ import annotations
 
 import re

@@ -20,6 +20,7 @@ A phrase may also spell alternatives, which :func:`expand_phrase` writes out: ``
 >>> expand_phrase("key account(s)")
 ['key account', 'key accounts']
 """
+
 from __future__ import annotations
 
 import itertools
@@ -31,7 +32,7 @@ from spacy.language import Language
 NUMBER_RE = re.compile(r"^[+~≈]?\d")
 NUMBER = {"TEXT": {"REGEX": NUMBER_RE.pattern}}
 GAP_WORDS = 2  # the most words a ``~`` stands for
-GAP = {"OP": "{0,%d}" % GAP_WORDS, "IS_PUNCT": False, "IS_SPACE": False}  # ``~`` for spaCy's Matcher
+GAP = {"OP": f"{{0,{GAP_WORDS}}}", "IS_PUNCT": False, "IS_SPACE": False}  # ``~`` for spaCy's Matcher
 # words a ``~`` never skips: they join two phrases ("key accounts and new clients")
 GAP_STOPS = ("and", "or", "but", "nor", "&", "и", "или", "а", "но", "либо", "да")
 _GROUP = re.compile(r"\(([^()]*)\)")

@@ -1,6 +1,7 @@
 """Weighted lexicon phrases in groups (``roles.yaml``, ``industries.yaml``): one matcher per
 lexicon and language, every hit with its group, label and weight, cached on the doc.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ class PhraseLexicon:
         self.name = name
         self.groups = groups
 
-    @lru_cache(maxsize=16)  # (lexicon, language) pairs
+    @lru_cache(maxsize=16)  # noqa: B019 - (lexicon, language) pairs; lexicons live as long as the process
     def _matcher(self, lang: str) -> tuple[LexiconMatcher, dict[int, tuple[str, str, float, str | None]]]:
         nlp = get_nlp(lang)
         entries: dict[str, list[str]] = {}
@@ -66,7 +67,6 @@ class PhraseLexicon:
                 key = " ".join(t.lemma_ for t in span)
                 if gap and len(span) > 2:  # the words in a gap do not make a phrase distinct
                     key = f"{span[0].lemma_} ~ {span[-1].lemma_}"
-                hits.append(PhraseHit(group, label, weight, start, end, span.start_char,
-                                      span.end_char, key))
+                hits.append(PhraseHit(group, label, weight, start, end, span.start_char, span.end_char, key))
             cached = doc.user_data[cache_key] = tuple(hits)
         return cached

@@ -6,6 +6,7 @@
 >>> [(label, span.text) for label, span in rules.find(make_doc("Обеспечил рост выручки на 25%", "ru"))]
 [('kpi', 'рост выручки')]
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -56,8 +57,9 @@ class RuleSet:
                     entries[key + "-"] = list(item["excludes"])
                     exc = key + "-"
                 local = item.get("exclude_window")
-                self.rules.append(_Rule(label, key, req, exc, int(item.get("window", WINDOW)),
-                                        None if local is None else int(local)))
+                self.rules.append(
+                    _Rule(label, key, req, exc, int(item.get("window", WINDOW)), None if local is None else int(local))
+                )
         self.matcher = load_matcher(nlp, entries)
 
     def find(self, doc: Doc) -> list[tuple[str, Span]]:
@@ -69,22 +71,24 @@ class RuleSet:
                 lo, hi = clause_bounds(doc, start)
                 if rule.requires and not _near(doc, marks, rule.requires, start, end, rule.window, lo, hi):
                     continue
-                if rule.excludes and _excluded(doc, marks, rule, start, end, lo, hi):
+                if rule.excludes and _excluded(doc, marks, rule.excludes, rule.exclude_window, start, end, lo, hi):
                     continue
                 found.append((rule.label, doc[start:end]))
         found.sort(key=lambda h: (h[1].start, -h[1].end))
         return found
 
 
-def _excluded(doc: Doc, marks: Marks, rule: _Rule, start: int, end: int, lo: int, hi: int) -> bool:
-    """Is an ``excludes`` hit in the clause (when ``exclude_window`` is set: overlapping the
-    phrase or at most that many tokens away, no comma between)?"""
-    if rule.exclude_window is None:
-        return bool(marks.within(rule.excludes, lo, hi))
-    for s, e in marks.within(rule.excludes, lo, hi):
+def _excluded(
+    doc: Doc, marks: Marks, excludes: str, window: int | None, start: int, end: int, lo: int, hi: int
+) -> bool:
+    """Is an ``excludes`` hit in the clause (when the rule's ``exclude_window`` is set: overlapping
+    the phrase or at most that many tokens away, no comma between)?"""
+    if window is None:
+        return bool(marks.within(excludes, lo, hi))
+    for s, e in marks.within(excludes, lo, hi):
         if s < end and e > start:
             return True
-    return _near(doc, marks, rule.excludes, start, end, rule.exclude_window, lo, hi)
+    return _near(doc, marks, excludes, start, end, window, lo, hi)
 
 
 def _near(doc: Doc, marks: Marks, label: str, start: int, end: int, window: int, lo: int, hi: int) -> bool:

@@ -6,12 +6,16 @@ unless the line was wrapped mid-sentence (next line in lower case, or a number a
 lower-case word). ``doc.sents`` then yields those clauses; :func:`kamscreen.nlp.clauses.clause_bounds`
 finds one fast.
 """
+
 from __future__ import annotations
+
+from typing import cast
 
 import numpy
 from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from kamscreen.nlp.clauses import KEY, TEXT_KEY
 
@@ -34,8 +38,16 @@ _FORM = ("newline", "newlines", "end", "bullet", "abbrev", "upper", "lower", "di
 def _form(text: str) -> tuple[bool, ...]:
     first = text[:1]
     newline = text.isspace() and "\n" in text
-    return (newline, newline and text.count("\n") > 1, text in ENDS, text in BULLETS,
-            len(text) > 1 and text.endswith("."), first.isupper(), first.islower(), first.isdigit())
+    return (
+        newline,
+        newline and text.count("\n") > 1,
+        text in ENDS,
+        text in BULLETS,
+        len(text) > 1 and text.endswith("."),
+        first.isupper(),
+        first.islower(),
+        first.isdigit(),
+    )
 
 
 class ClauseSegmenter:
@@ -55,12 +67,13 @@ class ClauseSegmenter:
         nxt = slice(1, len(doc))  # ... and token i, for i >= 1
         prev = numpy.maximum(numpy.arange(-1, len(doc) - 2), 0)  # token i - 2 (or 0)
         wrapped = lowercase[nxt] | (digit[nxt] & alpha[prev] & lower[prev])
-        breaks = numpy.where(newline[tok], newlines[tok] | ~wrapped,
-                             end[tok] | bullet[nxt] | (abbrev[tok] & upper[nxt]))
+        breaks = numpy.where(
+            newline[tok], newlines[tok] | ~wrapped, end[tok] | bullet[nxt] | (abbrev[tok] & upper[nxt])
+        )
         starts = numpy.full(len(doc), -1, dtype="int64")  # SENT_START: 1 start, -1 inside
         starts[0] = 1
         starts[1:][breaks] = 1
-        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64").reshape(-1, 1)))  # thinc's array type
         doc.user_data[KEY] = numpy.flatnonzero(starts == 1).tolist()
         if TEXT_KEY not in doc.user_data:
             doc.user_data[TEXT_KEY] = doc.text

@@ -3,6 +3,7 @@ built once per doc and shared by every matcher) and :func:`~kamscreen.nlp.phrase
 patterns found on them (:class:`TokenSequences`), the hits of spaCy's ``Matcher`` without its
 per-token Python work.
 """
+
 from __future__ import annotations
 
 import re
@@ -10,6 +11,7 @@ import re
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kamscreen.nlp.clauses import KEY as CLAUSES_KEY
 from kamscreen.nlp.phrase_syntax import GAP, GAP_STOPS, GAP_WORDS
@@ -49,7 +51,7 @@ class TokenColumns:
         return self._gap
 
     @classmethod
-    def of(cls, doc: Doc) -> "TokenColumns":
+    def of(cls, doc: Doc) -> TokenColumns:
         cols = doc.user_data.get(COLUMNS_KEY)
         if cols is None or len(cols.idx) != len(doc):
             cols = doc.user_data[COLUMNS_KEY] = cls(doc)
@@ -84,8 +86,9 @@ class TokenColumns:
                 found = col == value
             else:
                 values, inverse = numpy.unique(col, return_inverse=True)
-                ok = numpy.fromiter((value.search(self.strings[int(v)]) is not None for v in values),
-                                    dtype=bool, count=len(values))
+                ok = numpy.fromiter(
+                    (value.search(self.strings[int(v)]) is not None for v in values), dtype=bool, count=len(values)
+                )
                 found = ok[inverse.reshape(-1)]
             self._masks[pred] = found
         return found
@@ -104,7 +107,7 @@ class TokenSequences:
     spaCy's ``Matcher`` at a fraction of its cost (no per-token Python work). A pattern is a
     run of fixed-length segments joined by ``~`` gaps of up to :data:`GAP_WORDS` words."""
 
-    def __init__(self, vocab):
+    def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._patterns: list[tuple[int, tuple[tuple[tuple, ...], ...]]] = []
 
@@ -161,8 +164,14 @@ class TokenSequences:
                     nxt = self._starts(cols, seg, n)
                 else:  # only regexes: test them where ``seg`` may start, not on the whole doc
                     at = numpy.unique(ends[:, None] + numpy.arange(GAP_WORDS + 1)).tolist()
-                    nxt = numpy.asarray([p for p in at if p + len(seg) <= n and all(
-                        cols.test(p + k, pred) for k, pred in enumerate(seg))], dtype=numpy.int64)
+                    nxt = numpy.asarray(
+                        [
+                            p
+                            for p in at
+                            if p + len(seg) <= n and all(cols.test(p + k, pred) for k, pred in enumerate(seg))
+                        ],
+                        dtype=numpy.int64,
+                    )
                 if not len(nxt):
                     ends = nxt
                     break
@@ -178,5 +187,6 @@ class TokenSequences:
                     best = numpy.where((cand >= 0) & ((best < 0) | (cand < best)), cand, best)
                 keep = best >= 0
                 begins, ends = best[keep], nxt[keep] + len(seg)
-            found += [(label_id, s, e) for s, e in zip(begins.tolist(), ends.tolist())]
+            # a sequence that dies out leaves ``ends`` empty: no match, whatever ``begins`` holds
+            found += [(label_id, s, e) for s, e in zip(begins.tolist(), ends.tolist(), strict=False)]
         return found

@@ -1,4 +1,5 @@
 """Parse stage: a CV file (PDF, DOCX, RTF, DOC, TXT) → ``ParsedCV`` with clean text and sections."""
+
 from __future__ import annotations
 
 from pathlib import Path

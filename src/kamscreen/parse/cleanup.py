@@ -1,5 +1,6 @@
 """Text clean-up shared by all formats: mojibake, NFC, whitespace, line-end hyphens, dates glued to
 words, running headers/footers."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,9 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad\ufffe\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # typographic ligatures of PDF fonts ("ﬁnance") back to letters; NFC keeps them
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st"})
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
 _BLANK_RUN = re.compile(r"\n{3,}")
 # "word-\nword": a letter, a hyphen at the end of the line, a lowercase letter on the next
 # (the look-behind starts the word only at its first letter: linear, not quadratic, in word length)
@@ -134,8 +136,8 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
         edges.append((rest[0], rest[-1]) if rest else (None, None))
     heads: dict[str, list[int]] = {}
     feet: dict[str, list[int]] = {}
-    for page, (lines, (first, last)) in enumerate(zip(split, edges)):
-        if first is not None:
+    for page, (lines, (first, last)) in enumerate(zip(split, edges, strict=True)):
+        if first is not None and last is not None:
             heads.setdefault(_key(lines[first]), []).append(page)
             if last != first:
                 feet.setdefault(_key(lines[last]), []).append(page)
@@ -144,17 +146,18 @@ def drop_running_lines(pages: list[str]) -> tuple[list[str], int]:
     keep_foot = {key: where[-1] for key, where in feet.items() if several and len(where) >= 2 and key not in keep_head}
     footers = list(keep_foot)
     for key in feet:  # the footer without its start (hh.ru's first page: no name before "Резюме ...")
-        if key not in keep_foot and key not in keep_head and len(key) >= _MIN_FOOTER_TAIL:
-            if any(full.endswith(key) for full in footers):
-                keep_foot[key] = -1
+        tail = key not in keep_foot and key not in keep_head and len(key) >= _MIN_FOOTER_TAIL
+        if tail and any(full.endswith(key) for full in footers):
+            keep_foot[key] = -1
     dropped = 0
     out: list[str] = []
-    for page, (lines, (first, last)) in enumerate(zip(split, edges)):
+    for page, (lines, (first, last)) in enumerate(zip(split, edges, strict=True)):
         kept: list[str] = []
         for index, line in enumerate(lines):
             key = _key(line)
             running = (index == first and keep_head.get(key, page) != page) or (
-                index == last and keep_foot.get(key, page) != page)
+                index == last and keep_foot.get(key, page) != page
+            )
             if index in numbers[page] or running:
                 dropped += 1
                 continue

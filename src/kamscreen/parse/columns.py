@@ -9,6 +9,7 @@ it is a sidebar beside a main column, read column by column (each side whole, to
 recursively. Rows that cross every gutter (a full-width line) are read left to right as usual. Last,
 a heading or job title wrapped over full lines becomes one line again (``join_wrapped_headings``).
 """
+
 from __future__ import annotations
 
 import math
@@ -137,20 +138,22 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
         return any(_date_line().search(line.text) for line in block)
 
     right_start = min(line.x0 for line in right)
-    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (text_edge - right_start)
+    narrow = max(line.x1 for line in left) - min(line.x0 for line in left) <= SINGLE_ROW_CELL * (
+        text_edge - right_start
+    )
 
     def lines_up(block: list[Line]) -> bool:
         slack = ALIGN_SLACK * height(block)
         starts = [r[0].top - block[0].top for r in right_blocks if r[0].top < block[-1].bottom - slack]
         alone = not any(d > slack for d in starts)
-        return any(abs(d) <= slack for d in starts) and (alone or narrow and dated(block))
+        return any(abs(d) <= slack for d in starts) and (alone or (narrow and dated(block)))
 
     def partnered(block: list[Line], next_top: float) -> bool:
         slack = ALIGN_SLACK * height(block)
         return any(block[0].top - slack <= r[0].top < next_top - slack for r in right_blocks)
 
     next_tops = [b[0].top for b in left_blocks[1:]] + [math.inf]
-    counted = [b for b, next_top in zip(left_blocks, next_tops) if len(b) > 1 or partnered(b, next_top)]
+    counted = [b for b, next_top in zip(left_blocks, next_tops, strict=True) if len(b) > 1 or partnered(b, next_top)]
     aligned = sum(map(lines_up, counted))
     single = len(counted) == 1 and aligned and narrow and dated(counted[0])
     if not single and (aligned < MIN_TABLE_BLOCKS or aligned < TABLE_SHARE * len(counted)):
@@ -158,12 +161,11 @@ def table_bands(left: list[Line], right: list[Line], text_edge: float) -> list[L
     tops = [b[0].top - height(b) for b in left_blocks]
     bands: list[list[Line]] = [[] for _ in range(len(left_blocks) + 1)]  # band 0: right text above every left block
     for block in right_blocks:
-        band = sum(top <= block[0].top for top in tops)
-        bands[band].extend(block)
+        bands[sum(top <= block[0].top for top in tops)].extend(block)
     out = list(bands[0])
     widest = max(line.x1 for line in left)
     right_edge = widest + CELL_EDGE * max(right_start - widest, 0.0)  # the cell ends inside the gutter
-    for block, band in zip(left_blocks, bands[1:]):
+    for block, band in zip(left_blocks, bands[1:], strict=True):
         for line in band:
             line.column_start = False
         out.extend(unwrap_cell(block, right_edge))
@@ -198,11 +200,22 @@ def unwrap_cell(block: list[Line], right_edge: float) -> list[Line]:
     for line in block[1:]:
         previous = out[-1]
         height = tail.bottom - tail.top
-        wrapped = (tail.x1 + 0.3 * height + line.lead > right_edge and not tail.text.endswith(_SENTENCE_END)
-                   and not _period_end().search(previous.text) and header_name(previous.text) is None)
+        wrapped = (
+            tail.x1 + 0.3 * height + line.lead > right_edge
+            and not tail.text.endswith(_SENTENCE_END)
+            and not _period_end().search(previous.text)
+            and header_name(previous.text) is None
+        )
         if (wrapped or tail.text.endswith(_UNFINISHED)) and abs(line.bottom - line.top - height) < 0.1 * height:
-            out[-1] = Line(f"{previous.text} {line.text}", previous.top, line.bottom, previous.column_start,
-                           min(previous.x0, line.x0), line.x1, previous.lead)
+            out[-1] = Line(
+                f"{previous.text} {line.text}",
+                previous.top,
+                line.bottom,
+                previous.column_start,
+                min(previous.x0, line.x0),
+                line.x1,
+                previous.lead,
+            )
         else:
             out.append(line)
         tail = line
@@ -235,8 +248,9 @@ def join_wrapped_headings(lines: list[Line]) -> list[Line]:
             and not line.text.startswith(_ITEM_MARKS)
         ):
             head = out[-1]
-            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
-                           head.lead)
+            out[-1] = Line(
+                f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead
+            )
         else:
             out.append(line)
         tail = line
@@ -315,8 +329,11 @@ def _trim(rows: list[list[Segment]], first: int, last: int, g0: float, g1: float
         if min(s.x0 for s in row) < edges[side] - 3.0:
             return False
         neighbour = next(
-            (rows[i] for i in range(index - step, first - 1 if step > 0 else last + 1, -step)
-             if any(side_of([s]) == side for s in rows[i])),
+            (
+                rows[i]
+                for i in range(index - step, first - 1 if step > 0 else last + 1, -step)
+                if any(side_of([s]) == side for s in rows[i])
+            ),
             None,
         )
         if neighbour is None:

@@ -1,4 +1,5 @@
 """The CV's own "present" (``DocumentDate``): override > hh.ru footer > file metadata > file mtime."""
+
 from __future__ import annotations
 
 import datetime as dt

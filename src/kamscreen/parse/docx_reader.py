@@ -3,6 +3,7 @@
 The zip is inspected before python-docx opens it: declared sizes and compression ratios that only
 a zip bomb has are refused.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +42,7 @@ def check_zip(data: bytes, name: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except Exception as exc:  # noqa: BLE001 - zipfile raises many kinds on damaged archives
+    except Exception as exc:  # zipfile raises many kinds on damaged archives
         raise ParseFailure("corrupt", f"{name}: the DOCX is damaged or truncated ({exc})") from exc
     if len(members) > MAX_MEMBERS:
         raise ParseFailure("too_large", f"{name}: the DOCX holds {len(members)} files; refusing a likely zip bomb")
@@ -74,7 +75,8 @@ def _check_dtds(data: bytes, name: str) -> None:
                 continue
             if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                 raise ParseFailure(
-                    "corrupt", f"{name}: {member.filename} declares a DTD, which Office files never do; refusing an entity trap"
+                    "corrupt",
+                    f"{name}: {member.filename} declares a DTD, which Office files never do; refusing an entity trap",
                 )
 
 
@@ -102,8 +104,9 @@ _VARIANTS = re.compile(rb"application/vnd\.[\w.-]*?(?:ms-word|wordprocessingml)[
 
 
 def _as_plain_docx(data: bytes) -> bytes:
-    """A .docm/.dotx/.dotm (or a misspelt variant) declares another main content type, which python-docx refuses: rewrite
-    ``[Content_Types].xml`` to the DOCX one (macros are never run, only text is read)."""
+    """A .docm/.dotx/.dotm (or a misspelt variant) declares another main content type, which
+    python-docx refuses: rewrite ``[Content_Types].xml`` to the DOCX one (macros are never run,
+    only text is read)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         try:
             types = archive.read("[Content_Types].xml")
@@ -115,7 +118,9 @@ def _as_plain_docx(data: bytes) -> bytes:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
             for member in archive.infolist():
                 body = archive.read(member)
-                copy.writestr(member, _VARIANTS.sub(lambda _: _MAIN, body) if member.filename == "[Content_Types].xml" else body)
+                copy.writestr(
+                    member, _VARIANTS.sub(lambda _: _MAIN, body) if member.filename == "[Content_Types].xml" else body
+                )
     return out.getvalue()
 
 

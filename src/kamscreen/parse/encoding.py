@@ -4,6 +4,7 @@ Order: a BOM (UTF-8, UTF-16 LE/BE, UTF-32) wins; then strict UTF-8; then the sin
 code pages (CP1251, KOI8-R, CP866) scored by how Russian the result looks; then CP1252 for Western
 text whose high bytes are isolated accents. Bytes that decode to many control characters are binary.
 """
+
 from __future__ import annotations
 
 import codecs

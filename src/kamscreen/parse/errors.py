@@ -1,4 +1,5 @@
 """The one exception the readers raise; ``parse`` turns it into a ``ParseError`` value."""
+
 from __future__ import annotations
 
 

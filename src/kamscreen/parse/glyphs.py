@@ -11,11 +11,13 @@ glued in the PDF itself (no gap, as drawn: "callingExcellent") stay glued: no po
 
 Coordinates are top-down: ``top < bottom``, x grows to the right.
 """
+
 from __future__ import annotations
 
 import functools
-from operator import itemgetter
 from dataclasses import dataclass
+from itertools import pairwise
+from operator import itemgetter
 
 # text, x0, x1 (tight glyph box, or the loose box when the advance widths are exact), top, bottom
 # (the font's height band), space before (a space or line break precedes it in the content),
@@ -55,7 +57,7 @@ def advances_exact(glyphs: list[Glyph]) -> bool:
     """
     touching = pairs = 0
     sample = glyphs[:600]
-    for a, b in zip(sample, sample[1:]):
+    for a, b in pairwise(sample):
         if -0.5 < a[3] - b[3] < 0.5 and b[6] >= a[6]:
             pairs += 1
             tolerance = 0.02 * (a[4] - a[3])
@@ -146,11 +148,17 @@ def _segments(row: list[Glyph], exact: bool, tightest: dict[str, float] | None =
         elif gap > 0.0:  # tight boxes tell, by the glyphs' classes and the page's own setting of the pair
             limit = space_gap(previous[0], text) * height
             if gap > limit:
-                if not tightest or gap >= limit + same_gap * height or _page_space(
-                        previous[0] + text, gap, limit, height, True, tightest):
+                if (
+                    not tightest
+                    or gap >= limit + same_gap * height
+                    or _page_space(previous[0] + text, gap, limit, height, True, tightest)
+                ):
                     parts.append(" ")
-            elif tightest and gap > case_gap * height and _page_space(
-                    previous[0] + text, gap, limit, height, False, tightest):
+            elif (
+                tightest
+                and gap > case_gap * height
+                and _page_space(previous[0] + text, gap, limit, height, False, tightest)
+            ):
                 parts.append(" ")
         parts.append(text)
         spaced = text == " "

@@ -7,6 +7,7 @@ so that, as on hh.ru's web page, one line per industry stands between the site a
 a bulleted description line (typed by the candidate, never indented) is not taken for one.
 A page is an export page when it ends with the export's footer ("Имя • Резюме обновлено …").
 """
+
 from __future__ import annotations
 
 from kamscreen.parse.columns import Line
@@ -34,17 +35,25 @@ def join_industry_items(lines: list[Line]) -> list[Line]:
     item_x0: float | None = None  # where the last joined item starts
     for line in lines:
         head = out[-1] if out else None
-        indent = ITEM_INDENT * (line.bottom - line.top)
-        joins = head is not None and not head.text.startswith(ITEM_MARK) and line.top >= head.top and (
-            line.x0 - head.x0 >= indent
-            and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
-        )
-        if joins:
-            out[-1] = Line(f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1,
-                           head.lead)
+        if head is not None and _joins(head, line, item_x0):
+            out[-1] = Line(
+                f"{head.text} {line.text}", head.top, line.bottom, head.column_start, head.x0, line.x1, head.lead
+            )
             if line.text.startswith(ITEM_MARK):
                 item_x0 = line.x0
         else:
             out.append(line)
             item_x0 = None
     return out
+
+
+def _joins(head: Line, line: Line, item_x0: float | None) -> bool:
+    """Does ``line`` continue ``head`` (not an item itself): an item indented under it, or the
+    wrapped text of the last joined item (starting at ``item_x0``)?"""
+    indent = ITEM_INDENT * (line.bottom - line.top)
+    return (
+        not head.text.startswith(ITEM_MARK)
+        and line.top >= head.top
+        and line.x0 - head.x0 >= indent
+        and (line.text.startswith(ITEM_MARK) or (item_x0 is not None and line.x0 - item_x0 >= indent))
+    )

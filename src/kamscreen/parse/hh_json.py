@@ -13,12 +13,14 @@ false``) are warnings, not errors.
 >>> read_hh_json(data, "cv.json").structured.cv_id
 '1'
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from kamscreen import lexicons
 from kamscreen.parse.errors import ParseFailure
@@ -49,13 +51,16 @@ def load_json(data: bytes) -> object:
     return json.loads(data.decode("utf-8-sig"))
 
 
-def is_resume(value: object) -> bool:
+def is_resume(value: object) -> TypeGuard[dict]:
     """Whether ``value`` is an hh.ru resume object (full or short representation): an id, an
     ``experience`` list or a ``total_experience``, and a title or dates (a vacancy's ``experience``
     is an object, not a list)."""
-    return (isinstance(value, dict) and "id" in value
-            and (isinstance(value.get("experience"), list) or "total_experience" in value)
-            and any(k in value for k in _ID_KEYS))
+    return (
+        isinstance(value, dict)
+        and "id" in value
+        and (isinstance(value.get("experience"), list) or "total_experience" in value)
+        and any(k in value for k in _ID_KEYS)
+    )
 
 
 def resumes_in(value: object) -> list[dict]:
@@ -96,18 +101,30 @@ def read_resume(resume: dict) -> HhResume:
     warnings = _visibility_warnings(resume)
     out = Layout()
     area = _name(resume.get("area"))
-    out.header([_joined(" ", *(resume.get(k) for k in ("last_name", "first_name", "middle_name"))),
-                *_contacts(resume), area and f"Проживает: {area}"])
+    out.header(
+        [
+            _joined(" ", *(resume.get(k) for k in ("last_name", "first_name", "middle_name"))),
+            *_contacts(resume),
+            area and f"Проживает: {area}",
+        ]
+    )
     roles = [f"— {name}" for name in map(_name, _list(resume, "professional_roles")) if name]
-    out.section("Желаемая должность и зарплата",
-                [_text(resume.get("title")), *(["Специализации:", *roles] if roles else [])])
+    out.section(
+        "Желаемая должность и зарплата", [_text(resume.get("title")), *(["Специализации:", *roles] if roles else [])]
+    )
     total = _dict(resume.get("total_experience")).get("months")
     total = total if isinstance(total, int) and not isinstance(total, bool) and total >= 0 else None
     jobs = _jobs(resume, out, total, present, warnings)
     for heading, lines in _education(_dict(resume.get("education"))):
         out.section(heading, lines)
-    out.section("Электронные сертификаты", [_joined(" ", _year(c.get("achieved_at")), c.get("title"))
-                                            for c in _list(resume, "certificate") if _text(c.get("title"))])
+    out.section(
+        "Электронные сертификаты",
+        [
+            _joined(" ", _year(c.get("achieved_at")), c.get("title"))
+            for c in _list(resume, "certificate")
+            if _text(c.get("title"))
+        ],
+    )
     languages = _languages(resume, out)
     skill_set = resume.get("skill_set")
     out.section("Навыки", [_joined(", ", *skill_set)] if isinstance(skill_set, list) else [])
@@ -119,8 +136,9 @@ def read_resume(resume: dict) -> HhResume:
     return HhResume(out.text(), structured, present, tuple(warnings))
 
 
-def _jobs(resume: dict, out: Layout, total: int | None, present: dt.date | None,
-          warnings: list[str]) -> tuple[StructuredJob, ...]:
+def _jobs(
+    resume: dict, out: Layout, total: int | None, present: dt.date | None, warnings: list[str]
+) -> tuple[StructuredJob, ...]:
     """Write "Опыт работы" and each job with a usable period; return the jobs."""
     items = _list(resume, "experience")
     if total is not None or items:
@@ -159,8 +177,9 @@ def _visibility_warnings(resume: dict) -> list[str]:
     if hidden:
         warnings.append(f"fields hidden by the candidate on hh.ru: {', '.join(h or '?' for h in hidden)}")
     if resume.get("can_view_full_info") is False:
-        warnings.append("partial view of the hh.ru resume (can_view_full_info is false): contacts and "
-                        "some fields are empty")
+        warnings.append(
+            "partial view of the hh.ru resume (can_view_full_info is false): contacts and some fields are empty"
+        )
     return warnings
 
 
@@ -168,8 +187,11 @@ def _industries(items, groups: dict) -> tuple[str | None, tuple[str, ...]]:
     """The export's industry line (each industry's group, "7.540" → group "7", else the industry's
     own name when its group is not in ``hh_api.yaml``) and every hh.ru name of the job's industries,
     the groups' first."""
-    pairs = [(groups.get(str(i.get("id", "")).split(".")[0]), _name(i))
-             for i in items if isinstance(i, dict) and _name(i)]
+    pairs = []
+    for item in items:
+        name = _name(item)
+        if name:  # a dict with a name
+            pairs.append((groups.get(str(item.get("id", "")).split(".")[0]), name))
     line = list(dict.fromkeys(group or name for group, name in pairs))
     return ", ".join(line) or None, tuple(dict.fromkeys(line + [name for _, name in pairs]))
 
@@ -177,13 +199,22 @@ def _industries(items, groups: dict) -> tuple[str | None, tuple[str, ...]]:
 def _education(education: dict) -> list[tuple[str, list[str | None]]]:
     """The export's education blocks: level and higher (else secondary) schools, courses, tests;
     each school or course as "year name" and "faculty or organisation, speciality"."""
-    def entries(key: str) -> list[str | None]:
-        return [line for e in _list(education, key) for line in (
-            _joined(" ", e.get("year"), e.get("name")), _joined(", ", e.get("organization"), e.get("result")))]
 
-    return [("Образование", [_name(education.get("level")), *(entries("primary") or entries("elementary"))]),
-            ("Повышение квалификации, курсы", entries("additional")),
-            ("Тесты, экзамены", entries("attestation"))]
+    def entries(key: str) -> list[str | None]:
+        return [
+            line
+            for e in _list(education, key)
+            for line in (
+                _joined(" ", e.get("year"), e.get("name")),
+                _joined(", ", e.get("organization"), e.get("result")),
+            )
+        ]
+
+    return [
+        ("Образование", [_name(education.get("level")), *(entries("primary") or entries("elementary"))]),
+        ("Повышение квалификации, курсы", entries("additional")),
+        ("Тесты, экзамены", entries("attestation")),
+    ]
 
 
 def _joined(separator: str, *values: object) -> str | None:
@@ -198,8 +229,9 @@ def _contacts(resume: dict) -> list[str]:
         value = contact.get("value")
         if isinstance(value, dict):
             value = _text(value.get("formatted")) or _joined("", *(value.get(k) for k in ("country", "city", "number")))
-        if _text(value):
-            found.append(_text(value) + (" — предпочитаемый способ связи" if contact.get("preferred") is True else ""))
+        text = _text(value)
+        if text:
+            found.append(text + (" — предпочитаемый способ связи" if contact.get("preferred") is True else ""))
     return found
 
 

@@ -16,6 +16,7 @@ needs no further clean-up and the spans handed out stay valid.
 >>> out.text().splitlines()[1]
 '7 лет 10 месяцев'
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,13 +103,22 @@ class Layout:
         if total_months:
             self._line(f"Опыт работы {duration(total_months)}")
 
-    def job(self, start: str, end: str | None, present: dt.date | None, employer: str | None, place: str | None,
-            industry: str | None, title: str | None, description: str | None,
-            ) -> tuple[tuple[int, int], tuple[int, int]]:
+    def job(
+        self,
+        start: str,
+        end: str | None,
+        present: dt.date | None,
+        employer: str | None,
+        place: str | None,
+        industry: str | None,
+        title: str | None,
+        description: str | None,
+    ) -> tuple[tuple[int, int], tuple[int, int]]:
         """One job's block; returns the spans of its period line and of the whole block."""
         period = self._line(f"{_written(start)} — {_written(end, capital=False) if end else PRESENT}")
-        last = present and f"{present.year}-{present.month:02d}"
-        months = month_index(end or last) - month_index(start) + 1 if (end or last) else 0
+        assert period is not None  # the line is never empty
+        until = end or (f"{present.year}-{present.month:02d}" if present else None)
+        months = month_index(until) - month_index(start) + 1 if until else 0
         if months > 0:
             self._line(duration(months))
         self._line(employer)

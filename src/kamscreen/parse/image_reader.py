@@ -1,5 +1,6 @@
 """Images of a CV (a scan or a phone photo: JPEG, PNG, TIFF with one page or many, WebP, HEIC) →
 text by OCR, page by page."""
+
 from __future__ import annotations
 
 import io
@@ -35,7 +36,8 @@ def read_image(data: bytes, fmt: str, name: str, scans: ScanReader, max_pages: i
                 image.seek(index)
                 if image.width * image.height > MAX_IMAGE_PIXELS:
                     raise ParseFailure(
-                        "too_large", f"{name}: a page of {image.width}×{image.height} pixels, not a CV page")
+                        "too_large", f"{name}: a page of {image.width}×{image.height} pixels, not a CV page"
+                    )
                 page = ImageOps.exif_transpose(image)  # a phone's "rotate on display" tag
                 pages.append(scans.image(page, index + 1, _stated_dpi(image)))
             return pages

@@ -1,4 +1,5 @@
 """Language of a CV by its letters: ``ru``, ``en`` or ``mixed``."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Reading order of one PDF page: glyphs → rows of segments (``glyphs``) → lines (``columns``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Legacy Word ``.doc`` (OLE): converted by LibreOffice or antiword when one is installed."""
+
 from __future__ import annotations
 
 import shutil
@@ -33,6 +34,7 @@ def convert_doc(data: bytes, name: str, timeout: float = CONVERT_TIMEOUT) -> tup
                     env={"HOME": folder, "PATH": "/usr/bin:/bin:/usr/local/bin"},
                 )
                 return "docx", (Path(folder) / "cv.docx").read_bytes()
+            assert antiword is not None  # one of the two converters was found above
             done = subprocess.run(
                 [antiword, "-m", "UTF-8.txt", str(source)], capture_output=True, timeout=timeout, check=True
             )

@@ -3,6 +3,7 @@
 Block elements become lines, table cells are read row by row and left to right, scripts, styles and
 comments are dropped. Parsers never load external resources and never expand entities.
 """
+
 from __future__ import annotations
 
 import email
@@ -27,7 +28,6 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
 _ODT_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _ODT_BLOCKS = {f"{{{_ODT_TEXT}}}p", f"{{{_ODT_TEXT}}}h"}
 _ODT_INLINE = {f"{{{_ODT_TEXT}}}tab": "\t", f"{{{_ODT_TEXT}}}line-break": "\n", f"{{{_ODT_TEXT}}}s": " "}
-_SAFE_XML = dict(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_pis=True)
 
 
 def read_html(data: bytes, name: str) -> str:
@@ -50,10 +50,14 @@ def read_mht(data: bytes, name: str) -> str:
         kind = part.get_content_type()
         if kind not in ("text/html", "text/plain"):
             continue
-        payload = part.get_payload(decode=True) or b""
+        payload = part.get_payload(decode=True)  # bytes, or None when the part has none
+        if not isinstance(payload, bytes):
+            payload = b""
         charset = part.get_content_charset()
         if charset and not _CHARSET.search(payload[:2048]):
-            payload = f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload if kind == "text/html" else payload
+            payload = (
+                f'<meta charset="{charset}">'.encode("ascii", "ignore") + payload if kind == "text/html" else payload
+            )
         if kind == "text/html":
             return read_html(payload, name)
         plain = plain or (payload, charset)
@@ -71,7 +75,10 @@ def read_odt(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             content = archive.read("content.xml")
-        root = etree.fromstring(content, etree.XMLParser(**_SAFE_XML))
+        safe = etree.XMLParser(
+            resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, remove_pis=True
+        )
+        root = etree.fromstring(content, safe)
     except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, OSError) as exc:
         raise ParseFailure(
             "corrupt", f"{name}: the OpenDocument file cannot be read ({type(exc).__name__}); save it as .docx or PDF"
@@ -127,11 +134,7 @@ def _html_text(root) -> str:
             if tag in _DROP:
                 skipping = node
                 continue
-            if tag in _BLOCK:
-                parts.append("\n")
-            elif tag == "br":
-                parts.append("\n")
-            elif tag in ("td", "th"):
+            if tag in _BLOCK or tag == "br" or tag in ("td", "th"):
                 parts.append("\n")
             if node.text and tag:
                 parts.append(node.text)

@@ -1,4 +1,5 @@
 """Typed output of the parse stage: a CV file turned into clean text with sections."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +8,17 @@ from dataclasses import dataclass, field
 SECTION_NAMES = ("summary", "contacts", "experience", "education", "languages", "skills", "other")
 # ``internal_error``: a kamscreen bug met while reading the file (not the file's fault; traceback logged);
 # ``unreadable``: the file could not be opened (permissions, removed meanwhile).
-ERROR_CODES = ("empty", "corrupt", "encrypted", "needs_ocr", "unsupported_format", "too_large", "timeout",
-               "unreadable", "internal_error")
+ERROR_CODES = (
+    "empty",
+    "corrupt",
+    "encrypted",
+    "needs_ocr",
+    "unsupported_format",
+    "too_large",
+    "timeout",
+    "unreadable",
+    "internal_error",
+)
 
 
 @dataclass(frozen=True)
@@ -65,8 +75,15 @@ class StructuredJob:
     block: tuple[int, int]
 
     def to_dict(self) -> dict:
-        return {"start": self.start, "end": self.end, "title": self.title, "employer": self.employer,
-                "industries": list(self.industries), "period": list(self.period), "block": list(self.block)}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "title": self.title,
+            "employer": self.employer,
+            "industries": list(self.industries),
+            "period": list(self.period),
+            "block": list(self.block),
+        }
 
 
 @dataclass(frozen=True)
@@ -95,8 +112,13 @@ class StructuredCV:
     total_months: int | None
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "cv_id": self.cv_id, "jobs": [j.to_dict() for j in self.jobs],
-                "languages": [lang.to_dict() for lang in self.languages], "total_months": self.total_months}
+        return {
+            "source": self.source,
+            "cv_id": self.cv_id,
+            "jobs": [j.to_dict() for j in self.jobs],
+            "languages": [lang.to_dict() for lang in self.languages],
+            "total_months": self.total_months,
+        }
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ fixture scans it reads far better than Tesseract's own order). Nothing here is i
 >>> page.confidence, page.rotation  # doctest: +SKIP
 (91.4, 0)
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,6 +21,7 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -158,12 +160,13 @@ def _photographed_sheet(image: Image.Image) -> Image.Image | None:
     height = round((math.dist((x0, y0), (x3, y3)) + math.dist((x1, y1), (x2, y2))) / 2)
     target = [(0, 0), (width, 0), (width, height), (0, height)]
     rows, values = [], []
-    for (x, y), (u, v) in zip(target, corners):
+    for (x, y), (u, v) in zip(target, corners, strict=True):
         rows += [[x, y, 1, 0, 0, 0, -u * x, -u * y], [0, 0, 0, x, y, 1, -v * x, -v * y]]
         values += [u, v]
     coefficients = np.linalg.solve(np.array(rows, dtype=float), np.array(values, dtype=float))
-    return image.transform((width, height), Image.Transform.PERSPECTIVE, coefficients.tolist(),
-                           Image.Resampling.BICUBIC, fillcolor=255)
+    return image.transform(
+        (width, height), Image.Transform.PERSPECTIVE, coefficients.tolist(), Image.Resampling.BICUBIC, fillcolor=255
+    )
 
 
 def _otsu(pixels) -> int:
@@ -178,8 +181,8 @@ def _otsu(pixels) -> int:
 
 @dataclass
 class _Engines:
-    ocr: object
-    osd: object | None
+    ocr: Any  # tesserocr.PyTessBaseAPI (tesserocr has no type stubs)
+    osd: Any | None
 
 
 _local = threading.local()

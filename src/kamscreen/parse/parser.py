@@ -1,4 +1,5 @@
 """``parse(path)``: any CV file → ``ParsedCV``; a bad file becomes an error value, never an exception."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -88,7 +89,9 @@ def parse(
             name,
             "",
             fallback_date,
-            ParseFailure("too_large", f"{name}: {stat.st_size / 2**20:.1f} MB, more than the {max_bytes / 2**20:.0f} MB limit"),
+            ParseFailure(
+                "too_large", f"{name}: {stat.st_size / 2**20:.1f} MB, more than the {max_bytes / 2**20:.0f} MB limit"
+            ),
         )
     try:
         data = path.read_bytes()
@@ -117,11 +120,14 @@ def parse(
     except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a bad file must not crash a batch
         if _is_internal(exc):
             _log.error("%s: internal error while reading this %s file", name, fmt, exc_info=exc)
-            failure = ParseFailure("internal_error", f"{name}: a kamscreen bug stopped reading this {fmt} file, "
-                                                     f"not the file's fault ({type(exc).__name__}: {str(exc)[:80]})")
+            problem = ParseFailure(
+                "internal_error",
+                f"{name}: a kamscreen bug stopped reading this {fmt} file, "
+                f"not the file's fault ({type(exc).__name__}: {str(exc)[:80]})",
+            )
         else:
-            failure = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
-        return _failed(name, sha256, fallback_date, failure, fmt)
+            problem = ParseFailure("corrupt", f"{name}: unreadable {fmt} file ({type(exc).__name__}: {str(exc)[:80]})")
+        return _failed(name, sha256, fallback_date, problem, fmt)
     metadata = raw.metadata_date
     if metadata is not None and not (_EARLIEST_METADATA <= metadata <= dt.date.today() + dt.timedelta(days=1)):
         raw.warnings.append(f"metadata date {metadata.isoformat()} ignored as implausible")
@@ -198,8 +204,13 @@ def _read(data: bytes, fmt: str, name: str, max_pages: int | None, pdf_engine: s
         return raw
     if fmt == "hh_json":
         resume = read_hh_json(data, name)
-        return _Raw("hh_json", resume.text, metadata_date=resume.updated, warnings=list(resume.warnings),
-                    structured=resume.structured)
+        return _Raw(
+            "hh_json",
+            resume.text,
+            metadata_date=resume.updated,
+            warnings=list(resume.warnings),
+            structured=resume.structured,
+        )
     if fmt == "json":
         raise ParseFailure("unsupported_format", f"{name}: a JSON file that is not an hh.ru resume")
     if fmt in _MARKUP:

@@ -3,13 +3,15 @@
 Both return ``PdfText``: per-page text in reading order, the metadata date and warnings. Errors
 (encrypted, corrupt, no text layer, too many pages) are raised as ``ParseFailure``.
 """
+
 from __future__ import annotations
 
 import ctypes
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, NamedTuple, Protocol
+from typing import NamedTuple, Protocol
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -69,7 +71,9 @@ class PdfiumEngine:
             count = len(doc)
             _check_pages(count, max_pages, name)
             meta = doc.get_metadata_dict(skip_empty=True)
-            result = PdfText(pages=[], metadata_date=pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate")))
+            result = PdfText(
+                pages=[], metadata_date=pdf_date(meta.get("ModDate")) or pdf_date(meta.get("CreationDate"))
+            )
             image_only: list[int] = []
             scanned: list[int] = []
             for index in range(count):
@@ -118,7 +122,10 @@ class PlumberEngine:
                 count = len(pdf.pages)
                 _check_pages(count, max_pages, name)
                 meta = pdf.metadata or {}
-                result = PdfText(pages=[], metadata_date=pdf_date(_str(meta.get("ModDate"))) or pdf_date(_str(meta.get("CreationDate"))))
+                result = PdfText(
+                    pages=[],
+                    metadata_date=pdf_date(_str(meta.get("ModDate"))) or pdf_date(_str(meta.get("CreationDate"))),
+                )
                 image_only = []
                 for index, page in enumerate(pdf.pages):
                     text = page.extract_text() or ""
@@ -129,7 +136,9 @@ class PlumberEngine:
             raise ParseFailure("encrypted", f"{name}: the PDF is password-protected; save an unprotected copy") from exc
         except PdfminerException as exc:
             if isinstance(exc.args[0] if exc.args else None, PDFPasswordIncorrect):
-                raise ParseFailure("encrypted", f"{name}: the PDF is password-protected; save an unprotected copy") from exc
+                raise ParseFailure(
+                    "encrypted", f"{name}: the PDF is password-protected; save an unprotected copy"
+                ) from exc
             raise ParseFailure("corrupt", f"{name}: the PDF is damaged ({exc})") from exc
         except ParseFailure:
             raise
@@ -142,8 +151,9 @@ class PlumberEngine:
 ENGINES: dict[str, PdfEngine] = {"pdfium": PdfiumEngine(), "pdfplumber": PlumberEngine()}
 
 
-def read_pdf(data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium",
-             scans: ScanReader | None = None) -> PdfText:
+def read_pdf(
+    data: bytes, name: str, *, max_pages: int | None = None, engine: str = "pdfium", scans: ScanReader | None = None
+) -> PdfText:
     """Read PDF bytes with the named engine (``pdfium`` by default); pages that look scanned are
     read by ``scans`` (OCR) when given."""
     return ENGINES[engine].read(data, name, max_pages=max_pages, scans=scans)
@@ -256,14 +266,14 @@ class _Visible(NamedTuple):
     """The page's non-blank chars as parallel sequences: pdfium char index, the char, whether a
     space and whether a line break precede it."""
 
-    index: list[int]
+    indexes: list[int]
     chars: str
     space: list[bool]
     newline: list[bool]
 
     def cut(self, start: int, stop: int) -> _Visible:
         part = slice(start, stop)
-        return _Visible(self.index[part], self.chars[part], self.space[part], self.newline[part])
+        return _Visible(self.indexes[part], self.chars[part], self.space[part], self.newline[part])
 
 
 def _visible_chars(textpage, raw, count: int) -> _Visible:
@@ -303,7 +313,7 @@ def _visible_chars_slow(raw, count: int) -> _Visible:
             space = True  # a real or pdfium-generated space / line break before the next glyph
             newline = newline or char in "\r\n"
             continue
-        out.index.append(index)
+        out.indexes.append(index)
         chars.append(char)
         out.space.append(space)
         out.newline.append(newline)
@@ -315,7 +325,9 @@ def _untyped(binding) -> Callable[..., int]:
     """The pdfium function behind a pypdfium2 binding, called without per-argument type checks
     (four times cheaper a call). Callers pass exactly what C expects: the text page as a
     ``c_void_p``, the char index as an ``int``, the out-parameters by ``ctypes.byref``."""
-    return ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(binding, ctypes.c_void_p).value)
+    address = ctypes.cast(binding, ctypes.c_void_p).value
+    assert address is not None  # a loaded library function has an address
+    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
 
 
 _CHAR_BOX = _untyped(pdfium_c.FPDFText_GetCharBox)  # (page, index, &left, &right, &bottom, &top)
@@ -329,7 +341,7 @@ def _loose_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     loose_box = _LOOSE_CHAR_BOX
     glyphs: list[Glyph] = []
     append = glyphs.append
-    for index, char, space in zip(visible.index, visible.chars, visible.space):
+    for index, char, space in zip(visible.indexes, visible.chars, visible.space, strict=True):
         if loose_box(text_page, index, rect_ref):
             left, right, top, bottom = rect.left, rect.right, height - rect.top, height - rect.bottom
             if bottom < top:
@@ -351,7 +363,7 @@ def _tight_glyphs(raw, height: float, visible: _Visible) -> list[Glyph]:
     have_band = False
     glyphs: list[Glyph] = []
     append = glyphs.append
-    for index, char, space, newline in zip(*visible):
+    for index, char, space, newline in zip(*visible, strict=True):
         if not tight_box(text_page, index, ref0, ref1, ref2, ref3):
             continue
         left, right = x0.value, x1.value

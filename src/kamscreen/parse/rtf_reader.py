@@ -1,4 +1,5 @@
 """RTF via striprtf: ``\\uN`` escapes and ``\\'xx`` bytes in the document's code page (``\\ansicpg``)."""
+
 from __future__ import annotations
 
 import datetime as dt

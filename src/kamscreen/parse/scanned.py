@@ -3,6 +3,7 @@
 ``ScanReader`` is what ``parse`` hands the PDF reader and the image reader. It imports the OCR
 stack (Pillow, Tesseract) only when a page really needs it, so text files pay nothing.
 """
+
 from __future__ import annotations
 
 from kamscreen.parse.errors import ParseFailure

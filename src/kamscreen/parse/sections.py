@@ -6,6 +6,7 @@ to the next header. Headings listed under ``inside_experience`` ("Достиже
 job) do not end an experience section. Text before the first header becomes ``contacts`` (a short
 block, or one with an e-mail / phone) or ``summary``; a text with no header at all is ``other``.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,7 +18,9 @@ from kamscreen.parse.docdate import hh_footer_date
 from kamscreen.parse.model import SECTION_NAMES, Section
 
 MAX_HEADER_WORDS = 6
-_DECORATION = re.compile(r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•—–-]+$")  # a trailing dash or rule: OCR reads a heading's underline so
+_DECORATION = re.compile(
+    r"^[\s•·▪■□◆◇►▶●○*#=_~|>-]+|[\s:：=_~|•—–-]+$"
+)  # a trailing dash or rule: OCR reads a heading's underline so
 _SPACES = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[ivx]{1,4})[.)]\s+", re.IGNORECASE)
 _LETTER_SPACED = re.compile(r"^\w(?: {1,3}\w){3,}$")
@@ -51,7 +54,9 @@ def header_lexicon() -> dict[str, str]:
 @functools.cache
 def inside_experience() -> frozenset[str]:
     """Headings that stay inside an experience section ("Достижения:" under a job)."""
-    return frozenset(normalise_header(str(phrase)) for phrase in lexicons.load("sections.yaml").get("inside_experience", ()))
+    return frozenset(
+        normalise_header(str(phrase)) for phrase in lexicons.load("sections.yaml").get("inside_experience", ())
+    )
 
 
 @functools.cache
@@ -141,7 +146,7 @@ def find_sections(text: str) -> tuple[Section, ...]:
         lead_end = starts[0][0] if starts else len(text)
         starts.insert(0, (0, _lead_name(text[:lead_end], bool(starts)), None))
     sections: list[Section] = []
-    for (start, name, header), following in zip(starts, starts[1:] + [(len(text), "", None)]):
+    for (start, name, header), following in zip(starts, [*starts[1:], (len(text), "", None)], strict=True):
         end = following[0]
         previous = sections[-1] if sections else None
         if previous and previous.name == name and not _body(text, previous).strip():

@@ -1,4 +1,5 @@
 """Which kind of file the bytes are, judged from the bytes alone (never from the extension)."""
+
 from __future__ import annotations
 
 import io
@@ -86,7 +87,7 @@ ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 def _is_odt(data: bytes) -> bool:
     """An OpenDocument text: the stored ``mimetype`` member comes first, so its bytes are near the start."""
-    return data[30:38] == b"mimetype" and data[38:38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE
+    return data[30:38] == b"mimetype" and data[38 : 38 + len(ODT_MIMETYPE)] == ODT_MIMETYPE
 
 
 def _is_docx(data: bytes) -> bool:

@@ -5,6 +5,7 @@ interrupts pure-Python loops and most C calls between bytecodes. Elsewhere (a wo
 platform without ``SIGALRM``) this is a no-op: the batch runner enforces its own per-file timeout by
 running files in worker processes. Sub-processes (``libreoffice``) get their own ``timeout=``.
 """
+
 from __future__ import annotations
 
 import signal
@@ -18,17 +19,16 @@ from kamscreen.parse.errors import ParseFailure
 @contextmanager
 def time_limit(seconds: float | None, what: str) -> Iterator[None]:
     """Raise ``ParseFailure("timeout", ...)`` if the block runs longer than ``seconds``."""
-    usable = (
+    if not (
         seconds is not None
         and seconds > 0
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    ):
         yield
         return
 
-    def _expired(signum, frame):  # noqa: ARG001 - signal handler signature
+    def _expired(signum, frame):  # a signal handler's signature
         raise ParseFailure("timeout", f"{what}: reading took longer than {seconds:g} s; the file may be malformed")
 
     previous = signal.signal(signal.SIGALRM, _expired)

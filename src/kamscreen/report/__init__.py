@@ -7,6 +7,7 @@
 A batch too large to hold streams instead: ``ReportWriter(out, Layout(...))`` takes one
 candidate at a time (see ``kamscreen.report.stream``).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,11 +17,12 @@ from kamscreen.report.model import DECISION_LABELS, Candidate
 from kamscreen.report.redact import redact
 from kamscreen.report.stream import OUTPUT_NAMES, ReportWriter
 
-__all__ = ["write_reports", "ReportWriter", "Layout", "Candidate", "DECISION_LABELS", "OUTPUT_NAMES", "redact"]
+__all__ = ["DECISION_LABELS", "OUTPUT_NAMES", "Candidate", "Layout", "ReportWriter", "redact", "write_reports"]
 
 
-def write_reports(candidates: list[Candidate], out: Path, *, profile: str, model: str | None = None,
-                  blind: bool = False) -> dict[str, Path]:
+def write_reports(
+    candidates: list[Candidate], out: Path, *, profile: str, model: str | None = None, blind: bool = False
+) -> dict[str, Path]:
     """Write the four outputs (each atomically) and return their paths by kind.
 
     ``blind`` masks names, contacts, age, gender, birth date and photo references in all of them.

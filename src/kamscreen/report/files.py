@@ -1,4 +1,5 @@
 """Atomic output files: write beside the target, then ``os.replace`` (a reader never sees half a file)."""
+
 from __future__ import annotations
 
 import os
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def write_atomic(path: Path, writer: Callable[[Path], None]) -> Path:
+def write_atomic(path: Path, writer: Callable[[Path], object]) -> Path:
     """Call ``writer(tmp_path)`` and move the finished file to ``path``."""
     path = Path(path)
     tmp = temp_beside(path)

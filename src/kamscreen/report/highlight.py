@@ -4,9 +4,11 @@ Each piece of text is escaped on its own (never marked safe raw): the text is cu
 boundary and each segment becomes ``<mark class="hl t-kpi t-criterion" data-ev="e3 e7">…</mark>``
 listing every span that covers it, so overlaps need no nested tags.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -54,7 +56,7 @@ def highlight(text: str, spans: list[Span]) -> Markup:
         starts.setdefault(span.start, []).append(span)
     active: list[Span] = []
     parts: list[str] = []
-    for left, right in zip(bounds, bounds[1:]):
+    for left, right in pairwise(bounds):
         active = [s for s in active if s.end > left] + starts.get(left, [])
         piece = str(escape(text[left:right]))
         if not active:

@@ -5,6 +5,7 @@ by piece (``highlight``); the page's only script is the project's own, allowed b
 The row and card markup (``parts.html.j2``), ``summary_of`` / ``card_of`` and the table and
 evidence scripts are shared with the review app (``kamscreen review``), which shows the same views.
 """
+
 from __future__ import annotations
 
 import base64
@@ -15,7 +16,7 @@ import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, cast
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
@@ -25,8 +26,16 @@ from kamscreen.report.highlight import SPAN_TYPES, SpanSet, highlight
 from kamscreen.report.model import Candidate, group_decision, link_reason
 from kamscreen.report.person import current_title, display_name
 from kamscreen.report.rows import english_level
-from kamscreen.report.words import (DATE_SOURCES, GROUP_WORDS, SOURCE_WORDS, STATUS_SYMBOLS, STATUS_WORDS,
-                                    UNSURE_DATE_SOURCES, industry_words, job_words)
+from kamscreen.report.words import (
+    DATE_SOURCES,
+    GROUP_WORDS,
+    SOURCE_WORDS,
+    STATUS_SYMBOLS,
+    STATUS_WORDS,
+    UNSURE_DATE_SOURCES,
+    industry_words,
+    job_words,
+)
 
 _MARKS = ("\x00rows\x00", "\x00cards\x00")
 
@@ -52,8 +61,20 @@ class Layout:
 
 def template_globals(criteria: dict[str, str]) -> dict:
     """What the shared templates (``parts.html.j2``) read besides a card."""
-    return {"criteria": [{"id": cid, "label": label} for cid, label in criteria.items()],
-            "symbols": STATUS_SYMBOLS, "status_words": STATUS_WORDS, "span_types": SPAN_TYPES}
+    return {
+        "criteria": [{"id": cid, "label": label} for cid, label in criteria.items()],
+        "symbols": STATUS_SYMBOLS,
+        "status_words": STATUS_WORDS,
+        "span_types": SPAN_TYPES,
+    }
+
+
+class _Parts(Protocol):
+    """The macros of ``parts.html.j2`` that render one candidate."""
+
+    def row(self, card: dict) -> Markup: ...
+
+    def card_html(self, card: dict) -> Markup: ...
 
 
 class HtmlWriter:
@@ -68,22 +89,29 @@ class HtmlWriter:
         script = env.get_template("report.js").render()
         shared = template_globals(layout.criteria)
         page = env.get_template("report.html.j2").render(
-            script=Markup(script), script_hash=base64.b64encode(hashlib.sha256(script.encode()).digest()).decode(),
-            rows=Markup(_MARKS[0]), cards_html=Markup(_MARKS[1]), count=layout.count, profile=layout.profile,
+            script=Markup(script),
+            script_hash=base64.b64encode(hashlib.sha256(script.encode()).digest()).decode(),
+            rows=Markup(_MARKS[0]),
+            cards_html=Markup(_MARKS[1]),
+            count=layout.count,
+            profile=layout.profile,
             ranked_by=layout.ranked_by or (f"model {layout.model}" if layout.model else "checklist score"),
-            blind=layout.blind, with_decisions=bool(layout.decisions), **shared,
+            blind=layout.blind,
+            with_decisions=bool(layout.decisions),
+            **shared,
         )
         head, rest = page.split(_MARKS[0])
         self._middle, self._tail = rest.split(_MARKS[1])
-        self._parts = env.get_template("parts.html.j2").make_module(shared)
+        self._parts = cast(_Parts, env.get_template("parts.html.j2").make_module(shared))
         self.handle, self.spool, self.layout = handle, spool, layout
         self.count = 0
         handle.write(head)
 
     def add(self, cand: Candidate) -> None:
         decisions = self.layout.decisions
-        decision = group_decision(cand.sha256, (o["sha256"] for o in cand.other_files), decisions,
-                                  lambda d: d["decided_at"])
+        decision = group_decision(
+            cand.sha256, (o["sha256"] for o in cand.other_files), decisions, lambda d: d["decided_at"]
+        )
         card = card_of(self.count, cand, blind=self.layout.blind, decision=decision, file_decisions=decisions)
         self.count += 1
         self.handle.write(str(self._parts.row(card)))
@@ -97,22 +125,45 @@ class HtmlWriter:
         self.handle.write(self._tail)
 
 
-def layout_of(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False,
-              ranked_by: str = "", decisions: dict[str, dict] | None = None) -> Layout:
+def layout_of(
+    candidates: list[Candidate],
+    *,
+    profile: str,
+    model: str | None = None,
+    blind: bool = False,
+    ranked_by: str = "",
+    decisions: dict[str, dict] | None = None,
+) -> Layout:
     """The layout of a report over ``candidates`` held in memory."""
     verdicts = {((c.assessment or {}).get("checklist") or {}).get("verdict") or c.status for c in candidates}
-    return Layout(_criterion_labels(candidates), len(candidates), tuple(sorted(verdicts)), profile, model, blind,
-                  ranked_by or next((c.ranked_by for c in candidates if c.ranked_by), ""), decisions or {})
+    return Layout(
+        _criterion_labels(candidates),
+        len(candidates),
+        tuple(sorted(verdicts)),
+        profile,
+        model,
+        blind,
+        ranked_by or next((c.ranked_by for c in candidates if c.ranked_by), ""),
+        decisions or {},
+    )
 
 
-def write_html(candidates: list[Candidate], path: Path, *, profile: str, model: str | None = None,
-               blind: bool = False) -> Path:
+def write_html(
+    candidates: list[Candidate], path: Path, *, profile: str, model: str | None = None, blind: bool = False
+) -> Path:
     """Render the report for ``candidates`` (already ranked, already redacted in blind mode)."""
     return write_text_atomic(path, render_html(candidates, profile=profile, model=model, blind=blind))
 
 
-def render_html(candidates: list[Candidate], *, profile: str, model: str | None = None, blind: bool = False,
-                ranked_by: str = "", decisions: dict[str, dict] | None = None) -> str:
+def render_html(
+    candidates: list[Candidate],
+    *,
+    profile: str,
+    model: str | None = None,
+    blind: bool = False,
+    ranked_by: str = "",
+    decisions: dict[str, dict] | None = None,
+) -> str:
     """The whole page as a string (``HtmlWriter`` streams the same bytes to a file)."""
     page, spool = io.StringIO(), io.StringIO()
     layout = layout_of(candidates, profile=profile, model=model, blind=blind, ranked_by=ranked_by, decisions=decisions)
@@ -125,8 +176,10 @@ def render_html(candidates: list[Candidate], *, profile: str, model: str | None 
 
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("kamscreen.report", "templates"),
-                       autoescape=select_autoescape(default=True, default_for_string=True))
+    return Environment(
+        loader=PackageLoader("kamscreen.report", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
 
 
 def _criterion_labels(candidates: list[Candidate]) -> dict[str, str]:
@@ -137,8 +190,15 @@ def _criterion_labels(candidates: list[Candidate]) -> dict[str, str]:
     return labels
 
 
-def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
-               href: str | None = None, file_decisions: Mapping[str, dict] | None = None) -> dict:
+def summary_of(
+    index: int,
+    cand: Candidate,
+    *,
+    blind: bool = False,
+    decision: dict | None = None,
+    href: str | None = None,
+    file_decisions: Mapping[str, dict] | None = None,
+) -> dict:
     """What a table row shows of one candidate (no CV text): rank, group, figures, statuses, flags, why,
     the candidate's other files.
 
@@ -155,37 +215,69 @@ def summary_of(index: int, cand: Candidate, *, blind: bool = False, decision: di
     statuses = {c["id"]: c["status"] for c in checklist.get("criteria", [])}
     document_date = (cand.parsed or {}).get("document_date") or {}
     return {
-        "index": index, "sha256": cand.sha256, "file": cand.file, "ocr": cand.ocr, "href": href or f"#card-{index}",
-        "status": cand.status, "error": cand.error, "rank": cand.rank,
-        "group": group, "group_text": GROUP_WORDS.get(group, group.replace("_", " ")),
-        "score": checklist.get("score"), "fit": (a.get("fit") or {}).get("probability"),
-        "statuses": statuses, "status_text": {cid: STATUS_WORDS.get(s, s) for cid, s in statuses.items()},
-        "total_years": exp.get("total_years"), "key_account_years": exp.get("key_account_years"),
-        "b2b_years": exp.get("b2b_years"), "team_size": (a.get("team_size") or {}).get("value"),
-        "english": english_level(a) if a else None, "industry": industry_words(a.get("industry")),
-        "red": sum(f.get("severity") == "red" for f in flags), "green": sum(f.get("severity") == "green" for f in flags),
+        "index": index,
+        "sha256": cand.sha256,
+        "file": cand.file,
+        "ocr": cand.ocr,
+        "href": href or f"#card-{index}",
+        "status": cand.status,
+        "error": cand.error,
+        "rank": cand.rank,
+        "group": group,
+        "group_text": GROUP_WORDS.get(group, group.replace("_", " ")),
+        "score": checklist.get("score"),
+        "fit": (a.get("fit") or {}).get("probability"),
+        "statuses": statuses,
+        "status_text": {cid: STATUS_WORDS.get(s, s) for cid, s in statuses.items()},
+        "total_years": exp.get("total_years"),
+        "key_account_years": exp.get("key_account_years"),
+        "b2b_years": exp.get("b2b_years"),
+        "team_size": (a.get("team_size") or {}).get("value"),
+        "english": english_level(a) if a else None,
+        "industry": industry_words(a.get("industry")),
+        "red": sum(f.get("severity") == "red" for f in flags),
+        "green": sum(f.get("severity") == "green" for f in flags),
         "flag_text": "; ".join(f"{f.get('severity')}: {f.get('kind', '').replace('_', ' ')}" for f in flags),
-        "name": display_name(cand.text, cand.sha256, blind), "title": current_title(a.get("jobs") or []),
-        "why": why(a, cand, unread), "needs_human_read": unread, "decision": decision,
-        "as_of": a.get("as_of"), "as_of_source": DATE_SOURCES.get(document_date.get("source"), ""),
+        "name": display_name(cand.text, cand.sha256, blind),
+        "title": current_title(a.get("jobs") or []),
+        "why": why(a, cand, unread),
+        "needs_human_read": unread,
+        "decision": decision,
+        "as_of": a.get("as_of"),
+        "as_of_source": DATE_SOURCES.get(document_date.get("source"), ""),
         "as_of_unsure": document_date.get("source") in UNSURE_DATE_SOURCES,
         "source": SOURCE_WORDS.get((cand.parsed or {}).get("format"), (cand.parsed or {}).get("format") or ""),
-        "other_files": [{**_file_of(link, link_reason(link)), "decision": (file_decisions or {}).get(link["sha256"])}
-                        for link in cand.other_files],
-        "decided_on": next((link["file"] for link in cand.other_files
-                            if decision and link["sha256"] == decision.get("sha256")), None),
+        "other_files": [
+            {**_file_of(link, link_reason(link)), "decision": (file_decisions or {}).get(link["sha256"])}
+            for link in cand.other_files
+        ],
+        "decided_on": next(
+            (link["file"] for link in cand.other_files if decision and link["sha256"] == decision.get("sha256")), None
+        ),
         "possible_duplicates": [_file_of(link, link["reason"]) for link in cand.possible_duplicates],
     }
 
 
 def _file_of(link: dict, why: str) -> dict:
     """Another file as a row or card lists it: name, hash, format in words, status and why it is there."""
-    return {"file": link["file"], "sha256": link["sha256"], "why": why, "status": link.get("status"),
-            "source": SOURCE_WORDS.get(link.get("source"), link.get("source") or "")}
+    return {
+        "file": link["file"],
+        "sha256": link["sha256"],
+        "why": why,
+        "status": link.get("status"),
+        "source": SOURCE_WORDS.get(link.get("source"), link.get("source") or ""),
+    }
 
 
-def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict | None = None,
-            href: str | None = None, file_decisions: Mapping[str, dict] | None = None) -> dict:
+def card_of(
+    index: int,
+    cand: Candidate,
+    *,
+    blind: bool = False,
+    decision: dict | None = None,
+    href: str | None = None,
+    file_decisions: Mapping[str, dict] | None = None,
+) -> dict:
     """A row's summary plus what the candidate's view shows: checklist, flags, reasons, jobs, highlighted text."""
     a = cand.assessment or {}
     spans = SpanSet(len(cand.text))
@@ -200,9 +292,15 @@ def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict 
     for crit in (a.get("checklist") or {}).get("criteria", []):
         ids = spans.add_all(crit.get("evidence"), "criterion")
         note = f" ({crit['note']})" if crit.get("note") else ""  # "C1 (inferred from the CV's language)"
-        criteria.append({**crit, "ev": " ".join(ids), "value_text": _show(crit.get("value")) + note,
-                         "threshold_text": _show(crit.get("threshold")),
-                         "status_text": STATUS_WORDS.get(crit.get("status"), crit.get("status"))})
+        criteria.append(
+            {
+                **crit,
+                "ev": " ".join(ids),
+                "value_text": _show(crit.get("value")) + note,
+                "threshold_text": _show(crit.get("threshold")),
+                "status_text": STATUS_WORDS.get(crit.get("status"), crit.get("status")),
+            }
+        )
     flags = []
     for flag in a.get("flags", []):
         kind = "flag-green" if flag.get("severity") == "green" else "flag-red"
@@ -211,8 +309,12 @@ def card_of(index: int, cand: Candidate, *, blind: bool = False, decision: dict 
     warnings = [*((cand.parsed or {}).get("warnings") or []), *(a.get("warnings") or [])]
     return {
         **summary_of(index, cand, blind=blind, decision=decision, href=href, file_decisions=file_decisions),
-        "criteria": criteria, "flags": flags, "reasons": ((a.get("fit") or {}).get("reasons") or [])[:6],
-        "jobs": jobs, "warnings": warnings, "text_html": highlight(cand.text, spans.spans),
+        "criteria": criteria,
+        "flags": flags,
+        "reasons": ((a.get("fit") or {}).get("reasons") or [])[:6],
+        "jobs": jobs,
+        "warnings": warnings,
+        "text_html": highlight(cand.text, spans.spans),
     }
 
 

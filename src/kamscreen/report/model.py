@@ -1,4 +1,5 @@
 """What the report writers take: one Candidate per screened file, ranked or failed."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
@@ -7,8 +8,13 @@ from typing import TypeVar
 
 # A recruiter's decisions (review app, keys 1–5) → the stage labels ``kamscreen train`` reads
 # (``kamscreen.score.train.STAGES``; from ``shortlisted`` on they count as positive by default).
-DECISION_LABELS = {"reject": "rejected", "shortlist": "shortlisted", "interview": "interviewed",
-                   "offer": "offer", "hire": "hired"}
+DECISION_LABELS = {
+    "reject": "rejected",
+    "shortlist": "shortlisted",
+    "interview": "interviewed",
+    "offer": "offer",
+    "hire": "hired",
+}
 
 
 @dataclass(frozen=True)
@@ -41,10 +47,22 @@ class Candidate:
         """One line of ``candidates.jsonl``: the assessment JSON, or file/status/error for a failure."""
         grouped = {"other_files": list(self.other_files), "possible_duplicates": list(self.possible_duplicates)}
         if self.assessment is not None:
-            return {**self.assessment, "file": self.file, "sha256": self.sha256, "status": self.status,
-                    "ranked_by": self.ranked_by, **grouped}
-        return {"file": self.file, "sha256": self.sha256, "status": self.status, "error": self.error, "rank": None,
-                **grouped}
+            return {
+                **self.assessment,
+                "file": self.file,
+                "sha256": self.sha256,
+                "status": self.status,
+                "ranked_by": self.ranked_by,
+                **grouped,
+            }
+        return {
+            "file": self.file,
+            "sha256": self.sha256,
+            "status": self.status,
+            "error": self.error,
+            "rank": None,
+            **grouped,
+        }
 
     def files_text(self) -> str:
         """The other files in one line: ``b.docx (same e-mail); c.pdf (text 92 % similar to b.docx)``."""
@@ -58,8 +76,9 @@ class Candidate:
 D = TypeVar("D")
 
 
-def group_decision(sha256: str, others: Iterable[str], decisions: Mapping[str, D],
-                   decided_at: Callable[[D], str]) -> D | None:
+def group_decision(
+    sha256: str, others: Iterable[str], decisions: Mapping[str, D], decided_at: Callable[[D], str]
+) -> D | None:
     """A candidate's decision: the one on its best file (``sha256``), else the newest on one of its
     other files (made before the files were grouped, or while another file was the best)."""
     own = decisions.get(sha256)

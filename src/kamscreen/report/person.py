@@ -3,6 +3,7 @@
 The name is the one blind mode masks (``redact``): a labelled ``ФИО:``/``Name:`` line, else the
 first name-like line of the header. Never a feature of any model.
 """
+
 from __future__ import annotations
 
 from kamscreen.report.redact import _NAME_WORD, _NOT_NAMES, NAME_LABEL

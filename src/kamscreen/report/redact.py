@@ -3,6 +3,7 @@
 Masks keep the length of what they hide (``█`` per character, line breaks kept), so every
 evidence span of the facts still points at the same place in the masked text.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -12,11 +13,14 @@ from kamscreen.report.model import Candidate
 
 MASK = "█"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-URL = re.compile(r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|t\.me|vk\.com|github\.com|facebook\.com|hh\.ru/resume)/\S*",
-                 re.IGNORECASE)
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b(?:linkedin\.com|t\.me|vk\.com|github\.com|facebook\.com|hh\.ru/resume)/\S*",
+    re.IGNORECASE,
+)
 PHONE = re.compile(r"(?<![\w+])\+?\(?\d(?:[\s\-().]{0,2}\d){9,13}(?!\w)")
-HANDLE = re.compile(r"(?:telegram|telegramm|skype|whatsapp|viber|телеграм)\s*:?\s*@?[\w.-]+|(?<![\w@])@[A-Za-z_]\w{3,}",
-                    re.IGNORECASE)
+HANDLE = re.compile(
+    r"(?:telegram|telegramm|skype|whatsapp|viber|телеграм)\s*:?\s*@?[\w.-]+|(?<![\w@])@[A-Za-z_]\w{3,}", re.IGNORECASE
+)
 IMAGE = re.compile(r"\S+\.(?:jpe?g|png|gif|heic|webp|bmp)\b", re.IGNORECASE)
 PERSONAL_LINE = re.compile(
     r"^[ \t•\-*]*(?:Мужчина|Женщина|Пол\b|Возраст|Дата рождения|Родил(?:ся|ась)|Семейное положение|Гражданство|"
@@ -46,8 +50,9 @@ PERSONAL_WORDS = re.compile(
 # Where a clause ends: a line break, ; • |, a full stop before a space, or a comma before a word
 # (a comma before a digit stays inside: "born March 12, 1983").
 _CLAUSE_END = re.compile(r"[\n;•|]|\.(?=\s|$)|,(?=\s*[^\W\d_])")
-NAME_LABEL = re.compile(r"^[ \t]*(?:ФИО|Ф\.И\.О\.|Имя|Full name|Name)\s*[:\-–—]\s*(?P<name>[^\n]+)",
-                        re.IGNORECASE | re.MULTILINE)
+NAME_LABEL = re.compile(
+    r"^[ \t]*(?:ФИО|Ф\.И\.О\.|Имя|Full name|Name)\s*[:\-–—]\s*(?P<name>[^\n]+)", re.IGNORECASE | re.MULTILINE
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZА-ЯЁ][a-zа-яё'’\-]+|[A-ZА-ЯЁ]{2,}|[A-ZА-ЯЁ]\.)$")
 _NOT_NAMES = re.compile(
     r"manager|менеджер|director|директор|account|sales|продаж|resume|резюме|cv\b|curriculum|summary|"
@@ -109,8 +114,11 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 def is_phone(candidate: str) -> bool:
     """A phone, not an amount ("1 200 000 000"): a leading +, brackets or dashes, or 8/7 + 10 digits."""
     digits = re.sub(r"\D", "", candidate)
-    return (candidate.startswith(("+", "(")) or bool(re.search(r"\d[()\-]|[()\-]\d", candidate))
-            or (len(digits) == 11 and digits[0] in "78"))
+    return (
+        candidate.startswith(("+", "("))
+        or bool(re.search(r"\d[()\-]|[()\-]\d", candidate))
+        or (len(digits) == 11 and digits[0] in "78")
+    )
 
 
 def _header_names(text: str, header_end: int | None) -> set[str]:
@@ -141,7 +149,7 @@ def redact(candidate: Candidate, header_end: int | None = None, alias: str | Non
     def scrub(node):
         if isinstance(node, dict):
             if _is_evidence(node, redactor.text):
-                return {**node, "text": redactor.masked[node["start"]: node["end"]]}
+                return {**node, "text": redactor.masked[node["start"] : node["end"]]}
             return {key: scrub(value) for key, value in node.items()}
         if isinstance(node, list):
             return [scrub(item) for item in node]
@@ -161,12 +169,21 @@ def redact(candidate: Candidate, header_end: int | None = None, alias: str | Non
 
     def blind(link: dict, named: bool) -> dict:
         via = link.get("via")
-        return {**link, "file": aliases[link["file"]] if named else pseudonym_of(link["sha256"], link["file"]),
-                "via": aliases.get(via) if via else None}
+        return {
+            **link,
+            "file": aliases[link["file"]] if named else pseudonym_of(link["sha256"], link["file"]),
+            "via": aliases.get(via) if via else None,
+        }
 
-    return dataclasses.replace(candidate, file=alias, text=redactor.masked, assessment=assessment, error=error,
-                               other_files=tuple(blind(link, True) for link in candidate.other_files),
-                               possible_duplicates=tuple(blind(link, False) for link in candidate.possible_duplicates))
+    return dataclasses.replace(
+        candidate,
+        file=alias,
+        text=redactor.masked,
+        assessment=assessment,
+        error=error,
+        other_files=tuple(blind(link, True) for link in candidate.other_files),
+        possible_duplicates=tuple(blind(link, False) for link in candidate.possible_duplicates),
+    )
 
 
 def pseudonym(candidate: Candidate) -> str:
@@ -192,4 +209,4 @@ def pseudonym_of(sha256: str, file: str) -> str:
 
 def _is_evidence(node: dict, text: str) -> bool:
     start, end = node.get("start"), node.get("end")
-    return ("text" in node and isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text))
+    return "text" in node and isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)

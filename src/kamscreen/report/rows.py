@@ -1,12 +1,25 @@
 """One flat row per candidate for the spreadsheet outputs (CSV and XLSX share it)."""
+
 from __future__ import annotations
 
 from kamscreen.extract.model import CEFR_LEVELS
 from kamscreen.report.model import Candidate
 
 KEY_COLUMNS = (
-    "rank", "file", "other_files", "status", "checklist_score", "verdict", "fit_probability", "ranked_by", "total_years",
-    "key_account_years", "b2b_years", "team_size", "english_level", "industry",
+    "rank",
+    "file",
+    "other_files",
+    "status",
+    "checklist_score",
+    "verdict",
+    "fit_probability",
+    "ranked_by",
+    "total_years",
+    "key_account_years",
+    "b2b_years",
+    "team_size",
+    "english_level",
+    "industry",
 )
 TAIL_COLUMNS = ("red_flags", "green_flags", "needs_human_read", "possible_duplicates", "error")
 CRITERION_PREFIX = "crit_"
@@ -39,15 +52,24 @@ def row(cand: Candidate, criteria: list[str]) -> dict:
     statuses = {c["id"]: c["status"] for c in checklist.get("criteria", [])}
     flags = a.get("flags") or []
     values = {
-        "rank": cand.rank, "file": cand.file, "other_files": cand.files_text() or None, "status": cand.status,
-        "checklist_score": checklist.get("score"), "verdict": checklist.get("verdict"),
-        "fit_probability": (a.get("fit") or {}).get("probability"), "ranked_by": cand.ranked_by or None,
-        "total_years": exp.get("total_years"), "key_account_years": exp.get("key_account_years"),
-        "b2b_years": exp.get("b2b_years"), "team_size": (a.get("team_size") or {}).get("value"),
-        "english_level": english_level(a), "industry": a.get("industry"),
+        "rank": cand.rank,
+        "file": cand.file,
+        "other_files": cand.files_text() or None,
+        "status": cand.status,
+        "checklist_score": checklist.get("score"),
+        "verdict": checklist.get("verdict"),
+        "fit_probability": (a.get("fit") or {}).get("probability"),
+        "ranked_by": cand.ranked_by or None,
+        "total_years": exp.get("total_years"),
+        "key_account_years": exp.get("key_account_years"),
+        "b2b_years": exp.get("b2b_years"),
+        "team_size": (a.get("team_size") or {}).get("value"),
+        "english_level": english_level(a),
+        "industry": a.get("industry"),
         "red_flags": "; ".join(f["message"] for f in flags if f.get("severity") == "red") or None,
         "green_flags": "; ".join(f["message"] for f in flags if f.get("severity") == "green") or None,
-        "needs_human_read": a.get("needs_human_read"), "possible_duplicates": cand.possible_text() or None,
+        "needs_human_read": a.get("needs_human_read"),
+        "possible_duplicates": cand.possible_text() or None,
         "error": f"{cand.error['code']}: {cand.error['message']}" if cand.error else None,
     }
     values.update({criterion_column(cid): statuses.get(cid) for cid in criteria})

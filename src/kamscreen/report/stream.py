@@ -4,6 +4,7 @@ Memory stays flat with the batch size: CSV and JSONL rows go straight to their f
 uses openpyxl's write-only mode, and the HTML cards are spooled to a temp file until the table
 is done. Every output appears atomically (temp file + ``os.replace``) when the writer closes.
 """
+
 from __future__ import annotations
 
 from contextlib import ExitStack
@@ -21,8 +22,8 @@ OUTPUT_NAMES = {"csv": "ranking.csv", "xlsx": "ranking.xlsx", "jsonl": "candidat
 class ReportWriter:
     """``with ReportWriter(out, layout) as w: w.add(c) ...``; ``w.paths`` are the outputs by kind.
 
-    ``layout.blind`` masks every candidate (``redact``) and names it by a pseudonym before it is written. On an exception no
-    output is replaced and the temp files are removed.
+    ``layout.blind`` masks every candidate (``redact``) and names it by a pseudonym before it is
+    written. On an exception no output is replaced and the temp files are removed.
     """
 
     def __init__(self, out: Path, layout: Layout) -> None:
@@ -34,7 +35,7 @@ class ReportWriter:
         self._temps: dict[str, Path] = {}
         self._aliases: set[str] = set()
 
-    def __enter__(self) -> "ReportWriter":
+    def __enter__(self) -> ReportWriter:
         temps = self._temps
         for kind in (*OUTPUT_NAMES, "spool"):
             temps[kind] = temp_beside(self.paths.get(kind, self.out / "report.cards"))
@@ -42,8 +43,11 @@ class ReportWriter:
         try:
             self._csv = CsvWriter(enter(open(temps["csv"], "w", encoding="utf-8-sig", newline="")), criteria)
             self._jsonl = JsonlWriter(enter(open(temps["jsonl"], "w", encoding="utf-8", newline="")))
-            self._html = HtmlWriter(enter(open(temps["html"], "w", encoding="utf-8", newline="")),
-                                    enter(open(temps["spool"], "w+", encoding="utf-8", newline="")), self.layout)
+            self._html = HtmlWriter(
+                enter(open(temps["html"], "w", encoding="utf-8", newline="")),
+                enter(open(temps["spool"], "w+", encoding="utf-8", newline="")),
+                self.layout,
+            )
             self._xlsx = XlsxWriter(criteria, self.layout.count)
         except BaseException:
             self._stack.close()

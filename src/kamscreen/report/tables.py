@@ -3,6 +3,7 @@
 Each writer takes the column header up front (criterion ids are known before the first row) and
 then one ``add(candidate)`` per row in rank order, so a batch never needs all candidates in memory.
 """
+
 from __future__ import annotations
 
 import csv
@@ -13,11 +14,28 @@ from typing import TextIO
 
 from kamscreen.report.files import write_atomic
 from kamscreen.report.model import Candidate
-from kamscreen.report.rows import CRITERION_PREFIX, KEY_COLUMNS, TAIL_COLUMNS, criterion_column, criterion_ids, neutralise, row
+from kamscreen.report.rows import (
+    CRITERION_PREFIX,
+    KEY_COLUMNS,
+    TAIL_COLUMNS,
+    criterion_column,
+    criterion_ids,
+    neutralise,
+    row,
+)
 
 STATUS_FILLS = {"met": "C6EFCE", "partly": "FFEB9C", "not_met": "FFC7CE", "no_data": "E7E6E6"}
-_WIDTHS = {"rank": 6, "file": 36, "other_files": 36, "status": 10, "verdict": 10, "red_flags": 50, "green_flags": 50,
-           "possible_duplicates": 36, "error": 50}
+_WIDTHS = {
+    "rank": 6,
+    "file": 36,
+    "other_files": 36,
+    "status": 10,
+    "verdict": 10,
+    "red_flags": 50,
+    "green_flags": 50,
+    "possible_duplicates": 36,
+    "error": 50,
+}
 
 
 def header_of(criteria: list[str]) -> list[str]:
@@ -76,7 +94,9 @@ class XlsxWriter:
         self.sheet.freeze_panes = "A2"
         self.sheet.auto_filter.ref = f"A1:{get_column_letter(len(self.header))}{count + 1}"
         for index, name in enumerate(self.header, start=1):
-            self.sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(name, max(12, min(len(name) + 2, 28)))
+            self.sheet.column_dimensions[get_column_letter(index)].width = _WIDTHS.get(
+                name, max(12, min(len(name) + 2, 28))
+            )
         self._fills = {s: PatternFill("solid", start_color=c, end_color=c) for s, c in STATUS_FILLS.items()}
         bold = Font(bold=True)
         self.sheet.append([self._cell(name, font=bold) for name in self.header])
@@ -106,6 +126,7 @@ class XlsxWriter:
 
 def write_csv(candidates: list[Candidate], path: Path) -> Path:
     """One row per candidate, formula-like text neutralised; UTF-8 with BOM so Excel reads Cyrillic."""
+
     def _write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
             writer = CsvWriter(handle, criterion_ids(candidates))
@@ -117,6 +138,7 @@ def write_csv(candidates: list[Candidate], path: Path) -> Path:
 
 def write_xlsx(candidates: list[Candidate], path: Path) -> Path:
     """The same table as the CSV, with a frozen header, an auto-filter and criterion cells coloured by status."""
+
     def _write(tmp: Path) -> None:
         writer = XlsxWriter(criterion_ids(candidates), len(candidates))
         for cand in candidates:
@@ -128,6 +150,7 @@ def write_xlsx(candidates: list[Candidate], path: Path) -> Path:
 
 def write_jsonl(candidates: list[Candidate], path: Path) -> Path:
     """One JSON object per line: the full assessment, or file/status/error for a failure."""
+
     def _write(tmp: Path) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as handle:
             writer = JsonlWriter(handle)

@@ -8,6 +8,7 @@ token (``security``); every POST a CSRF token.
 >>> app = create_app(Review(Path("out"), Store.open(database_url(Path("out"), None)), "kam-director",
 ...                         Guard(new_token())))                             # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,6 +25,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kamscreen.report.html import card_of, environment, render_html, template_globals
 from kamscreen.report.model import DECISION_LABELS
@@ -64,7 +66,7 @@ class Review:
             return self._ranking[1]
 
 
-def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Starlette:
+def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> ASGIApp:
     """The ASGI app over ``review``; ``hosts`` are the Host names it answers to (DNS rebinding guard)."""
     env = _environment()
     shared = environment()
@@ -74,19 +76,31 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
     def render(request: Request, template: str, status: int = 200, **context) -> HTMLResponse:
         name = request.state.recruiter if hasattr(request.state, "recruiter") else None
         page = env.get_template(template).render(
-            recruiter=name, csrf=review.guard.csrf(name) if name else "", vacancy=review.vacancy,
-            decisions=DECISIONS, keys=KEYS, **template_globals(context.pop("criteria", {})), **context)
+            recruiter=name,
+            csrf=review.guard.csrf(name) if name else "",
+            vacancy=review.vacancy,
+            decisions=DECISIONS,
+            keys=KEYS,
+            **template_globals(context.pop("criteria", {})),
+            **context,
+        )
         return HTMLResponse(page, status_code=status)
 
     def guarded(handler: Callable) -> Callable:
         """Refuse a request without a valid session (401), a POST without CSRF token or from elsewhere (403)."""
+
         @functools.wraps(handler)
         async def endpoint(request: Request) -> Response:
             name = review.guard.recruiter(request.cookies.get(COOKIE))
             if name is None:
-                return render(request, "message.html.j2", 401, title="Access token needed",
-                              message="This review app needs its access link: open the address "
-                                      "`kamscreen review` printed when it started (…/login?token=…).")
+                return render(
+                    request,
+                    "message.html.j2",
+                    401,
+                    title="Access token needed",
+                    message="This review app needs its access link: open the address "
+                    "`kamscreen review` printed when it started (…/login?token=…).",
+                )
             request.state.recruiter = name
             if request.method == "POST":
                 origin = request.headers.get("origin")
@@ -98,22 +112,29 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
                 if not review.guard.csrf_ok(name, token if isinstance(token, str) else None):
                     return PlainTextResponse("missing or wrong CSRF token; reload the page", status_code=403)
             return await handler(request)
+
         return endpoint
 
     async def login(request: Request) -> Response:
         if request.method == "GET":
             token = request.query_params.get("token")
             if not review.guard.token_ok(token):
-                return render(request, "message.html.j2", 401, title="Access token needed",
-                              message="This link has no valid access token. Use the address "
-                                      "`kamscreen review` printed when it started.")
+                return render(
+                    request,
+                    "message.html.j2",
+                    401,
+                    title="Access token needed",
+                    message="This link has no valid access token. Use the address "
+                    "`kamscreen review` printed when it started.",
+                )
             return render(request, "login.html.j2", token=token)
-        form = await request.form(max_files=0, max_fields=5)
-        token, name = form.get("token"), clean_name(form.get("name"))
-        if not review.guard.token_ok(token if isinstance(token, str) else None):
+        form = await request.form(max_files=0, max_fields=5)  # fields only: strings
+        given, typed = form.get("token"), form.get("name")
+        name = clean_name(typed if isinstance(typed, str) else None)
+        if not review.guard.token_ok(given if isinstance(given, str) else None):
             return render(request, "message.html.j2", 401, title="Access token needed", message="Wrong access token.")
         if not name:
-            return render(request, "login.html.j2", 400, token=token, error="Please type your name.")
+            return render(request, "login.html.j2", 400, token=given, error="Please type your name.")
         response = RedirectResponse("/", status_code=303)
         response.set_cookie(COOKIE, review.guard.session(name), httponly=True, samesite="strict", path="/")
         return response
@@ -125,8 +146,12 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
         return response
 
     async def logged_out(request: Request) -> Response:
-        return render(request, "message.html.j2", title="Signed out",
-                      message="Signed out. Open the access link again to come back.")
+        return render(
+            request,
+            "message.html.j2",
+            title="Signed out",
+            message="Signed out. Open the access link again to come back.",
+        )
 
     @guarded
     async def ranking_page(request: Request) -> Response:
@@ -139,8 +164,13 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
             return RedirectResponse(f"/c/{review.screening.aliases[sha]}", status_code=303)
         context = await run_in_threadpool(_candidate_context, review, sha)
         if context is None:
-            return render(request, "message.html.j2", 404, title="Not in this screen",
-                          message="No candidate with this file hash in the current screen.")
+            return render(
+                request,
+                "message.html.j2",
+                404,
+                title="Not in this screen",
+                message="No candidate with this file hash in the current screen.",
+            )
         return render(request, "candidate.html.j2", **context)
 
     @guarded
@@ -158,8 +188,9 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
             note = current.note if current else ""
         else:
             note = str(form.get("note") or "")[:2000]
-        await run_in_threadpool(review.store.decide, review.vacancy, sha, entry.file, decision, note,
-                                request.state.recruiter)
+        await run_in_threadpool(
+            review.store.decide, review.vacancy, sha, entry.file, decision, note, request.state.recruiter
+        )
         if "application/json" in request.headers.get("accept", ""):
             saved = review.store.decisions(review.vacancy).get(sha)
             return JSONResponse({"sha256": sha, "decision": asdict(saved) if saved else None})
@@ -191,8 +222,11 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
     @guarded
     async def export_labels(request: Request) -> Response:
         text = await run_in_threadpool(labels_csv.export_csv, review.store, review.vacancy)
-        return Response("\ufeff" + text, media_type="text/csv; charset=utf-8",
-                        headers={"content-disposition": 'attachment; filename="labels.csv"'})
+        return Response(
+            "\ufeff" + text,
+            media_type="text/csv; charset=utf-8",
+            headers={"content-disposition": 'attachment; filename="labels.csv"'},
+        )
 
     @guarded
     async def import_labels(request: Request) -> Response:
@@ -201,8 +235,9 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
             return render(request, "message.html.j2", 400, title="Import", message="Choose a labels CSV file.")
         data = await upload.read(labels_csv.MAX_BYTES + 1)
         try:
-            done = await run_in_threadpool(labels_csv.import_csv, data, review.screening, review.store,
-                                           review.vacancy, request.state.recruiter)
+            done = await run_in_threadpool(
+                labels_csv.import_csv, data, review.screening, review.store, review.vacancy, request.state.recruiter
+            )
         except ValueError as exc:
             return render(request, "message.html.j2", 400, title="Import refused", message=str(exc))
         return render(request, "imported.html.j2", done=done)
@@ -219,43 +254,52 @@ def create_app(review: Review, hosts: tuple[str, ...] = ("127.0.0.1", "localhost
         return Response(found[0], media_type=found[1], headers={"cache-control": "no-cache"})
 
     routes = [
-        Route("/", ranking_page), Route("/c/{sha:str}", candidate_page),
+        Route("/", ranking_page),
+        Route("/c/{sha:str}", candidate_page),
         Route("/c/{sha:str}/decision", decide, methods=["POST"]),
-        Route("/models", models_page), Route("/retrain", retrain_now, methods=["POST"]),
+        Route("/models", models_page),
+        Route("/retrain", retrain_now, methods=["POST"]),
         Route("/models/activate", activate, methods=["POST"]),
-        Route("/labels.csv", export_labels), Route("/labels", import_labels, methods=["POST"]),
-        Route("/report.html", report), Route("/assets/{name:str}", asset),
-        Route("/login", login, methods=["GET", "POST"]), Route("/logout", logout, methods=["POST"]),
-        Route("/login-done", logged_out), Route("/favicon.ico", lambda request: Response(status_code=204)),
+        Route("/labels.csv", export_labels),
+        Route("/labels", import_labels, methods=["POST"]),
+        Route("/report.html", report),
+        Route("/assets/{name:str}", asset),
+        Route("/login", login, methods=["GET", "POST"]),
+        Route("/logout", logout, methods=["POST"]),
+        Route("/login-done", logged_out),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))])
     return _with_headers(app)
 
 
-def _with_headers(app: Starlette):
+def _with_headers(app: Starlette) -> ASGIApp:
     """Wrap the app so that every response carries the security headers (CSP, nosniff, no-referrer…)."""
     extra = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
 
-    async def wrapped(scope, receive, send):
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await app(scope, receive, send)
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
                 names = {k.lower() for k, _ in message.get("headers", [])}
-                message = {**message, "headers": list(message.get("headers", []))
-                           + [h for h in extra if h[0] not in names]}
+                message = {
+                    **message,
+                    "headers": list(message.get("headers", [])) + [h for h in extra if h[0] not in names],
+                }
             await send(message)
 
         await app(scope, receive, send_with_headers)
 
-    wrapped.app = app
     return wrapped
 
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> Environment:
-    loader = ChoiceLoader([PackageLoader("kamscreen.review", "templates"), PackageLoader("kamscreen.report", "templates")])
+    loader = ChoiceLoader(
+        [PackageLoader("kamscreen.review", "templates"), PackageLoader("kamscreen.report", "templates")]
+    )
     return Environment(loader=loader, autoescape=select_autoescape(default=True, default_for_string=True))
 
 
@@ -272,15 +316,30 @@ def _list_context(review: Review) -> dict:
     for index, sha in enumerate(ranking.order):
         entry = screening.by_sha[sha]
         decision = _decision_dict(candidates.get(sha))
-        decided_on = next((o["file"] for o in entry.summary["other_files"]
-                           if decision and o["sha256"] == decision["sha256"]), None)
-        rows.append({**entry.summary, "index": index, "rank": ranking.ranks.get(sha),
-                     "fit": ranking.probabilities.get(sha), "decision": decision, "decided_on": decided_on,
-                     "href": f"/c/{sha}"})
+        decided_on = next(
+            (o["file"] for o in entry.summary["other_files"] if decision and o["sha256"] == decision["sha256"]), None
+        )
+        rows.append(
+            {
+                **entry.summary,
+                "index": index,
+                "rank": ranking.ranks.get(sha),
+                "fit": ranking.probabilities.get(sha),
+                "decision": decision,
+                "decided_on": decided_on,
+                "href": f"/c/{sha}",
+            }
+        )
     others = review.store.other_vacancies(review.vacancy, set(screening.by_sha) | set(screening.aliases))
-    return {"rows": rows, "ranking": ranking, "criteria": review.screening.criteria, "others": others,
-            "decided": len(candidates), "total": len(rows),
-            "left": sum(not screening.known(sha) for sha in decided)}
+    return {
+        "rows": rows,
+        "ranking": ranking,
+        "criteria": review.screening.criteria,
+        "others": others,
+        "decided": len(candidates),
+        "total": len(rows),
+        "left": sum(not screening.known(sha) for sha in decided),
+    }
 
 
 def _candidate_context(review: Review, sha: str) -> dict | None:
@@ -295,19 +354,35 @@ def _candidate_context(review: Review, sha: str) -> dict | None:
             from kamscreen.batch.codec import assessment_from_dict
 
             reasons = ranking.model.explain(assessment_from_dict(review.screening.line(sha)))
-            fit = {"probability": ranking.probabilities.get(sha), "model": ranking.model.name,
-                   "reasons": [r.to_dict() for r in reasons]}
+            fit = {
+                "probability": ranking.probabilities.get(sha),
+                "model": ranking.model.name,
+                "reasons": [r.to_dict() for r in reasons],
+            }
         from dataclasses import replace
 
         cand = replace(cand, assessment={**cand.assessment, "fit": fit, "rank": ranking.ranks.get(sha)})
     decided = review.store.decisions(review.vacancy)
     decision = review.screening.decisions(decided).get(sha)
-    card = card_of(index, cand, blind=review.screening.blind, decision=_decision_dict(decision), href=f"/c/{sha}",
-                   file_decisions={s: asdict(d) for s, d in decided.items()})
+    card = card_of(
+        index,
+        cand,
+        blind=review.screening.blind,
+        decision=_decision_dict(decision),
+        href=f"/c/{sha}",
+        file_decisions={s: asdict(d) for s, d in decided.items()},
+    )
     order = ranking.order
-    return {"card": card, "ranking": ranking, "history": review.store.history(review.vacancy, sha),
-            "prev": order[index - 1] if index > 0 else None, "next": order[index + 1] if index + 1 < len(order) else None,
-            "position": index + 1, "total": len(order), "criteria": review.screening.criteria}
+    return {
+        "card": card,
+        "ranking": ranking,
+        "history": review.store.history(review.vacancy, sha),
+        "prev": order[index - 1] if index > 0 else None,
+        "next": order[index + 1] if index + 1 < len(order) else None,
+        "position": index + 1,
+        "total": len(order),
+        "criteria": review.screening.criteria,
+    }
 
 
 def _models_context(review: Review) -> dict:
@@ -317,10 +392,17 @@ def _models_context(review: Review) -> dict:
     usable = [d for sha, d in review.screening.decisions(decided).items() if review.screening.by_sha[sha].scored]
     positives = sum(positive(d.decision, DEFAULT_POSITIVE_FROM) for d in usable)
     rule = ", ".join(d for d in DECISIONS if positive(d, DEFAULT_POSITIVE_FROM))
-    return {"ranking": review.ranking(), "models": review.store.models(review.vacancy),
-            "usable": len(usable), "positives": positives, "negatives": len(usable) - positives,
-            "decided": len(decided), "rule": rule, "stages": " < ".join(STAGES),
-            "labels": DECISION_LABELS}
+    return {
+        "ranking": review.ranking(),
+        "models": review.store.models(review.vacancy),
+        "usable": len(usable),
+        "positives": positives,
+        "negatives": len(usable) - positives,
+        "decided": len(decided),
+        "rule": rule,
+        "stages": " < ".join(STAGES),
+        "labels": DECISION_LABELS,
+    }
 
 
 def _report(review: Review) -> str:
@@ -338,5 +420,10 @@ def _report(review: Review) -> str:
                 fit = {"probability": ranking.probabilities.get(sha), "model": ranking.model.name, "reasons": []}
             cand = replace(cand, assessment={**cand.assessment, "fit": fit, "rank": ranking.ranks.get(sha)})
         candidates.append(cand)
-    return render_html(candidates, profile=review.screening.profile, blind=review.screening.blind,
-                       ranked_by=ranking.ranked_by, decisions=decided)
+    return render_html(
+        candidates,
+        profile=review.screening.profile,
+        blind=review.screening.blind,
+        ranked_by=ranking.ranked_by,
+        decisions=decided,
+    )

@@ -10,6 +10,7 @@ stages and decisions map to decisions, ``1``/``yes``/``true`` to shortlist and `
 this screen; rows that match nothing or carry another label are counted and reported, not guessed.
 A row naming another file of a grouped candidate decides for the candidate (under its best file).
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,9 +26,12 @@ from kamscreen.review.storage import Store
 COLUMNS = ("file", "label", "decision", "note", "recruiter", "decided_at", "sha256")
 MAX_BYTES = 5 * 2**20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_BY_LABEL = {**{stage: d for d, stage in DECISION_LABELS.items()}, **{d: d for d in DECISION_LABELS},
-             **{w: "shortlist" for w in ("1", "yes", "y", "true", "да")},
-             **{w: "reject" for w in ("0", "no", "n", "false", "нет")}}
+_BY_LABEL = {
+    **{stage: d for d, stage in DECISION_LABELS.items()},
+    **{d: d for d in DECISION_LABELS},
+    **{w: "shortlist" for w in ("1", "yes", "y", "true", "да")},
+    **{w: "reject" for w in ("0", "no", "n", "false", "нет")},
+}
 
 
 @dataclass
@@ -45,8 +49,12 @@ def export_csv(store: Store, vacancy: str) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for d in sorted(store.decisions(vacancy).values(), key=lambda d: d.file):
-        writer.writerow([neutralise(v) for v in (d.file, DECISION_LABELS[d.decision], d.decision, d.note,
-                                                 d.recruiter, d.decided_at, d.sha256)])
+        writer.writerow(
+            [
+                neutralise(v)
+                for v in (d.file, DECISION_LABELS[d.decision], d.decision, d.note, d.recruiter, d.decided_at, d.sha256)
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -66,9 +74,9 @@ def import_csv(data: bytes, screening: Screening, store: Store, vacancy: str, re
     if label_col is None or (file_col is None and sha_col is None):
         raise ValueError(f"expected a 'file' (or 'sha256') and a 'label' column, got {list(header)}")
     by_file: dict[str, list[str]] = {}
-    for entry in screening.entries:  # a candidate by the name of any of its files
-        for name in (entry.file, *(o["file"] for o in entry.summary.get("other_files", ()))):
-            by_file.setdefault(name, []).append(entry.sha256)
+    for known in screening.entries:  # a candidate by the name of any of its files
+        for name in (known.file, *(o["file"] for o in known.summary.get("other_files", ()))):
+            by_file.setdefault(name, []).append(known.sha256)
     note_col = header.get("note")
     done = Imported()
     try:
@@ -85,14 +93,24 @@ def import_csv(data: bytes, screening: Screening, store: Store, vacancy: str, re
             if not sha:
                 matches = by_file.get(file, [])
                 if len(matches) != 1:
-                    done.skipped.append(f"line {line}: {file!r} is not a file of this screen" if not matches
-                                        else f"line {line}: {file!r} names {len(matches)} files; give the sha256")
+                    done.skipped.append(
+                        f"line {line}: {file!r} is not a file of this screen"
+                        if not matches
+                        else f"line {line}: {file!r} names {len(matches)} files; give the sha256"
+                    )
                     continue
                 sha = matches[0]
             sha = screening.aliases.get(sha, sha)  # another file of a candidate: the candidate's decision
             entry = screening.by_sha.get(sha)
-            change = store.decide(vacancy, sha, entry.file if entry else file or sha, decision,
-                                  _plain(row.get(note_col)) if note_col else "", recruiter, action="import")
+            change = store.decide(
+                vacancy,
+                sha,
+                entry.file if entry else file or sha,
+                decision,
+                _plain(row.get(note_col)) if note_col else "",
+                recruiter,
+                action="import",
+            )
             done.recorded += change is not None
             done.unchanged += change is None
     except csv.Error as exc:

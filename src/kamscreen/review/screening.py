@@ -8,6 +8,7 @@ run's ``cache.sqlite`` when it is opened. A re-screen into OUT is picked up on t
 A candidate whose files were grouped (``batch.duplicates``) is one entry, keyed by its best file's
 sha256; ``aliases`` maps each of its other files' sha256 to that key.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,7 +17,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from kamscreen.batch import manifest
 from kamscreen.batch.cache import Cache
@@ -27,9 +28,18 @@ from kamscreen.report.html import summary_of
 from kamscreen.report.model import Candidate, group_decision
 from kamscreen.report.redact import redact
 
-D = TypeVar("D")
 JSONL = "candidates.jsonl"
 CACHE = "cache.sqlite"
+
+
+class _Decided(Protocol):
+    """A decision as grouping reads it (``storage.Decision``)."""
+
+    @property
+    def decided_at(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Decided)
 
 
 class ScreeningError(RuntimeError):
@@ -76,8 +86,10 @@ class Screening:
 
     @property
     def profile(self) -> str:
-        return self.settings.get("profile") or next(
-            (e.summary.get("profile") for e in self.entries if e.summary.get("profile")), "kam-director")
+        stated = self.settings.get("profile") or next(
+            (e.summary["profile"] for e in self.entries if e.summary.get("profile")), None
+        )
+        return stated or "kam-director"
 
     @property
     def version(self) -> tuple | None:
@@ -98,7 +110,9 @@ class Screening:
         try:
             stat = path.stat()
         except FileNotFoundError:
-            raise ScreeningError(f"{self.out}: no {JSONL}; run `kamscreen screen FOLDER --out {self.out}` first") from None
+            raise ScreeningError(
+                f"{self.out}: no {JSONL}; run `kamscreen screen FOLDER --out {self.out}` first"
+            ) from None
         settings = manifest.read(self.out)
         if settings is None and self._stamp is not None:  # a screen is writing OUT: keep what was read
             return False
@@ -107,7 +121,8 @@ class Screening:
             return False
         self.settings = settings or {}
         criteria: dict[str, str] = {}
-        handle = open(path, "rb")  # kept open: a re-screen replaces the file, this one stays readable
+        # kept open: a re-screen replaces the file, this one stays readable
+        handle = open(path, "rb")  # noqa: SIM115
         entries = list(self._index(handle, criteria))
         self.entries, self.by_sha, self.criteria = entries, {e.sha256: e for e in entries}, criteria
         self.aliases = {other: e.sha256 for e in entries for other in e.others}
@@ -126,10 +141,22 @@ class Screening:
                     criteria.setdefault(crit["id"], crit.get("label_en") or crit["id"])
                 summary = summary_of(0, cand, blind=self.blind)
                 summary["profile"] = checklist.get("profile")
-                yield Entry(line["sha256"], line["file"], offset, len(raw), line["status"], checklist.get("verdict"),
-                            checklist.get("score"), checklist.get("raw_score"), (line.get("fit") or {}).get("probability"),
-                            bool(line.get("needs_human_read")), line.get("rank"), summary,
-                            tuple(link["sha256"] for link in line.get("other_files") or ()), checklist.get("core"))
+                yield Entry(
+                    line["sha256"],
+                    line["file"],
+                    offset,
+                    len(raw),
+                    line["status"],
+                    checklist.get("verdict"),
+                    checklist.get("score"),
+                    checklist.get("raw_score"),
+                    (line.get("fit") or {}).get("probability"),
+                    bool(line.get("needs_human_read")),
+                    line.get("rank"),
+                    summary,
+                    tuple(link["sha256"] for link in line.get("other_files") or ()),
+                    checklist.get("core"),
+                )
                 offset += len(raw)
 
     def line(self, sha256: str) -> dict:
@@ -161,18 +188,32 @@ class Screening:
         return [assessment_from_dict(self.line(sha)) for sha in hashes]
 
     def _candidate(self, line: dict, cache: Cache) -> Candidate:
-        assessment = {k: v for k, v in line.items()
-                      if k not in ("status", "error", "ranked_by", "other_files", "possible_duplicates")}
+        assessment = {
+            k: v
+            for k, v in line.items()
+            if k not in ("status", "error", "ranked_by", "other_files", "possible_duplicates")
+        }
         result = cache.load(line["sha256"], line["file"]) if line.get("sha256") else None
-        cand = Candidate(file=line["file"], sha256=line["sha256"], status=line["status"], error=line.get("error"),
-                         text=((result.parsed if result else None) or {}).get("text", ""),
-                         assessment=assessment if line.get("checklist") else None, parsed=parse_notes(result),
-                         ranked_by=line.get("ranked_by", ""), other_files=tuple(line.get("other_files") or ()),
-                         possible_duplicates=tuple(line.get("possible_duplicates") or ()))
+        cand = Candidate(
+            file=line["file"],
+            sha256=line["sha256"],
+            status=line["status"],
+            error=line.get("error"),
+            text=((result.parsed if result else None) or {}).get("text", ""),
+            assessment=assessment if line.get("checklist") else None,
+            parsed=parse_notes(result),
+            ranked_by=line.get("ranked_by", ""),
+            other_files=tuple(line.get("other_files") or ()),
+            possible_duplicates=tuple(line.get("possible_duplicates") or ()),
+        )
         if self.blind and cand.text:  # the outputs were masked; the cache holds the plain text
             cand = dataclasses.replace(cand, text=redact(dataclasses.replace(cand, assessment=None, error=None)).text)
         return cand
 
     def _cache(self) -> Cache:
-        return Cache(self.out / CACHE, self.settings.get("pipeline") or pipeline_version(),
-                     self.settings.get("as_of"), bool(self.settings.get("allow_large")))
+        return Cache(
+            self.out / CACHE,
+            self.settings.get("pipeline") or pipeline_version(),
+            self.settings.get("as_of"),
+            bool(self.settings.get("allow_large")),
+        )

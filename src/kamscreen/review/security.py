@@ -9,6 +9,7 @@
   inline script, no framing), ``nosniff``, ``same-origin`` referrers (the login URL holds the token;
   ``no-referrer`` would make browsers send ``Origin: null`` on the app's own forms).
 """
+
 from __future__ import annotations
 
 import base64
@@ -20,10 +21,17 @@ COOKIE = "kamscreen_session"
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 MAX_NAME = 60
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-HEADERS = {"content-security-policy": CSP, "x-content-type-options": "nosniff", "referrer-policy": "same-origin",
-           "x-frame-options": "DENY", "cache-control": "no-store"}
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+HEADERS = {
+    "content-security-policy": CSP,
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+    "x-frame-options": "DENY",
+    "cache-control": "no-store",
+}
 
 
 def new_token() -> str:
@@ -40,7 +48,9 @@ class Guard:
         self._key = hashlib.sha256(b"kamscreen-review\0" + token.encode()).digest()
 
     def token_ok(self, candidate: str | None) -> bool:
-        return bool(candidate) and hmac.compare_digest(candidate.encode(), self.token.encode())
+        if not candidate:
+            return False
+        return hmac.compare_digest(candidate.encode(), self.token.encode())
 
     def _sign(self, purpose: str, value: str) -> str:
         return hmac.new(self._key, f"{purpose}\0{value}".encode(), hashlib.sha256).hexdigest()
@@ -65,7 +75,9 @@ class Guard:
         return self._sign("csrf", name)[:32]
 
     def csrf_ok(self, name: str, candidate: str | None) -> bool:
-        return bool(candidate) and hmac.compare_digest(candidate, self.csrf(name))
+        if not candidate:
+            return False
+        return hmac.compare_digest(candidate, self.csrf(name))
 
 
 def clean_name(name: str | None) -> str:

@@ -10,6 +10,7 @@ survives a re-screen, files added or removed, a changed profile or model.
 >>> store = Store.open("sqlite:///out/review.sqlite")                 # doctest: +SKIP
 >>> store.decide("kam-director", sha, "cv.pdf", "shortlist", "strong P&L", "Anna")   # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,20 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import (Boolean, Column, Engine, Integer, MetaData, String, Table, Text, create_engine, event,
-                        select, update)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    select,
+    update,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
@@ -29,19 +42,44 @@ DB_NAME = "review.sqlite"
 DECISIONS = tuple(DECISION_LABELS)  # reject, shortlist, interview, offer, hire (keys 1–5)
 
 _meta = MetaData()
-decisions = Table("decisions", _meta,
-                  Column("vacancy", String(200), primary_key=True), Column("sha256", String(64), primary_key=True),
-                  Column("decision", String(20)), Column("note", Text), Column("file", Text),
-                  Column("recruiter", String(200)), Column("decided_at", String(32)))
-audit = Table("audit", _meta,
-              Column("id", Integer, primary_key=True), Column("vacancy", String(200)), Column("sha256", String(64)),
-              Column("file", Text), Column("recruiter", String(200)), Column("at", String(32)),
-              Column("action", String(20)), Column("old_decision", String(20)), Column("new_decision", String(20)),
-              Column("old_note", Text), Column("new_note", Text))
-models = Table("models", _meta,
-               Column("id", Integer, primary_key=True), Column("vacancy", String(200)), Column("name", String(200)),
-               Column("path", Text), Column("card", Text), Column("created_at", String(32)),
-               Column("created_by", String(200)), Column("active", Boolean))
+decisions = Table(
+    "decisions",
+    _meta,
+    Column("vacancy", String(200), primary_key=True),
+    Column("sha256", String(64), primary_key=True),
+    Column("decision", String(20)),
+    Column("note", Text),
+    Column("file", Text),
+    Column("recruiter", String(200)),
+    Column("decided_at", String(32)),
+)
+audit = Table(
+    "audit",
+    _meta,
+    Column("id", Integer, primary_key=True),
+    Column("vacancy", String(200)),
+    Column("sha256", String(64)),
+    Column("file", Text),
+    Column("recruiter", String(200)),
+    Column("at", String(32)),
+    Column("action", String(20)),
+    Column("old_decision", String(20)),
+    Column("new_decision", String(20)),
+    Column("old_note", Text),
+    Column("new_note", Text),
+)
+models = Table(
+    "models",
+    _meta,
+    Column("id", Integer, primary_key=True),
+    Column("vacancy", String(200)),
+    Column("name", String(200)),
+    Column("path", Text),
+    Column("card", Text),
+    Column("created_at", String(32)),
+    Column("created_by", String(200)),
+    Column("active", Boolean),
+)
 
 
 class StoreError(RuntimeError):
@@ -88,7 +126,7 @@ class ModelRecord:
 
 def now() -> str:
     """UTC, to the second, ISO 8601 (sorts as text)."""
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def database_url(out: Path, db: str | None) -> str:
@@ -107,12 +145,14 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> "Store":
+    def open(cls, url: str) -> Store:
         """Connect and migrate; StoreError naming the database on any failure."""
         try:
             parsed = make_url(url)
         except ArgumentError:
-            raise StoreError(f"--db {url!r} is not a database URL (sqlite:///PATH or postgresql://USER@HOST/DB)") from None
+            raise StoreError(
+                f"--db {url!r} is not a database URL (sqlite:///PATH or postgresql://USER@HOST/DB)"
+            ) from None
         shown = parsed.render_as_string(hide_password=True)
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
             raise StoreError(f"{shown}: only SQLite and PostgreSQL are supported")
@@ -122,7 +162,9 @@ class Store:
         except NoSuchModuleError as exc:
             raise StoreError(f"{shown}: {exc}") from None
         except ModuleNotFoundError as exc:
-            raise StoreError(f"{shown}: the driver {exc.name!r} is missing; pip install 'kamscreen[postgres]'") from None
+            raise StoreError(
+                f"{shown}: the driver {exc.name!r} is missing; pip install 'kamscreen[postgres]'"
+            ) from None
         except OperationalError as exc:
             raise StoreError(f"{shown}: cannot open the database ({str(exc.orig).strip().splitlines()[0]})") from None
         except migrations.SchemaError as exc:
@@ -139,8 +181,16 @@ class Store:
             rows = conn.execute(select(decisions).where(decisions.c.vacancy == vacancy)).mappings().all()
         return {r["sha256"]: _decision(r) for r in rows}
 
-    def decide(self, vacancy: str, sha256: str, file: str, decision: str | None, note: str, recruiter: str,
-               action: str = "decide") -> Change | None:
+    def decide(
+        self,
+        vacancy: str,
+        sha256: str,
+        file: str,
+        decision: str | None,
+        note: str,
+        recruiter: str,
+        action: str = "decide",
+    ) -> Change | None:
         """Set (or with ``decision=None`` clear) one decision and log it; None when nothing changed."""
         if decision is not None and decision not in DECISIONS:
             raise ValueError(f"unknown decision {decision!r}; one of {', '.join(DECISIONS)}")
@@ -163,24 +213,54 @@ class Store:
             else:
                 conn.execute(decisions.update().where(key).values(**values))
             change = Change(recruiter, at, action, old_decision, decision, old_note, note if decision else None, file)
-            conn.execute(audit.insert().values(vacancy=vacancy, sha256=sha256, file=file, recruiter=recruiter,
-                                               at=at, action=action, old_decision=old_decision,
-                                               new_decision=decision, old_note=old_note, new_note=change.new_note))
+            conn.execute(
+                audit.insert().values(
+                    vacancy=vacancy,
+                    sha256=sha256,
+                    file=file,
+                    recruiter=recruiter,
+                    at=at,
+                    action=action,
+                    old_decision=old_decision,
+                    new_decision=decision,
+                    old_note=old_note,
+                    new_note=change.new_note,
+                )
+            )
         return change
 
     def history(self, vacancy: str, sha256: str) -> list[Change]:
         """The audit log of one candidate, newest first."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(audit).where((audit.c.vacancy == vacancy) & (audit.c.sha256 == sha256))
-                                .order_by(audit.c.id.desc())).mappings().all()
-        return [Change(r["recruiter"], r["at"], r["action"], r["old_decision"], r["new_decision"],
-                       r["old_note"], r["new_note"], r["file"]) for r in rows]
+            rows = (
+                conn.execute(
+                    select(audit)
+                    .where((audit.c.vacancy == vacancy) & (audit.c.sha256 == sha256))
+                    .order_by(audit.c.id.desc())
+                )
+                .mappings()
+                .all()
+            )
+        return [
+            Change(
+                r["recruiter"],
+                r["at"],
+                r["action"],
+                r["old_decision"],
+                r["new_decision"],
+                r["old_note"],
+                r["new_note"],
+                r["file"],
+            )
+            for r in rows
+        ]
 
     def other_vacancies(self, vacancy: str, hashes: set[str]) -> dict[str, int]:
         """Decisions on these files recorded under other vacancies: vacancy → count."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(decisions.c.vacancy, decisions.c.sha256)
-                                .where(decisions.c.vacancy != vacancy)).all()
+            rows = conn.execute(
+                select(decisions.c.vacancy, decisions.c.sha256).where(decisions.c.vacancy != vacancy)
+            ).all()
         counts: dict[str, int] = {}
         for other, sha in rows:
             if sha in hashes:
@@ -192,18 +272,42 @@ class Store:
         """Record a retrained model and make it the vacancy's active one (the previous ones are kept)."""
         with self.engine.begin() as conn:
             conn.execute(update(models).where(models.c.vacancy == vacancy).values(active=False))
-            new_id = conn.execute(models.insert().values(
-                vacancy=vacancy, name=name, path=path, card=json.dumps(card, ensure_ascii=False),
-                created_at=now(), created_by=recruiter, active=True)).inserted_primary_key[0]
+            inserted = conn.execute(
+                models.insert().values(
+                    vacancy=vacancy,
+                    name=name,
+                    path=path,
+                    card=json.dumps(card, ensure_ascii=False),
+                    created_at=now(),
+                    created_by=recruiter,
+                    active=True,
+                )
+            ).inserted_primary_key
+        assert inserted is not None  # a one-row insert has its key
+        new_id = inserted[0]
         return next(m for m in self.models(vacancy) if m.id == new_id)
 
     def models(self, vacancy: str) -> list[ModelRecord]:
         """The vacancy's models, newest first."""
         with self.engine.connect() as conn:
-            rows = conn.execute(select(models).where(models.c.vacancy == vacancy)
-                                .order_by(models.c.id.desc())).mappings().all()
-        return [ModelRecord(r["id"], r["vacancy"], r["name"], r["path"], json.loads(r["card"]), r["created_at"],
-                            r["created_by"], bool(r["active"])) for r in rows]
+            rows = (
+                conn.execute(select(models).where(models.c.vacancy == vacancy).order_by(models.c.id.desc()))
+                .mappings()
+                .all()
+            )
+        return [
+            ModelRecord(
+                r["id"],
+                r["vacancy"],
+                r["name"],
+                r["path"],
+                json.loads(r["card"]),
+                r["created_at"],
+                r["created_by"],
+                bool(r["active"]),
+            )
+            for r in rows
+        ]
 
     def active_model(self, vacancy: str) -> ModelRecord | None:
         return next((m for m in self.models(vacancy) if m.active), None)
@@ -213,8 +317,9 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(update(models).where(models.c.vacancy == vacancy).values(active=False))
             if model_id is not None:
-                conn.execute(update(models).where((models.c.vacancy == vacancy) & (models.c.id == model_id))
-                             .values(active=True))
+                conn.execute(
+                    update(models).where((models.c.vacancy == vacancy) & (models.c.id == model_id)).values(active=True)
+                )
 
 
 def _decision(row) -> Decision:

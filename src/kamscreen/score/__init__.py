@@ -6,6 +6,7 @@
 ('pass', 92.3)
 >>> ranked = rank([a, b, c], load_model("default"))                  # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,8 +20,17 @@ from kamscreen.score.protected import ProtectedFeatureError
 from kamscreen.score.ranking import rank
 
 __all__ = [
-    "score", "rank", "load_model", "load_profile", "available_profiles", "required_industry", "Profile", "ProfileError",
-    "FitModel", "ModelError", "ProtectedFeatureError",
+    "FitModel",
+    "ModelError",
+    "Profile",
+    "ProfileError",
+    "ProtectedFeatureError",
+    "available_profiles",
+    "load_model",
+    "load_profile",
+    "rank",
+    "required_industry",
+    "score",
 ]
 
 

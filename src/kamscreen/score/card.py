@@ -1,4 +1,5 @@
 """The human-readable model card (MODEL_CARD.md) rendered from the card dict (model_card.json)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -6,12 +6,13 @@ at ``caps.must_have_not_met`` (40), a must-have ``no_data`` at ``caps.must_have_
 Verdict: ``pass`` iff every must-have is met; ``fail`` when a must-have is not met or only
 partly; ``no_data`` when the only gaps are must-haves the CV says nothing about.
 """
+
 from __future__ import annotations
 
 from kamscreen.extract.model import Facts
 from kamscreen.score.model import Checklist, CriterionResult
 from kamscreen.score.profiles import Criterion, Profile
-from kamscreen.score.readers import LEVEL_ORDER
+from kamscreen.score.readers import ordinal
 
 CREDIT = {"met": 1.0, "partly": 0.5, "not_met": 0.0, "no_data": 0.0}
 VERDICTS = ("pass", "fail", "no_data")
@@ -35,8 +36,14 @@ def evaluate(facts: Facts, profile: Profile, industry: str | None = None) -> Che
         verdict = "no_data"
     first = [r for r in results if r.id in profile.rank_first]
     core = sum(r.weight * CREDIT[r.status] for r in first) / sum(r.weight for r in first) if first else None
-    return Checklist(profile=profile.name, score=round(score, 1), verdict=verdict, criteria=results,
-                     raw_score=round(raw, 1), core=core)
+    return Checklist(
+        profile=profile.name,
+        score=round(score, 1),
+        verdict=verdict,
+        criteria=results,
+        raw_score=round(raw, 1),
+        core=core,
+    )
 
 
 def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> CriterionResult:
@@ -52,14 +59,22 @@ def judge(facts: Facts, crit: Criterion, industry: str | None = None) -> Criteri
     else:
         status = "not_met"
     return CriterionResult(
-        id=crit.id, label_en=crit.label_en, label_ru=crit.label_ru, status=status, value=value,
-        threshold=crit.threshold, must_have=crit.must_have, weight=crit.weight,
-        evidence=reading.evidence, note=reading.note, fact=crit.fact,
+        id=crit.id,
+        label_en=crit.label_en,
+        label_ru=crit.label_ru,
+        status=status,
+        value=value,
+        threshold=crit.threshold,
+        must_have=crit.must_have,
+        weight=crit.weight,
+        evidence=reading.evidence,
+        note=reading.note,
+        fact=crit.fact,
     )
 
 
 def _passes(op: str, value: object, bar: object) -> bool:
-    v, b = LEVEL_ORDER.get(value, value), LEVEL_ORDER.get(bar, bar)
+    v, b = ordinal(value), ordinal(bar)
     if not isinstance(v, (int, float)) or not isinstance(b, (int, float)):
         return False
     return {">=": v >= b, ">": v > b, "<=": v <= b, "<": v < b}[op]

@@ -14,6 +14,7 @@ no pickle is ever read, so a model file cannot run code, and loading needs no sc
 >>> from kamscreen.score import load_model, rank                       # doctest: +SKIP
 >>> ranked = rank(assessments, load_model("default"))                # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import json
@@ -100,19 +101,26 @@ class FitModel:
         out of the explanation.
         """
         df = frame([assessment], self.criterion_ids)
+        row = df.iloc[0]
         coef = self.coefficients()
         contrib = coef * self._features(df)[0]
         n = len(self.columns)
-        numeric = [(c, name) for c, k, name in zip(contrib[:n], coef[:n], self.columns)
-                   if c and plausible(name, k)
-                   and agrees(name, float(df.at[0, name]), "+" if c > 0 else "-", assessment.checklist.criteria)]
-        terms = list(zip(contrib[n:], self.terms))
+        numeric = [
+            (c, name)
+            for c, k, name in zip(contrib[:n], coef[:n], self.columns, strict=True)
+            if c
+            and plausible(name, k)
+            and agrees(name, float(row[name]), "+" if c > 0 else "-", assessment.checklist.criteria)
+        ]
+        terms = list(zip(contrib[n:], self.terms, strict=True))
         reasons: list[Reason] = []
         for sign in ("+", "-"):
-            picked = sorted((p for p in numeric if (p[0] > 0 if sign == "+" else p[0] < 0)),
-                            key=lambda p: -abs(p[0]))[:top]
-            reasons += [Reason(describe(name, float(df.at[0, name]), self.labels), sign, round(float(c), 3))
-                        for c, name in picked]
+            picked = sorted((p for p in numeric if (p[0] > 0 if sign == "+" else p[0] < 0)), key=lambda p: -abs(p[0]))[
+                :top
+            ]
+            reasons += [
+                Reason(describe(name, float(row[name]), self.labels), sign, round(float(c), 3)) for c, name in picked
+            ]
             words = sorted((t for t in terms if (t[0] > 0 if sign == "+" else t[0] < 0)), key=lambda t: -abs(t[0]))
             total = sum(c for c, _ in words)
             if words and abs(total) >= 0.05:
@@ -127,7 +135,7 @@ class FitModel:
             for term, count in Counter(t for t in _tokens(doc.lower()) if t in self._index).items():
                 text[row, self._index[term]] = math.log(count) + 1.0  # sublinear tf
         text *= self.idf
-        norms = np.sqrt((text ** 2).sum(axis=1, keepdims=True))
+        norms = np.sqrt((text**2).sum(axis=1, keepdims=True))
         np.divide(text, norms, out=text, where=norms > 0)
         return np.hstack([numeric, text])
 
@@ -138,10 +146,18 @@ class FitModel:
     def to_dict(self) -> dict:
         """The model file's content (JSON floats round-trip exactly)."""
         return {
-            "format": FORMAT, "version": VERSION, "name": self.name, "profile": self.profile,
-            "criterion_ids": list(self.criterion_ids), "labels": self.labels,
-            "columns": list(self.columns), "mean": self.mean.tolist(), "scale": self.scale.tolist(),
-            "analyzer": ANALYZER, "terms": list(self.terms), "idf": self.idf.tolist(),
+            "format": FORMAT,
+            "version": VERSION,
+            "name": self.name,
+            "profile": self.profile,
+            "criterion_ids": list(self.criterion_ids),
+            "labels": self.labels,
+            "columns": list(self.columns),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "analyzer": ANALYZER,
+            "terms": list(self.terms),
+            "idf": self.idf.tolist(),
             "folds": [{"coef": f.coef.tolist(), "intercept": f.intercept, "a": f.a, "b": f.b} for f in self.folds],
         }
 
@@ -177,8 +193,10 @@ def load_model(path: str | Path) -> FitModel:
     file = p / MODEL_FILE if p.is_dir() else p
     pickles = sorted(q.name for q in p.iterdir() if q.suffix in PICKLES) if p.is_dir() else [p.name]
     if file.suffix in PICKLES or (p.is_dir() and pickles and not file.is_file()):
-        raise ModelError(f"{path}: {pickles[0]} is a pickle (a model of an earlier kamscreen); pickles are never "
-                         f"loaded, they could run code: retrain with `kamscreen train`")
+        raise ModelError(
+            f"{path}: {pickles[0]} is a pickle (a model of an earlier kamscreen); pickles are never "
+            f"loaded, they could run code: retrain with `kamscreen train`"
+        )
     if not file.is_file():
         raise ModelError(f"{path}: no model found (expected {MODEL_FILE}); train one with `kamscreen train`")
     data = _read_json(file, "model")
@@ -203,17 +221,20 @@ def _read_json(file: Path, what: str) -> object:
 
 def from_dict(data: object, source: str | Path = "model") -> FitModel:
     """The model a file's content describes; ModelError naming what is wrong with it."""
+
     def bad(why: str) -> ModelError:
         return ModelError(f"{source}: not a valid kamscreen model ({why}); retrain with `kamscreen train`")
 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelError(f"{source}: not a kamscreen model file (no \"format\": \"{FORMAT}\")")
+        raise ModelError(f'{source}: not a kamscreen model file (no "format": "{FORMAT}")')
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise bad(f"version {version!r}")
     if version > VERSION:
-        raise ModelError(f"{source}: model format version {version} is newer than this kamscreen reads "
-                         f"(up to {VERSION}): upgrade kamscreen, or retrain the model with this one")
+        raise ModelError(
+            f"{source}: model format version {version} is newer than this kamscreen reads "
+            f"(up to {VERSION}): upgrade kamscreen, or retrain the model with this one"
+        )
     if data.get("analyzer") != ANALYZER:
         raise bad(f"its text analyzer {data.get('analyzer')!r} is not {ANALYZER!r}")
     name, profile = data.get("name"), data.get("profile")
@@ -242,10 +263,23 @@ def from_dict(data: object, source: str | Path = "model") -> FitModel:
     if not isinstance(folds, list) or not folds or not all(isinstance(f, dict) for f in folds):
         raise bad("folds must be a non-empty list of objects")
     return FitModel(
-        criterion_ids, profile, columns, _numbers(data.get("mean"), len(columns), "mean", bad), scale, terms, idf,
-        tuple(Fold(_numbers(f.get("coef"), n, "coef", bad),
-                   *(float(_numbers([f.get(k)], 1, k, bad)[0]) for k in ("intercept", "a", "b"))) for f in folds),
-        name, dict(labels))
+        criterion_ids,
+        profile,
+        columns,
+        _numbers(data.get("mean"), len(columns), "mean", bad),
+        scale,
+        terms,
+        idf,
+        tuple(
+            Fold(
+                _numbers(f.get("coef"), n, "coef", bad),
+                *(float(_numbers([f.get(k)], 1, k, bad)[0]) for k in ("intercept", "a", "b")),
+            )
+            for f in folds
+        ),
+        name,
+        dict(labels),
+    )
 
 
 def _strings(value: object, what: str, bad: Callable[[str], ModelError]) -> tuple[str, ...]:
@@ -256,8 +290,11 @@ def _strings(value: object, what: str, bad: Callable[[str], ModelError]) -> tupl
 
 def _numbers(value: object, n: int, what: str, bad: Callable[[str], ModelError]) -> np.ndarray:
     """``n`` finite numbers as a float array (JSON ``true`` is no number)."""
-    if (not isinstance(value, list) or len(value) != n
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)):
+    if (
+        not isinstance(value, list)
+        or len(value) != n
+        or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    ):
         raise bad(f"{what} must be a list of {n} numbers")
     try:
         array = np.array(value, dtype=float)

@@ -8,6 +8,7 @@ the protected lexicon; ``protected.check_feature_names`` guards the names).
 >>> "key_account_years" in NUMERIC_FEATURES
 True
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,11 @@ def _years(field: str) -> Callable[[Assessment], float]:
 
 def _english(a: Assessment) -> float:
     """The stated English level (an English CV's inferred English is not a statement)."""
-    levels = [LEVEL_ORDER[s.level] for s in a.facts.languages
-              if s.language == "en" and s.level in LEVEL_ORDER and not s.inferred]
+    levels = [
+        LEVEL_ORDER[s.level]
+        for s in a.facts.languages
+        if s.language == "en" and s.level in LEVEL_ORDER and not s.inferred
+    ]
     return float(min(max(levels), LEVEL_ORDER["C2"])) if levels else 0.0  # native counts as C2
 
 
@@ -43,6 +47,7 @@ def _role_share(role: str) -> Callable[[Assessment], float]:
         months = [(j.role, job_months(j, a.facts.as_of)) for j in a.facts.jobs]
         total = sum(m for _, m in months)
         return sum(m for r, m in months if r == role) / total if total else 0.0
+
     return share
 
 
@@ -92,9 +97,9 @@ def frame(assessments: Sequence[Assessment], criterion_ids: Sequence[str]) -> pd
     """One row per candidate: allow-listed numbers, checklist statuses and the job-description text."""
     rows = []
     for a in assessments:
-        row = {name: read(a) for name, read in numeric_features().items()}
+        row: dict[str, float | str] = {name: read(a) for name, read in numeric_features().items()}
         statuses = {c.id: c.status for c in a.checklist.criteria}
-        for cid, col in zip(criterion_ids, status_columns(criterion_ids)):
+        for cid, col in zip(criterion_ids, status_columns(criterion_ids), strict=True):
             row[col] = STATUS_ORDINAL[statuses.get(cid, "no_data")]
         row[TEXT_COLUMN] = job_text(a)
         rows.append(row)
@@ -117,4 +122,3 @@ def job_text(a: Assessment) -> str:
         if not (lex.is_protected_word(word) or lex.is_protected_word(lemma)):
             kept.append(lemma)
     return " ".join(kept)
-

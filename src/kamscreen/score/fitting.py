@@ -8,11 +8,13 @@ scoring and saving need no scikit-learn.
 >>> model = fit_model(assessments, [1, 0, …], seed=0, name="mine")   # doctest: +SKIP
 >>> model.save("models/mine")                                        # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.compose import ColumnTransformer
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -27,63 +29,91 @@ from kamscreen.score.model import Assessment
 from kamscreen.score.protected import check_feature_names
 
 
-def build_pipeline(criterion_ids: Sequence[str], seed: int = 0, calibration_folds: int = 3,
-                   text: bool = True) -> Pipeline:
+def build_pipeline(
+    criterion_ids: Sequence[str], seed: int = 0, calibration_folds: int = 3, text: bool = True
+) -> Pipeline:
     """The unfitted pipeline (a DataFrame from ``features.frame`` goes in)."""
     numeric = list(NUMERIC_FEATURES) + status_columns(criterion_ids)
-    parts = [("num", StandardScaler(), numeric)]
+    parts: list[tuple[str, object, list[str] | str]] = [("num", StandardScaler(), numeric)]
     if text:
         parts.append(("text", _vectorizer(min_df=2, max_df=0.95, max_features=2000), TEXT_COLUMN))
     logistic = LogisticRegression(class_weight="balanced", C=0.1, max_iter=2000, random_state=seed)
     calibrated = CalibratedClassifierCV(
-        logistic, method="sigmoid",
-        cv=StratifiedKFold(n_splits=calibration_folds, shuffle=True, random_state=seed))
+        logistic, method="sigmoid", cv=StratifiedKFold(n_splits=calibration_folds, shuffle=True, random_state=seed)
+    )
     return Pipeline([("features", ColumnTransformer(parts, sparse_threshold=1.0)), ("clf", calibrated)])
 
 
 def _vectorizer(**kwargs) -> TfidfVectorizer:
     """tf-idf as the model file's ``ANALYZER`` says (the scorer in ``classifier`` reads text the same way)."""
-    return TfidfVectorizer(token_pattern=ANALYZER["token_pattern"], lowercase=ANALYZER["lowercase"],
-                           sublinear_tf=ANALYZER["sublinear_tf"], norm=ANALYZER["norm"], **kwargs)
+    return TfidfVectorizer(
+        token_pattern=ANALYZER["token_pattern"],
+        lowercase=ANALYZER["lowercase"],
+        sublinear_tf=ANALYZER["sublinear_tf"],
+        norm=ANALYZER["norm"],
+        **kwargs,
+    )
 
 
-def fit_pipeline(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0) -> Pipeline:
+def fit_pipeline(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0) -> Pipeline:
     """The pipeline fitted on scored candidates and 0/1 labels; ModelError if the data cannot support it."""
-    y = np.asarray(y, dtype=int)
-    counts = np.bincount(y, minlength=2)
+    labels = np.asarray(y, dtype=int)
+    counts = np.bincount(labels, minlength=2)
     if counts.min() < 2:
         raise ModelError(f"each class needs at least 2 examples; got {counts[1]} positive, {counts[0]} negative")
     criterion_ids = tuple(c.id for c in assessments[0].checklist.criteria)
     df = frame(assessments, criterion_ids)
     pipeline = build_pipeline(criterion_ids, seed, min(3, int(counts.min())), text=_has_vocabulary(df))
-    pipeline.fit(df, y)
+    pipeline.fit(df, labels)
     check_feature_names(pipeline.named_steps["features"].get_feature_names_out())
     return pipeline
 
 
-def fit_model(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0,
-              name: str = "fit") -> FitModel:
+def fit_model(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0, name: str = "fit") -> FitModel:
     """Fit on scored candidates and 0/1 labels (``fit_pipeline``) and keep the fitted parameters."""
     criteria = assessments[0].checklist.criteria
-    return to_model(fit_pipeline(assessments, y, seed), tuple(c.id for c in criteria),
-                    assessments[0].checklist.profile, name, {c.id: c.label_en for c in criteria})
+    return to_model(
+        fit_pipeline(assessments, y, seed),
+        tuple(c.id for c in criteria),
+        assessments[0].checklist.profile,
+        name,
+        {c.id: c.label_en for c in criteria},
+    )
 
 
-def to_model(pipeline: Pipeline, criterion_ids: tuple[str, ...], profile: str, name: str = "fit",
-             labels: dict[str, str] | None = None) -> FitModel:
+def to_model(
+    pipeline: Pipeline,
+    criterion_ids: tuple[str, ...],
+    profile: str,
+    name: str = "fit",
+    labels: dict[str, str] | None = None,
+) -> FitModel:
     """The fitted parameters of a pipeline from ``build_pipeline``, as the model that scores the same."""
     features = pipeline.named_steps["features"]
     columns = {part: cols for part, _, cols in features.transformers_}
     scaler = features.named_transformers_["num"]
     tfidf = features.named_transformers_["text"] if "text" in columns else None
-    folds = tuple(Fold(np.array(c.estimator.coef_[0], dtype=float), float(c.estimator.intercept_[0]),
-                       float(c.calibrators[0].a_), float(c.calibrators[0].b_))
-                  for c in pipeline.named_steps["clf"].calibrated_classifiers_)
+    folds = tuple(
+        Fold(
+            np.array(c.estimator.coef_[0], dtype=float),
+            float(c.estimator.intercept_[0]),
+            float(c.calibrators[0].a_),
+            float(c.calibrators[0].b_),
+        )
+        for c in pipeline.named_steps["clf"].calibrated_classifiers_
+    )
     return FitModel(
-        criterion_ids, profile, tuple(columns["num"]), np.array(scaler.mean_, dtype=float),
+        criterion_ids,
+        profile,
+        tuple(columns["num"]),
+        np.array(scaler.mean_, dtype=float),
         np.array(scaler.scale_, dtype=float),
-        tuple(str(t) for t in tfidf.get_feature_names_out()) if tfidf else (), np.array(tfidf.idf_ if tfidf else [], dtype=float),
-        folds, name, dict(labels or {}))
+        tuple(str(t) for t in tfidf.get_feature_names_out()) if tfidf else (),
+        np.array(tfidf.idf_ if tfidf else [], dtype=float),
+        folds,
+        name,
+        dict(labels or {}),
+    )
 
 
 def _has_vocabulary(df) -> bool:

@@ -1,4 +1,5 @@
 """Typed output of the score stage: checklist verdict, flags and fit, per candidate."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -28,10 +29,17 @@ class CriterionResult:
 
     def to_dict(self) -> dict:
         return {
-            "id": self.id, "label_en": self.label_en, "label_ru": self.label_ru,
-            "status": self.status, "value": self.value, "threshold": self.threshold,
-            "must_have": self.must_have, "weight": self.weight,
-            "evidence": [e.to_dict() for e in self.evidence], "note": self.note, "fact": self.fact,
+            "id": self.id,
+            "label_en": self.label_en,
+            "label_ru": self.label_ru,
+            "status": self.status,
+            "value": self.value,
+            "threshold": self.threshold,
+            "must_have": self.must_have,
+            "weight": self.weight,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "note": self.note,
+            "fact": self.fact,
         }
 
 
@@ -53,9 +61,14 @@ class Checklist:
     core: float | None = None  # credit 0–1 of the profile's ``rank_first`` lines (None: it has none)
 
     def to_dict(self) -> dict:
-        return {"profile": self.profile, "score": self.score, "verdict": self.verdict,
-                "criteria": [c.to_dict() for c in self.criteria], "raw_score": self.raw_score,
-                "core": self.core}
+        return {
+            "profile": self.profile,
+            "score": self.score,
+            "verdict": self.verdict,
+            "criteria": [c.to_dict() for c in self.criteria],
+            "raw_score": self.raw_score,
+            "core": self.core,
+        }
 
 
 @dataclass(frozen=True)
@@ -68,8 +81,12 @@ class Flag:
     evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "severity": self.severity, "message": self.message,
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True)
@@ -93,8 +110,7 @@ class Fit:
     reasons: tuple[Reason, ...] = ()
 
     def to_dict(self) -> dict:
-        return {"probability": self.probability, "model": self.model,
-                "reasons": [r.to_dict() for r in self.reasons]}
+        return {"probability": self.probability, "model": self.model, "reasons": [r.to_dict() for r in self.reasons]}
 
 
 @dataclass(frozen=True)
@@ -130,5 +146,7 @@ def unread_reason(facts: Facts) -> str | None:
     """
     if facts.status != "ok" or facts.jobs:
         return None
-    return next((w for w in facts.warnings if "could not be read" in w),
-                "no job with a readable period was found: the work history could not be read")
+    return next(
+        (w for w in facts.warnings if "could not be read" in w),
+        "no job with a readable period was found: the work history could not be read",
+    )

@@ -4,6 +4,7 @@
 >>> load_profile("kam-director").criteria[0].id
 'key_account_years'
 """
+
 from __future__ import annotations
 
 import difflib
@@ -12,21 +13,39 @@ import reprlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NoReturn
 
 import yaml
 
 from kamscreen.extract.model import INDUSTRIES
-from kamscreen.score.readers import LEVEL_ORDER, Reader, parse_fact
+from kamscreen.score.readers import LEVEL_ORDER, Reader, ordinal, parse_fact
 
 PROFILES_DIR = Path(__file__).resolve().parent / "profiles"
 OPS = (">=", ">", "<=", "<")
 
-_TOP_KEYS = {"name": True, "label_en": True, "label_ru": True, "description": False, "caps": False,
-             "rank_first": False, "criteria": True}
+_TOP_KEYS = {
+    "name": True,
+    "label_en": True,
+    "label_ru": True,
+    "description": False,
+    "caps": False,
+    "rank_first": False,
+    "criteria": True,
+}
 _CAP_KEYS = {"must_have_not_met": False, "must_have_no_data": False}
-_CRITERION_KEYS = {"id": True, "label_en": True, "label_ru": True, "fact": True, "op": False,
-                   "threshold": True, "partly": False, "weight": True, "must_have": False,
-                   "requires": False, "note": False}
+_CRITERION_KEYS = {
+    "id": True,
+    "label_en": True,
+    "label_ru": True,
+    "fact": True,
+    "op": False,
+    "threshold": True,
+    "partly": False,
+    "weight": True,
+    "must_have": False,
+    "requires": False,
+    "note": False,
+}
 _REQUIRES = ("industry",)
 # Bounds checked on the YAML events before anything is built: a profile is a few KB of plain data.
 MAX_PROFILE_BYTES = 256 * 1024
@@ -58,10 +77,10 @@ class Criterion:
     reader: Reader
     args: tuple[str, ...]
     op: str
-    threshold: object
+    threshold: float | str  # a number, or a CEFR level of a language reader
     weight: float
     must_have: bool = False
-    partly: object = None
+    partly: float | str | None = None
     requires: str | None = None
     note: str = ""
 
@@ -108,12 +127,13 @@ def required_industry(industry: str | None) -> str | None:
     if not name:
         return None
     if name not in INDUSTRIES:
-        raise ProfileError(f"unknown industry {industry!r}{did_you_mean(name, INDUSTRIES)}; "
-                           f"known: {', '.join(INDUSTRIES)}")
+        raise ProfileError(
+            f"unknown industry {industry!r}{did_you_mean(name, INDUSTRIES)}; known: {', '.join(INDUSTRIES)}"
+        )
     return name
 
 
-def load_profile(name_or_path: str | Path) -> Profile:
+def load_profile(name_or_path: str | Path | Profile) -> Profile:
     """Load a shipped profile by name (``kam-director``) or a YAML file by path; ProfileError if invalid."""
     if isinstance(name_or_path, Profile):
         return name_or_path
@@ -122,8 +142,10 @@ def load_profile(name_or_path: str | Path) -> Profile:
         path = PROFILES_DIR / f"{name_or_path}.yaml"
         if not path.is_file():
             shipped = available_profiles()
-            raise ProfileError(f"unknown profile {str(name_or_path)!r}{did_you_mean(name_or_path, shipped)}; "
-                               f"shipped: {', '.join(shipped)}")
+            raise ProfileError(
+                f"unknown profile {str(name_or_path)!r}{did_you_mean(str(name_or_path), shipped)}; "
+                f"shipped: {', '.join(shipped)}"
+            )
     try:
         if not path.is_file():  # a folder, a pipe or a device never ends or is no profile
             raise ProfileError(f"{path}: not a profile file" if path.exists() else f"{path}: no such file")
@@ -167,15 +189,19 @@ def _check_events(text: str, source: str) -> None:
     resolver = yaml.SafeLoader("")
     depth = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark is not None else 0
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 raise ProfileError(f"{source}: line {line}: nested more than {MAX_DEPTH} levels deep")
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
-        elif isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_NUMBER_CHARS and event.tag is None \
-                and resolver.resolve(yaml.ScalarNode, event.value, event.implicit) in _NUMBER_TAGS:
+        elif (
+            isinstance(event, yaml.ScalarEvent)
+            and len(event.value) > MAX_NUMBER_CHARS
+            and event.tag is None
+            and resolver.resolve(yaml.ScalarNode, event.value, event.implicit) in _NUMBER_TAGS
+        ):
             raise ProfileError(f"{source}: line {line}: a number of {len(event.value):,} characters")
 
 
@@ -192,20 +218,28 @@ def _check_expansion(root: yaml.Node, source: str) -> None:
             return sizes[key]
         sizes[key] = -1
         if isinstance(node, yaml.MappingNode):
-            seen: set[str] = set()
+            seen: set[object] = set()  # scalar keys, and the ids of the others
             for k, _ in node.value:
                 if isinstance(k, yaml.ScalarNode) and k.value in seen:
-                    raise ProfileError(f"{source}: line {k.start_mark.line + 1}: the key {_shown.repr(k.value)} "
-                                       "is given twice")
+                    raise ProfileError(
+                        f"{source}: line {k.start_mark.line + 1}: the key {_shown.repr(k.value)} is given twice"
+                    )
                 seen.add(k.value if isinstance(k, yaml.ScalarNode) else id(k))
-        children = node.value if isinstance(node, yaml.SequenceNode) else \
-            [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else []
+        children = (
+            node.value
+            if isinstance(node, yaml.SequenceNode)
+            else [n for pair in node.value for n in pair]
+            if isinstance(node, yaml.MappingNode)
+            else []
+        )
         total = 1
         for child in children:
             total += size(child)
             if total > MAX_VALUES:
-                raise ProfileError(f"{source}: line {node.start_mark.line + 1}: the YAML aliases expand to more "
-                                   f"than {MAX_VALUES:,} values; a profile needs a few hundred")
+                raise ProfileError(
+                    f"{source}: line {node.start_mark.line + 1}: the YAML aliases expand to more "
+                    f"than {MAX_VALUES:,} values; a profile needs a few hundred"
+                )
         sizes[key] = total
         return total
 
@@ -218,7 +252,7 @@ class _Validator:
     def __init__(self, source: str, root: yaml.Node | None):
         self.source, self.root = source, root
 
-    def fail(self, path: tuple, problem: str, key_line: bool = False) -> None:
+    def fail(self, path: tuple, problem: str, key_line: bool = False) -> NoReturn:
         line = self._line(path, key_line)
         where = f"line {line}: " if line else ""
         raise ProfileError(f"{self.source}: {where}{problem}")
@@ -244,7 +278,9 @@ class _Validator:
             self.fail(path, f"{what} must be a mapping of keys, got {type(data).__name__}")
         for key in data:
             if key not in allowed:
-                self.fail(path + (key,), f"unknown key {_shown.repr(key)} in {what}; allowed: {', '.join(allowed)}", True)
+                self.fail(
+                    (*path, key), f"unknown key {_shown.repr(key)} in {what}; allowed: {', '.join(allowed)}", True
+                )
         for key, required in allowed.items():
             if required and key not in data:
                 self.fail(path, f"{what} lacks the required key {key!r}")
@@ -253,19 +289,18 @@ class _Validator:
     def text(self, data: dict, key: str, path: tuple) -> str:
         value = data[key]
         if not isinstance(value, str) or not value.strip():
-            self.fail(path + (key,), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
+            self.fail((*path, key), f"{key!r} must be a non-empty string, got {_shown.repr(value)}")
         return value
 
-    def number(self, value: object, key: str, path: tuple, positive: bool = False,
-               most: float | None = None) -> float:
+    def number(self, value: object, key: str, path: tuple, positive: bool = False, most: float | None = None) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.fail(path + (key,), f"{key!r} must be a number, got {_shown.repr(value)}")
+            self.fail((*path, key), f"{key!r} must be a number, got {_shown.repr(value)}")
         if not math.isfinite(value):
-            self.fail(path + (key,), f"{key!r} must be a finite number, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be a finite number, got {value!r}")
         if positive and value <= 0:
-            self.fail(path + (key,), f"{key!r} must be greater than 0, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be greater than 0, got {value!r}")
         if most is not None and not 0 <= value <= most:
-            self.fail(path + (key,), f"{key!r} must be between 0 and {most:g}, got {value!r}")
+            self.fail((*path, key), f"{key!r} must be between 0 and {most:g}, got {value!r}")
         return float(value)
 
     def profile(self, data: object) -> Profile:
@@ -288,10 +323,19 @@ class _Validator:
             self.fail(("rank_first",), f"'rank_first' must be a list of criterion ids, got {_shown.repr(first)}")
         for i, ident in enumerate(first):
             if ident not in seen:
-                self.fail(("rank_first", i), f"'rank_first' names {ident!r}, which is no criterion of this profile"
-                                             f"{did_you_mean(ident, seen)}")
-        return Profile(self.text(data, "name", ()), self.text(data, "label_en", ()),
-                       self.text(data, "label_ru", ()), tuple(built), caps, self.source, tuple(first))
+                self.fail(
+                    ("rank_first", i),
+                    f"'rank_first' names {ident!r}, which is no criterion of this profile{did_you_mean(ident, seen)}",
+                )
+        return Profile(
+            self.text(data, "name", ()),
+            self.text(data, "label_en", ()),
+            self.text(data, "label_ru", ()),
+            tuple(built),
+            caps,
+            self.source,
+            tuple(first),
+        )
 
     def criterion(self, item: object, path: tuple) -> Criterion:
         item = self.keys(item, _CRITERION_KEYS, path, "a criterion")
@@ -299,39 +343,54 @@ class _Validator:
         try:
             reader, args = parse_fact(self.text(item, "fact", path))
         except ValueError as exc:
-            self.fail(path + ("fact",), str(exc))
+            self.fail((*path, "fact"), str(exc))
         op = item.get("op", ">=")
         if op not in OPS:
-            self.fail(path + ("op",), f"'op' must be one of {', '.join(OPS)}, got {_shown.repr(op)}")
+            self.fail((*path, "op"), f"'op' must be one of {', '.join(OPS)}, got {_shown.repr(op)}")
         threshold = self.threshold(item, "threshold", reader, path)
         partly = self.threshold(item, "partly", reader, path) if item.get("partly") is not None else None
         if partly is not None and not _weaker(op, partly, threshold):
-            self.fail(path + ("partly",), f"'partly' ({partly!r}) must be a weaker bar than 'threshold' ({threshold!r})")
+            self.fail((*path, "partly"), f"'partly' ({partly!r}) must be a weaker bar than 'threshold' ({threshold!r})")
         must_have = item.get("must_have", False)
         if not isinstance(must_have, bool):
-            self.fail(path + ("must_have",), f"'must_have' must be true or false, got {_shown.repr(must_have)}")
+            self.fail((*path, "must_have"), f"'must_have' must be true or false, got {_shown.repr(must_have)}")
         requires = item.get("requires")
         if requires is not None and requires not in _REQUIRES:
-            self.fail(path + ("requires",), f"'requires' must be one of {', '.join(_REQUIRES)}, got {_shown.repr(requires)}")
+            self.fail(
+                (*path, "requires"), f"'requires' must be one of {', '.join(_REQUIRES)}, got {_shown.repr(requires)}"
+            )
         note = item.get("note", "")
         if not isinstance(note, str):
-            self.fail(path + ("note",), f"'note' must be a string, got {_shown.repr(note)}")
+            self.fail((*path, "note"), f"'note' must be a string, got {_shown.repr(note)}")
         return Criterion(
-            id=ident, label_en=self.text(item, "label_en", path), label_ru=self.text(item, "label_ru", path),
-            fact=item["fact"], reader=reader, args=args, op=op, threshold=threshold,
-            weight=self.number(item["weight"], "weight", path, positive=True, most=MAX_WEIGHT), must_have=must_have,
-            partly=partly, requires=requires, note=note,
+            id=ident,
+            label_en=self.text(item, "label_en", path),
+            label_ru=self.text(item, "label_ru", path),
+            fact=item["fact"],
+            reader=reader,
+            args=args,
+            op=op,
+            threshold=threshold,
+            weight=self.number(item["weight"], "weight", path, positive=True, most=MAX_WEIGHT),
+            must_have=must_have,
+            partly=partly,
+            requires=requires,
+            note=note,
         )
 
-    def threshold(self, item: dict, key: str, reader: Reader, path: tuple) -> object:
+    def threshold(self, item: dict, key: str, reader: Reader, path: tuple) -> float | str:
         value = item[key]
         if reader.kind == "level":
             if value not in LEVEL_ORDER:
-                self.fail(path + (key,), f"{key!r} of a language level must be one of {', '.join(LEVEL_ORDER)}, got {_shown.repr(value)}")
+                self.fail(
+                    (*path, key),
+                    f"{key!r} of a language level must be one of {', '.join(LEVEL_ORDER)}, got {_shown.repr(value)}",
+                )
             return value
         return self.number(value, key, path)
 
 
-def _weaker(op: str, partly: object, threshold: object) -> bool:
-    p, t = LEVEL_ORDER.get(partly, partly), LEVEL_ORDER.get(threshold, threshold)
+def _weaker(op: str, partly: float | str, threshold: float | str) -> bool:
+    p, t = ordinal(partly), ordinal(threshold)
+    assert isinstance(p, (int, float)) and isinstance(t, (int, float))  # both were checked as bars
     return p < t if op in (">=", ">") else p > t

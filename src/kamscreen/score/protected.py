@@ -2,6 +2,7 @@
 out of the fit model: a lexicon (``lexicons/protected.yaml``) to strip from text, and a check
 that refuses any feature named after one of them.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,7 @@ class ProtectedLexicon:
 
     def strip_patterns(self, text: str) -> str:
         """Drop personal-data lines, blank out dates of birth and "N лет / N years old"."""
-        text = "\n".join(line for line in text.splitlines()
-                         if not any(m in line.lower() for m in self.line_markers))
+        text = "\n".join(line for line in text.splitlines() if not any(m in line.lower() for m in self.line_markers))
         for pattern in self.patterns:
             text = pattern.sub(" ", text)
         return text

@@ -12,6 +12,7 @@ before the cap.
 
 ``ranked_by`` says in words what ordered the list; every output repeats it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -28,8 +29,14 @@ UNREAD_TIER = len(VERDICT_TIER)  # "needs a human read": after every CV that was
 CHECKLIST = "checklist score"
 
 
-def order_key(verdict: str | None, unread: bool, probability: float | None, score: float | None,
-              raw_score: float | None = None, core: float | None = None) -> tuple:
+def order_key(
+    verdict: str | None,
+    unread: bool,
+    probability: float | None,
+    score: float | None,
+    raw_score: float | None = None,
+    core: float | None = None,
+) -> tuple:
     """Sort key of one candidate: group (verdict, or unread last), probability, role-defining
     lines, score, then uncapped score."""
     tier = UNREAD_TIER if unread else VERDICT_TIER.get(verdict or "", UNREAD_TIER)
@@ -45,11 +52,21 @@ def rank(assessments: Sequence[Assessment], model: FitModel | None = None) -> li
     items = list(assessments)
     if model is not None and items:
         probs = model.predict_proba(items)
-        items = [replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
-                 for a, p in zip(items, probs)]
-    ordered = sorted(items, key=lambda a: order_key(a.checklist.verdict, a.needs_human_read is not None,
-                                                    a.fit.probability, a.checklist.score, a.checklist.raw_score,
-                                                    a.checklist.core))
+        items = [
+            replace(a, fit=Fit(round(float(p), 4), model.name, model.explain(a)))
+            for a, p in zip(items, probs, strict=True)
+        ]
+    ordered = sorted(
+        items,
+        key=lambda a: order_key(
+            a.checklist.verdict,
+            a.needs_human_read is not None,
+            a.fit.probability,
+            a.checklist.score,
+            a.checklist.raw_score,
+            a.checklist.core,
+        ),
+    )
     return [replace(a, rank=i) for i, a in enumerate(ordered, start=1)]
 
 

@@ -5,6 +5,7 @@ A criterion names its reader in ``fact:``, e.g. ``experience.key_account_years``
 ``signals.any[strategic,presentation]``, ``industry.years``. A reader returns a Reading whose
 ``value`` is None when the CV does not state the fact at all (→ status ``no_data``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,13 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kamscreen.extract.experience import years as union_years
-from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts, signal_kinds
+from kamscreen.extract.model import CEFR_LEVELS, INFERRED_NOTE, KPI_KINDS, Evidence, Facts, Kpi, Signal, signal_kinds
 
 LEVEL_ORDER = {level: i + 1 for i, level in enumerate(CEFR_LEVELS)}  # A1=1 … C2=6, native=7
 
 # KPI kinds that show the candidate ran accounts, not just deals (for ``experience.kam_years``).
-KEY_ACCOUNT_KPIS = ("retention", "ltv", "churn", "pnl", "margin", "portfolio_growth",
-                    "upsell_cross_sell", "c_level_negotiation")
+KEY_ACCOUNT_KPIS = (
+    "retention",
+    "ltv",
+    "churn",
+    "pnl",
+    "margin",
+    "portfolio_growth",
+    "upsell_cross_sell",
+    "c_level_negotiation",
+)
 KEY_ACCOUNT_SIGNALS = ("key_accounts", "long_relationships")
 
 
@@ -46,6 +55,11 @@ class Reader:
 
 
 _FACT = re.compile(r"^(?P<name>[a-z_]+\.[a-z_]+)(?:\[(?P<args>[a-z_,\s]*)\])?$")
+
+
+def ordinal(value: object) -> object:
+    """A CEFR level as its rank in ``LEVEL_ORDER``; any other value as it is."""
+    return LEVEL_ORDER.get(value, value) if isinstance(value, str) else value
 
 
 def parse_fact(spec: str) -> tuple[Reader, tuple[str, ...]]:
@@ -80,12 +94,16 @@ def _experience(field: str) -> Callable[[Facts, tuple[str, ...], str | None], Re
         value = getattr(facts.experience, field)
         evidence = tuple(j.evidence for j in facts.jobs if j.evidence and _job_counts(j, field))
         return Reading(value, evidence[:3])
+
     return read
 
 
 def _job_counts(job, field: str) -> bool:
-    return {"key_account_years": job.role == "key_account", "b2b_years": job.b2b,
-            "management_years": job.management}.get(field, True)
+    return {
+        "key_account_years": job.role == "key_account",
+        "b2b_years": job.b2b,
+        "management_years": job.management,
+    }.get(field, True)
 
 
 def _kam_years(facts: Facts, _args, _industry) -> Reading:
@@ -95,7 +113,7 @@ def _kam_years(facts: Facts, _args, _industry) -> Reading:
         return Reading(None)
     exp = facts.experience
     ka = exp.key_account_years or 0.0
-    proof = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
+    proof: list[Kpi | Signal] = [k for k in facts.kpis if k.kind in KEY_ACCOUNT_KPIS]
     proof += [s for s in facts.signals if s.kind in KEY_ACCOUNT_SIGNALS]
     value = max(ka, exp.b2b_years or 0.0) if (ka > 0 or proof) else ka
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and (j.role == "key_account" or j.b2b))
@@ -107,8 +125,10 @@ def _commercial_years(facts: Facts, _args, _industry) -> Reading:
     if not facts.jobs:
         return Reading(None)
     exp = facts.experience
-    role_years = union_years((j for j in facts.jobs if j.role in ("sales", "account_management", "key_account")),
-                             dt.date.fromisoformat(facts.as_of))
+    role_years = union_years(
+        (j for j in facts.jobs if j.role in ("sales", "account_management", "key_account")),
+        dt.date.fromisoformat(facts.as_of),
+    )
     value = max(exp.b2b_years or 0.0, exp.key_account_years or 0.0, role_years)
     evidence = tuple(j.evidence for j in facts.jobs if j.evidence and j.role != "other")
     return Reading(round(value, 2), evidence[:3])
@@ -128,11 +148,12 @@ def _language_reader(name: str) -> Reader | None:
         """The best stated level; else the inferred one (English of an English CV), noted so."""
         found = [s for s in facts.languages if s.language == code]
         for inferred in (False, True):
-            levels = [s for s in found if s.level in LEVEL_ORDER and s.inferred == inferred]
+            levels = [(LEVEL_ORDER[s.level], s) for s in found if s.level in LEVEL_ORDER and s.inferred == inferred]
             if levels:
-                best = max(levels, key=lambda s: LEVEL_ORDER[s.level])
+                _, best = max(levels, key=lambda ranked: ranked[0])
                 return Reading(best.level, (best.evidence,), INFERRED_NOTE if inferred else None)
         return Reading(None, tuple(s.evidence for s in found))
+
     return Reader(name, "level", read)
 
 
@@ -143,6 +164,7 @@ def _any_of(attr: str) -> Callable[[Facts, tuple[str, ...], str | None], Reading
         found = [item for item in getattr(facts, attr) if item.kind in args]
         kinds = {item.kind for item in found}
         return Reading(len(kinds), tuple(item.evidence for item in found)[:3])
+
     return read
 
 
@@ -169,8 +191,10 @@ def _years_in(facts: Facts, industry: str) -> Reading:
 
 
 READERS: dict[str, Reader] = {
-    **{f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
-       for f in ("total_years", "b2b_years", "key_account_years", "management_years")},
+    **{
+        f"experience.{f}": Reader(f"experience.{f}", "number", _experience(f))
+        for f in ("total_years", "b2b_years", "key_account_years", "management_years")
+    },
     "experience.kam_years": Reader("experience.kam_years", "number", _kam_years),
     "experience.commercial_years": Reader("experience.commercial_years", "number", _commercial_years),
     "team_size.value": Reader("team_size.value", "number", _team_size),

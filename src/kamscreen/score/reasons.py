@@ -1,4 +1,5 @@
 """Plain words for the fit model's features: "7.8 years of key-account experience", "no team stated"."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -12,16 +13,28 @@ _YEARS = {
     "key_account_years": "of key-account experience",
     "management_years": "of management experience",
 }
-_ROLES = {"key_account": "key-account work", "sales": "plain sales", "account_management": "account service",
-          "other": "non-commercial roles"}
+_ROLES = {
+    "key_account": "key-account work",
+    "sales": "plain sales",
+    "account_management": "account service",
+    "other": "non-commercial roles",
+}
 _STATUS = {0.0: "not met", 1.0: "no data", 2.0: "partly met", 3.0: "met"}
 
 #: How the domain expects a feature to weigh (+1 for, -1 against a KAM fit). Sales markers, missing
 #: facts and plain-sales or unrelated careers weigh against; experience, team, English, KPIs,
 #: key-account signals and met criteria weigh for. Unlisted features (job count, account service)
 #: have no expectation.
-_AGAINST = {"team_size_missing", "english_missing", "signal_cold_calls", "signal_lead_generation",
-            "signal_deal_volume", "signal_many_clients", "share_sales", "share_other"}
+_AGAINST = {
+    "team_size_missing",
+    "english_missing",
+    "signal_cold_calls",
+    "signal_lead_generation",
+    "signal_deal_volume",
+    "signal_many_clients",
+    "share_sales",
+    "share_other",
+}
 _NEUTRAL = {"n_jobs", "share_account_management"}
 
 
@@ -51,11 +64,15 @@ _KEY_ACCOUNT = ("experience.key_account_years", "experience.kam_years")
 _FACTS = {
     "total_years": ("experience.total_years",),
     "b2b_years": ("experience.b2b_years", "experience.commercial_years"),
-    "key_account_years": _KEY_ACCOUNT, "signal_key_accounts": _KEY_ACCOUNT,
-    "signal_long_relationships": _KEY_ACCOUNT, "share_key_account": _KEY_ACCOUNT,
+    "key_account_years": _KEY_ACCOUNT,
+    "signal_key_accounts": _KEY_ACCOUNT,
+    "signal_long_relationships": _KEY_ACCOUNT,
+    "share_key_account": _KEY_ACCOUNT,
     "management_years": ("experience.management_years", "team_size.value"),
-    "team_size": ("team_size.value",), "team_size_missing": ("team_size.value",),
-    "english_level": ("languages.en",), "english_missing": ("languages.en",),
+    "team_size": ("team_size.value",),
+    "team_size_missing": ("team_size.value",),
+    "english_level": ("languages.en",),
+    "english_missing": ("languages.en",),
 }
 _GOOD_STATUS = ("met", "partly")
 

@@ -1,4 +1,5 @@
 """Tenures and gaps of the job timeline (month arithmetic: :mod:`kamscreen.months`)."""
+
 from __future__ import annotations
 
 from kamscreen.extract.model import Job
@@ -31,10 +32,11 @@ def gaps(jobs: tuple[Job, ...], as_of: str) -> list[tuple[Job, Job, int]]:
         except (ValueError, AttributeError):
             continue
     dated.sort(key=lambda item: (item[0], item[1]))
-    found, latest_end, latest_job = [], None, None
+    found: list[tuple[Job, Job, int]] = []
+    latest: tuple[int, Job] | None = None  # the latest end seen so far, and its job
     for start, end, job in dated:
-        if latest_end is not None and start - latest_end - 1 > 0:
-            found.append((latest_job, job, start - latest_end - 1))
-        if latest_end is None or end > latest_end:
-            latest_end, latest_job = end, job
+        if latest is not None and start - latest[0] - 1 > 0:
+            found.append((latest[1], job, start - latest[0] - 1))
+        if latest is None or end > latest[0]:
+            latest = end, job
     return found

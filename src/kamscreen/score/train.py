@@ -9,6 +9,7 @@ positive. An optional ``as_of`` column (YYYY-MM-DD) sets each CV's "present".
 >>> result = train("labels.csv", "cvs/", "models/mine", seed=0)      # doctest: +SKIP
 >>> result.metrics["model"]["roc_auc"]                               # doctest: +SKIP
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 import numpy as np
+from numpy.typing import ArrayLike
 from sklearn.metrics import average_precision_score, roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 
@@ -72,8 +74,10 @@ def read_labels(path: str | Path, positive_from: str = DEFAULT_POSITIVE_FROM) ->
     from kamscreen.score.profiles import did_you_mean
 
     if positive_from not in STAGES:
-        raise TrainingError(f"--positive-from must be one of {', '.join(STAGES)}, got {positive_from!r}"
-                            f"{did_you_mean(positive_from, STAGES)}")
+        raise TrainingError(
+            f"--positive-from must be one of {', '.join(STAGES)}, got {positive_from!r}"
+            f"{did_you_mean(positive_from, STAGES)}"
+        )
     if not Path(path).is_file():  # a folder, or a pipe that would never end
         raise TrainingError(f"{path}: not a labels file" if Path(path).exists() else f"{path}: no such file")
     try:
@@ -103,8 +107,10 @@ def read_labels(path: str | Path, positive_from: str = DEFAULT_POSITIVE_FROM) ->
         elif raw in _TRUE or raw in _FALSE:
             y = int(raw in _TRUE)
         else:
-            raise TrainingError(f"{path}: line {line}: label {cells[label_col][:60]!r} is not one of "
-                                f"1/0, yes/no, true/false or a stage ({' < '.join(STAGES)})")
+            raise TrainingError(
+                f"{path}: line {line}: label {cells[label_col][:60]!r} is not one of "
+                f"1/0, yes/no, true/false or a stage ({' < '.join(STAGES)})"
+            )
         as_of = None
         if as_of_col is not None and cells[as_of_col]:
             try:
@@ -116,12 +122,16 @@ def read_labels(path: str | Path, positive_from: str = DEFAULT_POSITIVE_FROM) ->
             raise TrainingError(f"{path}: line {line}: empty file name")
         name = PurePath(file)
         if name.is_absolute() or ".." in name.parts:
-            raise TrainingError(f"{path}: line {line}: {file[:80]!r} is not a path inside the CVs folder "
-                                "(absolute paths and '..' are refused)")
+            raise TrainingError(
+                f"{path}: line {line}: {file[:80]!r} is not a path inside the CVs folder "
+                "(absolute paths and '..' are refused)"
+            )
         label = Label(name.as_posix(), y, raw, as_of, line)
         earlier = labels.get(label.file)
         if earlier is not None and (earlier.y, earlier.as_of) != (label.y, label.as_of):
-            raise TrainingError(f"{path}: line {line}: {label.file[:80]!r} is labelled differently on line {earlier.line}")
+            raise TrainingError(
+                f"{path}: line {line}: {label.file[:80]!r} is labelled differently on line {earlier.line}"
+            )
         labels.setdefault(label.file, label)
     return list(labels.values())
 
@@ -141,8 +151,10 @@ def check_labels(y: Sequence[int]) -> list[str]:
         warnings.append(f"only {len(y)} labels (< {WARN_LABELS}): the metrics are very uncertain")
     if min(pos, neg) < WARN_PER_CLASS:
         fewer = "positive" if pos < neg else "negative"
-        warnings.append(f"only {min(pos, neg)} {fewer} labels (< {WARN_PER_CLASS}): the cross-validated "
-                        f"ROC-AUC and average precision rest on so few CVs that even 1.000 means little")
+        warnings.append(
+            f"only {min(pos, neg)} {fewer} labels (< {WARN_PER_CLASS}): the cross-validated "
+            f"ROC-AUC and average precision rest on so few CVs that even 1.000 means little"
+        )
     return warnings
 
 
@@ -152,28 +164,30 @@ def precision_at(y: np.ndarray, scores: np.ndarray, k: int = 10) -> float:
     return float(np.mean(y[order])) if len(order) else 0.0
 
 
-def cross_validate(assessments: Sequence[Assessment], y: Sequence[int], seed: int = 0, folds: int = 5) -> dict:
+def cross_validate(assessments: Sequence[Assessment], y: ArrayLike, seed: int = 0, folds: int = 5) -> dict:
     """Out-of-fold ROC-AUC, average precision and precision@10: the model vs the checklist score alone.
 
     Both are measured on the same stratified folds; figures are over the pooled out-of-fold scores,
     with the per-fold ROC-AUC mean and spread beside them.
     """
-    y = np.asarray(y, dtype=int)
-    n_splits = max(2, min(folds, int(np.bincount(y).min())))
+    labels = np.asarray(y, dtype=int)
+    n_splits = max(2, min(folds, int(np.bincount(labels).min())))
     splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    model_oof = np.zeros(len(y))
+    model_oof = np.zeros(len(labels))
     checklist = np.array([a.checklist.score for a in assessments], dtype=float)
     per_fold: dict[str, list[float]] = {"model": [], "checklist": []}
-    for train_idx, test_idx in splitter.split(np.zeros(len(y)), y):
-        model = fit_model([assessments[i] for i in train_idx], y[train_idx], seed=seed)
+    for train_idx, test_idx in splitter.split(np.zeros(len(labels)), labels):
+        model = fit_model([assessments[i] for i in train_idx], labels[train_idx], seed=seed)
         model_oof[test_idx] = model.predict_proba([assessments[i] for i in test_idx])
-        if len(set(y[test_idx])) == 2:
-            per_fold["model"].append(roc_auc_score(y[test_idx], model_oof[test_idx]))
-            per_fold["checklist"].append(roc_auc_score(y[test_idx], checklist[test_idx]))
+        if len(set(labels[test_idx])) == 2:
+            per_fold["model"].append(roc_auc_score(labels[test_idx], model_oof[test_idx]))
+            per_fold["checklist"].append(roc_auc_score(labels[test_idx], checklist[test_idx]))
     return {
         "folds": n_splits,
-        **{name: _metrics(y, scores, per_fold[name])
-           for name, scores in (("model", model_oof), ("checklist", checklist))},
+        **{
+            name: _metrics(labels, scores, per_fold[name])
+            for name, scores in (("model", model_oof), ("checklist", checklist))
+        },
     }
 
 
@@ -189,7 +203,7 @@ def _metrics(y: np.ndarray, scores: np.ndarray, fold_aucs: list[float]) -> dict:
 
 def data_hash(file_hashes: Sequence[str], labels: Sequence[Label]) -> str:
     """sha256 over the sorted (file sha256, label) pairs: the same data gives the same hash."""
-    pairs = sorted(f"{h}\t{lab.y}\t{lab.raw}" for h, lab in zip(file_hashes, labels))
+    pairs = sorted(f"{h}\t{lab.y}\t{lab.raw}" for h, lab in zip(file_hashes, labels, strict=True))
     return hashlib.sha256("\n".join(pairs).encode("utf-8")).hexdigest()
 
 
@@ -204,8 +218,13 @@ class Corpus:
     unreadable: list[str] = field(default_factory=list)
 
 
-def load_corpus(labels: Sequence[Label], cvs_dir: str | Path, profile: str = "kam-director",
-                industry: str | None = None, as_of: dt.date | None = None) -> Corpus:
+def load_corpus(
+    labels: Sequence[Label],
+    cvs_dir: str | Path,
+    profile: str = "kam-director",
+    industry: str | None = None,
+    as_of: dt.date | None = None,
+) -> Corpus:
     """Parse, extract and score each labeled CV; a file that is not ``ok`` (unreadable, a scan) is left out.
 
     TrainingError when a name leads out of ``cvs_dir`` (through a symbolic link).
@@ -235,9 +254,17 @@ def load_corpus(labels: Sequence[Label], cvs_dir: str | Path, profile: str = "ka
     return corpus
 
 
-def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: int = 0,
-          profile: str = "kam-director", positive_from: str = DEFAULT_POSITIVE_FROM, industry: str | None = None,
-          as_of: dt.date | None = None, synthetic: bool | None = None) -> TrainResult:
+def train(
+    labels_csv: str | Path,
+    cvs_dir: str | Path,
+    out: str | Path,
+    seed: int = 0,
+    profile: str = "kam-director",
+    positive_from: str = DEFAULT_POSITIVE_FROM,
+    industry: str | None = None,
+    as_of: dt.date | None = None,
+    synthetic: bool | None = None,
+) -> TrainResult:
     """Train on the labeled CVs, cross-validate, write ``out``/model.json + model card; TrainingError if refused."""
     from kamscreen.score.profiles import required_industry
 
@@ -249,8 +276,10 @@ def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: in
     if missing and not assessments:
         raise TrainingError(f"none of the {len(labels)} labeled files is in {cvs_dir}: {_listed(missing)}")
     if corpus.unreadable:
-        problem = (f"{len(corpus.unreadable)} labeled file(s) could not be read and were left out: "
-                   f"{_listed(corpus.unreadable)}")
+        problem = (
+            f"{len(corpus.unreadable)} labeled file(s) could not be read and were left out: "
+            f"{_listed(corpus.unreadable)}"
+        )
         if not assessments:
             raise TrainingError(problem)
     notes = [f"{len(missing)} labeled file(s) not found in {cvs_dir}, skipped: {_listed(missing)}"] if missing else []
@@ -259,21 +288,44 @@ def train(labels_csv: str | Path, cvs_dir: str | Path, out: str | Path, seed: in
     if synthetic is None:
         synthetic = "fixtures" in Path(cvs_dir).resolve().parts
     try:
-        result = train_assessments(assessments, kept, hashes, out, seed=seed, profile=profile,
-                                   positive_from=positive_from, industry=industry, synthetic=synthetic,
-                                   source=Path(cvs_dir).name, notes=notes)
+        result = train_assessments(
+            assessments,
+            kept,
+            hashes,
+            out,
+            seed=seed,
+            profile=profile,
+            positive_from=positive_from,
+            industry=industry,
+            synthetic=synthetic,
+            source=Path(cvs_dir).name,
+            notes=notes,
+        )
     except TrainingError as exc:
         left_out = len(labels) - len(kept)
-        raise TrainingError(f"{exc} ({left_out} of {len(labels)} labels left out: missing or unreadable files)"
-                            if left_out else str(exc)) from None
+        raise TrainingError(
+            f"{exc} ({left_out} of {len(labels)} labels left out: missing or unreadable files)"
+            if left_out
+            else str(exc)
+        ) from None
     result.missing, result.unreadable = missing, corpus.unreadable
     return result
 
 
-def train_assessments(assessments: Sequence[Assessment], labels: Sequence[Label], hashes: Sequence[str],
-                      out: str | Path, *, seed: int = 0, profile: str = "kam-director",
-                      positive_from: str = DEFAULT_POSITIVE_FROM, industry: str | None = None,
-                      synthetic: bool = False, source: str = "", notes: Sequence[str] = ()) -> TrainResult:
+def train_assessments(
+    assessments: Sequence[Assessment],
+    labels: Sequence[Label],
+    hashes: Sequence[str],
+    out: str | Path,
+    *,
+    seed: int = 0,
+    profile: str = "kam-director",
+    positive_from: str = DEFAULT_POSITIVE_FROM,
+    industry: str | None = None,
+    synthetic: bool = False,
+    source: str = "",
+    notes: Sequence[str] = (),
+) -> TrainResult:
     """Train on CVs already scored (one Label and file sha256 each): check, cross-validate, fit, write.
 
     What ``train`` does after reading the CVs; the review app calls it with the recruiters'
@@ -283,8 +335,10 @@ def train_assessments(assessments: Sequence[Assessment], labels: Sequence[Label]
     warnings = check_labels(y) + list(notes)
     metrics = cross_validate(assessments, y, seed)
     model = fit_model(assessments, y, seed=seed, name=Path(out).name)
-    model = replace(model, card=_card(model, metrics, labels, hashes, seed, profile, positive_from, industry,
-                                      synthetic, warnings, source))
+    model = replace(
+        model,
+        card=_card(model, metrics, labels, hashes, seed, profile, positive_from, industry, synthetic, warnings, source),
+    )
     model.save(out)
     write_card(model.card, Path(out))
     return TrainResult(model, metrics, model.card, warnings)
@@ -294,9 +348,19 @@ def _listed(names: list[str], shown: int = 20) -> str:
     return ", ".join(names[:shown]) + (" …" if len(names) > shown else "")
 
 
-def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Sequence[str], seed: int,
-          profile: str, positive_from: str, industry: str | None, synthetic: bool, warnings: list[str],
-          source: str) -> dict:
+def _card(
+    model: FitModel,
+    metrics: dict,
+    labels: Sequence[Label],
+    hashes: Sequence[str],
+    seed: int,
+    profile: str,
+    positive_from: str,
+    industry: str | None,
+    synthetic: bool,
+    warnings: list[str],
+    source: str,
+) -> dict:
     import pandas
     import sklearn
 
@@ -306,7 +370,7 @@ def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Seque
     y = [lab.y for lab in labels]
     return {
         "name": model.name,
-        "created": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "profile": profile,
         "industry": industry,
         "seed": seed,
@@ -314,7 +378,9 @@ def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Seque
         "data": {
             "cvs": source,
             "sha256": data_hash(hashes, labels),
-            "n": len(y), "positive": int(sum(y)), "negative": int(len(y) - sum(y)),
+            "n": len(y),
+            "positive": int(sum(y)),
+            "negative": int(len(y) - sum(y)),
             "synthetic": synthetic,
         },
         "metrics": metrics,
@@ -326,13 +392,23 @@ def _card(model: FitModel, metrics: dict, labels: Sequence[Label], hashes: Seque
             "excluded": "name, gender, age, birth date, photo, marital status, nationality, citizenship",
         },
         "estimator": "ColumnTransformer(StandardScaler | TfidfVectorizer) → CalibratedClassifierCV(sigmoid, "
-                     "LogisticRegression(class_weight=balanced))",
+        "LogisticRegression(class_weight=balanced))",
         "model_file": f"{MODEL_FILE} (format {FORMAT} version {VERSION}: fitted parameters as JSON, no pickle)",
-        "versions": {"python": platform.python_version(), "kamscreen": kamscreen.__version__,
-                     "scikit-learn": sklearn.__version__, "numpy": np.__version__,
-                     "pandas": pandas.__version__},
-        "warnings": warnings + ([
-            "SYNTHETIC DATA: this model was trained on generated fixture CVs and labels, not on real "
-            "hiring outcomes. Its probabilities say how much a CV resembles the fixtures' hires; do not "
-            "use them for real decisions before retraining on your own labeled CVs."] if synthetic else []),
+        "versions": {
+            "python": platform.python_version(),
+            "kamscreen": kamscreen.__version__,
+            "scikit-learn": sklearn.__version__,
+            "numpy": np.__version__,
+            "pandas": pandas.__version__,
+        },
+        "warnings": warnings
+        + (
+            [
+                "SYNTHETIC DATA: this model was trained on generated fixture CVs and labels, not on real "
+                "hiring outcomes. Its probabilities say how much a CV resembles the fixtures' hires; do not "
+                "use them for real decisions before retraining on your own labeled CVs."
+            ]
+            if synthetic
+            else []
+        ),
     }

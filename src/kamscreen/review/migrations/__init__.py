@@ -5,6 +5,7 @@ Each step is a module ``vNNN_<what>.py`` with ``upgrade(conn)``; ``STEPS`` lists
 the version in ``schema_version``. A database written by a newer kamscreen is refused, not
 touched. A new step is a new module appended to ``STEPS``; a released step never changes.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -14,8 +15,9 @@ from sqlalchemy import Column, Engine, Integer, MetaData, String, Table, inspect
 STEPS = ("v001_decisions",)
 
 _meta = MetaData()
-schema_version = Table("schema_version", _meta, Column("version", Integer, primary_key=True),
-                       Column("step", String(100), nullable=False))
+schema_version = Table(
+    "schema_version", _meta, Column("version", Integer, primary_key=True), Column("step", String(100), nullable=False)
+)
 
 
 class SchemaError(RuntimeError):
@@ -37,10 +39,14 @@ def upgrade(engine: Engine) -> int:
             if conn.dialect.name == "postgresql":  # one migrator at a time (the lock ends with the transaction)
                 conn.exec_driver_sql("SELECT pg_advisory_xact_lock(90091)")
             _meta.create_all(conn, checkfirst=True)
-            done = conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).scalar() or 0
+            done = (
+                conn.execute(select(schema_version.c.version).order_by(schema_version.c.version.desc())).scalar() or 0
+            )
             if done > len(STEPS):
-                raise SchemaError(f"the review database is at version {done}, newer than this kamscreen knows "
-                                  f"({len(STEPS)}); upgrade kamscreen")
+                raise SchemaError(
+                    f"the review database is at version {done}, newer than this kamscreen knows "
+                    f"({len(STEPS)}); upgrade kamscreen"
+                )
             if done >= version:
                 continue
             importlib.import_module(f"{__name__}.{step}").upgrade(conn)
