@@ -250,9 +250,8 @@ def _paper(image: Image.Image):
 
     small = np.asarray(image.reduce(_SHEET_SCALE), dtype=np.uint8)
     window = max(round(PAPER_WINDOW * OCR_DPI / _SHEET_SCALE), 1)
-    local = uniform_filter(maximum_filter(small, size=window), size=window)
-    local = Image.fromarray(np.maximum(local, 1)).resize(image.size, Image.Resampling.BILINEAR)
-    return np.asarray(local, dtype=np.uint16)
+    local = np.maximum(uniform_filter(maximum_filter(small, size=window), size=window), 1)
+    return np.asarray(Image.fromarray(local).resize(image.size, Image.Resampling.BILINEAR), dtype=np.uint16)
 
 
 def _set_image(api, image: Image.Image, dpi: float) -> None:
