@@ -43,3 +43,9 @@ def test_many_retailers_onboarded_is_selling():
     )
     assert v.role == "sales"
     assert "100+ traditional retailers" in [e.text for e in v.reasons]
+
+
+def test_a_phrase_and_its_plural_count_once():
+    body = "Provided customer services. Ensured customer satisfaction. Extensive sales and customer service experience."
+    v = classify("Sales Team", body)
+    assert v.role == "sales"

@@ -54,3 +54,8 @@ def test_memberships_sold_with_a_word_between():
 def test_merchandiser_is_other(title):
     body = "Weekly merchandising in a four-store territory. Promoted products to drive sales. Maintained displays."
     assert classify(title, body).role == "other"
+
+
+def test_opening_and_closing_the_store_is_store_work():
+    body = "Opened and closed the store for business. Kept store inventory up to date."
+    assert classify("Parts Sales/Commercial Sales Account Manager", body).role == "sales"
