@@ -145,7 +145,7 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
         while j >= 0 and doc[j].like_num and doc[j].whitespace_:
             j -= 1
         value = _number(doc[j + 1 : i + 1])
-        if value is None:
+        if value is None or (j >= 0 and doc[j].lower_ in c["not_after"]):
             continue
         for k in range(i + 1, min(i + 4, n)):
             lemma = doc[k].lemma_.lower()
