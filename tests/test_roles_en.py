@@ -52,7 +52,10 @@ def test_a_phrase_and_its_plural_count_once():
 
 
 def test_fortune_500_is_no_count_of_clients():
-    body = "Consulting for Fortune 500 Companies; my customers include banks. Helped the sales team close 3 major new accounts."
+    body = (
+        "Consulting for Fortune 500 Companies; my customers include banks. "
+        "Helped the sales team close 3 major new accounts."
+    )
     v = classify("Client Services Manager", body)
     assert v.role == "account_management"
     assert not any("500" in e.text for e in v.reasons)
