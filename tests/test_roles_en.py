@@ -59,3 +59,9 @@ def test_fortune_500_is_no_count_of_clients():
     v = classify("Client Services Manager", body)
     assert v.role == "account_management"
     assert not any("500" in e.text for e in v.reasons)
+
+
+def test_branch_manager_with_sales_goals_sells():
+    body = "Helped achieve the branch's sales goals. Grew branch sales by 10%."
+    assert classify("Branch Manager", body).role == "sales"
+    assert classify("Branch Manager", "Managed the branch's payroll, fleet and inventory.").role == "other"
