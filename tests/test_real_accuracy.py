@@ -24,7 +24,7 @@ FLOORS = {
         "jobs_count": 0.92,
         "key_account_within_3_months": 1.0,
         "key_account_recall": 1.0,
-        "role_per_job": 0.93,
+        "role_per_job": 0.94,
         "management_per_job": 0.91,
         "team_size_exact": 0.88,
         "team_size_invented": 0.0,

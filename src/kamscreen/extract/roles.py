@@ -39,6 +39,7 @@ _COMMERCIAL = ("key_account", "sales", "account_management")
 _PRIORITY = {"key_account": 3, "account_management": 2, "sales": 1}  # ties between equal scores
 _HEADER_LINES = 8  # a job's title stands among the first lines of its block
 _TITLE_CHARS = 80  # and is a short line
+_PLURAL = re.compile(r"(?<=\w\w\w)s\b")  # English keeps its forms: "customer services" repeats "customer service"
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _count_hits(doc: Doc, lex: _Lexicon) -> tuple[tuple[str, float, Evidence, st
         while j >= 0 and doc[j].like_num and doc[j].whitespace_:
             j -= 1
         value = _number(doc[j + 1 : i + 1])
-        if value is None:
+        if value is None or (j >= 0 and doc[j].lower_ in c["not_after"]):
             continue
         for k in range(i + 1, min(i + 4, n)):
             lemma = doc[k].lemma_.lower()
@@ -180,7 +181,7 @@ def _distinct(hits: Iterable[PhraseHit]) -> list[PhraseHit]:
     """One hit per distinct phrase and label (the heaviest), so repeating a phrase adds nothing."""
     best: dict[tuple[str, str], PhraseHit] = {}
     for h in hits:
-        k = (h.label, h.key)
+        k = (h.label, _PLURAL.sub("", h.key))
         if k not in best or h.weight > best[k].weight:
             best[k] = h
     return list(best.values())

@@ -161,7 +161,10 @@ def _roles(roles: tuple[str, ...]) -> Schema:
             "large_clients": Record({"weight": NUMBER, "names": Words()}),
             "counts": Record(
                 {
-                    **{name: Words() for name in ("calls", "deals", "clients", "key_words", "people", "lead_verbs")},
+                    **{
+                        name: Words()
+                        for name in ("calls", "deals", "clients", "key_words", "people", "lead_verbs", "not_after")
+                    },
                     **{
                         name: NUMBER
                         for name in (
