@@ -352,6 +352,13 @@ def test_the_words_of_a_job_s_own_function_count_less():
     assert found(teller, "Company Name", "Teller") == "finance"
 
 
+def test_an_acronym_counts_only_in_capitals():
+    pronoun = "Company Name\nCoordinator\nFiled it, checked it and sent it to the cloud servers.\n"
+    acronym = "Company Name\nCoordinator\nRan IT support for the cloud servers.\n"
+    assert industry.content_scores(_job(pronoun, "Company Name"), make_doc(pronoun, "en")).get("it") == 2.5
+    assert industry.content_scores(_job(acronym, "Company Name"), make_doc(acronym, "en")).get("it") == 4.0
+
+
 def test_delivery_trucks_are_not_automotive():
     text = "Company Name\nDriver\nDrove delivery trucks to stores and unloaded the vehicles.\n"
     assert found(text, "Company Name", "Driver") != "automotive"

@@ -98,6 +98,7 @@ class _Data:
     statement_re: re.Pattern  # "industry", "sector" and organisation nouns: a CV stating its industry
     workplace_re: re.Pattern  # workplace words and "clients", "customers" (the company's people)
     placeholders: frozenset[str]  # "company name": the anonymised employer
+    capitals: frozenset[str]  # acronyms that count only in capitals ("IT", not the pronoun "it")
 
 
 def _checked(industry: str, where: str) -> str:
@@ -161,7 +162,19 @@ def _data() -> _Data:
         _words_regex([*lex["statement_heads"], *lex["organisations"]]),
         _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
         frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]),
+        frozenset(str(w).lower() for w in lex["capitals"]),
     )
+
+
+def _hits(doc: Doc) -> list[PhraseHit]:
+    """The lexicon's phrases in ``doc``, but for an acronym of ``capitals`` not in capitals ("it"
+    is a pronoun, "IT" an industry)."""
+    data = _data()
+    return [
+        h
+        for h in data.phrases.find(doc)
+        if not (h.end - h.start == 1 and doc[h.start].lower_ in data.capitals and not doc[h.start].is_upper)
+    ]
 
 
 def _words_regex(words: Iterable[str]) -> re.Pattern:
@@ -359,7 +372,7 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
         return list(_title_alone(title, doc.lang_))
     return [
         h
-        for h in _data().phrases.find(doc)
+        for h in _hits(doc)
         if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)
     ]
 
@@ -367,7 +380,7 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
 @lru_cache(maxsize=4096)
 def _title_alone(title: str, lang: str) -> tuple[PhraseHit, ...]:
     """Title and function phrases of a title read on its own (titles repeat: remembered)."""
-    return tuple(h for h in _data().phrases.find(make_doc(title, lang)) if h.group in ("title", "function"))
+    return tuple(h for h in _hits(make_doc(title, lang)) if h.group in ("title", "function"))
 
 
 def content_scores(job: Job, doc: Doc) -> dict[str, float]:
@@ -384,11 +397,7 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
         if hit.group == "title":
             scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
     start, end = _block(job, doc)
-    words = [
-        h
-        for h in data.phrases.find(doc)
-        if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end
-    ]
+    words = [h for h in _hits(doc) if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end]
     best: dict[tuple[str, str], float] = {}
     for hit in words:
         inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
@@ -466,7 +475,7 @@ def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
     data = _data()
     blocks = [_block(job, doc) for job in jobs]
     ends: dict[int, list[PhraseHit]] = {}
-    for hit in data.phrases.find(doc):
+    for hit in _hits(doc):
         if hit.group in ("words", "place") and hit.label != NEUTRAL:
             ends.setdefault(hit.end, []).append(hit)
     found: list[str] = []

@@ -79,6 +79,7 @@ def _schemas() -> dict[str, Schema]:
                 "statement_wishes": Words(),
                 "workplace_words": Words(),
                 "workplace_people": Words(),
+                "capitals": Words(),
                 **{
                     name: NUMBER
                     for name in (
