@@ -80,6 +80,8 @@ def _schemas() -> dict[str, Schema]:
                 "workplace_words": Words(),
                 "workplace_people": Words(),
                 "capitals": Words(),
+                "organisation_verbs": Words(),
+                "determiners": Words(),
                 **{
                     name: NUMBER
                     for name in (
