@@ -352,6 +352,13 @@ def test_the_words_of_a_job_s_own_function_count_less():
     assert found(teller, "Company Name", "Teller") == "finance"
 
 
+def test_an_acronym_counts_only_in_capitals():
+    pronoun = "Company Name\nCoordinator\nFiled it, checked it and sent it to the cloud servers.\n"
+    acronym = "Company Name\nCoordinator\nRan IT support for the cloud servers.\n"
+    assert industry.content_scores(_job(pronoun, "Company Name"), make_doc(pronoun, "en")).get("it") == 2.5
+    assert industry.content_scores(_job(acronym, "Company Name"), make_doc(acronym, "en")).get("it") == 4.0
+
+
 def test_delivery_trucks_are_not_automotive():
     text = "Company Name\nDriver\nDrove delivery trucks to stores and unloaded the vehicles.\n"
     assert found(text, "Company Name", "Driver") != "automotive"
@@ -417,6 +424,43 @@ def test_an_organisation_described_by_its_industry_decides(text, expected):
 )
 def test_an_industry_word_that_names_no_organisation_does_not_decide(text):
     assert found(text, "Company Name", text.split("\n")[1]) == "other"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Company Name\nIT Manager\nA firm providing comprehensive technology consulting, IT support and\n"
+            "computer networking solutions.\nManaged the servers and the help desk.\n",
+            "it",  # the function's discount does not apply to the employer
+        ),
+        (
+            "Company Name\nDirector\nMajor Entertainment Company providing Internet, VoIP and HDTV to 3 million\n"
+            "customers.\nLed the IT department and its IT projects.\n",
+            "telecom",
+        ),
+        (
+            "Company Name\nSales Associate\nHealth care mechanical contracting firm\nSold retrofit jobs to owners.\n",
+            "construction",  # the phrase nearest the organisation noun
+        ),
+    ],
+)
+def test_a_line_opening_with_the_employer_s_description_decides(text, expected):
+    assert found(text, "Company Name", text.split("\n")[1]) == expected
+
+
+@pytest.mark.parametrize(
+    "text,b2b",
+    [
+        ("Company Name\nConsultant\nRan a benchmarking study for a leading pharma company.\n", False),  # a client
+        ("Company Name\nAccount Executive\nA firm providing cloud software to hospitals.\n", True),
+    ],
+)
+def test_a_description_after_other_words_or_in_b2b_selling_is_not_the_employer_s(text, b2b):
+    job = Job(
+        "2020-01", None, True, text.split("\n")[1], "Company Name", b2b=b2b, description=Evidence.of(text, 0, len(text))
+    )
+    assert industry._described(job, make_doc(text, "en")) is None
 
 
 def test_the_same_organisations_are_the_workplace_outside_b2b_selling():

@@ -26,11 +26,11 @@ FLOORS = {
         "key_account_recall": 1.0,
         "role_per_job": 0.94,
         "management_per_job": 0.91,
-        "team_size_exact": 0.88,
+        "team_size_exact": 0.90,
         "team_size_invented": 0.0,
         "languages_exact": 0.94,
         "languages_invented": 0.0,
-        "industry": 0.74,
+        "industry": 0.76,
     },
     "hh-ru": {
         "total_within_1_month": 1.0,

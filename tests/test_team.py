@@ -117,6 +117,19 @@ def team(text: str, lang: str = "ru"):
             "Managed staff of approximately 6 sales associates and an assistant manager",
         ),
         ("Oversee and delegate responsibilities to a 5 LVN, 4 RT and 4 CNA staff", "en", 13, None),
+        # EN: single people listed after a count, one each (with or without an article)
+        (
+            "Supervise team of three associate producers, production assistant, researcher, legal\ncoordinator",
+            "en",
+            6,
+            "Supervise team of three associate producers, production assistant, researcher, legal\ncoordinator",
+        ),
+        ("Led 4 engineers, a designer and a tester.", "en", 6, "Led 4 engineers, a designer and a tester"),
+        ("Managed 6 sales associates, and an assistant manager.", "en", 7, None),
+        ("Managed 5 nurses, technicians and aides.", "en", 5, "Managed 5 nurses"),  # no number for the plurals
+        ("Supervised 5 cashiers, staff and stock.", "en", 5, "Supervised 5 cashiers"),  # "staff" says no number
+        ("Managed 5 engineers, project manager to the director.", "en", 5, "Managed 5 engineers"),  # no list item
+        ("Руководил командой из 3 менеджеров, аналитика и дизайнера", "ru", 3, None),  # no article in Russian
         ("Managed 5 direct and 20 indirect reports", "en", 25, None),
         ("Supervised 12 full-time and 5 part-time employees", "en", 17, None),
         ("Managed a $5M budget and 12 employees", "en", 12, None),

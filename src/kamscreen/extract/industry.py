@@ -4,8 +4,9 @@ A job's industry is read from its employer first: a known company (``lexicons/co
 ~1000 companies of Russia and multinationals), the industry lines hh.ru prints under it
 ("Продукты питания" → fmcg; a bullet sub-line such as "• Кадровые агентства" is more precise),
 a word of its name that says what kind of organisation it is ("First National Bank",
-"Гостиница «Космос»", "Zonatelecom"). Failing that, from what the job is about: its title
-("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
+"Гостиница «Космос»", "Zonatelecom"), or a line of the job's block that opens by describing
+it ("Health care mechanical contracting firm", "A firm providing IT support"). Failing that, from
+what the job is about: its title ("Teacher", "Executive Chef", "Frontend-разработчик") and the words of its block
 (``lexicons/industries.yaml``), each distinct phrase counted once, when their sum reaches
 ``min_score`` and clearly beats the runner-up; a job's own function ("Accountant", "IT
 Specialist") says what the person does, not where, so its words count less; an organisation the
@@ -98,6 +99,10 @@ class _Data:
     statement_re: re.Pattern  # "industry", "sector" and organisation nouns: a CV stating its industry
     workplace_re: re.Pattern  # workplace words and "clients", "customers" (the company's people)
     placeholders: frozenset[str]  # "company name": the anonymised employer
+    capitals: frozenset[str]  # acronyms that count only in capitals ("IT", not the pronoun "it")
+    organisation_verbs: frozenset[str]  # "a firm providing ...": what it does follows
+    determiners: frozenset[str]  # "a", "this": the only stop words before an employer's description
+    organisation_re: re.Pattern  # organisation nouns in any case ("Major Entertainment Company")
 
 
 def _checked(industry: str, where: str) -> str:
@@ -161,7 +166,22 @@ def _data() -> _Data:
         _words_regex([*lex["statement_heads"], *lex["organisations"]]),
         _words_regex([*lex["workplace_words"], *lex["workplace_people"]]),
         frozenset(normalize_name(p) for p in lexicons.load("titles.yaml")["employer_placeholders"]),
+        frozenset(str(w).lower() for w in lex["capitals"]),
+        frozenset(str(w).lower() for w in lex["organisation_verbs"]),
+        frozenset(str(w).lower() for w in lex["determiners"]),
+        _words_regex(lex["organisations"]),
     )
+
+
+def _hits(doc: Doc) -> list[PhraseHit]:
+    """The lexicon's phrases in ``doc``, but for an acronym of ``capitals`` not in capitals ("it"
+    is a pronoun, "IT" an industry)."""
+    data = _data()
+    return [
+        h
+        for h in data.phrases.find(doc)
+        if not (h.end - h.start == 1 and doc[h.start].lower_ in data.capitals and not doc[h.start].is_upper)
+    ]
 
 
 def _words_regex(words: Iterable[str]) -> re.Pattern:
@@ -359,7 +379,7 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
         return list(_title_alone(title, doc.lang_))
     return [
         h
-        for h in _data().phrases.find(doc)
+        for h in _hits(doc)
         if h.group in ("title", "function") and at <= h.start_char and h.end_char <= at + len(title)
     ]
 
@@ -367,7 +387,7 @@ def _title_hits(job: Job, doc: Doc) -> list[PhraseHit]:
 @lru_cache(maxsize=4096)
 def _title_alone(title: str, lang: str) -> tuple[PhraseHit, ...]:
     """Title and function phrases of a title read on its own (titles repeat: remembered)."""
-    return tuple(h for h in _data().phrases.find(make_doc(title, lang)) if h.group in ("title", "function"))
+    return tuple(h for h in _hits(make_doc(title, lang)) if h.group in ("title", "function"))
 
 
 def content_scores(job: Job, doc: Doc) -> dict[str, float]:
@@ -383,19 +403,11 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
     for hit in in_title:
         if hit.group == "title":
             scores[hit.label] = max(scores.get(hit.label, 0.0), hit.weight)
-    start, end = _block(job, doc)
-    words = [
-        h
-        for h in data.phrases.find(doc)
-        if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end
-    ]
+    end = _block(job, doc)[1]
     best: dict[tuple[str, str], float] = {}
-    for hit in words:
-        inside = any(o.start <= hit.start and hit.end <= o.end and o.end - o.start > hit.end - hit.start for o in words)
-        if hit.label == NEUTRAL or inside:
-            continue
+    for hit in _block_hits(job, doc):
         key = (hit.label, _PLURAL.sub("", hit.key))
-        organisation = _describes_organisation(doc, hit.end, end)
+        organisation = _organisation_after(doc, hit.end, end) is not None
         weight = max(hit.weight, data.organisation_weight) if organisation else hit.weight
         factor = (
             data.client_weight
@@ -410,21 +422,68 @@ def content_scores(job: Job, doc: Doc) -> dict[str, float]:
     return scores
 
 
-def _describes_organisation(doc: Doc, after: int, end_char: int) -> bool:
-    """Does an organisation noun (``organisations``: "company", "firm"), singular and in lower case,
-    head the phrase that ends at token ``after``, at most two lower-case words later ("a $15 million
-    construction company.", "a software development company that", "this LED products manufacturing
-    company operating in")? Not across a stop word ("merchandising and organization", "travel to
+def _block_hits(job: Job, doc: Doc) -> list[PhraseHit]:
+    """The words and places of a job's block, but the neutral ones and those inside a longer one
+    ("bank" in the neutral "bank reconciliation")."""
+    start, end = _block(job, doc)
+    words = [h for h in _hits(doc) if h.group in ("words", "place") and start <= h.start_char and h.end_char <= end]
+    return [
+        h
+        for h in words
+        if h.label != NEUTRAL
+        and not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start for o in words)
+    ]
+
+
+def _described(job: Job, doc: Doc) -> JobIndustry | None:
+    """The industry of the organisation a line of a job's block opens by describing ("Health care
+    mechanical contracting firm", "A firm providing comprehensive technology consulting, IT
+    support", "Major Entertainment Company providing Internet, VoIP and HDTV"): the anonymised
+    employer, when such lines name one industry, outside B2B selling. Only determiners may come
+    before the description in its clause: "for a leading pharma company" names a client."""
+    if job.description is None or job.b2b:
+        return None
+    data = _data()
+    start, end = _block(job, doc)
+    hits = _block_hits(job, doc)
+    nearest: dict[int, PhraseHit] = {}  # organisation noun → the phrase right before it
+    for h in hits:
+        noun = _organisation_after(doc, h.end, end)
+        if noun is not None and (noun not in nearest or h.end > nearest[noun].end):
+            nearest[noun] = h
+    found = {h.label for h in nearest.values() if _opens_clause(doc, h.start)}
+    for tok in _tokens_at(data.organisation_re, doc, start, end):
+        verb = next((t for t in doc[tok.i + 1 : tok.i + 3] if not t.is_space), None)
+        if verb is None or verb.lower_ not in data.organisation_verbs or not _opens_clause(doc, tok.i):
+            continue
+        hi = clause_bounds(doc, tok.i)[1]
+        found |= {next((h.label for h in hits if verb.i < h.start < hi), "")} - {""}
+    return JobIndustry(found.pop(), EMPLOYER) if len(found) == 1 else None
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Do only words that are no stop words (but ``determiners``) stand before token ``i`` in its
+    clause ("A full service ...", "Major Entertainment Company"; not "functions for a")?"""
+    determiners = _data().determiners
+    lo = clause_bounds(doc, i)[0]
+    return all(t.is_space or not (t.is_stop or t.is_punct) or t.lower_ in determiners for t in doc[lo:i])
+
+
+def _organisation_after(doc: Doc, after: int, end_char: int) -> int | None:
+    """The organisation noun (``organisations``: "company", "firm"), singular and in lower case,
+    that heads the phrase ending at token ``after``, at most two lower-case words later ("a $15
+    million construction company.", "a software development company that", "this LED products
+    manufacturing company operating in"), or None. Not across a stop word ("merchandising and organization", "travel to
     the company"), nor when a noun follows the organisation noun, which then only qualifies it
     ("company wide", "company website"), nor the anonymised "Company Name"."""
     data = _data()
     words = [tok for tok in doc[after : after + 8] if not tok.is_space][:3]  # a line may break the phrase
     for tok in words:
         if tok.idx >= end_char or not tok.is_alpha or not tok.is_lower or tok.is_stop:
-            return False
+            return None
         if tok.text in data.organisations:
-            return _heads_phrase(doc, tok.i)
-    return False
+            return tok.i if _heads_phrase(doc, tok.i) else None
+    return None
 
 
 def _heads_phrase(doc: Doc, i: int) -> bool:
@@ -466,7 +525,7 @@ def stated_industries(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
     data = _data()
     blocks = [_block(job, doc) for job in jobs]
     ends: dict[int, list[PhraseHit]] = {}
-    for hit in data.phrases.find(doc):
+    for hit in _hits(doc):
         if hit.group in ("words", "place") and hit.label != NEUTRAL:
             ends.setdefault(hit.end, []).append(hit)
     found: list[str] = []
@@ -515,7 +574,9 @@ def job_industry(job: Job, doc: Doc) -> JobIndustry:
     memo = doc.user_data.setdefault(_MEMO_KEY, {})
     key = (job.start, job.end, job.title, job.employer, job.description, job.b2b)
     if key not in memo:
-        memo[key] = _from_employer(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+        memo[key] = (
+            _from_employer(job, doc) or _described(job, doc) or _from_content(job, doc) or JobIndustry("other", UNKNOWN)
+        )
     return memo[key]
 
 

@@ -14,7 +14,9 @@ The grammar, over lemmas (vocabulary and its comments: ``lexicons/team.yaml``):
   "direct reports"), or a unit noun opens it and no membership word comes before ("работал в
   команде из 10 человек" is not a team led);
 * counts joined by "и" / "and" / "," add up when one of them is led ("10 supervisors and 250
-  agents", "5 LVN, 4 RT and 4 CNA staff", "6 sales associates and an assistant manager").
+  agents", "5 LVN, 4 RT and 4 CNA staff"), and single people listed after them count one each
+  ("6 sales associates and an assistant manager", "three associate producers, production
+  assistant, researcher").
 
 >>> from kamscreen.nlp import make_doc
 >>> find_team_size(make_doc("Руководил командой из семи человек", "ru")).value
@@ -269,9 +271,9 @@ def find_team_size(doc: Doc) -> TeamSize:
         if not any(c.led for c in chain):
             continue
         total, end = sum(c.value for c in chain), max(c.end for c in chain)
-        one_more = _and_one_more(doc, chain[-1].join_end, marks, g)
-        if one_more is not None:  # "6 sales associates and an assistant manager"
-            total, end = total + 1, one_more
+        more, more_end = _one_by_one(doc, chain[-1].join_end, marks, g)
+        if more:  # "6 sales associates and an assistant manager"
+            total, end = total + more, more_end
         stated.append((total, min(c.start for c in chain), end))
         stated += [(c.value, c.start, c.end) for c in chain if c.led]
     stated = [s for s in stated if g.min_size <= s[0] <= g.max_size]
@@ -400,20 +402,44 @@ def _joined(between: Span, g: _Grammar) -> bool:
     return len(words) <= 2 and all(t.is_alpha and t.is_lower and t.i < joiners[0].i for t in words)
 
 
-def _and_one_more(doc: Doc, end: int, marks: Marks, g: _Grammar) -> int | None:
-    """End of "and an assistant manager" / "и один стажёр" right after a count, or None."""
+def _one_by_one(doc: Doc, end: int, marks: Marks, g: _Grammar) -> tuple[int, int]:
+    """``(people, end)`` of the single people listed right after a count, one each: "and an
+    assistant manager", "и один стажёр", ", production assistant, researcher, legal coordinator"
+    (English singular nouns without an article: each item ends at a joiner or a punctuation mark;
+    a noun that is also a plural or invariant one, "staff", says no number)."""
     hi = clause_bounds(doc, end - 1)[1]
-    words = [t for t in doc[end : min(hi, end + g.max_modifiers + 3)] if not t.is_space]
-    if len(words) < 3 or words[0].lower_ not in g.joiners:
-        return None
-    if not (words[1].lower_ in g.articles or g.number.values.get(words[1].lemma_) == 1):
-        return None
+    people = 0
+    while True:
+        words = [t for t in doc[end : min(hi, end + g.max_modifiers + 4)] if not t.is_space]
+        k = next((i for i, t in enumerate(words) if t.lower_ not in g.joiners), len(words))  # ", and"
+        if k == 0 or k + 1 >= len(words):
+            return people, end
+        one = words[k].lower_ in g.articles or g.number.values.get(words[k].lemma_) == 1
+        first = words[k + 1].i if one else words[k].i
+        item = _person_at(doc, first, hi, marks, g, bare=not one)
+        if item is None:
+            return people, end
+        people, end = people + 1, item
+
+
+def _person_at(doc: Doc, first: int, hi: int, marks: Marks, g: _Grammar, bare: bool) -> int | None:
+    """End of one person named from token ``first`` on (modifiers, then a singular people noun),
+    or None; a ``bare`` one (no article) must end its list item."""
     ends = [
         e
-        for s, e in marks.within("ONE_PERSON", words[2].i, min(hi, words[2].i + g.max_modifiers + 1))
-        if all(_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops for t in doc[words[2].i : s])
+        for s, e in marks.within("ONE_PERSON", first, min(hi, first + g.max_modifiers + 1))
+        if all(t.is_space or (_MODIFIER.match(t.text) and t.lower_ not in g.modifier_stops) for t in doc[first:s])
     ]
+    if bare:
+        plural = {e for _, e in marks.within("PEOPLE", first, hi)}
+        ends = [e for e in ends if e not in plural and _item_ends(doc, e, hi, g)]
     return max(ends, default=None)
+
+
+def _item_ends(doc: Doc, end: int, hi: int, g: _Grammar) -> bool:
+    """Does a list item end at token ``end``: the clause's end, a joiner or a punctuation mark next?"""
+    nxt = next((t for t in doc[end:hi] if not t.is_space), None)
+    return nxt is None or nxt.lower_ in g.joiners or not (nxt.is_alpha or nxt.is_digit)
 
 
 def _phrase_end(doc: Doc, end: int, label: str, marks: Marks) -> int:

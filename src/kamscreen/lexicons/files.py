@@ -79,6 +79,9 @@ def _schemas() -> dict[str, Schema]:
                 "statement_wishes": Words(),
                 "workplace_words": Words(),
                 "workplace_people": Words(),
+                "capitals": Words(),
+                "organisation_verbs": Words(),
+                "determiners": Words(),
                 **{
                     name: NUMBER
                     for name in (
