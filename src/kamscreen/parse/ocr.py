@@ -35,6 +35,8 @@ OCR_DPI = 250
 MAX_PIXELS = 40_000_000  # a page is read at no more pixels than this (A3 at 300 dpi is 17 million)
 _SHEET_SCALE = 8  # a photographed sheet is found on the image shrunk this much
 MIN_SKEW = 0.1  # degrees: a page skewed less is read as it is
+DOUBTFUL = 50  # a word Tesseract is less sure of than this (0-100) is read again on its own
+REREAD_MARGIN = 4  # pixels around a doubtful run's box when it is read again
 PAPER_WINDOW = 0.5  # inches: the paper's white is the brightest level this near (wider than a letter)
 INK_GAMMA = 2.0  # brightness relative to the paper is raised to this power: grey ink darkens, paper stays white
 RULE_LENGTH, RULE_WIDTH = 1.0, 0.03  # inches: a straight dark line at least this long and at most this thick is a rule
@@ -270,8 +272,31 @@ def _skew(api, image: Image.Image) -> float:
     return math.degrees(layout.Orientation()[3]) if layout is not None else 0.0
 
 
+@dataclass(slots=True)
+class _Word:
+    """A recognized word: its text, box (pixels), confidence and its line's band (points)."""
+
+    text: str
+    box: tuple[int, int, int, int]
+    confidence: float
+    top: float
+    bottom: float
+
+
 def _words(api) -> tuple[list[Glyph], list[float]]:
-    """The recognized words as layout glyphs (in points) and their confidences.
+    """The recognized words as layout glyphs (in points) and their confidences; runs of doubtful
+    words read again on their own (``_reread``)."""
+    words = [word for line in _lines(api) for word in _reread(api, line)]
+    scale = 72 / OCR_DPI
+    glyphs: list[Glyph] = []
+    for word in words:
+        left, right = word.box[0] * scale, word.box[2] * scale
+        glyphs.append((_corrected(word.text), left, right, word.top, word.bottom, True, left, right))
+    return glyphs, [word.confidence for word in words]
+
+
+def _lines(api) -> list[list[_Word]]:
+    """The words Tesseract recognized, line by line.
 
     Each word takes its text line's band, from the line's baseline up by the row height (capitals,
     ascenders) and down by the descenders: the font's height, as a PDF's loose glyph boxes give it,
@@ -282,25 +307,63 @@ def _words(api) -> tuple[list[Glyph], list[float]]:
     word_level, line_level = tesserocr.RIL.WORD, tesserocr.RIL.TEXTLINE
     iterator = api.GetIterator()
     if iterator is None or iterator.Empty(word_level):
-        return [], []
+        return []
     scale = 72 / OCR_DPI
-    glyphs: list[Glyph] = []
-    confidences: list[float] = []
+    lines: list[list[_Word]] = []
     top = bottom = 0.0
     for word in tesserocr.iterate_level(iterator, word_level):
-        if word.IsAtBeginningOf(line_level):
+        if word.IsAtBeginningOf(line_level) or not lines:
             (_, y0), (_, y1) = word.Baseline(line_level) or ((0, 0), (0, 0))
             row = word.RowAttributes()
             baseline = (y0 + y1) / 2
             top, bottom = (baseline - row["row_height"]) * scale, (baseline - row["descenders"]) * scale
-        text = _corrected((word.GetUTF8Text(word_level) or "").strip())
+            lines.append([])
+        text = (word.GetUTF8Text(word_level) or "").strip()
         box = word.BoundingBox(word_level)
-        if not text or box is None:
+        if text and box is not None:
+            lines[-1].append(_Word(text, box, word.Confidence(word_level), top, bottom))
+    return lines
+
+
+def _reread(api, line: list[_Word]) -> list[_Word]:
+    """A line's words with each run of doubtful ones (confidence under ``DOUBTFUL``) read again alone
+    (its box as a block of text) and replaced when that reading is surer.
+
+    Tesseract fits one baseline to words side by side; where a narrow column's line sits a little
+    higher or lower than its neighbour's (hh.ru's period beside the employer), it reads the narrow
+    part as garbage ("Drona В МЕНЕЕ" for "2 года 8 месяцев"), even two of its lines as one. Alone,
+    the same pixels read right.
+    """
+    import tesserocr
+
+    out: list[_Word] = []
+    run: list[_Word] = []
+    for word in [*line, None]:
+        if word is not None and word.confidence < DOUBTFUL:
+            run.append(word)
             continue
-        left, right = box[0] * scale, box[2] * scale
-        glyphs.append((text, left, right, top, bottom, True, left, right))
-        confidences.append(word.Confidence(word_level))
-    return glyphs, confidences
+        if run:
+            out.extend(_read_alone(api, run) or run)
+            run = []
+        if word is not None:
+            out.append(word)
+    api.SetPageSegMode(tesserocr.PSM.AUTO)
+    return out
+
+
+def _read_alone(api, run: list[_Word]) -> list[_Word] | None:
+    """The run's box read as a block: its words (each line with its own band), or None when they are
+    no surer."""
+    import tesserocr
+
+    x0, y0 = (max(min(w.box[i] for w in run) - REREAD_MARGIN, 0) for i in (0, 1))
+    x1, y1 = (max(w.box[i] for w in run) + REREAD_MARGIN for i in (2, 3))
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    api.SetRectangle(x0, y0, x1 - x0, y1 - y0)
+    api.Recognize()
+    words = [word for line in _lines(api) for word in line]
+    before, after = (sum(w.confidence for w in ws) / len(ws) if ws else 0.0 for ws in (run, words))
+    return words if after >= DOUBTFUL and after > before else None
 
 
 def _corrected(word: str) -> str:
