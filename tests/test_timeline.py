@@ -361,15 +361,6 @@ def test_a_header_with_one_date_is_a_job_of_that_month():
     assert any("one date" in w for w in timeline.warnings)
 
 
-def test_a_header_with_one_date_and_a_full_stop_is_a_job():
-    text = (
-        "Experience\nAccount Representative\nJanuary 2012 to May 2014 Company Name State\n\n"
-        "Project Design & Development Lead May 2014.\nDesigned portals and web properties.\n"
-    )
-    jobs = find_jobs(parsed(text, language="en"), dt.date(2021, 8, 8))
-    assert [(j.start, j.end, j.title) for j in jobs][-1] == ("2014-05", "2014-05", "Project Design & Development Lead")
-
-
 def test_a_date_alone_on_a_line_shaped_like_the_period_headers_is_a_job():
     text = (
         "Experience\nDIRECTOR OF FINANCE\nJanuary 2007 to January 2009 Company Name City , State\nLedgers.\n"

@@ -92,7 +92,6 @@ def single_date_header(date: Period, lines: Lines, shapes: set[tuple[bool, str]]
     i = lines.index(date.span[0])
     a, b = lines.span(i)
     before, after = lines.text[a : date.span[0]].strip(" ,|-–—\t"), lines.text[date.span[1] : b].strip(" ,|-–—\t")
-    after = "" if after == "." else after  # "Project Lead May 2014."
     line = f"{before} {after}"
     return (
         0 < len(before) <= SEGMENT_MAX
