@@ -291,23 +291,22 @@ def _title_span(line: str, pairs: list[tuple[str, str]]) -> tuple[int, int] | No
     return (a, b + len(pairs[hi][0])) if 0 <= a <= b else None
 
 
+def _names_anchor(text: str) -> bool:
+    """Whether ``text`` names an employer for sure: anonymised ("Company Name") or with a legal form."""
+    w = header_words()
+    return bool(w.placeholder.search(text) or w.employer_prefix.search(text) or w.employer_suffix.search(text))
+
+
 def undated_header(lines: Lines, k: int, taken: set[int]) -> UndatedHeader | None:
     """A job header with no period: line ``k`` names an employer ("Company Name", "Acme LLC")
     and a title stands on it or on the short line right above it ("Sales Representative Company
     Name – City , State", "Company Name Accountant" / "City , State", "General Sales Manager" /
     "Company Name City , State")."""
     own = lines.line(k)
+    if not _names_anchor(own):
+        return None
     pairs = _header_pairs(own)
-    w = header_words()
-    employer = next(
-        (
-            seg
-            for seg, kind in pairs
-            if kind == "employer"
-            and (w.placeholder.fullmatch(seg) or w.employer_prefix.search(seg) or w.employer_suffix.search(seg))
-        ),
-        None,
-    )
+    employer = next((seg for seg, kind in pairs if kind == "employer" and _names_anchor(seg)), None)
     if employer is None or not all(reads_as_header(seg, kind) for seg, kind in pairs):
         return None
     a = lines.span(k)[0]

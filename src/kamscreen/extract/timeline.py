@@ -236,12 +236,13 @@ def _undated(parsed: ParsedCV, lines: Lines, headers: list[Header], taken: set[i
     sections = parsed.sections or find_sections(parsed.text)
     experience = [(s.start, s.end) for s in sections if s.name == "experience"]
     near = {k for h in headers for k in range(lines.index(h.start), period_lines(h.period, lines)[1] + 3)}
+    by_last_line = {period_lines(h.period, lines)[1]: h for h in headers}
     found: list[tuple[int, UndatedHeader]] = []
     for a, b in experience:
         previous: Header | UndatedHeader | None = None
         described = False
         for k in range(lines.index(a) + 1, lines.index(max(a, b - 1)) + 1):
-            dated = next((h for h in headers if period_lines(h.period, lines)[1] == k), None)
+            dated = by_last_line.get(k)
             if dated is not None:
                 previous, described = dated, False
                 continue
