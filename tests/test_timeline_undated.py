@@ -89,3 +89,10 @@ def test_undated_positions_add_no_months_and_are_reported():
     assert undated.evidence is None and undated.current is False
     assert undated.description is not None
     assert undated.description.text.startswith("Sales Representative Company Name")
+
+
+def test_the_dated_job_above_ends_where_an_undated_header_starts():
+    body = DATED + "Sales Representative Company Name – City , State\nCold calls to new clients.\n"
+    dated, undated = timeline(body).jobs
+    assert dated.description is not None and "Sales Representative" not in dated.description.text
+    assert undated.description is not None and undated.description.text.endswith("Cold calls to new clients.")

@@ -192,12 +192,14 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     lines = Lines.of(text)
     headers, regions, hh, use_before, taken = _headers(parsed, present, lines)
     ends = _block_ends(text)
+    undated = [] if hh else _undated_headers(parsed, lines, headers, taken)
     jobs: list[Job] = []
     periods: list[Period] = []
     for n, header in enumerate(headers):
         p = header.period
         region_end = next(b for a, b in regions if a <= p.span[0] < b)
         nxt = headers[n + 1].start if n + 1 < len(headers) else region_end
+        nxt = min([nxt] + [u.start for _, u in undated if u.start > p.span[1]])  # a position without dates
         end = _block_end(p.span[1], min(nxt, region_end), ends)
         start, end_ym = p.month_range()
         employer = header.employer
@@ -220,19 +222,21 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     jobs = [job for n, job in enumerate(jobs) if n not in twice]
     periods = [p for n, p in enumerate(periods) if n not in twice]
     warnings = _warnings(jobs, periods, present)
-    if not hh:
-        undated = _undated(parsed, lines, headers, taken, ends)
-        warnings += tuple(f"position without dates, its months not counted: {job.title!r}" for job in undated)
-        jobs = sorted(jobs + undated, key=lambda job: job.description.start if job.description else 0)
+    if undated:
+        no_dates = _undated_jobs(text, lines, headers, undated, ends)
+        warnings += tuple(f"position without dates, its months not counted: {job.title!r}" for job in no_dates)
+        jobs = sorted(jobs + no_dates, key=lambda job: job.description.start if job.description else 0)
     return Timeline(tuple(jobs), warnings)
 
 
-def _undated(parsed: ParsedCV, lines: Lines, headers: list[Header], taken: set[int], ends: list[int]) -> list[Job]:
-    """Positions of the experience sections the CV gives no dates ("General Sales Manager" /
-    "Company Name City , State"): header lines away from the periods (``taken``: their lines)
-    and the dated headers, after the description of the job above. One with the title of the
-    dated job above ("Project Manager & Project Engineer" under "Project manager/Project
-    Engineer") is a part of that job."""
+def _undated_headers(
+    parsed: ParsedCV, lines: Lines, headers: list[Header], taken: set[int]
+) -> list[tuple[int, UndatedHeader]]:
+    """Headers of the positions the CV gives no dates ("General Sales Manager" / "Company Name
+    City , State"), each with the end of its experience section: header lines away from the
+    periods (``taken``: their lines) and the dated headers, after the description of the job
+    above. One with the title of the dated job above ("Project Manager & Project Engineer"
+    under "Project manager/Project Engineer") is a part of that job."""
     sections = parsed.sections or find_sections(parsed.text)
     experience = [(s.start, s.end) for s in sections if s.name == "experience"]
     near = {k for h in headers for k in range(lines.index(h.start), period_lines(h.period, lines)[1] + 3)}
@@ -258,15 +262,20 @@ def _undated(parsed: ParsedCV, lines: Lines, headers: list[Header], taken: set[i
                 continue
             found.append((b, header))
             previous = header
+    return found
+
+
+def _undated_jobs(
+    text: str, lines: Lines, headers: list[Header], found: list[tuple[int, UndatedHeader]], ends: list[int]
+) -> list[Job]:
+    """The jobs of undated headers (each with its section's end), their blocks up to the next header."""
     starts = sorted([h.start for h in headers] + [h.start for _, h in found])
     jobs = []
     for region_end, header in found:
         k = bisect_left(starts, header.start + 1)
         limit = min(starts[k] if k < len(starts) else region_end, region_end)
         end = _block_end(lines.span(lines.index(header.start))[1], limit, ends)
-        description = Evidence.of(
-            parsed.text, header.start, header.start + len(parsed.text[header.start : end].rstrip())
-        )
+        description = Evidence.of(text, header.start, header.start + len(text[header.start : end].rstrip()))
         jobs.append(Job(None, None, False, header.title, header.employer, description=description))
     return jobs
 
