@@ -18,6 +18,10 @@ header with another text is a concurrent role. :func:`read` also gives the warni
 needs: no readable job ("could not be read": years unknown, not zero), a period written end
 first, a single date, dates after the document date (kept, their months not counted).
 
+A position the CV gives no dates ("General Sales Manager" / "Company Name City , State" after the
+description of the job above) is a job of the experience section with ``start`` None: counted
+among the jobs, not in the months, and warned about.
+
 >>> import datetime as dt                                                   # doctest: +SKIP
 >>> find_jobs(parse("cv.pdf"), dt.date(2025, 9, 1))[0].start                # doctest: +SKIP
 '2017-04'
