@@ -21,7 +21,7 @@ REAL = ROOT.parent / "shared" / "real-cvs"
 FLOORS = {
     "en-livecareer": {
         "total_within_1_month": 0.98,
-        "jobs_count": 0.92,
+        "jobs_count": 0.955,
         "key_account_within_3_months": 1.0,
         "key_account_recall": 1.0,
         "role_per_job": 0.94,

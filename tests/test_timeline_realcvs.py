@@ -76,8 +76,12 @@ def test_livecareer_sales_and_business_development_have_jobs():
             continue
         jobs = timeline.find_jobs(parsed, parsed.document_date.date or LIVECAREER_PRESENT)
         for job in jobs:
-            assert job.evidence.text == parsed.text[job.evidence.start : job.evidence.end]
-            assert job.start <= (job.end or "9999-12")
+            assert job.description.text == parsed.text[job.description.start : job.description.end]
+            if job.start is None:  # a position without dates: no period to quote
+                assert job.evidence is None and job.end is None and not job.current
+            else:
+                assert job.evidence.text == parsed.text[job.evidence.start : job.evidence.end]
+                assert job.start <= (job.end or "9999-12")
             # the anonymised employer is an anchor: never part of a title, never glued to one
             assert "Company Name" not in (job.title or ""), (path.name, job.title)
             assert job.employer in (None, "Company Name") or "Company Name" not in job.employer, path.name

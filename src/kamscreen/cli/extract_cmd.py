@@ -46,8 +46,8 @@ def _print_facts(facts) -> None:
     jobs = Table("start", "end", "title", "employer", "role", "mgmt", "b2b", "industry")
     for job in facts.jobs:
         jobs.add_row(
-            job.start,
-            job.end or "present",
+            job.start or "",
+            job.end or ("present" if job.current else ""),
             job.title or "",
             job.employer or "",
             job.role,

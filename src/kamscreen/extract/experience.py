@@ -79,6 +79,8 @@ def months_union(jobs: Iterable[Job], present: dt.date) -> set[int]:
     now = date_index(present)
     months: set[int] = set()
     for job in jobs:
+        if job.start is None:
+            continue  # a position without dates
         start = month_index(job.start)
         end = now if job.end is None else min(now, month_index(job.end))
         months.update(range(start, end + 1))

@@ -602,7 +602,7 @@ def classify_jobs(jobs: Sequence[Job], doc: Doc) -> tuple[str, ...]:
 
 def _valid(job: Job) -> bool:
     """Are the job's months readable (``YYYY-MM``)?"""
-    return is_month(job.start) and (job.end is None or is_month(job.end))
+    return job.start is not None and is_month(job.start) and (job.end is None or is_month(job.end))
 
 
 def by_years(jobs: Iterable[Job], present: dt.date) -> tuple[IndustryYears, ...]:

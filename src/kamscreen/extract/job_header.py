@@ -53,7 +53,7 @@ class Header:
     named: bool = False  # the title has a head word of the lexicon
 
 
-def _above_period(lines: Lines, k: int, taken: set[int]) -> bool:
+def above_period(lines: Lines, k: int, taken: set[int]) -> bool:
     """Whether the next non-empty line after line ``k`` holds a period."""
     for m in range(k + 1, min(len(lines), k + 3)):
         if lines.line(m).strip():
@@ -116,7 +116,7 @@ def _lines_after(j: int, lines: Lines, taken: set[int]) -> tuple[list[tuple[int,
     while k < len(lines) and k - first < 2 and k not in taken:
         line = lines.line(k).strip()
         header = header_part(line)
-        if not header or (_above_period(lines, k, taken) and not names_employer(header)):
+        if not header or (above_period(lines, k, taken) and not names_employer(header)):
             break  # a title right above the next period is that period's
         if header == line and k + 1 < len(lines) and k + 1 not in taken and continues(lines.line(k + 1)):
             k += 1
@@ -258,3 +258,67 @@ def _employer_above(i: int, lines: Lines, floor: int, taken: set[int]) -> tuple[
         if kind in ("employer", "other") and reads_as_header(seg, kind):
             return seg, lines.span(k)[0]
     return None
+
+
+@dataclass(frozen=True)
+class UndatedHeader:
+    """A job header the CV gives no dates: its title, employer and the offset of its first line."""
+
+    title: str
+    employer: str
+    start: int
+
+
+def _header_pairs(line: str) -> list[tuple[str, str]]:
+    """(segment, kind) of a short header line with no year, none of them a sentence; [] else."""
+    if not short_line(line) or YEAR_RE.search(line) or SENTENCE_RE.search(line):
+        return []
+    return [(seg, segment_kind(seg)) for seg in split_segments(line)]
+
+
+def _title_span(line: str, pairs: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """Where the title stands on its line: the run of title and unclassified pieces around its
+    first piece with a head word ("Key Holder, Sales Representative"), if the line has one."""
+    kinds = [kind for _, kind in pairs]
+    if "title" not in kinds:
+        return None
+    lo = hi = kinds.index("title")
+    while lo > 0 and kinds[lo - 1] in ("title", "other"):
+        lo -= 1
+    while hi + 1 < len(kinds) and kinds[hi + 1] in ("title", "other"):
+        hi += 1
+    a, b = line.find(pairs[lo][0]), line.rfind(pairs[hi][0])
+    return (a, b + len(pairs[hi][0])) if 0 <= a <= b else None
+
+
+def _names_anchor(text: str) -> bool:
+    """Whether ``text`` names an employer for sure: anonymised ("Company Name") or with a legal form."""
+    w = header_words()
+    return bool(w.placeholder.search(text) or w.employer_prefix.search(text) or w.employer_suffix.search(text))
+
+
+def undated_header(lines: Lines, k: int, taken: set[int]) -> UndatedHeader | None:
+    """A job header with no period: line ``k`` names an employer ("Company Name", "Acme LLC")
+    and a title stands on it or on the short line right above it ("Sales Representative Company
+    Name – City , State", "Company Name Accountant" / "City , State", "General Sales Manager" /
+    "Company Name City , State")."""
+    own = lines.line(k)
+    if not _names_anchor(own):
+        return None
+    pairs = _header_pairs(own)
+    employer = next((seg for seg, kind in pairs if kind == "employer" and _names_anchor(seg)), None)
+    if employer is None or not all(reads_as_header(seg, kind) for seg, kind in pairs):
+        return None
+    a = lines.span(k)[0]
+    span = _title_span(own, pairs)
+    if span is not None:
+        return UndatedHeader(own[span[0] : span[1]].strip(), employer, a)
+    above = k - 1
+    if above < 0 or above in taken or not lines.line(above).strip():
+        return None
+    line = lines.line(above)
+    above_pairs = _header_pairs(line)
+    span = _title_span(line, above_pairs)
+    if span is None or not title_cased(line) or any(kind == "employer" for _, kind in above_pairs):
+        return None
+    return UndatedHeader(line[span[0] : span[1]].strip(), employer, lines.span(above)[0])

@@ -74,9 +74,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Job:
-    """One position. Months are ``YYYY-MM``; ``end`` is None while ``current``."""
+    """One position. Months are ``YYYY-MM``; ``end`` is None while ``current``; ``start`` and
+    ``end`` are both None (not current) when the CV gives the position no dates."""
 
-    start: str
+    start: str | None
     end: str | None
     current: bool
     title: str | None

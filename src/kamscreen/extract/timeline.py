@@ -18,6 +18,10 @@ header with another text is a concurrent role. :func:`read` also gives the warni
 needs: no readable job ("could not be read": years unknown, not zero), a period written end
 first, a single date, dates after the document date (kept, their months not counted).
 
+A position the CV gives no dates ("General Sales Manager" / "Company Name City , State" after the
+description of the job above) is a job of the experience section with ``start`` None: counted
+among the jobs, not in the months, and warned about.
+
 >>> import datetime as dt                                                   # doctest: +SKIP
 >>> find_jobs(parse("cv.pdf"), dt.date(2025, 9, 1))[0].start                # doctest: +SKIP
 '2017-04'
@@ -26,14 +30,23 @@ first, a single date, dates after the document date (kept, their months not coun
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
 from kamscreen.extract.dates import Period, find_dates, find_periods
 from kamscreen.extract.header_patterns import SENTENCE_RE, header_words
-from kamscreen.extract.header_segments import names_a_course, names_a_position
+from kamscreen.extract.header_segments import names_a_course, names_a_position, short_line
 from kamscreen.extract.hh_header import is_hh_header, read_hh
-from kamscreen.extract.job_header import Header, header_like, read_generic, single_date_header
+from kamscreen.extract.job_header import (
+    Header,
+    UndatedHeader,
+    above_period,
+    header_like,
+    read_generic,
+    single_date_header,
+    undated_header,
+)
 from kamscreen.extract.lines import Lines, line_shape, period_lines, runs_on
 from kamscreen.extract.model import Evidence, Job
 from kamscreen.months import month_str
@@ -42,6 +55,23 @@ from kamscreen.parse.sections import find_sections, heading_lines, inside_experi
 
 SINCE_LINE_MAX = 80  # an open-ended start counts on a header line at most this long besides it
 SAME_TEXT_CHARS = 300  # a job printed twice: the same header and the same opening of its text
+
+
+def _below_period(lines: Lines, k: int, taken: set[int]) -> bool:
+    """Whether the nearest non-empty line above line ``k`` (at most two lines up) holds a period."""
+    for m in range(k - 1, max(-1, k - 3), -1):
+        if lines.line(m).strip():
+            return m in taken
+    return False
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    """Two titles with the same words, whatever their case and separators."""
+    return a is not None and b is not None and _words(a) == _words(b)
+
+
+def _words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W_]+", title.lower()))
 
 
 def _regions(parsed: ParsedCV, periods: list[Period]) -> list[tuple[int, int]]:
@@ -164,14 +194,16 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     if not text.strip():
         return Timeline(())
     lines = Lines.of(text)
-    headers, regions, hh, use_before = _headers(parsed, present, lines)
+    headers, regions, hh, use_before, taken = _headers(parsed, present, lines)
     ends = _block_ends(text)
+    undated = [] if hh else _undated_headers(parsed, lines, headers, taken)
     jobs: list[Job] = []
     periods: list[Period] = []
     for n, header in enumerate(headers):
         p = header.period
         region_end = next(b for a, b in regions if a <= p.span[0] < b)
         nxt = headers[n + 1].start if n + 1 < len(headers) else region_end
+        nxt = min([nxt] + [u.start for _, u in undated if u.start > p.span[1]])  # a position without dates
         end = _block_end(p.span[1], min(nxt, region_end), ends)
         start, end_ym = p.month_range()
         employer = header.employer
@@ -193,14 +225,70 @@ def read(parsed: ParsedCV, present: dt.date) -> Timeline:
     twice = _printed_twice(jobs)
     jobs = [job for n, job in enumerate(jobs) if n not in twice]
     periods = [p for n, p in enumerate(periods) if n not in twice]
-    return Timeline(tuple(jobs), _warnings(jobs, periods, present))
+    warnings = _warnings(jobs, periods, present)
+    if undated:
+        no_dates = _undated_jobs(text, lines, headers, undated, ends)
+        warnings += tuple(f"position without dates, its months not counted: {job.title!r}" for job in no_dates)
+        jobs = sorted(jobs + no_dates, key=lambda job: job.description.start if job.description else 0)
+    return Timeline(tuple(jobs), warnings)
+
+
+def _undated_headers(
+    parsed: ParsedCV, lines: Lines, headers: list[Header], taken: set[int]
+) -> list[tuple[int, UndatedHeader]]:
+    """Headers of the positions the CV gives no dates ("General Sales Manager" / "Company Name
+    City , State"), each with the end of its experience section: header lines away from the
+    periods (``taken``: their lines) and the dated headers, after the description of the job
+    above. One with the title of the dated job above ("Project Manager & Project Engineer"
+    under "Project manager/Project Engineer") is a part of that job."""
+    sections = parsed.sections or find_sections(parsed.text)
+    experience = [(s.start, s.end) for s in sections if s.name == "experience"]
+    near = {k for h in headers for k in range(lines.index(h.start), period_lines(h.period, lines)[1] + 3)}
+    by_last_line = {period_lines(h.period, lines)[1]: h for h in headers}
+    found: list[tuple[int, UndatedHeader]] = []
+    for a, b in experience:
+        previous: Header | UndatedHeader | None = None
+        described = False
+        for k in range(lines.index(a) + 1, lines.index(max(a, b - 1)) + 1):
+            dated = by_last_line.get(k)
+            if dated is not None:
+                previous, described = dated, False
+                continue
+            line = lines.line(k).strip()
+            if previous is not None and line and not short_line(line):
+                described = True
+            if k in near or k in taken or above_period(lines, k, taken) or _below_period(lines, k, taken):
+                continue
+            header = undated_header(lines, k, taken)
+            if header is None or (found and found[-1][1].start == header.start):
+                continue
+            if isinstance(previous, Header) and (not described or _same_title(header.title, previous.title)):
+                continue
+            found.append((b, header))
+            previous = header
+    return found
+
+
+def _undated_jobs(
+    text: str, lines: Lines, headers: list[Header], found: list[tuple[int, UndatedHeader]], ends: list[int]
+) -> list[Job]:
+    """The jobs of undated headers (each with its section's end), their blocks up to the next header."""
+    starts = sorted([h.start for h in headers] + [h.start for _, h in found])
+    jobs = []
+    for region_end, header in found:
+        k = bisect_left(starts, header.start + 1)
+        limit = min(starts[k] if k < len(starts) else region_end, region_end)
+        end = _block_end(lines.span(lines.index(header.start))[1], limit, ends)
+        description = Evidence.of(text, header.start, header.start + len(text[header.start : end].rstrip()))
+        jobs.append(Job(None, None, False, header.title, header.employer, description=description))
+    return jobs
 
 
 def _headers(
     parsed: ParsedCV, present: dt.date, lines: Lines
-) -> tuple[list[Header], list[tuple[int, int]], bool, bool]:
-    """The job headers of a CV, the regions searched, whether it is an hh.ru export and whether
-    titles stand before the periods."""
+) -> tuple[list[Header], list[tuple[int, int]], bool, bool, set[int]]:
+    """The job headers of a CV, the regions searched, whether it is an hh.ru export, whether
+    titles stand before the periods and the lines of the periods."""
     text = parsed.text
     periods = find_periods(text, present)
     regions = _regions(parsed, periods)
@@ -208,7 +296,7 @@ def _headers(
     hh = [p for p in periods if is_hh_header(p, lines)]
     if hh:
         hh_headers = [read_hh(p, lines) for p in hh]
-        return [h for h in hh_headers if not names_a_course(h.title)], regions, True, False
+        return [h for h in hh_headers if not names_a_course(h.title)], regions, True, False, set()
     headers: list[Header] = []
     taken = {k for p in periods for k in range(period_lines(p, lines)[0], period_lines(p, lines)[1] + 1)}
     candidates = [p for p in periods if header_like(p, lines)]
@@ -227,7 +315,7 @@ def _headers(
             continue
         headers.append(header)
         floor = p.span[1]
-    return headers, regions, False, use_before
+    return headers, regions, False, use_before, taken
 
 
 def _single_dates(
@@ -304,7 +392,7 @@ def _warnings(jobs: list[Job], periods: list[Period], present: dt.date) -> tuple
             found.append(f"period written end first, read as {job.start} – {job.end}: {quoted!r}")
         if p.single:
             found.append(f"job with one date only, counted as that month: {quoted!r}")
-        if job.start > now:
+        if job.start is not None and job.start > now:
             found.append(
                 f"job starts after the document date {present.isoformat()}, counted as no experience: {quoted!r}"
             )

@@ -31,5 +31,13 @@ def current_title(jobs: list[dict]) -> str:
     """The title (and employer) of the current job, else of the latest one; empty when unknown."""
     if not jobs:
         return ""
-    job = max(jobs, key=lambda j: (bool(j.get("current")), j.get("end") or "9999-99", j.get("start") or ""))
+    job = max(
+        jobs,
+        key=lambda j: (
+            bool(j.get("current")),
+            j.get("start") is not None,
+            j.get("end") or "9999-99",
+            j.get("start") or "",
+        ),
+    )
     return " · ".join(p for p in (job.get("title"), job.get("employer")) if p)

@@ -8,6 +8,8 @@ from kamscreen.months import month_index
 
 def job_months(job: Job, as_of: str) -> int:
     """Length of a job in months, counting both the first and the last month."""
+    if job.start is None:
+        return 0
     try:
         return max(1, month_index(job.end or as_of[:7]) - month_index(job.start) + 1)
     except (ValueError, AttributeError):
@@ -27,6 +29,8 @@ def gaps(jobs: tuple[Job, ...], as_of: str) -> list[tuple[Job, Job, int]]:
     """
     dated = []
     for job in jobs:
+        if job.start is None:
+            continue
         try:
             dated.append((month_index(job.start), month_index(job.end or as_of[:7]), job))
         except (ValueError, AttributeError):
