@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kamscreen.extract import industry
+from kamscreen.extract import industry, industry_evidence, industry_lexicon
 from kamscreen.extract.model import INDUSTRIES, Evidence, Job
 from kamscreen.nlp import make_doc
 from kamscreen.resources import lexicon_path
@@ -71,12 +71,12 @@ def found(text: str, employer: str | None, title: str | None = None) -> str:
     ],
 )
 def test_employer_names(employer, expected):
-    assert industry.employer_industry(employer) == expected
+    assert industry_lexicon.employer_industry(employer) == expected
 
 
 @pytest.mark.parametrize("employer", ["Company Name", "ООО «Ромашка»", "", None, "Globus AI", "Сектор бизнеса"])
 def test_unknown_employers(employer):
-    assert industry.employer_industry(employer) is None
+    assert industry_lexicon.employer_industry(employer) is None
 
 
 @pytest.mark.parametrize(
@@ -102,13 +102,13 @@ def test_unknown_employers(employer):
     ],
 )
 def test_words_of_an_employer_name(employer, expected):
-    assert industry.name_industry(employer) == expected
+    assert industry_lexicon.name_industry(employer) == expected
 
 
 def test_a_word_beside_a_known_alias_is_more_precise():
     text = "GE Money Bank\nНачальник управления кредитов\nЦенообразование продуктов.\n"
     assert found(text, "GE Money Bank", "Начальник управления кредитов") == "finance"
-    assert industry.employer_industry("GE") == "manufacturing"
+    assert industry_lexicon.employer_industry("GE") == "manufacturing"
 
 
 def test_companies_lexicon_is_large_and_consistent():
@@ -122,14 +122,14 @@ def test_companies_lexicon_is_large_and_consistent():
             if entry.startswith("+"):
                 continue  # a further listing of a company (checked below)
             for alias in entry.split("|"):
-                key = industry.normalize_name(alias)
+                key = industry_lexicon.normalize_name(alias)
                 if key in owner and owner[key] != ind:
                     clashes.append((alias, owner[key], ind))
                 owner.setdefault(key, ind)
     assert not clashes
     further = [e for entries in data.values() for e in entries if e.startswith("+")]
     # a further listing repeats a company listed plainly elsewhere (its main industry)
-    assert all(industry.normalize_name(e[1:].split("|")[0]) in owner for e in further)
+    assert all(industry_lexicon.normalize_name(e[1:].split("|")[0]) in owner for e in further)
 
 
 def test_industry_lexicon_names_known_industries_only():
@@ -137,7 +137,7 @@ def test_industry_lexicon_names_known_industries_only():
     assert set(data["hh_lines"].values()) <= set(INDUSTRIES)
     for group in ("employer_words", "titles", "functions"):
         assert set(data[group]) <= set(INDUSTRIES), group
-    assert set(data["keywords"]) <= set(INDUSTRIES) | {industry.NEUTRAL}
+    assert set(data["keywords"]) <= set(INDUSTRIES) | {industry_lexicon.NEUTRAL}
 
 
 def test_company_of_several_industries_is_decided_by_the_job_words():
@@ -184,12 +184,12 @@ def test_company_of_several_industries_is_decided_by_the_job_words():
     ],
 )
 def test_hh_industry_lines(line, expected):
-    assert industry.hh_line_industry(line) == expected
+    assert industry_lexicon.hh_line_industry(line) == expected
 
 
 @pytest.mark.parametrize("line", ["Банк ВТБ выдал кредит на развитие", "Разработка веб-сайтов", "Москва", "..."])
 def test_lines_that_are_not_hh_industries(line):
-    assert industry.hh_line_industry(line) is None
+    assert industry_lexicon.hh_line_industry(line) is None
 
 
 def test_hh_line_in_the_block_when_employer_is_unknown():
@@ -355,8 +355,8 @@ def test_the_words_of_a_job_s_own_function_count_less():
 def test_an_acronym_counts_only_in_capitals():
     pronoun = "Company Name\nCoordinator\nFiled it, checked it and sent it to the cloud servers.\n"
     acronym = "Company Name\nCoordinator\nRan IT support for the cloud servers.\n"
-    assert industry.content_scores(_job(pronoun, "Company Name"), make_doc(pronoun, "en")).get("it") == 2.5
-    assert industry.content_scores(_job(acronym, "Company Name"), make_doc(acronym, "en")).get("it") == 4.0
+    assert industry_evidence.content_scores(_job(pronoun, "Company Name"), make_doc(pronoun, "en")).get("it") == 2.5
+    assert industry_evidence.content_scores(_job(acronym, "Company Name"), make_doc(acronym, "en")).get("it") == 4.0
 
 
 def test_delivery_trucks_are_not_automotive():
@@ -460,7 +460,7 @@ def test_a_description_after_other_words_or_in_b2b_selling_is_not_the_employer_s
     job = Job(
         "2020-01", None, True, text.split("\n")[1], "Company Name", b2b=b2b, description=Evidence.of(text, 0, len(text))
     )
-    assert industry._described(job, make_doc(text, "en")) is None
+    assert industry_evidence.described_industry(job, make_doc(text, "en")) is None
 
 
 def test_the_same_organisations_are_the_workplace_outside_b2b_selling():
@@ -534,12 +534,12 @@ def _cv(summary: str, *blocks: str) -> tuple[list[Job], object]:
 )
 def test_what_a_cv_states_of_its_industry(summary, expected):
     jobs, doc = _cv(summary, "Clerk\nFiled papers.\n")
-    assert industry.stated_industries(jobs, doc) == expected
+    assert industry_evidence.stated_industries(jobs, doc) == expected
 
 
 def test_a_statement_inside_a_job_is_not_the_cv_s():
     jobs, doc = _cv("Summary", "Clerk\nHad 5 years of experience in the retail industry.\n")
-    assert industry.stated_industries(jobs, doc) == ()
+    assert industry_evidence.stated_industries(jobs, doc) == ()
 
 
 def test_the_stated_industry_decides_when_no_job_is_known():
@@ -675,7 +675,7 @@ def test_real_hh_industry_lines_decide_unknown_employers():
             block = text[job.description.start : job.description.end]
             line = next((ln for ln in block.splitlines() if "Показать еще" in ln), "")
             expected = next((ind for top, ind in HH_TOP_LINES.items() if line.startswith(top)), None)
-            if expected is None or industry.employer_industry(job.employer):
+            if expected is None or industry_lexicon.employer_industry(job.employer):
                 continue
             checked += 1
             assert industry.job_industry(job, doc).industry == expected, (path.name, job.start)

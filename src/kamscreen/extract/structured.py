@@ -14,7 +14,7 @@ from the text of each job (its ``description`` span), as for any other CV.
 
 from __future__ import annotations
 
-from kamscreen.extract.industry import hh_line_industry
+from kamscreen.extract.industry_lexicon import hh_line_industry
 from kamscreen.extract.language_levels import RANK
 from kamscreen.extract.model import Evidence, Job, LanguageSkill
 from kamscreen.parse.model import ParsedCV
