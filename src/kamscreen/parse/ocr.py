@@ -30,7 +30,8 @@ from kamscreen.parse.layout import Glyph, layout_page, lines_to_text
 LANGUAGES = "rus+eng"
 # pages are read at this resolution (PDF pages rendered, images rescaled to it). On the fixture scans
 # 200, 250 and 300 dpi all give the right experience and team sizes; 250 gets every language level
-# right, 200 misses one, 300 two (and costs 20 % more than 250)
+# right, 200 misses one, 300 two (and costs 20 % more than 250); measured before the ink preparation
+# and the re-reading of doubtful words, which made the hh.ru export scans right at 250
 OCR_DPI = 250
 MAX_PIXELS = 40_000_000  # a page is read at no more pixels than this (A3 at 300 dpi is 17 million)
 _SHEET_SCALE = 8  # a photographed sheet is found on the image shrunk this much
