@@ -41,12 +41,13 @@ def _print_facts(facts) -> None:
     console.print(f"[bold]{facts.file}[/] ({facts.language}, as of {facts.as_of})")
     console.print(
         f"total {exp.total_years} y · B2B {exp.b2b_years} y · key-account {exp.key_account_years} y · "
-        f"management {exp.management_years} y · stated {exp.stated_total_years}"
+        f"management {exp.management_years} y · stated "
+        + (f"{exp.stated_total_years} y" if exp.stated_total_years is not None else "none")
     )
     jobs = Table("start", "end", "title", "employer", "role", "mgmt", "b2b", "industry")
     for job in facts.jobs:
         jobs.add_row(
-            job.start or "",
+            job.start or "no dates",
             job.end or ("present" if job.current else ""),
             job.title or "",
             job.employer or "",
