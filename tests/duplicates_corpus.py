@@ -155,6 +155,7 @@ def dmitri(phone: str, summary: str = DMITRI_SUMMARY) -> str:
 
 def write_pdf(path: Path, text: str) -> Path:
     """``text`` line by line as a PDF page flow (DejaVu when the text is not Latin-1, else Helvetica)."""
+    from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
@@ -166,7 +167,7 @@ def write_pdf(path: Path, text: str) -> Path:
     pdf = canvas.Canvas(str(path))
     y = 800.0
     for paragraph in text.splitlines():
-        for line in _wrap(paragraph, font, 10, 500) if paragraph else [""]:
+        for line in simpleSplit(paragraph, font, 10, 500) if paragraph else [""]:
             if y < 60:
                 pdf.showPage()
                 y = 800.0
@@ -175,20 +176,6 @@ def write_pdf(path: Path, text: str) -> Path:
             y -= 14
     pdf.save()
     return path
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    from reportlab.pdfbase import pdfmetrics
-
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and pdfmetrics.stringWidth(trial, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return [*lines, line]
 
 
 def write_docx(path: Path, text: str) -> Path:

@@ -38,6 +38,23 @@ def screen(folder: Path, out: Path, *extra: str) -> str:
     return result.output
 
 
+def rescreen_tuned(folder: Path, out: Path, tmp_path: Path) -> str:
+    """Screen again for the same vacancy with its checklist tuned and one CV added ("late.txt")."""
+    from kamscreen.score.profiles import PROFILES_DIR
+
+    profile = tmp_path / "kam-director.yaml"
+    profile.write_text(
+        (PROFILES_DIR / "kam-director.yaml")
+        .read_text(encoding="utf-8")
+        .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"),
+        encoding="utf-8",
+    )
+    (folder / "late.txt").write_text(
+        "Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n", encoding="utf-8"
+    )
+    return screen(folder, out, "--profile", str(profile))
+
+
 @pytest.fixture(scope="session")
 def screened(tmp_path_factory):
     """(folder of CVs, OUT of their screen); copy OUT before writing to it."""

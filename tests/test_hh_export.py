@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -41,18 +42,6 @@ def fonts() -> tuple[str, str]:
     return "DejaVu", "DejaVu-Bold"
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    lines, line = [], ""
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if line and pdfmetrics.stringWidth(trial, font, size) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = trial
-    return [*lines, line]
-
-
 class _Pages:
     """A canvas that draws lines top-down and ends each page with hh.ru's footer."""
 
@@ -69,7 +58,7 @@ class _Pages:
     def para(self, x: float, text: str, size: float = 9, bold: bool = False, step: float = 13) -> None:
         """A wrapped paragraph; a "•" item's lines go on under its text (a hanging indent)."""
         hang = pdfmetrics.stringWidth("• ", self.fonts[bold], size) if text.startswith("•") else 0.0
-        for k, line in enumerate(_wrap(text, self.fonts[bold], size, EDGE - x - hang)):
+        for k, line in enumerate(simpleSplit(text, self.fonts[bold], size, EDGE - x - hang)):
             self.line(x + hang * (k > 0), line, size, bold, step)
 
     def row(self, left: list[str], right: list[tuple]) -> None:

@@ -10,18 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from chromium_support import ARGS, CHROMIUM
 from kamscreen.cli import app
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).resolve().parents[1] / "data" / "fixtures"
 FORMULA_NAME = '=HYPERLINK("http:x";"y"),+cmd.txt'
 XSS = '<script>window.__xss=1</script>\n<img src=x onerror="window.__xss=2">\nKey Account Manager 2019 — 2024\n'

@@ -12,7 +12,7 @@ import pytest
 from kamscreen.review.app import Review, create_app
 from kamscreen.review.security import COOKIE, Guard
 from kamscreen.review.storage import Store, database_url
-from review_support import XSS_NAME, db_url, screen, screened, work  # noqa: F401 - fixtures
+from review_support import XSS_NAME, db_url, rescreen_tuned, screened, work  # noqa: F401 - fixtures
 
 starlette_testclient = pytest.importorskip("starlette.testclient", reason="needs httpx")
 TOKEN = "test-token-0123456789abcdef"
@@ -188,8 +188,6 @@ def test_report_download_carries_the_decisions_read_only(review):
 
 
 def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(review, work, tmp_path):  # noqa: F811
-    from kamscreen.score.profiles import PROFILES_DIR
-
     folder, out = work
     c = client(review)
     token = csrf(c)
@@ -198,17 +196,7 @@ def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_every_decision(
     }
     for sha, d in decided.items():
         c.post(f"/c/{sha}/decision", data={"decision": d, "csrf": token})
-    profile = tmp_path / "kam-director.yaml"  # the same vacancy, its checklist tuned
-    profile.write_text(
-        (PROFILES_DIR / "kam-director.yaml")
-        .read_text(encoding="utf-8")
-        .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"),
-        encoding="utf-8",
-    )
-    (folder / "late.txt").write_text(
-        "Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n", encoding="utf-8"
-    )
-    screen(folder, out, "--profile", str(profile))
+    rescreen_tuned(folder, out, tmp_path)
     page = c.get("/").text
     assert page.count('<tr class="row"') == 26  # 24 fixtures, the hostile CV and the one added
     for sha, d in decided.items():

@@ -20,18 +20,9 @@ from pathlib import Path
 
 import pytest
 
-from review_support import XSS_NAME, postgres_database, screen, screened, work  # noqa: F401 - fixtures
+from chromium_support import ARGS, CHROMIUM
+from review_support import XSS_NAME, postgres_database, rescreen_tuned, screened, work  # noqa: F401 - fixtures
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TOKEN = "browser-token-0123456789abcdef"
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 SLOW = 180_000  # ms: a retrain or a page on a loaded 2-core machine; a condition, not a sleep
@@ -154,8 +145,6 @@ def test_two_recruiters_see_each_others_decisions_and_the_audit_log(browser, ser
 
 
 def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_all_decisions(browser, server, tmp_path):
-    from kamscreen.score.profiles import PROFILES_DIR
-
     base, folder, out, _ = server
     page = recruiter(browser, base, "Anna")
     decided = dict(zip(shas(page)[:4], ("reject", "shortlist", "offer", "hire"), strict=True))
@@ -164,17 +153,7 @@ def test_a_rescreen_with_an_added_cv_and_a_changed_profile_keeps_all_decisions(b
         page.keyboard.press(key)
         expect(row(page, sha)).to_have_attribute("data-decision", decision)
     before = page.locator("tr.row").count()
-    profile = tmp_path / "kam-director.yaml"  # the same vacancy, its checklist tuned
-    profile.write_text(
-        (PROFILES_DIR / "kam-director.yaml")
-        .read_text(encoding="utf-8")
-        .replace("threshold: 5\n    partly: 3", "threshold: 4\n    partly: 2"),
-        encoding="utf-8",
-    )
-    (folder / "late.txt").write_text(
-        "Key Account Manager\nNorth Foods, key account manager, 2016 — 2025\n", encoding="utf-8"
-    )
-    screen(folder, out, "--profile", str(profile))
+    rescreen_tuned(folder, out, tmp_path)
     page.reload()
     expect(page.locator("tr.row")).to_have_count(before + 1)
     expect(page.locator('tr.row[data-file="late.txt"]')).to_have_count(1)

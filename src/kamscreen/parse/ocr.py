@@ -335,8 +335,6 @@ def _reread(api, line: list[_Word]) -> list[_Word]:
     part as garbage ("Drona В МЕНЕЕ" for "2 года 8 месяцев"), even two of its lines as one. Alone,
     the same pixels read right.
     """
-    import tesserocr
-
     out: list[_Word] = []
     run: list[_Word] = []
     for word in [*line, None]:
@@ -348,7 +346,6 @@ def _reread(api, line: list[_Word]) -> list[_Word]:
             run = []
         if word is not None:
             out.append(word)
-    api.SetPageSegMode(tesserocr.PSM.AUTO)
     return out
 
 
@@ -363,6 +360,7 @@ def _read_alone(api, run: list[_Word]) -> list[_Word] | None:
     api.SetRectangle(x0, y0, x1 - x0, y1 - y0)
     api.Recognize()
     words = [word for line in _lines(api) for word in line]
+    api.SetPageSegMode(tesserocr.PSM.AUTO)  # the engine is reused for the next page
     before, after = (sum(w.confidence for w in ws) / len(ws) if ws else 0.0 for ws in (run, words))
     return words if after >= DOUBTFUL and after > before else None
 
